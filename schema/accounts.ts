@@ -1,0 +1,53 @@
+// Users, sessions, personal API tokens and the per-account failed-login counter.
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt } from "./columns";
+
+export const PLATFORM_ROLES = ["user", "analyst", "admin"] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  /** Stored lower-cased and trimmed; unique. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  locale: text("locale").notNull().default("en"),
+  platformRole: text("platform_role", { enum: PLATFORM_ROLES }).notNull().default("user"),
+  /** Self-describing: "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>", so parameters can be upgraded. */
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Only the SHA-256 of the session secret is stored: a database leak does not leak live sessions. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    /** Absolute expiry; idle expiry is computed from last_seen_at. */
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Keyed by the e-mail tried (not the user id) so unknown addresses are throttled the same way. */
+export const loginThrottle = sqliteTable("login_throttle", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowStart: text("window_start").notNull(),
+});

@@ -1,0 +1,41 @@
+// Request and response shapes for accounts: signup, login, me, tokens.
+import { z } from "@hono/zod-openapi";
+import { LOCALES, MEMBER_ROLES, ORG_KINDS } from "../enums";
+import { PLATFORM_ROLES } from "../accounts";
+import { IsoTime } from "./common";
+
+export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "err.email" }));
+
+export const SignupBody = z
+  .object({
+    email: Email,
+    password: z.string().min(10, { error: "err.password_short" }).max(256, { error: "err.password_long" }),
+    name: z.string().trim().min(1).max(120),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .openapi("SignupBody");
+
+export const LoginBody = z
+  .object({ email: Email, password: z.string().min(1).max(256) })
+  .openapi("LoginBody");
+
+export const User = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), locale: z.enum(LOCALES), platformRole: z.enum(PLATFORM_ROLES) })
+  .openapi("User");
+
+export const MeResponse = z
+  .object({
+    user: User,
+    memberships: z.array(z.object({ orgId: z.string(), orgKind: z.enum(ORG_KINDS), role: z.enum(MEMBER_ROLES) })),
+  })
+  .openapi("Me");
+
+export const MePatch = z
+  .object({ name: z.string().trim().min(1).max(120).optional(), locale: z.enum(LOCALES).optional() })
+  .openapi("MePatch");
+
+export const TokenBody = z.object({ name: z.string().trim().min(1).max(80) }).openapi("TokenBody");
+export const TokenCreated = z.object({ id: z.string(), token: z.string() }).openapi("TokenCreated");
+export const TokenSummary = z
+  .object({ id: z.string(), name: z.string(), createdAt: IsoTime, lastUsedAt: IsoTime.nullable() })
+  .openapi("TokenSummary");

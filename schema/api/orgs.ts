@@ -1,0 +1,86 @@
+// Request and response shapes for organisations and their members.
+import { z } from "@hono/zod-openapi";
+import { LED_BY, LEGAL_STATUSES, MEMBER_ROLES, ORG_KINDS, SETTINGS, THEMES, VISIBILITIES } from "../enums";
+import { Money, IsoTime } from "./common";
+import { Email } from "./accounts";
+
+const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max).refine((a) => new Set(a).size === a.length, { error: "err.duplicates" });
+
+export const CountryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: "err.country" })
+  .openapi({ example: "SN", description: "ISO 3166-1 alpha-2" });
+
+const LanguageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "err.language" });
+const thisYear = () => new Date().getUTCFullYear();
+
+/** Every editable field of an organisation; nullable ones may be cleared with null on PATCH. */
+const orgFields = {
+  name: z.string().trim().min(2).max(200),
+  description: z.string().trim().max(2000).nullable().optional(),
+  country: CountryCode,
+  area: z.string().trim().max(120).nullable().optional(),
+  setting: z.enum(SETTINGS).nullable().optional(),
+  legalStatus: z.enum(LEGAL_STATUSES).nullable().optional(),
+  foundedYear: z.number().int().min(1800).refine((y) => y <= thisYear(), { error: "err.future_year" }).nullable().optional(),
+  annualBudget: Money.nullable().optional(),
+  staffCount: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  volunteerCount: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  ledBy: uniqueList(z.enum(LED_BY), LED_BY.length).optional(),
+  themes: uniqueList(z.enum(THEMES), THEMES.length).optional(),
+  languages: uniqueList(LanguageTag, 20).optional(),
+  visibility: z.enum(VISIBILITIES).optional(),
+};
+
+export const OrgCreate = z.object({ kind: z.enum(ORG_KINDS), ...orgFields }).openapi("OrgCreate");
+
+export const OrgPatch = z
+  .object({ ...orgFields, name: orgFields.name.optional(), country: orgFields.country.optional(), version: z.number().int().min(1) })
+  .openapi("OrgPatch");
+
+export const Org = z
+  .object({
+    id: z.string(),
+    kind: z.enum(ORG_KINDS),
+    name: z.string(),
+    description: z.string().nullable(),
+    country: z.string(),
+    area: z.string().nullable(),
+    setting: z.enum(SETTINGS).nullable(),
+    legalStatus: z.enum(LEGAL_STATUSES).nullable(),
+    foundedYear: z.number().nullable(),
+    annualBudget: Money.nullable(),
+    staffCount: z.number().nullable(),
+    volunteerCount: z.number().nullable(),
+    ledBy: z.array(z.enum(LED_BY)),
+    themes: z.array(z.enum(THEMES)),
+    languages: z.array(z.string()),
+    visibility: z.enum(VISIBILITIES),
+    verified: z.boolean(),
+    version: z.number().int(),
+    createdAt: IsoTime,
+    updatedAt: IsoTime,
+  })
+  .openapi("Org");
+
+export const OrgListQuery = z.object({
+  kind: z.enum(ORG_KINDS).optional(),
+  country: CountryCode.optional(),
+  theme: z.enum(THEMES).optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const MemberInvite = z.object({ email: Email, role: z.enum(MEMBER_ROLES) }).openapi("MemberInvite");
+
+export const Member = z
+  .object({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(MEMBER_ROLES), since: IsoTime })
+  .openapi("Member");
+
+export const InviteResult = z
+  .object({ status: z.enum(["added", "invited"]), member: Member.optional(), invitationId: z.string().optional() })
+  .openapi("InviteResult");

@@ -1,0 +1,49 @@
+// The closed vocabularies of the domain, shared by the tables, the zod schemas and the pages.
+
+export const LOCALES = ["en", "ar", "fr", "es"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const ORG_KINDS = ["cso", "funder"] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const SETTINGS = ["urban", "peri_urban", "rural"] as const;
+export type Setting = (typeof SETTINGS)[number];
+
+export const LEGAL_STATUSES = ["registered", "unregistered", "fiscally_sponsored", "movement"] as const;
+export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+
+/** Order matters: the index is the bit in `led_by` masks stored in the database. Append only. */
+export const LED_BY = ["women", "youth", "disabled_people", "displaced_people", "indigenous"] as const;
+export type LedBy = (typeof LED_BY)[number];
+
+export const VISIBILITIES = ["public", "funders_only", "hidden"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const MEMBER_ROLES = ["owner", "member"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** The theme taxonomy. Order matters: the index is the bit in `themes` masks. Append only. */
+export const THEMES = [
+  "womens_rights",
+  "youth",
+  "climate_environment",
+  "peacebuilding",
+  "livelihoods",
+  "education",
+  "health",
+  "water_sanitation",
+  "human_rights_defence",
+  "displaced_people",
+  "disability_inclusion",
+  "digital_rights",
+  "local_governance",
+  "arts_culture",
+  "humanitarian_response",
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const CIVIC_SPACE = ["open", "narrowed", "obstructed", "repressed", "closed"] as const;
+export type CivicSpace = (typeof CIVIC_SPACE)[number];
+
+export const INCOME_GROUPS = ["LIC", "LMC", "UMC", "HIC"] as const;
+export type IncomeGroup = (typeof INCOME_GROUPS)[number];

@@ -1,0 +1,5 @@
+// The database schema: the one source of truth for tables, read by drizzle-kit and the data layer.
+export * from "./accounts";
+export * from "./reference";
+export * from "./orgs";
+export * from "./audit";

@@ -1,0 +1,64 @@
+// Organisations (CSOs and funders), their members, and pending invitations.
+import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt } from "./columns";
+import { users } from "./accounts";
+import { ORG_KINDS, SETTINGS, LEGAL_STATUSES, VISIBILITIES, MEMBER_ROLES } from "./enums";
+
+export const orgs = sqliteTable(
+  "orgs",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ORG_KINDS }).notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    country: text("country").notNull(), // ISO 3166-1 alpha-2, references countries.code
+    area: text("area"),
+    setting: text("setting", { enum: SETTINGS }),
+    legalStatus: text("legal_status", { enum: LEGAL_STATUSES }),
+    foundedYear: integer("founded_year"),
+    annualBudgetAmount: integer("annual_budget_amount"), // minor units
+    annualBudgetCurrency: text("annual_budget_currency"),
+    staffCount: integer("staff_count"),
+    volunteerCount: integer("volunteer_count"),
+    /** Bitmasks over LED_BY and THEMES, so eligibility and matching can filter in SQL. */
+    ledBy: integer("led_by").notNull().default(0),
+    themes: integer("themes").notNull().default(0),
+    /** JSON array of BCP 47 language codes. */
+    languages: text("languages").notNull().default("[]"),
+    visibility: text("visibility", { enum: VISIBILITIES }).notNull().default("public"),
+    verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("orgs_kind_country_idx").on(t.kind, t.country),
+    index("orgs_visibility_idx").on(t.visibility),
+  ],
+);
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    orgId: text("org_id").notNull().references(() => orgs.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: MEMBER_ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+/** An invitation to an address that has no account yet; the invitee accepts it after signing up. */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull().references(() => orgs.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role", { enum: MEMBER_ROLES }).notNull(),
+    invitedBy: text("invited_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    acceptedAt: text("accepted_at"),
+  },
+  (t) => [index("invitations_email_idx").on(t.email)],
+);

@@ -1,0 +1,34 @@
+// Where the local app keeps its state, and the environment every wrangler call needs to stay offline
+// and quiet. Shared by start, seed and (later) the browser tests and benchmarks.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const stateDir = path.resolve(root, process.env.SANAD_STATE_DIR || ".wrangler/state");
+export const port = Number(process.env.PORT || 8787);
+export const varsFile = path.join(stateDir, "sanad.dev.vars");
+
+export const wranglerEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  // Non-interactive: no prompts (migrations apply asks to confirm on a TTY).
+  CI: process.env.CI ?? "true",
+};
+
+/**
+ * The password pepper lives next to the database it was used for: a fresh state directory gets a fresh
+ * random pepper, and an existing one keeps its own, so the demo logins keep working across restarts.
+ */
+export const ensureDevVars = () => {
+  mkdirSync(stateDir, { recursive: true });
+  if (!existsSync(varsFile)) {
+    writeFileSync(varsFile, `PASSWORD_PEPPER=${randomBytes(32).toString("base64url")}\nSANAD_ENV=development\n`, { mode: 0o600 });
+  }
+  const vars = Object.fromEntries(
+    readFileSync(varsFile, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+  return vars;
+};

@@ -1,0 +1,51 @@
+import { describe, expect, test } from "vitest";
+import { canViewOrg, canEditOrg, canManageMembers, visibleLevels, type Viewer } from "../../worker/domain/permissions";
+import { toMask, fromMask } from "../../worker/domain/bitmask";
+import { LED_BY } from "../../schema/enums";
+
+const viewer = (over: Partial<Viewer> = {}): Viewer => ({ userId: "u", email: "u@x", name: "U", locale: "en", platformRole: "user", memberships: [], ...over });
+const cso = viewer({ memberships: [{ orgId: "other-cso", orgKind: "cso", role: "owner" }] });
+const funder = viewer({ memberships: [{ orgId: "f", orgKind: "funder", role: "member" }] });
+const admin = viewer({ platformRole: "admin" });
+const analyst = viewer({ platformRole: "analyst" });
+const member = viewer({ memberships: [{ orgId: "org", orgKind: "cso", role: "member" }] });
+
+describe("organisation visibility", () => {
+  test.each([
+    ["public", null, true], ["public", cso, true], ["public", funder, true], ["public", admin, true],
+    ["funders_only", null, false], ["funders_only", cso, false], ["funders_only", analyst, false], ["funders_only", funder, true], ["funders_only", admin, true], ["funders_only", member, true],
+    ["hidden", null, false], ["hidden", cso, false], ["hidden", funder, false], ["hidden", analyst, false], ["hidden", admin, true], ["hidden", member, true],
+  ] as const)("%s organisation seen by %o → %s", (visibility, v, expected) => {
+    const d = canViewOrg(v, { id: "org", visibility });
+    expect(d.ok).toBe(expected);
+    if (!d.ok) expect(d.status).toBe(404);
+  });
+
+  test("visible levels by role", () => {
+    expect(visibleLevels(null)).toEqual(["public"]);
+    expect(visibleLevels(funder)).toEqual(["public", "funders_only"]);
+    expect(visibleLevels(admin)).toEqual(["public", "funders_only", "hidden"]);
+  });
+
+  test("editing: members and admins; others 403 if they can see it, 404 if not; anonymous 401", () => {
+    expect(canEditOrg(member, { id: "org", visibility: "hidden" }).ok).toBe(true);
+    expect(canEditOrg(admin, { id: "org", visibility: "hidden" }).ok).toBe(true);
+    expect(canEditOrg(cso, { id: "org", visibility: "public" })).toMatchObject({ ok: false, status: 403 });
+    expect(canEditOrg(cso, { id: "org", visibility: "hidden" })).toMatchObject({ ok: false, status: 404 });
+    expect(canEditOrg(null, { id: "org", visibility: "public" })).toMatchObject({ ok: false, status: 401 });
+  });
+
+  test("only owners manage members", () => {
+    expect(canManageMembers(member, { id: "org", visibility: "public" })).toMatchObject({ ok: false, status: 403 });
+    expect(canManageMembers(viewer({ memberships: [{ orgId: "org", orgKind: "cso", role: "owner" }] }), { id: "org", visibility: "public" }).ok).toBe(true);
+  });
+});
+
+describe("bitmasks", () => {
+  test("round-trip in taxonomy order", () => {
+    const mask = toMask(["youth", "women"], LED_BY);
+    expect(mask).toBe(0b11);
+    expect(fromMask(mask, LED_BY)).toEqual(["women", "youth"]);
+    expect(fromMask(0, LED_BY)).toEqual([]);
+  });
+});

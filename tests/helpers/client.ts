@@ -1,0 +1,64 @@
+// A test client that talks to the real app over fetch, keeping its own cookies like a browser would.
+import { exports } from "cloudflare:workers";
+
+export const ORIGIN = "http://localhost";
+const app = (exports as unknown as { default: { fetch: (r: Request) => Promise<Response> } }).default;
+
+export type Json = Record<string, unknown> & { [k: string]: any };
+
+export class Client {
+  cookies = new Map<string, string>();
+  token?: string;
+  lang?: string;
+
+  async fetch(path: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.token) headers.set("Authorization", `Bearer ${this.token}`);
+    if (this.lang && !headers.has("Accept-Language")) headers.set("Accept-Language", this.lang);
+    const res = await app.fetch(new Request(ORIGIN + path, { ...init, headers, redirect: "manual" }));
+    for (const c of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = c.split(";");
+      const [name, ...rest] = pair.split("=");
+      const value = rest.join("=");
+      const expired = attrs.some((a) => /max-age=0\b/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a));
+      if (expired || value === "") this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    return res;
+  }
+
+  /** JSON request; returns status and parsed body (problem documents included). */
+  async json(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await this.fetch(path, {
+      method,
+      headers: body === undefined ? headers : { "Content-Type": "application/json", ...headers },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: Json = {};
+    try {
+      parsed = text ? JSON.parse(text) : {};
+    } catch {
+      parsed = { raw: text };
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  get = (path: string) => this.json("GET", path);
+  post = (path: string, body?: unknown) => this.json("POST", path, body ?? {});
+  patch = (path: string, body: unknown) => this.json("PATCH", path, body);
+
+  /** An HTML form post from our own pages (same Origin, as a browser sends it). */
+  async form(path: string, fields: Record<string, string | string[]>, origin = ORIGIN) {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    const res = await this.fetch(path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin }, body });
+    return { status: res.status, html: await res.text(), headers: res.headers };
+  }
+
+  async page(path: string) {
+    const res = await this.fetch(path);
+    return { status: res.status, html: await res.text(), headers: res.headers };
+  }
+}

@@ -1,0 +1,58 @@
+// Builds the people and organisations a test needs: signed-in clients for every role.
+import { env } from "cloudflare:workers";
+import { Client } from "./client";
+import { createDb } from "../../worker/db/client";
+import { insertUser } from "../../worker/db/users";
+import { hashPassword } from "../../worker/security/password";
+import type { PlatformRole } from "../../schema/accounts";
+
+export const PASSWORD = "correct horse battery staple";
+let n = 0;
+export const uniqueEmail = (prefix = "user") => `${prefix}-${Date.now().toString(36)}-${++n}@example.org`;
+
+export const signUp = async (opts: { email?: string; name?: string; locale?: string } = {}) => {
+  const client = new Client();
+  const email = opts.email ?? uniqueEmail();
+  const res = await client.post("/api/v1/auth/signup", { email, password: PASSWORD, name: opts.name ?? "Test User", locale: opts.locale });
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return Object.assign(client, { email, userId: res.body.user.id as string });
+};
+
+/** Platform analysts and admins are never created through the API; tests insert them as the seed does. */
+export const userWithRole = async (platformRole: PlatformRole) => {
+  const email = uniqueEmail(platformRole);
+  const db = createDb(env.DB);
+  const pepper = (env as unknown as { PASSWORD_PEPPER: string }).PASSWORD_PEPPER;
+  const user = await insertUser(db, { id: crypto.randomUUID(), email, name: platformRole, locale: "en", passwordHash: await hashPassword(PASSWORD, pepper), platformRole });
+  const client = new Client();
+  const res = await client.post("/api/v1/auth/login", { email, password: PASSWORD });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  return Object.assign(client, { email, userId: user!.id });
+};
+
+export const csoFields = {
+  kind: "cso",
+  name: "Tadamon Women's Collective",
+  country: "EG",
+  area: "Minya",
+  setting: "rural",
+  legalStatus: "unregistered",
+  foundedYear: 2019,
+  annualBudget: { amount: 800000, currency: "USD" },
+  staffCount: 0,
+  volunteerCount: 14,
+  ledBy: ["women"],
+  themes: ["womens_rights", "livelihoods"],
+  languages: ["ar"],
+  visibility: "public",
+};
+
+export const funderFields = { kind: "funder", name: "Open Horizons Fund", country: "NL", visibility: "public" };
+
+/** A signed-in member (owner) of a new organisation. */
+export const orgOwner = async (fields: Record<string, unknown> = csoFields) => {
+  const client = await signUp();
+  const res = await client.post("/api/v1/orgs", fields);
+  if (res.status !== 201) throw new Error(`org create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return Object.assign(client, { org: res.body as { id: string; version: number } & Record<string, unknown> });
+};

@@ -1,0 +1,40 @@
+// The demo seed: the four demo logins work, and running it twice changes nothing.
+import { env } from "cloudflare:workers";
+import { expect, test } from "vitest";
+import { createDb } from "../../worker/db/client";
+import { seedDemo, DEMO_PASSWORD } from "../../worker/db/seed";
+import { Client } from "../helpers/client";
+
+const pepper = (env as unknown as { PASSWORD_PEPPER: string }).PASSWORD_PEPPER;
+const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+
+test("the seed is idempotent and keeps what people changed since", async () => {
+  const db = createDb(env.DB);
+  const first = await seedDemo(db, pepper);
+  expect(first.users).toBeGreaterThanOrEqual(4);
+  expect(first.orgs).toBeGreaterThanOrEqual(6);
+  const before = { users: await count("users"), orgs: await count("orgs"), memberships: await count("memberships") };
+
+  const cso = new Client();
+  expect((await cso.post("/api/v1/auth/login", { email: "cso@sanad.example", password: DEMO_PASSWORD })).status).toBe(200);
+  const orgId = (await cso.get("/api/v1/me")).body.memberships[0].orgId;
+  expect((await cso.patch(`/api/v1/orgs/${orgId}`, { version: 1, volunteerCount: 99 })).status).toBe(200);
+
+  expect(await seedDemo(db, pepper)).toEqual({ users: 0, orgs: 0 });
+  expect({ users: await count("users"), orgs: await count("orgs"), memberships: await count("memberships") }).toEqual(before);
+  expect((await cso.get(`/api/v1/orgs/${orgId}`)).body.volunteerCount).toBe(99);
+});
+
+test.each([
+  ["admin@sanad.example", "admin", null],
+  ["analyst@sanad.example", "analyst", null],
+  ["funder@sanad.example", "user", "funder"],
+  ["cso@sanad.example", "user", "cso"],
+])("demo login %s works (%s)", async (email, role, orgKind) => {
+  await seedDemo(createDb(env.DB), pepper);
+  const c = new Client();
+  expect((await c.post("/api/v1/auth/login", { email, password: DEMO_PASSWORD })).status).toBe(200);
+  const me = (await c.get("/api/v1/me")).body;
+  expect(me.user.platformRole).toBe(role);
+  if (orgKind) expect(me.memberships.map((m: { orgKind: string }) => m.orgKind)).toContain(orgKind);
+});

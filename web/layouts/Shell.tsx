@@ -1,0 +1,60 @@
+// The page shell: <html lang dir>, the stylesheet, header with navigation and language switch, footer.
+import type { ComponentChildren } from "preact";
+import { usePage } from "../context";
+import { cssHref } from "../styles/app.css";
+import { directionOf } from "../../worker/domain/locale";
+import { LOCALES } from "../../schema/enums";
+import { LANGUAGE_NAMES } from "../components/languages";
+
+export const Shell = ({ title, children }: { title: string; children: ComponentChildren }) => {
+  const { locale, t, viewer, path } = usePage();
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t("app.name")}`}</title>
+        <link rel="stylesheet" href={cssHref} />
+      </head>
+      <body>
+        <a class="skip" href="#main">{t("nav.skip")}</a>
+        <header class="top">
+          <div class="bar">
+            <a class="brand" href="/">{t("app.name")}</a>
+            <nav class="main" aria-label={t("app.name")}>
+              <a href="/orgs">{t("nav.orgs")}</a>
+              {viewer?.platformRole === "admin" && <a href="/admin">{t("nav.admin")}</a>}
+              {viewer ? (
+                <>
+                  <a href="/me">{t("nav.me")}</a>
+                  <form method="post" action="/logout">
+                    <button type="submit">{t("nav.logout")}</button>
+                  </form>
+                </>
+              ) : (
+                <>
+                  <a href="/login">{t("nav.login")}</a>
+                  <a href="/signup">{t("nav.signup")}</a>
+                </>
+              )}
+            </nav>
+            <nav class="langs" aria-label={t("nav.language")}>
+              {LOCALES.map((l) => (
+                <a href={`${path}?lang=${l}`} lang={l} hreflang={l} aria-current={l === locale ? "true" : undefined}>
+                  {LANGUAGE_NAMES[l]}
+                </a>
+              ))}
+            </nav>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer>
+          <p>{t("footer.about")}</p>
+          <p>
+            <a href="/api/v1/docs">{t("footer.api")}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+};

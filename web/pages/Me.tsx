@@ -1,0 +1,115 @@
+// The account page: organisations, invitations, language preference and personal API tokens.
+import { Shell } from "../layouts/Shell";
+import { usePage } from "../context";
+import { TextField, SelectField, ErrorSummary, Notice, type FormErrors } from "../components/form";
+import { LANGUAGE_NAMES } from "../components/languages";
+import { LOCALES } from "../../schema/enums";
+import { formatDate } from "../../worker/i18n";
+
+type Props = {
+  tokens: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
+  invitations: { id: string; orgName: string; role: "owner" | "member" }[];
+  orgNames: Record<string, string>;
+  newToken?: string;
+  notice?: string;
+  errors?: FormErrors;
+};
+
+export const MePage = ({ tokens, invitations, orgNames, newToken, notice, errors }: Props) => {
+  const { t, viewer, locale } = usePage();
+  if (!viewer) return null;
+  return (
+    <Shell title={t("me.title")}>
+      <h1>{t("me.title")}</h1>
+      {notice && <Notice>{notice}</Notice>}
+      <ErrorSummary errors={errors} />
+      <p>
+        {viewer.name} · {viewer.email} · {t("me.role")}: {t(`platform.${viewer.platformRole}`)}
+      </p>
+
+      <h2>{t("me.memberships")}</h2>
+      {viewer.memberships.length ? (
+        <ul>
+          {viewer.memberships.map((m) => (
+            <li>
+              <a href={`/orgs/${m.orgId}`}>{orgNames[m.orgId] ?? m.orgId}</a> — {t(`kind.${m.orgKind}`)} ({t(`role.${m.role}`)})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t("me.no_memberships")}</p>
+      )}
+      <p>
+        <a class="button" href="/orgs/new">{t("me.create_org")}</a>
+      </p>
+
+      {invitations.length > 0 && (
+        <>
+          <h2>{t("me.invitations")}</h2>
+          <ul>
+            {invitations.map((i) => (
+              <li>
+                <form method="post" action={`/me/invitations/${i.id}/accept`} class="row">
+                  <span>{t("me.invited_as", { org: i.orgName, role: t(`role.${i.role}`) })}</span>
+                  <button type="submit">{t("me.accept")}</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>{t("me.settings")}</h2>
+      <form class="stack" method="post" action="/me/settings">
+        <TextField name="name" label={t("auth.name")} value={viewer.name} autocomplete="name" errors={errors} />
+        <SelectField name="locale" label={t("auth.locale")} value={viewer.locale} options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} errors={errors} />
+        <p>
+          <button type="submit">{t("me.save")}</button>
+        </p>
+      </form>
+
+      <h2>{t("me.tokens")}</h2>
+      <p class="muted">{t("me.tokens_help")}</p>
+      {newToken && (
+        <Notice>
+          <p>{t("me.token_created")}</p>
+          <pre>
+            <code>{newToken}</code>
+          </pre>
+        </Notice>
+      )}
+      {tokens.length > 0 && (
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("me.token_name")}</th>
+                <th scope="col">{t("me.token_last_used")}</th>
+                <th scope="col"></th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((tok) => (
+                <tr>
+                  <td>{tok.name}</td>
+                  <td>{tok.lastUsedAt ? formatDate(tok.lastUsedAt, locale) : t("me.never")}</td>
+                  <td>
+                    <form method="post" action={`/me/tokens/${tok.id}/revoke`}>
+                      <button type="submit" class="secondary">{t("me.token_revoke")}</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form class="stack" method="post" action="/me/tokens">
+        <TextField name="token_name" label={t("me.token_name")} errors={errors} required />
+        <p>
+          <button type="submit">{t("me.token_create")}</button>
+        </p>
+      </form>
+    </Shell>
+  );
+};

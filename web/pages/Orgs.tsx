@@ -1,0 +1,108 @@
+// Organisation pages: the list with filters, one profile, and the create/edit forms.
+import { Shell } from "../layouts/Shell";
+import { usePage } from "../context";
+import { OrgForm, type OrgFormValues } from "../components/OrgForm";
+import { OrgFacts } from "../components/OrgFacts";
+import { TextField, SelectField, ErrorSummary, Notice, type FormErrors } from "../components/form";
+import type { Org } from "../../worker/db/orgs";
+import { countryName } from "../../worker/i18n";
+import { ORG_KINDS, THEMES, MEMBER_ROLES } from "../../schema/enums";
+
+type Countries = { code: string; name: string }[];
+
+export const OrgListPage = ({ items, nextCursor, filters, countries }: { items: Org[]; nextCursor: string | null; filters: Record<string, string>; countries: Countries }) => {
+  const { t, locale } = usePage();
+  const nextHref = nextCursor ? `/orgs?${new URLSearchParams({ ...filters, cursor: nextCursor })}` : null;
+  return (
+    <Shell title={t("org.list_title")}>
+      <h1>{t("org.list_title")}</h1>
+      <form method="get" action="/orgs" class="row" role="search">
+        <TextField name="q" label={t("org.search")} value={filters.q} />
+        <SelectField name="kind" label={t("org.kind")} value={filters.kind} blank={t("org.all")} options={ORG_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+        <SelectField name="country" label={t("org.country")} value={filters.country} blank={t("org.all")} options={countries.map((c) => ({ value: c.code, label: c.name }))} />
+        <SelectField name="theme" label={t("org.themes")} value={filters.theme} blank={t("org.all")} options={THEMES.map((th) => ({ value: th, label: t(`theme.${th}`) }))} />
+        <p><button type="submit">{t("org.filter")}</button></p>
+      </form>
+      {items.length === 0 ? <p>{t("org.none")}</p> : (
+        <ul class="cards">
+          {items.map((o) => (
+            <li class="card">
+              <h2><a href={`/orgs/${o.id}`}>{o.name}</a></h2>
+              <p class="muted">{t(`kind.${o.kind}`)} · {countryName(o.country, locale)}{o.verified && <> · <span class="badge-ok">{t("org.verified")}</span></>}</p>
+              <p>{o.themes.slice(0, 4).map((th) => <span class="tag">{t(`theme.${th}`)}</span>)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {nextHref && <p><a href={nextHref}>{t("org.next_page")}</a></p>}
+    </Shell>
+  );
+};
+
+type Member = { userId: string; name: string; email: string; role: "owner" | "member" };
+
+export const OrgPage = ({ org, members, canEdit, canManage, isAdmin, notice, errors }: { org: Org; members: Member[] | null; canEdit: boolean; canManage: boolean; isAdmin: boolean; notice?: string; errors?: FormErrors }) => {
+  const { t } = usePage();
+  return (
+    <Shell title={org.name}>
+      <h1>{org.name}</h1>
+      {notice && <Notice>{notice}</Notice>}
+      <p>{org.verified ? <span class="badge-ok">✓ {t("org.verified")}</span> : <span class="muted">{t("org.not_verified")}</span>}</p>
+      {org.description && <p>{org.description}</p>}
+      <OrgFacts org={org} />
+      {canEdit && <p><a class="button" href={`/orgs/${org.id}/edit`}>{t("org.edit")}</a></p>}
+      {isAdmin && (
+        <form method="post" action={`/orgs/${org.id}/verify`}>
+          <input type="hidden" name="verified" value={org.verified ? "false" : "true"} />
+          <button type="submit" class="secondary">{org.verified ? t("org.unverify") : t("org.verify")}</button>
+        </form>
+      )}
+      {members && (
+        <>
+          <h2>{t("org.members")}</h2>
+          <ul>
+            {members.map((m) => <li>{m.name} ({m.email}) — {t(`role.${m.role}`)}</li>)}
+          </ul>
+        </>
+      )}
+      {canManage && (
+        <>
+          <h2>{t("org.invite")}</h2>
+          <ErrorSummary errors={errors} />
+          <form class="stack" method="post" action={`/orgs/${org.id}/members`} novalidate>
+            <TextField name="email" type="email" label={t("auth.email")} required errors={errors} />
+            <SelectField name="role" label={t("me.role")} value="member" options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} errors={errors} />
+            <p><button type="submit">{t("org.invite_submit")}</button></p>
+          </form>
+        </>
+      )}
+    </Shell>
+  );
+};
+
+export const OrgNewPage = ({ values, errors, countries }: { values: OrgFormValues; errors?: FormErrors; countries: Countries }) => {
+  const { t } = usePage();
+  return (
+    <Shell title={t("org.new_title")}>
+      <h1>{t("org.new_title")}</h1>
+      <OrgForm action="/orgs/new" values={values} errors={errors} countries={countries} submitLabel={t("org.create")} />
+    </Shell>
+  );
+};
+
+/** On a conflict the user's unsaved values stay in the form and the other person's version is shown above. */
+export const OrgEditPage = ({ org, values, errors, countries, conflict }: { org: Org; values: OrgFormValues; errors?: FormErrors; countries: Countries; conflict?: Org }) => {
+  const { t } = usePage();
+  return (
+    <Shell title={t("org.edit_title", { name: org.name })}>
+      <h1>{t("org.edit_title", { name: org.name })}</h1>
+      {conflict && (
+        <div class="alert" role="alert">
+          <p>{t("org.conflict")}</p>
+          <OrgFacts org={conflict} />
+        </div>
+      )}
+      <OrgForm action={`/orgs/${org.id}/edit`} values={values} errors={errors} countries={countries} submitLabel={t("org.save")} editing />
+    </Shell>
+  );
+};

@@ -1,0 +1,102 @@
+// Organisation use cases shared by the API and the pages: create, read with visibility, versioned
+// update (409 with the current copy), invite members, verify.
+import type { Db } from "../db/client";
+import { acceptInvitation, findOrg, insertOrgWithOwner, updateOrgVersioned, listMembers, upsertMembership, insertInvitation, setVerified, type OrgFields, type Org } from "../db/orgs";
+import { findCountry } from "../db/reference";
+import { findUserByEmail } from "../db/users";
+import { auditInsert } from "../db/audit";
+import { newId } from "../security/random";
+import { canEditOrg, canManageMembers, canViewOrg, canAdminister, type Viewer } from "../domain/permissions";
+import { Problem } from "../http/problem";
+import { enforce } from "../http/guards";
+import type { Translate } from "../i18n";
+import type { MemberRole, OrgKind } from "../../schema/enums";
+
+const checkCountry = async (db: Db, t: Translate, country?: string) => {
+  if (country && !(await findCountry(db, country))) throw new Problem(400, undefined, [{ path: "country", message: t("err.country") }]);
+};
+
+export const createOrg = async (db: Db, t: Translate, viewer: Viewer, kind: OrgKind, fields: OrgFields) => {
+  await checkCountry(db, t, fields.country);
+  const id = newId();
+  return insertOrgWithOwner(db, id, kind, fields, viewer.userId, [
+    auditInsert(db, { actorUserId: viewer.userId, action: "org.created", subjectType: "org", subjectId: id, data: { kind } }),
+  ]);
+};
+
+/** The organisation if the viewer may see it; 404 otherwise (existence is not revealed). */
+export const viewOrg = async (db: Db, viewer: Viewer | null, id: string) => {
+  const org = await findOrg(db, id);
+  if (!org) throw new Problem(404);
+  enforce(canViewOrg(viewer, org));
+  return org;
+};
+
+export const editableOrg = async (db: Db, viewer: Viewer | null, id: string) => {
+  const org = await findOrg(db, id);
+  if (!org) throw new Problem(404);
+  enforce(canEditOrg(viewer, org));
+  return org;
+};
+
+/** Optimistic concurrency: a stale version gets 409 with the current copy, never a silent overwrite. */
+export const updateOrg = async (db: Db, t: Translate, viewer: Viewer | null, id: string, version: number, fields: Partial<OrgFields>) => {
+  const org = await editableOrg(db, viewer, id);
+  await checkCountry(db, t, fields.country);
+  const changed = Object.keys(fields);
+  const updated = await updateOrgVersioned(db, id, version, fields, [
+    auditInsert(db, { actorUserId: viewer!.userId, action: "org.updated", subjectType: "org", subjectId: id, data: { fields: changed, fromVersion: version } }),
+  ]);
+  if (!updated) {
+    const current = (await findOrg(db, id)) ?? org;
+    throw new Problem(409, t("error.conflict"), [{ path: "version", message: t("err.version") }], { current });
+  }
+  return updated;
+};
+
+export const membersOf = async (db: Db, viewer: Viewer | null, id: string) => {
+  await editableOrg(db, viewer, id);
+  return listMembers(db, id);
+};
+
+/** An existing account becomes a member at once; an unknown address gets an invitation it can accept after signing up. */
+export const inviteMember = async (db: Db, viewer: Viewer | null, orgId: string, email: string, role: MemberRole) => {
+  const org = await findOrg(db, orgId);
+  if (!org) throw new Problem(404);
+  enforce(canManageMembers(viewer, org));
+  const actor = viewer!.userId;
+  const user = await findUserByEmail(db, email);
+  if (user) {
+    await db.batch([
+      upsertMembership(db, orgId, user.id, role),
+      auditInsert(db, { actorUserId: actor, action: "member.added", subjectType: "org", subjectId: orgId, data: { userId: user.id, role } }),
+    ]);
+    const member = (await listMembers(db, orgId)).find((m) => m.userId === user.id);
+    return { status: "added" as const, member };
+  }
+  const invitationId = newId();
+  await db.batch([
+    insertInvitation(db, { id: invitationId, orgId, email, role, invitedBy: actor }),
+    auditInsert(db, { actorUserId: actor, action: "member.invited", subjectType: "org", subjectId: orgId, data: { role } }),
+  ]);
+  return { status: "invited" as const, invitationId };
+};
+
+export const verifyOrg = async (db: Db, viewer: Viewer | null, id: string, verified: boolean): Promise<Org> => {
+  enforce(canAdminister(viewer));
+  const org = await findOrg(db, id);
+  if (!org) throw new Problem(404);
+  await db.batch([
+    setVerified(db, id, verified),
+    auditInsert(db, { actorUserId: viewer!.userId, action: verified ? "org.verified" : "org.unverified", subjectType: "org", subjectId: id }),
+  ]);
+  return (await findOrg(db, id))!;
+};
+
+/** Only the invited address may accept; the membership and the audit entry are written together. */
+export const acceptInvite = async (db: Db, viewer: Viewer, invitationId: string) => {
+  const inv = await acceptInvitation(db, invitationId, viewer.email, viewer.userId);
+  if (!inv) throw new Problem(404);
+  await auditInsert(db, { actorUserId: viewer.userId, action: "member.joined", subjectType: "org", subjectId: inv.orgId, data: { role: inv.role } });
+  return inv;
+};

@@ -1,0 +1,56 @@
+// createApp(): the middleware stack and every area's routes. Reads like a table of contents.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "./env";
+import { dbMiddleware } from "./middleware/db";
+import { sessionMiddleware } from "./middleware/session";
+import { localeMiddleware } from "./middleware/locale";
+import { securityHeaders } from "./middleware/security-headers";
+import { csrfMiddleware } from "./middleware/csrf";
+import { onError, notFound } from "./http/errors";
+import { Problem } from "./http/problem";
+import { assets } from "./routes/assets";
+import { authApi } from "./routes/auth.api";
+import { authPages } from "./routes/auth.pages";
+import { referenceApi } from "./routes/reference.api";
+import { orgsApi } from "./routes/orgs.api";
+import { orgsPages } from "./routes/orgs.pages";
+import { homePages } from "./routes/home.pages";
+import { adminPages } from "./routes/admin.pages";
+import { docsRoutes } from "./routes/docs";
+
+/** Requests larger than this are refused with 413 before any parsing. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export const createApp = () => {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.use("*", securityHeaders);
+  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new Problem(413); } }));
+  app.use("*", csrfMiddleware);
+  app.use("*", dbMiddleware);
+  app.use("*", sessionMiddleware);
+  app.use("*", localeMiddleware);
+
+  app.route("/", assets);
+  app.route("/", homePages);
+  app.route("/", authPages);
+  app.route("/", orgsPages);
+  app.route("/", adminPages);
+  app.route("/api/v1", referenceApi);
+  app.route("/api/v1", authApi);
+  app.route("/api/v1", orgsApi);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "sanad_session" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.doc31("/api/v1/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Sanad API", version: "1.0.0", description: "Grant and resourcing marketplace for small civil-society organisations." },
+  });
+  app.route("/", docsRoutes(app));
+  return app;
+};
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,52 @@
+// Who may see and change what: pure rules over the viewer's platform role and memberships.
+import type { MemberRole, OrgKind, Visibility } from "../../schema/enums";
+import type { PlatformRole } from "../../schema/accounts";
+
+export type Membership = { orgId: string; orgKind: OrgKind; role: MemberRole };
+export type Viewer = {
+  userId: string;
+  email: string;
+  name: string;
+  locale: string;
+  platformRole: PlatformRole;
+  memberships: Membership[];
+};
+
+export type Decision = { ok: true } | { ok: false; status: 401 | 403 | 404; reason: string };
+const allow: Decision = { ok: true };
+const deny = (status: 401 | 403 | 404, reason: string): Decision => ({ ok: false, status, reason });
+
+export const isAdmin = (v: Viewer | null) => v?.platformRole === "admin";
+export const isFunderMember = (v: Viewer | null) => !!v?.memberships.some((m) => m.orgKind === "funder");
+export const membershipIn = (v: Viewer | null, orgId: string) => v?.memberships.find((m) => m.orgId === orgId);
+
+/** Which visibilities this viewer may see for organisations it is not a member of. */
+export const visibleLevels = (v: Viewer | null): Visibility[] =>
+  isAdmin(v) ? ["public", "funders_only", "hidden"] : isFunderMember(v) ? ["public", "funders_only"] : ["public"];
+
+/**
+ * Hidden and funders-only organisations answer 404 to those who may not see them, so their existence
+ * is not revealed (a group in a closed civic space must not be findable by guessing ids).
+ */
+export const canViewOrg = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision =>
+  membershipIn(v, org.id) || visibleLevels(v).includes(org.visibility) ? allow : deny(404, "not_found");
+
+export const canEditOrg = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision => {
+  if (!v) return deny(401, "sign_in");
+  if (membershipIn(v, org.id) || isAdmin(v)) return allow;
+  return canViewOrg(v, org).ok ? deny(403, "not_member") : deny(404, "not_found");
+};
+
+/** Owners manage members; admins may too (support requests). */
+export const canManageMembers = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision => {
+  if (!v) return deny(401, "sign_in");
+  if (membershipIn(v, org.id)?.role === "owner" || isAdmin(v)) return allow;
+  return canViewOrg(v, org).ok ? deny(403, "not_owner") : deny(404, "not_found");
+};
+
+/** Only admins change verification and reference data. */
+export const canAdminister = (v: Viewer | null): Decision =>
+  !v ? deny(401, "sign_in") : isAdmin(v) ? allow : deny(403, "admin_only");
+
+/** Profile fields a CSO must fill in before it can apply to a call (API.md). */
+export const CSO_REQUIRED_FOR_APPLYING = ["country", "setting", "legalStatus", "annualBudget"] as const;

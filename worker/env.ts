@@ -1,0 +1,25 @@
+// The Bindings and Variables every route shares.
+import type { Db } from "./db/client";
+import type { Viewer } from "./domain/permissions";
+import type { Locale } from "../schema/enums";
+import type { Translate } from "./i18n";
+
+export type Bindings = {
+  DB: D1Database;
+  /** Secret mixed into every password hash (HMAC key); set with `wrangler secret put` in production. */
+  PASSWORD_PEPPER: string;
+  /** "production" forces Secure cookies and HSTS; anything else is local development. */
+  SANAD_ENV?: string;
+};
+
+export type Variables = {
+  db: Db;
+  viewer: Viewer | null;
+  /** How the viewer authenticated: a cookie session (needs CSRF checks) or a bearer token. */
+  authKind: "session" | "token" | null;
+  sessionIdHash: string | null;
+  locale: Locale;
+  t: Translate;
+};
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -1,0 +1,26 @@
+// Worker entry: checks the environment once, then serves every request with the app.
+import { z } from "zod";
+import { createApp } from "./app";
+import type { Bindings } from "./env";
+
+const EnvSchema = z.object({
+  PASSWORD_PEPPER: z.string().min(16, "PASSWORD_PEPPER must be set (a random secret of 16+ characters)"),
+  SANAD_ENV: z.string().optional(),
+});
+
+const app = createApp();
+let checked = false;
+
+export default {
+  fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
+    if (!checked) {
+      const result = EnvSchema.safeParse(env);
+      if (!result.success) {
+        console.error("Invalid environment:", result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+        return new Response("Server misconfigured: see the logs.", { status: 500 });
+      }
+      checked = true;
+    }
+    return app.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<Bindings>;

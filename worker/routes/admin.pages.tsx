@@ -1,0 +1,40 @@
+// HTML administration: verification queue, country classification corrections, the audit log.
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "../env";
+import { renderPage } from "../http/render";
+import { readForm, str, parseWith } from "../http/forms";
+import { AdminPage } from "../../web/pages/Admin";
+import { requireViewer, enforce } from "../http/guards";
+import { canAdminister } from "../domain/permissions";
+import { countriesFor, correctCountry } from "../actions/reference";
+import { listUnverified } from "../db/orgs";
+import { recentAudit } from "../db/audit";
+import { CountryPatch } from "../../schema/api/reference";
+import { Problem } from "../http/problem";
+
+const show = async (c: Context<AppEnv>, code: string | undefined, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
+  enforce(canAdminister(requireViewer(c)));
+  const db = c.get("db");
+  const [unverified, countries, audit] = await Promise.all([listUnverified(db), countriesFor(db, c.get("locale")), recentAudit(db, 50)]);
+  const selected = countries.find((x) => x.code === code?.toUpperCase());
+  return renderPage(c, <AdminPage unverified={unverified} countries={countries} selected={selected} audit={audit} {...extra} />, status);
+};
+
+export const adminPages = new Hono<AppEnv>()
+  .get("/admin", (c) => show(c, c.req.query("country")))
+  .post("/admin/countries/:code", async (c) => {
+    const v = requireViewer(c);
+    enforce(canAdminister(v));
+    const code = c.req.param("code").toUpperCase();
+    const form = await readForm(c);
+    const parsed = parseWith(c, CountryPatch, {
+      civicSpace: str(form, "civicSpace"),
+      civicSpaceAsOf: str(form, "civicSpaceAsOf"),
+      incomeGroup: str(form, "incomeGroup"),
+      odaGroup: str(form, "odaGroup"),
+      globalSouth: str(form, "globalSouth") === "true",
+    });
+    if (!parsed.ok) return show(c, code, { errors: parsed.errors }, 400);
+    if (!(await correctCountry(c.get("db"), v.userId, code, parsed.data))) throw new Problem(404);
+    return show(c, code, { notice: c.get("t")("me.saved") });
+  });

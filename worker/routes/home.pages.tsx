@@ -1,0 +1,64 @@
+// HTML pages: the landing page and the signed-in user's account page (memberships, invitations,
+// language preference, API tokens).
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { renderPage } from "../http/render";
+import { Home } from "../../web/pages/Home";
+import { MePage } from "../../web/pages/Me";
+import { requireViewer } from "../http/guards";
+import { readForm, str, parseWith } from "../http/forms";
+import { MePatch, TokenBody } from "../../schema/api/accounts";
+import { updateUser } from "../db/users";
+import { listTokens } from "../db/tokens";
+import { pendingInvitationsFor, findOrgNames } from "../db/orgs";
+import { createApiToken, revokeApiToken } from "../actions/accounts";
+import { acceptInvite } from "../actions/orgs";
+import { setCookie } from "hono/cookie";
+import { LANG_COOKIE } from "../middleware/locale";
+import { translator } from "../i18n";
+import type { Context } from "hono";
+
+const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
+  const v = requireViewer(c);
+  const db = c.get("db");
+  const [tokens, invitations, orgNames] = await Promise.all([
+    listTokens(db, v.userId),
+    pendingInvitationsFor(db, v.email),
+    findOrgNames(db, v.memberships.map((m) => m.orgId)),
+  ]);
+  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} {...extra} />, status);
+};
+
+export const homePages = new Hono<AppEnv>()
+  .get("/", (c) => renderPage(c, <Home />))
+  .get("/me", (c) => showMe(c))
+  .post("/me/settings", async (c) => {
+    const v = requireViewer(c);
+    const form = await readForm(c);
+    const parsed = parseWith(c, MePatch, { name: str(form, "name") || undefined, locale: str(form, "locale") || undefined });
+    if (!parsed.ok) return showMe(c, { errors: parsed.errors }, 400);
+    await updateUser(c.get("db"), v.userId, parsed.data);
+    if (parsed.data.locale) {
+      // The saved language applies from this response on; the cookie keeps it for this browser too.
+      setCookie(c, LANG_COOKIE, parsed.data.locale, { path: "/", sameSite: "Lax", maxAge: 365 * 24 * 3600 });
+      c.set("locale", parsed.data.locale);
+      c.set("t", translator(parsed.data.locale));
+    }
+    c.set("viewer", { ...v, ...parsed.data });
+    return showMe(c, { notice: c.get("t")("me.saved") });
+  })
+  .post("/me/tokens", async (c) => {
+    const v = requireViewer(c);
+    const parsed = parseWith(c, TokenBody, { name: str(await readForm(c), "token_name") }, { name: "token_name" });
+    if (!parsed.ok) return showMe(c, { errors: parsed.errors }, 400);
+    const { token } = await createApiToken(c.get("db"), v.userId, parsed.data.name);
+    return showMe(c, { newToken: token }, 201);
+  })
+  .post("/me/tokens/:id/revoke", async (c) => {
+    await revokeApiToken(c.get("db"), requireViewer(c).userId, c.req.param("id"));
+    return c.redirect("/me", 303);
+  })
+  .post("/me/invitations/:id/accept", async (c) => {
+    const inv = await acceptInvite(c.get("db"), requireViewer(c), c.req.param("id"));
+    return c.redirect(`/orgs/${inv.orgId}`, 303);
+  });

@@ -1,0 +1,63 @@
+// JSON API: organisations (create, read, edit with version, list), members and invitations.
+import { createRoute, z } from "@hono/zod-openapi";
+import { createApi, json, jsonBody, pick, security } from "../http/openapi";
+import { Org, OrgCreate, OrgPatch, OrgListQuery, MemberInvite, Member, InviteResult } from "../../schema/api/orgs";
+import { IdParam, listOf } from "../../schema/api/common";
+import { createOrg, viewOrg, updateOrg, membersOf, inviteMember, verifyOrg, acceptInvite } from "../actions/orgs";
+import { listOrgs, pendingInvitationsFor } from "../db/orgs";
+import { visibleLevels } from "../domain/permissions";
+import { requireViewer } from "../http/guards";
+
+export const orgsApi = createApi()
+  .openapi(
+    createRoute({ method: "post", path: "/orgs", tags: ["Organisations"], summary: "Create an organisation; the caller becomes its owner", security, request: jsonBody(OrgCreate), responses: { 201: json(Org, "Created"), ...pick(400, 401) } }),
+    async (c) => {
+      const { kind, ...fields } = c.req.valid("json");
+      return c.json(await createOrg(c.get("db"), c.get("t"), requireViewer(c), kind, fields), 201);
+    },
+  )
+  .openapi(
+    createRoute({ method: "get", path: "/orgs", tags: ["Organisations"], summary: "Organisations visible to the caller", request: { query: OrgListQuery }, responses: { 200: json(listOf(Org), "A page of organisations"), ...pick(400) } }),
+    async (c) => {
+      const v = c.get("viewer");
+      const q = c.req.valid("query");
+      return c.json(await listOrgs(c.get("db"), { ...q, visibleLevels: visibleLevels(v), memberOf: v?.memberships.map((m) => m.orgId) ?? [] }), 200);
+    },
+  )
+  .openapi(
+    createRoute({ method: "get", path: "/orgs/{id}", tags: ["Organisations"], summary: "One organisation, respecting its visibility", request: { params: IdParam }, responses: { 200: json(Org, "The organisation"), ...pick(404) } }),
+    async (c) => c.json(await viewOrg(c.get("db"), c.get("viewer"), c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({ method: "patch", path: "/orgs/{id}", tags: ["Organisations"], summary: "Edit (members and admins); send the version you read", security, request: { params: IdParam, ...jsonBody(OrgPatch) }, responses: { 200: json(Org, "Updated"), ...pick(400, 401, 403, 404, 409) } }),
+    async (c) => {
+      const { version, ...fields } = c.req.valid("json");
+      return c.json(await updateOrg(c.get("db"), c.get("t"), c.get("viewer"), c.req.valid("param").id, version, fields), 200);
+    },
+  )
+  .openapi(
+    createRoute({ method: "get", path: "/orgs/{id}/members", tags: ["Organisations"], summary: "Members (members and admins only)", security, request: { params: IdParam }, responses: { 200: json(z.object({ items: z.array(Member) }), "Members"), ...pick(401, 403, 404) } }),
+    async (c) => c.json({ items: await membersOf(c.get("db"), c.get("viewer"), c.req.valid("param").id) }, 200),
+  )
+  .openapi(
+    createRoute({ method: "post", path: "/orgs/{id}/members", tags: ["Organisations"], summary: "Invite a member by e-mail (owners)", security, request: { params: IdParam, ...jsonBody(MemberInvite) }, responses: { 201: json(InviteResult, "Added, or invited if the address has no account yet"), ...pick(400, 401, 403, 404) } }),
+    async (c) => {
+      const { email, role } = c.req.valid("json");
+      return c.json(await inviteMember(c.get("db"), c.get("viewer"), c.req.valid("param").id, email, role), 201);
+    },
+  )
+  .openapi(
+    createRoute({ method: "post", path: "/orgs/{id}/verify", tags: ["Organisations"], summary: "Set verification (admins)", security, request: { params: IdParam, ...jsonBody(z.object({ verified: z.boolean() })) }, responses: { 200: json(Org, "Updated"), ...pick(400, 401, 403, 404) } }),
+    async (c) => c.json(await verifyOrg(c.get("db"), c.get("viewer"), c.req.valid("param").id, c.req.valid("json").verified), 200),
+  )
+  .openapi(
+    createRoute({ method: "get", path: "/invitations", tags: ["Organisations"], summary: "Pending invitations for the caller's e-mail", security, responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), role: z.string(), createdAt: z.string() })) }), "Invitations"), ...pick(401) } }),
+    async (c) => c.json({ items: await pendingInvitationsFor(c.get("db"), requireViewer(c).email) }, 200),
+  )
+  .openapi(
+    createRoute({ method: "post", path: "/invitations/{id}/accept", tags: ["Organisations"], summary: "Accept an invitation sent to the caller's e-mail", security, request: { params: IdParam }, responses: { 200: json(z.object({ orgId: z.string(), role: z.string() }), "Now a member"), ...pick(401, 404) } }),
+    async (c) => {
+      const inv = await acceptInvite(c.get("db"), requireViewer(c), c.req.valid("param").id);
+      return c.json({ orgId: inv.orgId, role: inv.role }, 200);
+    },
+  );
