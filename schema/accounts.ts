@@ -11,6 +11,8 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   locale: text("locale").notNull().default("en"),
+  /** IANA time zone for showing deadlines; NULL means "use the browser's, or UTC". */
+  timeZone: text("time_zone"),
   platformRole: text("platform_role", { enum: PLATFORM_ROLES }).notNull().default("user"),
   /** Self-describing: "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>", so parameters can be upgraded. */
   passwordHash: text("password_hash").notNull(),

@@ -47,3 +47,9 @@ export type CivicSpace = (typeof CIVIC_SPACE)[number];
 
 export const INCOME_GROUPS = ["LIC", "LMC", "UMC", "HIC"] as const;
 export type IncomeGroup = (typeof INCOME_GROUPS)[number];
+
+export const FUNDING_TYPES = ["core", "project"] as const;
+export type FundingType = (typeof FUNDING_TYPES)[number];
+
+export const CALL_STATUSES = ["draft", "open", "closed"] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];

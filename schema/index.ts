@@ -3,3 +3,5 @@ export * from "./accounts";
 export * from "./reference";
 export * from "./orgs";
 export * from "./audit";
+export * from "./calls";
+export * from "./fx";

@@ -27,6 +27,11 @@ export const orgs = sqliteTable(
     languages: text("languages").notNull().default("[]"),
     visibility: text("visibility", { enum: VISIBILITIES }).notNull().default("public"),
     verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    /**
+     * Funding received through Sanad so far (awards and pledge payments), in US cents at each event's
+     * rate. Kept up to date by the writes that record them; matching uses it for the equity boost.
+     */
+    fundingReceivedUsd: integer("funding_received_usd").notNull().default(0),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -15,6 +15,8 @@ import { authPages } from "./routes/auth.pages";
 import { referenceApi } from "./routes/reference.api";
 import { orgsApi } from "./routes/orgs.api";
 import { orgsPages } from "./routes/orgs.pages";
+import { callsApi } from "./routes/calls.api";
+import { callsPages } from "./routes/calls.pages";
 import { homePages } from "./routes/home.pages";
 import { adminPages } from "./routes/admin.pages";
 import { docsRoutes } from "./routes/docs";
@@ -38,10 +40,12 @@ export const createApp = () => {
   app.route("/", homePages);
   app.route("/", authPages);
   app.route("/", orgsPages);
+  app.route("/", callsPages);
   app.route("/", adminPages);
   app.route("/api/v1", referenceApi);
   app.route("/api/v1", authApi);
   app.route("/api/v1", orgsApi);
+  app.route("/api/v1", callsApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "sanad_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

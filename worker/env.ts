@@ -20,6 +20,8 @@ export type Variables = {
   sessionIdHash: string | null;
   locale: Locale;
   t: Translate;
+  /** IANA zone for showing instants: the user's setting, the browser's (cookie), or UTC. */
+  timeZone: string;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { createApp } from "./app";
 import type { Bindings } from "./env";
+import { createDb } from "./db/client";
+import { closeExpiredCalls } from "./db/calls";
 
 const EnvSchema = z.object({
   PASSWORD_PEPPER: z.string().min(16, "PASSWORD_PEPPER must be set (a random secret of 16+ characters)"),
@@ -22,5 +24,10 @@ export default {
       checked = true;
     }
     return app.fetch(request, env, ctx);
+  },
+  /** The cron trigger (wrangler.toml): marks calls whose deadline has passed as closed. */
+  async scheduled(controller: ScheduledController, env: Bindings) {
+    const closed = await closeExpiredCalls(createDb(env.DB), new Date(controller.scheduledTime));
+    if (closed.length) console.log(`closed ${closed.length} call(s) after their deadline`);
   },
 } satisfies ExportedHandler<Bindings>;

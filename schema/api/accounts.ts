@@ -20,7 +20,7 @@ export const LoginBody = z
   .openapi("LoginBody");
 
 export const User = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), locale: z.enum(LOCALES), platformRole: z.enum(PLATFORM_ROLES) })
+  .object({ id: z.string(), email: z.string(), name: z.string(), locale: z.enum(LOCALES), timeZone: z.string().nullable(), platformRole: z.enum(PLATFORM_ROLES) })
   .openapi("User");
 
 export const MeResponse = z
@@ -30,8 +30,17 @@ export const MeResponse = z
   })
   .openapi("Me");
 
+let zones: Set<string> | null = null;
+/** IANA zone names the runtime knows (Intl), e.g. "Africa/Dakar", plus "UTC". */
+export const isTimeZone = (tz: string) => (zones ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"])).has(tz);
+export const TimeZone = z.string().max(64).refine(isTimeZone, { error: "err.time_zone" });
+
 export const MePatch = z
-  .object({ name: z.string().trim().min(1).max(120).optional(), locale: z.enum(LOCALES).optional() })
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    locale: z.enum(LOCALES).optional(),
+    timeZone: TimeZone.nullable().optional().openapi({ description: "IANA time zone for deadlines; null to follow the browser" }),
+  })
   .openapi("MePatch");
 
 export const TokenBody = z.object({ name: z.string().trim().min(1).max(80) }).openapi("TokenBody");

@@ -37,3 +37,16 @@ export const ListQuery = z.object({
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const IsoTime = z.string().openapi({ format: "date-time", example: "2026-11-23T10:00:00.000Z" });
+
+/** A list of distinct values (a set, as JSON arrays carry sets). */
+export const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max).refine((a) => new Set(a).size === a.length, { error: "err.duplicates" });
+
+export const CountryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: "err.country" })
+  .openapi({ example: "SN", description: "ISO 3166-1 alpha-2" });
+
+export const LanguageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "err.language" });

@@ -1,20 +1,9 @@
 // Request and response shapes for organisations and their members.
 import { z } from "@hono/zod-openapi";
 import { LED_BY, LEGAL_STATUSES, MEMBER_ROLES, ORG_KINDS, SETTINGS, THEMES, VISIBILITIES } from "../enums";
-import { Money, IsoTime } from "./common";
+import { Money, IsoTime, CountryCode, LanguageTag, uniqueList } from "./common";
 import { Email } from "./accounts";
 
-const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
-  z.array(item).max(max).refine((a) => new Set(a).size === a.length, { error: "err.duplicates" });
-
-export const CountryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, { error: "err.country" })
-  .openapi({ example: "SN", description: "ISO 3166-1 alpha-2" });
-
-const LanguageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: "err.language" });
 const thisYear = () => new Date().getUTCFullYear();
 
 /** Every editable field of an organisation; nullable ones may be cleared with null on PATCH. */

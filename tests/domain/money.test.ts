@@ -40,7 +40,7 @@ describe("money", () => {
   });
 
   test("formats with Intl in the viewer's language", () => {
-    expect(formatMoney({ amount: 800000, currency: "USD" }, "en")).toBe("$8,000");
-    expect(formatMoney({ amount: 2500000, currency: "XOF" }, "fr")).toMatch(/2\s?500\s?000\s?F\s?CFA/);
+    expect(formatMoney({ amount: 800000, currency: "USD" }, "en")).toMatch(/^USD\s8,000$/);
+    expect(formatMoney({ amount: 2500000, currency: "XOF" }, "fr")).toMatch(/^2\s500\s000\sXOF$/);
   });
 });

@@ -3,7 +3,7 @@ import { canViewOrg, canEditOrg, canManageMembers, visibleLevels, type Viewer } 
 import { toMask, fromMask } from "../../worker/domain/bitmask";
 import { LED_BY } from "../../schema/enums";
 
-const viewer = (over: Partial<Viewer> = {}): Viewer => ({ userId: "u", email: "u@x", name: "U", locale: "en", platformRole: "user", memberships: [], ...over });
+const viewer = (over: Partial<Viewer> = {}): Viewer => ({ userId: "u", email: "u@x", name: "U", locale: "en", timeZone: null, platformRole: "user", memberships: [], ...over });
 const cso = viewer({ memberships: [{ orgId: "other-cso", orgKind: "cso", role: "owner" }] });
 const funder = viewer({ memberships: [{ orgId: "f", orgKind: "funder", role: "member" }] });
 const admin = viewer({ platformRole: "admin" });

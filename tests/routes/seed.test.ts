@@ -13,6 +13,7 @@ test("the seed is idempotent and keeps what people changed since", async () => {
   const first = await seedDemo(db, pepper);
   expect(first.users).toBeGreaterThanOrEqual(4);
   expect(first.orgs).toBeGreaterThanOrEqual(6);
+  expect(first.calls).toBeGreaterThanOrEqual(4);
   const before = { users: await count("users"), orgs: await count("orgs"), memberships: await count("memberships") };
 
   const cso = new Client();
@@ -20,7 +21,7 @@ test("the seed is idempotent and keeps what people changed since", async () => {
   const orgId = (await cso.get("/api/v1/me")).body.memberships[0].orgId;
   expect((await cso.patch(`/api/v1/orgs/${orgId}`, { version: 1, volunteerCount: 99 })).status).toBe(200);
 
-  expect(await seedDemo(db, pepper)).toEqual({ users: 0, orgs: 0 });
+  expect(await seedDemo(db, pepper)).toEqual({ users: 0, orgs: 0, calls: 0 });
   expect({ users: await count("users"), orgs: await count("orgs"), memberships: await count("memberships") }).toEqual(before);
   expect((await cso.get(`/api/v1/orgs/${orgId}`)).body.volunteerCount).toBe(99);
 });

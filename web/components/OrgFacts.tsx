@@ -1,7 +1,7 @@
 // An organisation's profile as a definition list (used on its page and to show the other side of a conflict).
 import { usePage } from "../context";
 import type { Org } from "../../worker/db/orgs";
-import { countryName, formatNumber } from "../../worker/i18n";
+import { countryName, formatNumber, languageName } from "../../worker/i18n";
 import { formatMoney } from "../../worker/domain/money";
 
 export const OrgFacts = ({ org }: { org: Org }) => {
@@ -29,12 +29,4 @@ export const OrgFacts = ({ org }: { org: Org }) => {
       <dd>{t(`visibility.${org.visibility}`)}</dd>
     </dl>
   );
-};
-
-const languageName = (code: string, locale: string) => {
-  try {
-    return new Intl.DisplayNames([locale], { type: "language", fallback: "code" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 };

@@ -1,6 +1,7 @@
 // The organisation profile form, used to create and to edit (with the version it was read at).
 import { usePage } from "../context";
 import { TextField, SelectField, ChoiceGroup, ErrorSummary, type FormErrors } from "./form";
+import { CurrencyInput, CurrencyList } from "./CurrencyInput";
 import { LED_BY, LEGAL_STATUSES, ORG_KINDS, SETTINGS, THEMES, VISIBILITIES } from "../../schema/enums";
 
 export type OrgFormValues = {
@@ -23,9 +24,6 @@ export type OrgFormValues = {
   version?: string;
 };
 
-/** Currencies most used by the organisations Sanad serves; any ISO 4217 code may still be typed. */
-const COMMON_CURRENCIES = ["USD", "EUR", "GBP", "XOF", "XAF", "KES", "UGX", "TZS", "RWF", "ETB", "NGN", "GHS", "ZAR", "EGP", "MAD", "TND", "DZD", "JOD", "LBP", "IQD", "YER", "SDG", "PKR", "BDT", "INR", "NPR", "PHP", "IDR", "COP", "PEN", "BOB", "GTQ", "HNL", "MXN", "BRL", "ARS"];
-
 export const OrgForm = (p: { action: string; values: OrgFormValues; errors?: FormErrors; countries: { code: string; name: string }[]; submitLabel: string; editing?: boolean }) => {
   const { t } = usePage();
   const v = p.values;
@@ -46,14 +44,8 @@ export const OrgForm = (p: { action: string; values: OrgFormValues; errors?: For
         <legend>{t("org.annual_budget")}</legend>
         <div class="row">
           <TextField name="budgetAmount" label={t("org.budget_amount")} value={v.budgetAmount} inputmode="decimal" errors={e} />
-          <div class="field">
-            <label for="budgetCurrency">{t("org.budget_currency")}</label>
-            {e?.budgetCurrency && <span class="error" id="budgetCurrency-error">{e.budgetCurrency}</span>}
-            <input id="budgetCurrency" name="budgetCurrency" list="currencies" value={v.budgetCurrency ?? "USD"} maxLength={3} autocomplete="off" aria-invalid={e?.budgetCurrency ? "true" : undefined} aria-describedby={e?.budgetCurrency ? "budgetCurrency-error" : undefined} />
-            <datalist id="currencies">
-              {COMMON_CURRENCIES.map((c) => <option value={c} />)}
-            </datalist>
-          </div>
+          <CurrencyInput name="budgetCurrency" label={t("org.budget_currency")} value={v.budgetCurrency} errors={e} />
+          <CurrencyList />
         </div>
       </fieldset>
       <div class="row">

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { usePage } from "../context";
 import { cssHref } from "../styles/app.css";
+import { timezoneHref } from "../islands/timezone";
 import { directionOf } from "../../worker/domain/locale";
 import { LOCALES } from "../../schema/enums";
 import { LANGUAGE_NAMES } from "../components/languages";
@@ -15,6 +16,7 @@ export const Shell = ({ title, children }: { title: string; children: ComponentC
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href={cssHref} />
+        <script src={timezoneHref} defer />
       </head>
       <body>
         <a class="skip" href="#main">{t("nav.skip")}</a>
@@ -22,6 +24,7 @@ export const Shell = ({ title, children }: { title: string; children: ComponentC
           <div class="bar">
             <a class="brand" href="/">{t("app.name")}</a>
             <nav class="main" aria-label={t("app.name")}>
+              <a href="/calls">{t("nav.calls")}</a>
               <a href="/orgs">{t("nav.orgs")}</a>
               {viewer?.platformRole === "admin" && <a href="/admin">{t("nav.admin")}</a>}
               {viewer ? (

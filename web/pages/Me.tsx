@@ -10,12 +10,14 @@ type Props = {
   tokens: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
   invitations: { id: string; orgName: string; role: "owner" | "member" }[];
   orgNames: Record<string, string>;
+  callInvitations: { callId: string; title: string; orgName: string }[];
+  timeZones: string[];
   newToken?: string;
   notice?: string;
   errors?: FormErrors;
 };
 
-export const MePage = ({ tokens, invitations, orgNames, newToken, notice, errors }: Props) => {
+export const MePage = ({ tokens, invitations, orgNames, callInvitations, timeZones, newToken, notice, errors }: Props) => {
   const { t, viewer, locale } = usePage();
   if (!viewer) return null;
   return (
@@ -33,6 +35,8 @@ export const MePage = ({ tokens, invitations, orgNames, newToken, notice, errors
           {viewer.memberships.map((m) => (
             <li>
               <a href={`/orgs/${m.orgId}`}>{orgNames[m.orgId] ?? m.orgId}</a> — {t(`kind.${m.orgKind}`)} ({t(`role.${m.role}`)})
+              {" · "}
+              {m.orgKind === "cso" ? <a href={`/orgs/${m.orgId}/matches`}>{t("org.see_matches")}</a> : <a href="/calls/new">{t("call.new")}</a>}
             </li>
           ))}
         </ul>
@@ -59,10 +63,22 @@ export const MePage = ({ tokens, invitations, orgNames, newToken, notice, errors
         </>
       )}
 
+      {callInvitations.length > 0 && (
+        <>
+          <h2>{t("me.call_invitations")}</h2>
+          <ul>
+            {callInvitations.map((i) => (
+              <li><a href={`/calls/${i.callId}`}>{t("me.invited_to_apply", { org: i.orgName, call: i.title })}</a></li>
+            ))}
+          </ul>
+        </>
+      )}
+
       <h2>{t("me.settings")}</h2>
       <form class="stack" method="post" action="/me/settings">
         <TextField name="name" label={t("auth.name")} value={viewer.name} autocomplete="name" errors={errors} />
         <SelectField name="locale" label={t("auth.locale")} value={viewer.locale} options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} errors={errors} />
+        <SelectField name="timeZone" label={t("me.time_zone")} value={viewer.timeZone ?? ""} blank={t("me.time_zone_auto")} options={timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))} errors={errors} />
         <p>
           <button type="submit">{t("me.save")}</button>
         </p>

@@ -5,6 +5,7 @@ import { OrgForm, type OrgFormValues } from "../components/OrgForm";
 import { OrgFacts } from "../components/OrgFacts";
 import { TextField, SelectField, ErrorSummary, Notice, type FormErrors } from "../components/form";
 import type { Org } from "../../worker/db/orgs";
+import type { Call } from "../../worker/db/calls";
 import { countryName } from "../../worker/i18n";
 import { ORG_KINDS, THEMES, MEMBER_ROLES } from "../../schema/enums";
 
@@ -41,7 +42,9 @@ export const OrgListPage = ({ items, nextCursor, filters, countries }: { items: 
 
 type Member = { userId: string; name: string; email: string; role: "owner" | "member" };
 
-export const OrgPage = ({ org, members, canEdit, canManage, isAdmin, notice, errors }: { org: Org; members: Member[] | null; canEdit: boolean; canManage: boolean; isAdmin: boolean; notice?: string; errors?: FormErrors }) => {
+type OrgPageProps = { org: Org; members: Member[] | null; calls: Call[] | null; isMember: boolean; canEdit: boolean; canManage: boolean; isAdmin: boolean; notice?: string; errors?: FormErrors };
+
+export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, isAdmin, notice, errors }: OrgPageProps) => {
   const { t } = usePage();
   return (
     <Shell title={org.name}>
@@ -50,7 +53,21 @@ export const OrgPage = ({ org, members, canEdit, canManage, isAdmin, notice, err
       <p>{org.verified ? <span class="badge-ok">✓ {t("org.verified")}</span> : <span class="muted">{t("org.not_verified")}</span>}</p>
       {org.description && <p>{org.description}</p>}
       <OrgFacts org={org} />
-      {canEdit && <p><a class="button" href={`/orgs/${org.id}/edit`}>{t("org.edit")}</a></p>}
+      <p class="actions">
+        {canEdit && <a class="button" href={`/orgs/${org.id}/edit`}>{t("org.edit")}</a>}
+        {isMember && org.kind === "cso" && <a class="button" href={`/orgs/${org.id}/matches`}>{t("org.see_matches")}</a>}
+        {isMember && org.kind === "funder" && <a class="button" href="/calls/new">{t("call.new")}</a>}
+      </p>
+      {calls && (
+        <>
+          <h2>{t("org.calls")}</h2>
+          {calls.length ? (
+            <ul>
+              {calls.map((c) => <li><a href={`/calls/${c.id}`}>{c.title}</a> — {t(`call.status.${c.status}`)}</li>)}
+            </ul>
+          ) : <p class="muted">{t("org.no_calls")}</p>}
+        </>
+      )}
       {isAdmin && (
         <form method="post" action={`/orgs/${org.id}/verify`}>
           <input type="hidden" name="verified" value={org.verified ? "false" : "true"} />

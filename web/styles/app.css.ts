@@ -1,5 +1,7 @@
 // The one stylesheet, served with a content hash in its name. Logical properties only (inline/block,
 // start/end) so the same rules lay out left-to-right and right-to-left pages.
+import { hashedPath } from "../hashed-path";
+
 export const css = `
 *,*::before,*::after{box-sizing:border-box}
 :root{--ink:#1d2433;--muted:#5a6275;--line:#d5d9e2;--bg:#fbfaf7;--card:#fff;--accent:#0d6e5c;--accent-ink:#fff;--warn:#9a3412;--ok:#166534;--focus:#f59e0b;
@@ -43,7 +45,7 @@ fieldset{border:1px solid var(--line);border-radius:.5rem;padding:.75rem}
 .row{display:flex;gap:.5rem;flex-wrap:wrap}
 .row>*{flex:1 1 8rem}
 button,.button{font:inherit;font-weight:600;background:var(--accent);color:var(--accent-ink);border:0;border-radius:.35rem;padding:.6rem 1.1rem;cursor:pointer;text-decoration:none;display:inline-block}
-button.secondary{background:#e5e7eb;color:var(--ink)}
+button.secondary,.button.secondary{background:#e5e7eb;color:var(--ink)}
 .notice{border-inline-start:4px solid var(--accent);background:#ecfdf5;padding:.75rem 1rem;margin-block:1rem}
 .alert{border-inline-start:4px solid var(--warn);background:#fff7ed;padding:.75rem 1rem;margin-block:1rem}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
@@ -54,13 +56,23 @@ dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
 code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem;overflow-wrap:anywhere}
 pre{background:#f3f4f6;padding:.75rem;overflow-x:auto}
+.badge-no{color:var(--warn);font-weight:600}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.reasons{list-style:none;padding-inline-start:0;margin:.25rem 0}
+.reasons li{padding-inline-start:1.4rem;text-indent:-1.4rem}
+.reasons .met span[aria-hidden]{color:var(--ok);font-weight:700}
+.reasons .unmet{color:var(--warn)}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+.actions form{display:inline}
+.pre{white-space:pre-line}
+.soon{color:var(--warn)}
+.status{font-weight:600}
+.status-open{color:var(--ok)}
+.status-closed{color:var(--muted)}
+.score{font-weight:600}
+details summary{cursor:pointer;color:var(--accent)}
+select[multiple]{inline-size:100%}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.35rem}}
 `;
 
-/** FNV-1a over the stylesheet: the file name changes whenever the content does, so it can be cached forever. */
-const fnv1a = (s: string) => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-};
-export const cssHref = `/assets/app.${fnv1a(css)}.css`;
+export const cssHref = hashedPath("app", "css", css);

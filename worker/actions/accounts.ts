@@ -11,11 +11,12 @@ import { Problem } from "../http/problem";
 import type { Translate } from "../i18n";
 import type { Locale } from "../../schema/enums";
 
-export const publicUser = (u: Pick<UserRow, "id" | "email" | "name" | "locale" | "platformRole">) => ({
+export const publicUser = (u: Pick<UserRow, "id" | "email" | "name" | "locale" | "timeZone" | "platformRole">) => ({
   id: u.id,
   email: u.email,
   name: u.name,
   locale: u.locale as Locale,
+  timeZone: u.timeZone,
   platformRole: u.platformRole,
 });
 

@@ -1,5 +1,5 @@
 // Reference data: countries (with their classifications) and the theme taxonomy.
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import { countries } from "../../schema";
 import type { Db } from "./client";
 import { nowIso } from "./client";
@@ -9,6 +9,10 @@ export type CountryRow = typeof countries.$inferSelect;
 export const listCountries = (db: Db) => db.select().from(countries).orderBy(asc(countries.code)).all();
 
 export const findCountry = (db: Db, code: string) => db.select().from(countries).where(eq(countries.code, code)).get();
+
+/** Which of these codes are known countries. */
+export const knownCountryCodes = async (db: Db, codes: string[]) =>
+  new Set((await db.select({ code: countries.code }).from(countries).where(inArray(countries.code, codes)).all()).map((r) => r.code));
 
 /** Admin corrections of a country's classifications; returns the updated row or null if unknown. */
 export const updateCountry = (

@@ -1,7 +1,9 @@
 // Demo data for local development: the four demo accounts, funders and CSOs in several Global South
 // countries and all four languages. Idempotent: fixed ids and INSERT … ON CONFLICT DO NOTHING, so a
 // second run keeps whatever the first run (and the people using the app since) wrote.
-import { users, orgs, memberships } from "../../schema";
+import { users, orgs, memberships, calls } from "../../schema";
+import type { BatchItem } from "drizzle-orm/batch";
+import { callValues, type CallFields } from "./calls";
 import type { Db } from "./client";
 import { nowIso } from "./client";
 import { hashPassword } from "../security/password";
@@ -58,6 +60,75 @@ export const DEMO_ORGS: DemoOrg[] = [
   { id: "demo-cso-tunis", owner: "demo-user-omar", kind: "cso", name: "جمعية شباب من أجل الحقوق الرقمية", description: "شباب تونسيون يدرّبون الصحفيين المواطنين والناشطين على الأمان الرقمي.", country: "TN", area: "تونس", setting: "urban", legalStatus: "registered", foundedYear: 2015, budget: [45000000, "TND"], staff: 4, volunteers: 12, ledBy: ["youth"], themes: ["digital_rights", "human_rights_defence"], languages: ["ar", "fr"], visibility: "public" },
 ];
 
+type DemoCall = { id: string; funder: string; status: "draft" | "open"; daysLeft: number; fields: Omit<CallFields, "deadline"> };
+
+const q = (id: string, label: string, maxChars: number) => ({ id, label, maxChars });
+const usd = (dollars: number) => ({ amount: dollars * 100, currency: "USD" });
+
+/** Calls in the funders' own languages; deadlines are set relative to the first seeding. */
+export const DEMO_CALLS: DemoCall[] = [
+  {
+    id: "demo-call-rural-women", funder: "demo-funder-horizons", status: "open", daysLeft: 45,
+    fields: {
+      title: "Core support for rural women-led groups",
+      summary: "Two years of flexible core funding for small women-led groups in rural areas of the Global South. Use it for what you need most: rent, stipends, transport, equipment. Registered or not.",
+      languages: ["en", "fr", "ar"], themes: ["womens_rights", "livelihoods", "human_rights_defence"],
+      eligibility: { globalSouthOnly: true, maxAnnualBudget: usd(50_000) },
+      priorities: { ledBy: ["women"], settings: ["rural", "peri_urban"], themes: ["womens_rights"] },
+      grant: { min: usd(5_000), max: usd(25_000) }, fundingType: "core", durationMonths: 24,
+      questions: [q("q1", "What change does your group want to see in your community?", 800), q("q2", "What would core funding let you do that you cannot do now?", 800), q("q3", "Who makes decisions in your group, and how?", 500)],
+    },
+  },
+  {
+    id: "demo-call-sahel-youth", funder: "demo-funder-sahel", status: "open", daysLeft: 30,
+    fields: {
+      title: "Appui aux initiatives de jeunes au Sahel",
+      summary: "Des subventions de projet pour les groupes de jeunes au Sénégal, au Mali, au Burkina Faso, au Niger, en Mauritanie et au Tchad. Les groupes non enregistrés et les mouvements sont les bienvenus.",
+      languages: ["fr", "wo"], themes: ["youth", "livelihoods", "climate_environment"],
+      eligibility: { countries: ["BF", "ML", "MR", "NE", "SN", "TD"], requiredLedBy: ["youth"] },
+      priorities: { themes: ["climate_environment"] },
+      grant: { min: { amount: 1_000_000, currency: "XOF" }, max: { amount: 5_000_000, currency: "XOF" } }, fundingType: "project", durationMonths: 12,
+      questions: [q("q1", "Décrivez votre projet en quelques phrases.", 1000), q("q2", "Comment les jeunes de votre communauté y participent-ils ?", 600)],
+    },
+  },
+  {
+    id: "demo-call-defensoras", funder: "demo-funder-semillas", status: "open", daysLeft: 60,
+    fields: {
+      title: "Fondo para defensoras del territorio",
+      summary: "Apoyo básico y flexible para organizaciones y colectivos de mujeres que defienden el territorio, el agua y los bosques en América Latina.",
+      languages: ["es"], themes: ["womens_rights", "water_sanitation", "human_rights_defence", "climate_environment"],
+      eligibility: { countries: ["BO", "CO", "EC", "GT", "HN", "MX", "PE"], requiredLedBy: ["women"] },
+      priorities: { ledBy: ["indigenous"], settings: ["rural"] },
+      grant: { min: usd(3_000), max: usd(15_000) }, fundingType: "core", durationMonths: 24,
+      questions: [q("q1", "¿Qué territorio defienden y frente a qué amenazas?", 1000), q("q2", "¿Cómo usarían este apoyo en los próximos dos años?", 800), q("q3", "¿Cómo cuidan la seguridad de sus integrantes?", 600)],
+    },
+  },
+  {
+    id: "demo-call-digital-safety", funder: "demo-funder-horizons", status: "open", daysLeft: 20,
+    fields: {
+      title: "Digital safety for activists in closed civic spaces",
+      summary: "Small project grants for informal groups, movements and fiscally sponsored collectives that protect activists and journalists online.",
+      languages: ["en", "ar", "fr", "es"], themes: ["digital_rights", "human_rights_defence"],
+      eligibility: { globalSouthOnly: true, legalStatuses: ["unregistered", "movement", "fiscally_sponsored"] },
+      priorities: { ledBy: ["youth", "women"] },
+      grant: { min: usd(2_000), max: usd(10_000) }, fundingType: "project", durationMonths: 12,
+      questions: [q("q1", "Who do you train or protect, and against which threats?", 800), q("q2", "What will you do with the grant?", 800)],
+    },
+  },
+  {
+    id: "demo-call-climate-draft", funder: "demo-funder-horizons", status: "draft", daysLeft: 90,
+    fields: {
+      title: "Climate adaptation micro-grants 2027",
+      summary: "Micro-grants for community-led climate adaptation in rural areas. Draft: not yet published.",
+      languages: ["en", "fr"], themes: ["climate_environment", "livelihoods"],
+      eligibility: { globalSouthOnly: true, maxAnnualBudget: usd(25_000) },
+      priorities: { settings: ["rural"] },
+      grant: { min: usd(1_000), max: usd(5_000) }, fundingType: "project", durationMonths: 12,
+      questions: [q("q1", "What climate risk does your community face, and what will you do about it?", 1000)],
+    },
+  },
+];
+
 const orgRow = (o: DemoOrg, now: string) => ({
   id: o.id,
   kind: o.kind,
@@ -88,11 +159,18 @@ const orgRow = (o: DemoOrg, now: string) => ({
 export const seedDemo = async (db: Db, pepper: string) => {
   const now = nowIso();
   const passwordHash = await hashPassword(DEMO_PASSWORD, pepper);
-  const results = await db.batch([
+  const deadline = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  const statements: BatchItem<"sqlite">[] = [
     ...DEMO_USERS.map((u) => db.insert(users).values({ ...u, passwordHash, createdAt: now, updatedAt: now }).onConflictDoNothing().returning({ id: users.id })),
     ...DEMO_ORGS.map((o) => db.insert(orgs).values(orgRow(o, now)).onConflictDoNothing().returning({ id: orgs.id })),
     ...DEMO_ORGS.map((o) => db.insert(memberships).values({ orgId: o.id, userId: o.owner, role: "owner", createdAt: now }).onConflictDoNothing().returning({ id: memberships.orgId })),
-  ]);
+    ...DEMO_CALLS.map((c) =>
+      db.insert(calls).values(callValues(c.id, c.funder, { ...c.fields, deadline: deadline(c.daysLeft) }, now, c.status)).onConflictDoNothing().returning({ id: calls.id }),
+    ),
+  ];
+  const results = (await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]])) as unknown[][];
   const added = (from: number, count: number) => results.slice(from, from + count).reduce((n, r) => n + r.length, 0);
-  return { users: added(0, DEMO_USERS.length), orgs: added(DEMO_USERS.length, DEMO_ORGS.length) };
+  const orgsFrom = DEMO_USERS.length;
+  const callsFrom = orgsFrom + 2 * DEMO_ORGS.length;
+  return { users: added(0, DEMO_USERS.length), orgs: added(orgsFrom, DEMO_ORGS.length), calls: added(callsFrom, DEMO_CALLS.length) };
 };

@@ -28,7 +28,7 @@ export const insertUser = async (
   return row ?? null;
 };
 
-export const updateUser = (db: Db, id: string, patch: Partial<Pick<UserRow, "name" | "locale" | "passwordHash">>) =>
+export const updateUser = (db: Db, id: string, patch: Partial<Pick<UserRow, "name" | "locale" | "timeZone" | "passwordHash">>) =>
   db.update(users).set({ ...patch, updatedAt: nowIso() }).where(eq(users.id, id)).returning().get();
 
 /** The viewer (user with memberships) in one round trip. */
@@ -49,6 +49,7 @@ export const loadViewer = async (db: Db, userId: string): Promise<Viewer | null>
     email: u.email,
     name: u.name,
     locale: u.locale,
+    timeZone: u.timeZone,
     platformRole: u.platformRole,
     memberships: memberRows,
   };

@@ -65,11 +65,13 @@ export const amountToInput = (money: Money) => {
   return `${s.slice(0, -exp)}.${s.slice(-exp)}`.replace(/\.?0+$/, "");
 };
 
+/** Shown with the ISO code, not a symbol: "$" alone is ambiguous for people who use pesos or dollars. */
 export const formatMoney = (money: Money, locale: string) => {
   const exp = minorUnitExponent(money.currency);
   return new Intl.NumberFormat(locale, {
     style: "currency",
     currency: money.currency,
+    currencyDisplay: "code",
     minimumFractionDigits: 0,
     maximumFractionDigits: exp,
   }).format(money.amount / 10 ** exp);

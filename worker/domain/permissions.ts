@@ -8,6 +8,7 @@ export type Viewer = {
   email: string;
   name: string;
   locale: string;
+  timeZone: string | null;
   platformRole: PlatformRole;
   memberships: Membership[];
 };
@@ -50,3 +51,34 @@ export const canAdminister = (v: Viewer | null): Decision =>
 
 /** Profile fields a CSO must fill in before it can apply to a call (API.md). */
 export const CSO_REQUIRED_FOR_APPLYING = ["country", "setting", "legalStatus", "annualBudget"] as const;
+
+/** Funding calls are run by the members of the funder organisation that posted them (and admins). */
+export const canCreateCallFor = (v: Viewer | null, funderOrgId: string): Decision => {
+  if (!v) return deny(401, "sign_in");
+  const m = membershipIn(v, funderOrgId);
+  return m?.orgKind === "funder" || isAdmin(v) ? allow : deny(403, "not_funder_member");
+};
+
+/** Drafts are seen only by the funder's members and admins; for anyone else they do not exist. */
+export const canViewCall = (v: Viewer | null, call: { funderOrgId: string; status: string }): Decision =>
+  call.status !== "draft" || membershipIn(v, call.funderOrgId) || isAdmin(v) ? allow : deny(404, "not_found");
+
+export const canManageCall = (v: Viewer | null, call: { funderOrgId: string; status: string }): Decision => {
+  if (!canViewCall(v, call).ok) return deny(404, "not_found");
+  if (!v) return deny(401, "sign_in");
+  return membershipIn(v, call.funderOrgId) || isAdmin(v) ? allow : deny(403, "not_funder_member");
+};
+
+/** "Organisations for this call" belongs to the call's funder only (API.md), not to admins browsing. */
+export const canSeeCallMatches = (v: Viewer | null, call: { funderOrgId: string; status: string }): Decision => {
+  if (!canViewCall(v, call).ok) return deny(404, "not_found");
+  if (!v) return deny(401, "sign_in");
+  return membershipIn(v, call.funderOrgId) ? allow : deny(403, "not_funder_member");
+};
+
+/** An organisation's matches are for its members only (API.md). */
+export const canSeeOrgMatches = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision => {
+  if (!v) return canViewOrg(v, org).ok ? deny(401, "sign_in") : deny(404, "not_found");
+  if (membershipIn(v, org.id)) return allow;
+  return canViewOrg(v, org).ok ? deny(403, "not_member") : deny(404, "not_found");
+};

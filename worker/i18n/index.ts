@@ -1,7 +1,8 @@
 // Message lookup: catalogues per locale, {name} interpolation, and Intl-based formatting helpers.
 import type { Locale } from "../../schema/enums";
 import { en, type MessageKey, type Messages } from "./en";
-const ar = en, fr = en, es = en;
+import { fr } from "./fr";
+const ar = en, es = en;
 
 export const catalogues: Record<Locale, Messages> = { en, ar, fr, es };
 
@@ -26,6 +27,18 @@ export const countryName = (code: string, locale: Locale) => {
   return dn.of(code) ?? code;
 };
 
+const languageNames = new Map<Locale, Intl.DisplayNames>();
+/** A language's name ("ar" → "Arabic", "العربية" in Arabic); unknown codes stay as typed. */
+export const languageName = (tag: string, locale: Locale) => {
+  let dn = languageNames.get(locale);
+  if (!dn) languageNames.set(locale, (dn = new Intl.DisplayNames([locale], { type: "language", fallback: "code" })));
+  try {
+    return dn.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+};
+
 export const formatNumber = (n: number, locale: Locale) => new Intl.NumberFormat(locale).format(n);
 
 export const formatDate = (iso: string, locale: Locale, timeZone = "UTC") =>
@@ -33,5 +46,15 @@ export const formatDate = (iso: string, locale: Locale, timeZone = "UTC") =>
 
 export const formatDateTime = (iso: string, locale: Locale, timeZone = "UTC") =>
   new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
+
+/** A deadline: date, time and the zone's short name ("31 Dec 2026, 17:00 GMT"), so nobody misreads it. */
+export const formatInstantWithZone = (iso: string, locale: Locale, timeZone = "UTC") =>
+  new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", timeZone }).format(new Date(iso));
+
+/** "24 months", "1 mois", "١٢ شهرًا" — plural rules handled by Intl's unit formatting. */
+export const formatMonths = (n: number, locale: Locale) => new Intl.NumberFormat(locale, { style: "unit", unit: "month", unitDisplay: "long" }).format(n);
+
+/** "in 3 days", "tomorrow", "today" — plural rules of every language handled by Intl. */
+export const formatDaysFromNow = (days: number, locale: Locale) => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(days, "day");
 
 export type { MessageKey };

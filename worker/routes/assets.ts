@@ -2,7 +2,10 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { css, cssHref } from "../../web/styles/app.css";
+import { timezoneJs, timezoneHref } from "../../web/islands/timezone";
 
-export const assets = new Hono<AppEnv>().get(cssHref, (c) =>
-  c.body(css, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" }),
-);
+const immutable = (type: string) => ({ "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "public, max-age=31536000, immutable" });
+
+export const assets = new Hono<AppEnv>()
+  .get(cssHref, (c) => c.body(css, 200, immutable("text/css")))
+  .get(timezoneHref, (c) => c.body(timezoneJs, 200, immutable("text/javascript")));

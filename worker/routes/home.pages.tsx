@@ -11,6 +11,7 @@ import { MePatch, TokenBody } from "../../schema/api/accounts";
 import { updateUser } from "../db/users";
 import { listTokens } from "../db/tokens";
 import { pendingInvitationsFor, findOrgNames } from "../db/orgs";
+import { openInvitationsFor } from "../db/calls";
 import { createApiToken, revokeApiToken } from "../actions/accounts";
 import { acceptInvite } from "../actions/orgs";
 import { setCookie } from "hono/cookie";
@@ -21,12 +22,14 @@ import type { Context } from "hono";
 const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
   const v = requireViewer(c);
   const db = c.get("db");
-  const [tokens, invitations, orgNames] = await Promise.all([
+  const [tokens, invitations, orgNames, callInvitations] = await Promise.all([
     listTokens(db, v.userId),
     pendingInvitationsFor(db, v.email),
     findOrgNames(db, v.memberships.map((m) => m.orgId)),
+    openInvitationsFor(db, v.memberships.filter((m) => m.orgKind === "cso").map((m) => m.orgId), new Date()),
   ]);
-  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} {...extra} />, status);
+  const timeZones = Intl.supportedValuesOf("timeZone");
+  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} callInvitations={callInvitations} timeZones={timeZones} {...extra} />, status);
 };
 
 export const homePages = new Hono<AppEnv>()
@@ -35,7 +38,7 @@ export const homePages = new Hono<AppEnv>()
   .post("/me/settings", async (c) => {
     const v = requireViewer(c);
     const form = await readForm(c);
-    const parsed = parseWith(c, MePatch, { name: str(form, "name") || undefined, locale: str(form, "locale") || undefined });
+    const parsed = parseWith(c, MePatch, { name: str(form, "name") || undefined, locale: str(form, "locale") || undefined, timeZone: str(form, "timeZone") || null });
     if (!parsed.ok) return showMe(c, { errors: parsed.errors }, 400);
     await updateUser(c.get("db"), v.userId, parsed.data);
     if (parsed.data.locale) {

@@ -11,7 +11,8 @@ import { OrgCreate, OrgPatch, OrgListQuery, MemberInvite } from "../../schema/ap
 import { createOrg, viewOrg, editableOrg, updateOrg, inviteMember, verifyOrg } from "../actions/orgs";
 import { countriesFor } from "../actions/reference";
 import { listOrgs, listMembers, type Org } from "../db/orgs";
-import { canEditOrg, canManageMembers, isAdmin, visibleLevels } from "../domain/permissions";
+import { canEditOrg, canManageMembers, isAdmin, membershipIn, visibleLevels } from "../domain/permissions";
+import { callsOfFunder } from "../actions/calls";
 import { requireViewer } from "../http/guards";
 import { Problem } from "../http/problem";
 
@@ -31,8 +32,12 @@ const parseOrgForm = <S extends typeof OrgCreate | typeof OrgPatch>(c: Context<A
 const showOrg = async (c: Context<AppEnv>, org: Org, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
   const v = c.get("viewer");
   const canEdit = canEditOrg(v, org).ok;
-  const members = canEdit ? await listMembers(c.get("db"), org.id) : null;
-  return renderPage(c, <OrgPage org={org} members={members} canEdit={canEdit} canManage={canManageMembers(v, org).ok} isAdmin={isAdmin(v)} {...extra} />, status);
+  const [members, calls] = await Promise.all([
+    canEdit ? listMembers(c.get("db"), org.id) : null,
+    org.kind === "funder" ? callsOfFunder(c.get("db"), v, org.id) : null,
+  ]);
+  const isMember = !!membershipIn(v, org.id);
+  return renderPage(c, <OrgPage org={org} members={members} calls={calls} isMember={isMember} canEdit={canEdit} canManage={canManageMembers(v, org).ok} isAdmin={isAdmin(v)} {...extra} />, status);
 };
 
 export const orgsPages = new Hono<AppEnv>()

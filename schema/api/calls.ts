@@ -1,0 +1,152 @@
+// Request and response shapes for funding calls and matching.
+import { z } from "@hono/zod-openapi";
+import { CALL_STATUSES, FUNDING_TYPES, LED_BY, LEGAL_STATUSES, SETTINGS, THEMES } from "../enums";
+import { Money, IsoTime, CountryCode, LanguageTag, uniqueList } from "./common";
+import { Org } from "./orgs";
+
+export const MAX_QUESTIONS = 5;
+
+export const Question = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "err.invalid" }).optional().openapi({ description: "Stable id; generated (q1…q5) when omitted" }),
+    label: z.string().trim().min(3).max(300),
+    maxChars: z.number().int().min(50).max(5000),
+  })
+  .openapi("Question");
+
+const Eligibility = z
+  .object({
+    countries: uniqueList(CountryCode, 250).optional(),
+    globalSouthOnly: z.boolean().optional(),
+    legalStatuses: uniqueList(z.enum(LEGAL_STATUSES), LEGAL_STATUSES.length).optional(),
+    maxAnnualBudget: Money.optional(),
+    requiredLedBy: uniqueList(z.enum(LED_BY), LED_BY.length).optional(),
+  })
+  .openapi("Eligibility");
+
+const Priorities = z
+  .object({
+    ledBy: uniqueList(z.enum(LED_BY), LED_BY.length).optional(),
+    settings: uniqueList(z.enum(SETTINGS), SETTINGS.length).optional(),
+    themes: uniqueList(z.enum(THEMES), THEMES.length).optional(),
+  })
+  .openapi("Priorities");
+
+/**
+ * Rules across fields are attached to the smallest object that holds them (the grant, the question list,
+ * the deadline), so one request reports every problem at once rather than stopping at the first.
+ */
+const Grant = z.object({ min: Money, max: Money }).superRefine((g, ctx) => {
+  if (g.min.currency !== g.max.currency) ctx.addIssue({ code: "custom", path: ["max", "currency"], message: "err.same_currency" });
+  else if (g.min.amount > g.max.amount) ctx.addIssue({ code: "custom", path: ["max", "amount"], message: "err.max_below_min" });
+  if (g.max.amount === 0) ctx.addIssue({ code: "custom", path: ["max", "amount"], message: "err.amount_positive" });
+});
+
+const distinctIds = (qs: { id?: string }[]) => {
+  const ids = qs.map((q) => q.id).filter(Boolean);
+  return new Set(ids).size === ids.length;
+};
+
+/** Every editable field of a call. */
+export const callFields = {
+  title: z.string().trim().min(3).max(200),
+  summary: z.string().trim().min(10).max(4000),
+  languages: uniqueList(LanguageTag, 20).min(1),
+  themes: uniqueList(z.enum(THEMES), THEMES.length),
+  eligibility: Eligibility,
+  priorities: Priorities.optional(),
+  grant: Grant,
+  fundingType: z.enum(FUNDING_TYPES),
+  durationMonths: z.number().int().min(1).max(120),
+  deadline: z.iso
+    .datetime({ offset: true, error: "err.datetime" })
+    .refine((d) => Date.parse(d) > Date.now(), { error: "err.deadline_past" })
+    .openapi({ format: "date-time", example: "2027-01-31T23:59:00+00:00" }),
+  questions: z.array(Question).min(1).max(MAX_QUESTIONS).refine(distinctIds, { error: "err.duplicates" }),
+};
+
+export const CallInput = z.object(callFields);
+
+export const CallCreate = z.object({ funderOrgId: z.string().min(1).max(64), ...callFields }).openapi("CallCreate");
+
+export const CallPatch = z
+  .object(callFields)
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .openapi("CallPatch");
+
+const QuestionOut = z.object({ id: z.string(), label: z.string(), maxChars: z.number().int() });
+
+export const Call = z
+  .object({
+    id: z.string(),
+    funderOrgId: z.string(),
+    funderName: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    languages: z.array(z.string()),
+    themes: z.array(z.enum(THEMES)),
+    eligibility: z.object({
+      countries: z.array(z.string()).nullable(),
+      globalSouthOnly: z.boolean(),
+      legalStatuses: z.array(z.enum(LEGAL_STATUSES)),
+      maxAnnualBudget: Money.nullable(),
+      requiredLedBy: z.array(z.enum(LED_BY)),
+    }),
+    priorities: z.object({ ledBy: z.array(z.enum(LED_BY)), settings: z.array(z.enum(SETTINGS)), themes: z.array(z.enum(THEMES)) }),
+    grant: Grant,
+    fundingType: z.enum(FUNDING_TYPES),
+    durationMonths: z.number().int(),
+    deadline: IsoTime,
+    questions: z.array(QuestionOut),
+    status: z.enum(CALL_STATUSES),
+    estimatedMinutes: z.object({ low: z.number().int(), high: z.number().int() }).openapi({ description: "Honest estimate of the time an application takes" }),
+    version: z.number().int(),
+    publishedAt: IsoTime.nullable(),
+    createdAt: IsoTime,
+    updatedAt: IsoTime,
+  })
+  .openapi("Call");
+
+export const CallSummary = z
+  .object({
+    id: z.string(),
+    funderOrgId: z.string(),
+    funderName: z.string(),
+    title: z.string(),
+    themes: z.array(z.enum(THEMES)),
+    grant: Grant,
+    fundingType: z.enum(FUNDING_TYPES),
+    durationMonths: z.number().int(),
+    deadline: IsoTime,
+    status: z.enum(CALL_STATUSES),
+  })
+  .openapi("CallSummary");
+
+export const CallListQuery = z.object({
+  country: CountryCode.optional(),
+  theme: z.enum(THEMES).optional(),
+  fundingType: z.enum(FUNDING_TYPES).optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const Reason = z
+  .object({ criterion: z.string(), met: z.boolean(), detail: z.string().openapi({ description: "The reason in plain words, in the caller's language" }) })
+  .openapi("Reason");
+
+export const CallMatch = z
+  .object({ call: CallSummary, eligible: z.boolean(), score: z.number().int().min(0).max(100), reasons: z.array(Reason), invited: z.boolean() })
+  .openapi("CallMatch");
+
+export const OrgMatch = z
+  .object({ org: Org, eligible: z.boolean(), score: z.number().int().min(0).max(100), reasons: z.array(Reason), invited: z.boolean() })
+  .openapi("OrgMatch");
+
+export const MatchQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().regex(/^\d{1,6}$/).optional().openapi({ description: "Opaque position in the ranked list" }),
+});
+
+export const CallInviteBody = z.object({ orgId: z.string().min(1).max(64) }).openapi("CallInvite");

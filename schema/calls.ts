@@ -1,0 +1,63 @@
+// Funding calls posted by funders, and invitations from a funder to a CSO to apply to one.
+import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt } from "./columns";
+import { orgs } from "./orgs";
+import { users } from "./accounts";
+import { CALL_STATUSES, FUNDING_TYPES } from "./enums";
+
+export const calls = sqliteTable(
+  "calls",
+  {
+    id: text("id").primaryKey(),
+    funderOrgId: text("funder_org_id").notNull().references(() => orgs.id),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    /** JSON array of BCP 47 codes the call accepts answers in. */
+    languages: text("languages").notNull(),
+    /** Bitmask over THEMES. */
+    themes: integer("themes").notNull().default(0),
+    // Eligibility (hard filters). Masks of 0 and a NULL country list mean "no restriction".
+    eligCountries: text("elig_countries"), // JSON array of ISO alpha-2 codes, or NULL
+    eligGlobalSouthOnly: integer("elig_global_south_only", { mode: "boolean" }).notNull().default(false),
+    eligLegalStatuses: integer("elig_legal_statuses").notNull().default(0), // mask over LEGAL_STATUSES
+    eligMaxBudgetAmount: integer("elig_max_budget_amount"),
+    eligMaxBudgetCurrency: text("elig_max_budget_currency"),
+    eligRequiredLedBy: integer("elig_required_led_by").notNull().default(0), // mask over LED_BY: all required
+    // Priorities (raise the rank, never exclude).
+    prioLedBy: integer("prio_led_by").notNull().default(0),
+    prioSettings: integer("prio_settings").notNull().default(0), // mask over SETTINGS
+    prioThemes: integer("prio_themes").notNull().default(0),
+    grantMinAmount: integer("grant_min_amount").notNull(),
+    grantMaxAmount: integer("grant_max_amount").notNull(),
+    grantCurrency: text("grant_currency").notNull(),
+    fundingType: text("funding_type", { enum: FUNDING_TYPES }).notNull(),
+    durationMonths: integer("duration_months").notNull(),
+    /** UTC ISO instant; a call whose deadline has passed is closed whatever `status` still says. */
+    deadline: text("deadline").notNull(),
+    /** JSON array of { id, label, maxChars }, 1–5 items. */
+    questions: text("questions").notNull(),
+    status: text("status", { enum: CALL_STATUSES }).notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    publishedAt: text("published_at"),
+    closedAt: text("closed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Open calls by deadline: browsing, CSO matching and the cron that closes expired calls.
+    index("calls_status_deadline_idx").on(t.status, t.deadline),
+    index("calls_funder_idx").on(t.funderOrgId, t.createdAt),
+  ],
+);
+
+/** A funder asks a CSO it found through matching to apply; the CSO sees it next to the call. */
+export const callInvitations = sqliteTable(
+  "call_invitations",
+  {
+    callId: text("call_id").notNull().references(() => calls.id, { onDelete: "cascade" }),
+    orgId: text("org_id").notNull().references(() => orgs.id, { onDelete: "cascade" }),
+    invitedBy: text("invited_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.orgId] }), index("call_invitations_org_idx").on(t.orgId)],
+);

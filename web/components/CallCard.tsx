@@ -1,0 +1,20 @@
+// One call in a list: title, funder, amount, type and deadline.
+import type { ComponentChildren } from "preact";
+import { usePage } from "../context";
+import { Deadline } from "./Deadline";
+import { MoneyRange } from "./MoneyRange";
+import type { CallSummary } from "../../worker/db/calls";
+import { formatMonths } from "../../worker/i18n";
+
+export const CallCard = ({ call, children }: { call: CallSummary; children?: ComponentChildren }) => {
+  const { t, locale } = usePage();
+  return (
+    <li class="card">
+      <h2><a href={`/calls/${call.id}`}>{call.title}</a></h2>
+      <p class="muted">{call.funderName} · {t(`funding.${call.fundingType}`)} · {formatMonths(call.durationMonths, locale)}</p>
+      <p><MoneyRange min={call.grant.min} max={call.grant.max} /> · <Deadline iso={call.deadline} /></p>
+      {call.themes.length > 0 && <p>{call.themes.slice(0, 4).map((th) => <span class="tag">{t(`theme.${th}`)}</span>)}</p>}
+      {children}
+    </li>
+  );
+};

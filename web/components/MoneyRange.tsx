@@ -1,0 +1,11 @@
+// "USD 5,000–20,000": a grant range in the viewer's number format.
+import { usePage } from "../context";
+import { formatMoney, minorUnitExponent, type Money } from "../../worker/domain/money";
+
+export const MoneyRange = ({ min, max }: { min: Money; max: Money }) => {
+  const { locale } = usePage();
+  if (min.amount === max.amount) return <>{formatMoney(max, locale)}</>;
+  const exp = minorUnitExponent(min.currency);
+  const f = new Intl.NumberFormat(locale, { style: "currency", currency: min.currency, currencyDisplay: "code", maximumFractionDigits: exp, minimumFractionDigits: 0 });
+  return <>{f.formatRange(min.amount / 10 ** exp, max.amount / 10 ** exp)}</>;
+};

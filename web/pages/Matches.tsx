@@ -1,0 +1,88 @@
+// Matching pages: "calls for us" (a CSO's view) and "organisations for this call" (the funder's view).
+import { Shell } from "../layouts/Shell";
+import { usePage } from "../context";
+import { Notice } from "../components/form";
+import { CallCard } from "../components/CallCard";
+import { Reasons, type ReasonView } from "../components/Reasons";
+import type { Call, CallSummary } from "../../worker/db/calls";
+import type { Org } from "../../worker/db/orgs";
+import { countryName } from "../../worker/i18n";
+
+type Scored = { eligible: boolean; score: number; reasons: ReasonView[]; invited: boolean };
+
+const Score = ({ m }: { m: Scored }) => {
+  const { t } = usePage();
+  return (
+    <p>
+      <span class={m.eligible ? "badge-ok" : "badge-no"}>{m.eligible ? t("match.eligible") : t("match.not_eligible")}</span>{" "}
+      <span class="score">{t("match.score", { score: m.score })}</span>
+      {m.invited && <> · <strong>{t("match.invited")}</strong></>}
+    </p>
+  );
+};
+
+const More = ({ href }: { href: string | null }) => {
+  const { t } = usePage();
+  return href ? <p><a href={href}>{t("org.next_page")}</a></p> : null;
+};
+
+export const OrgMatchesPage = ({ org, items, nextCursor, total, eligibleCount }: { org: Org; items: (Scored & { call: CallSummary })[]; nextCursor: string | null; total: number; eligibleCount: number }) => {
+  const { t } = usePage();
+  return (
+    <Shell title={t("match.for_org_title", { org: org.name })}>
+      <h1>{t("match.for_org_title", { org: org.name })}</h1>
+      <p>{t("match.for_org_summary", { eligible: eligibleCount, total })}</p>
+      <p class="muted">{t("match.how_ranked")}</p>
+      {items.length === 0 ? <p>{t("call.none")}</p> : (
+        <ul class="cards">
+          {items.map((m) => (
+            <CallCard call={m.call}>
+              <Score m={m} />
+              <details open={m.eligible}>
+                <summary>{t("match.why")}</summary>
+                <Reasons reasons={m.reasons} />
+              </details>
+            </CallCard>
+          ))}
+        </ul>
+      )}
+      <More href={nextCursor ? `/orgs/${org.id}/matches?cursor=${nextCursor}` : null} />
+    </Shell>
+  );
+};
+
+export const CallMatchesPage = ({ call, items, nextCursor, total, notice }: { call: Call; items: (Scored & { org: Org })[]; nextCursor: string | null; total: number; notice?: string }) => {
+  const { t, locale } = usePage();
+  const canInvite = call.status === "open";
+  return (
+    <Shell title={t("match.for_call_title", { call: call.title })}>
+      <h1>{t("match.for_call_title", { call: call.title })}</h1>
+      {notice && <Notice>{notice}</Notice>}
+      <p>{t("match.for_call_summary", { total })} <a href={`/calls/${call.id}`}>{t("match.back_to_call")}</a></p>
+      <p class="muted">{t("match.how_ranked")}</p>
+      {!canInvite && <p class="muted">{t("match.publish_to_invite")}</p>}
+      {items.length === 0 ? <p>{t("org.none")}</p> : (
+        <ul class="cards">
+          {items.map((m) => (
+            <li class="card">
+              <h2><a href={`/orgs/${m.org.id}`}>{m.org.name}</a></h2>
+              <p class="muted">{countryName(m.org.country, locale)}{m.org.setting && <> · {t(`setting.${m.org.setting}`)}</>}{m.org.legalStatus && <> · {t(`legal.${m.org.legalStatus}`)}</>}</p>
+              <Score m={m} />
+              <details>
+                <summary>{t("match.why")}</summary>
+                <Reasons reasons={m.reasons} />
+              </details>
+              {canInvite && !m.invited && (
+                <form method="post" action={`/calls/${call.id}/invitations`}>
+                  <input type="hidden" name="orgId" value={m.org.id} />
+                  <button type="submit" class="secondary">{t("match.invite")}</button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <More href={nextCursor ? `/calls/${call.id}/matches?cursor=${nextCursor}` : null} />
+    </Shell>
+  );
+};

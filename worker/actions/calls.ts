@@ -1,0 +1,131 @@
+// Funding-call use cases shared by the API and the pages: create a draft, edit it (409 with the current
+// copy on a stale version), publish, close, read with draft visibility, list open calls.
+import type { Db } from "../db/client";
+import { findCall, insertCall, updateDraftVersioned, transitionCall, listOpenCalls, listFunderCalls, type CallFields, type Call, type CallFilter, type Question } from "../db/calls";
+import { findOrg } from "../db/orgs";
+import { knownCountryCodes } from "../db/reference";
+import { auditInsert } from "../db/audit";
+import { newId } from "../security/random";
+import { canCreateCallFor, canManageCall, canViewCall, membershipIn, isAdmin, type Viewer } from "../domain/permissions";
+import { Problem, type FieldError } from "../http/problem";
+import { zodFieldErrors } from "../http/problem";
+import { enforce } from "../http/guards";
+import type { Translate } from "../i18n";
+import { CallInput } from "../../schema/api/calls";
+
+type QuestionInput = { id?: string; label: string; maxChars: number };
+export type CallInputFields = Omit<CallFields, "questions"> & { questions: QuestionInput[] };
+
+/** Questions keep the ids they were given; new ones get the first free "q1"…"q5". */
+const withQuestionIds = (questions: QuestionInput[]): Question[] => {
+  const used = new Set(questions.map((q) => q.id).filter(Boolean));
+  let n = 1;
+  return questions.map((q) => {
+    if (q.id) return { id: q.id, label: q.label, maxChars: q.maxChars };
+    while (used.has(`q${n}`)) n++;
+    used.add(`q${n}`);
+    return { id: `q${n}`, label: q.label, maxChars: q.maxChars };
+  });
+};
+
+const checkCountries = async (db: Db, t: Translate, codes?: string[]) => {
+  if (!codes?.length) return;
+  const known = await knownCountryCodes(db, codes);
+  const errors: FieldError[] = codes.flatMap((c, i) => (known.has(c) ? [] : [{ path: `eligibility.countries.${i}`, message: t("err.country") }]));
+  if (errors.length) throw new Problem(400, undefined, errors);
+};
+
+export const createCall = async (db: Db, t: Translate, viewer: Viewer | null, funderOrgId: string, fields: CallInputFields) => {
+  enforce(canCreateCallFor(viewer, funderOrgId));
+  const funder = await findOrg(db, funderOrgId);
+  if (!funder || funder.kind !== "funder") throw new Problem(422, undefined, [{ path: "funderOrgId", message: t("err.not_funder") }]);
+  await checkCountries(db, t, fields.eligibility.countries);
+  const id = newId();
+  return insertCall(db, id, funderOrgId, { ...fields, questions: withQuestionIds(fields.questions) }, [
+    auditInsert(db, { actorUserId: viewer!.userId, action: "call.created", subjectType: "call", subjectId: id, data: { funderOrgId } }),
+  ]);
+};
+
+/** The call if the viewer may see it (drafts: the funder's members and admins); 404 otherwise. */
+export const viewCall = async (db: Db, viewer: Viewer | null, id: string) => {
+  const call = await findCall(db, id);
+  if (!call) throw new Problem(404);
+  enforce(canViewCall(viewer, call));
+  return call;
+};
+
+export const manageableCall = async (db: Db, viewer: Viewer | null, id: string) => {
+  const call = await findCall(db, id);
+  if (!call) throw new Problem(404);
+  enforce(canManageCall(viewer, call));
+  return call;
+};
+
+const notDraft = (t: Translate) => new Problem(422, t("err.call_not_draft"), [{ path: "status", message: t("err.call_not_draft") }]);
+
+/** The fields of a call as the create schema has them, so a patch can be merged and re-checked whole. */
+const asInput = (c: Call): CallInputFields => ({
+  title: c.title,
+  summary: c.summary,
+  languages: c.languages,
+  themes: c.themes,
+  eligibility: {
+    ...(c.eligibility.countries ? { countries: c.eligibility.countries } : {}),
+    globalSouthOnly: c.eligibility.globalSouthOnly,
+    legalStatuses: c.eligibility.legalStatuses,
+    ...(c.eligibility.maxAnnualBudget ? { maxAnnualBudget: c.eligibility.maxAnnualBudget } : {}),
+    requiredLedBy: c.eligibility.requiredLedBy,
+  },
+  priorities: c.priorities,
+  grant: c.grant,
+  fundingType: c.fundingType,
+  durationMonths: c.durationMonths,
+  deadline: c.deadline,
+  questions: c.questions,
+});
+
+/** Drafts only; the merged call must still satisfy every rule; a stale version gets 409 with the current copy. */
+export const updateCall = async (db: Db, t: Translate, viewer: Viewer | null, id: string, version: number, patch: Partial<CallInputFields>) => {
+  const call = await manageableCall(db, viewer, id);
+  if (call.status !== "draft") throw notDraft(t);
+  const merged = CallInput.safeParse({ ...asInput(call), ...patch });
+  if (!merged.success) throw new Problem(400, undefined, zodFieldErrors(merged.error, t));
+  await checkCountries(db, t, patch.eligibility?.countries);
+  const fields: Partial<CallFields> = { ...patch, ...(patch.questions ? { questions: withQuestionIds(patch.questions) } : {}) } as Partial<CallFields>;
+  const updated = await updateDraftVersioned(db, id, version, fields, [
+    auditInsert(db, { actorUserId: viewer!.userId, action: "call.updated", subjectType: "call", subjectId: id, data: { fields: Object.keys(patch), fromVersion: version } }),
+  ]);
+  if (updated) return updated;
+  const current = (await findCall(db, id))!;
+  if (current.status !== "draft") throw notDraft(t);
+  throw new Problem(409, t("error.conflict"), [{ path: "version", message: t("err.version") }], { current });
+};
+
+export const publishCall = async (db: Db, t: Translate, viewer: Viewer | null, id: string) => {
+  const call = await manageableCall(db, viewer, id);
+  if (call.status !== "draft") throw notDraft(t);
+  if (Date.parse(call.deadline) <= Date.now()) throw new Problem(422, t("err.deadline_past"), [{ path: "deadline", message: t("err.deadline_past") }]);
+  const ok = await transitionCall(db, id, "draft", "open", [
+    auditInsert(db, { actorUserId: viewer!.userId, action: "call.published", subjectType: "call", subjectId: id }),
+  ]);
+  if (!ok) throw notDraft(t);
+  return (await findCall(db, id))!;
+};
+
+export const closeCall = async (db: Db, t: Translate, viewer: Viewer | null, id: string) => {
+  const call = await manageableCall(db, viewer, id);
+  if (call.status === "closed") return call;
+  const ok = await transitionCall(db, id, call.status, "closed", [
+    auditInsert(db, { actorUserId: viewer!.userId, action: "call.closed", subjectType: "call", subjectId: id }),
+  ]);
+  if (!ok) throw new Problem(409, t("error.conflict"));
+  return (await findCall(db, id))!;
+};
+
+export const browseCalls = (db: Db, filter: CallFilter) => listOpenCalls(db, filter, new Date());
+
+/** A funder's calls: its members and admins see drafts too; everyone else only published ones. */
+export const callsOfFunder = async (db: Db, viewer: Viewer | null, funderOrgId: string) => {
+  const all = await listFunderCalls(db, funderOrgId);
+  return membershipIn(viewer, funderOrgId) || isAdmin(viewer) ? all : all.filter((c) => c.status !== "draft");
+};

@@ -1,0 +1,95 @@
+// Matching use cases: "calls for us" (one CSO against every open call) and "organisations for this call"
+// (one call against every eligible CSO), and a funder's invitation to apply.
+import type { Db } from "../db/client";
+import { openCallsForMatching, insertCallInvitation, invitedCallIds, invitedOrgIds, toCriteria } from "../db/calls";
+import { findProfile, candidateOrgs, orgsByIds } from "../db/matching";
+import { loadFxTable } from "../db/fx";
+import { auditInsert } from "../db/audit";
+import { compareMatches, explainMatch, fastMatch, prepareCall, prepareOrg } from "../domain/matching";
+import { canSeeCallMatches, canSeeOrgMatches, canViewOrg, type Viewer } from "../domain/permissions";
+import { isOpen } from "../domain/calls";
+import { Problem } from "../http/problem";
+import { enforce } from "../http/guards";
+import { describeReasons } from "../i18n/reasons";
+import type { Translate } from "../i18n";
+import type { Locale } from "../../schema/enums";
+import { viewCall } from "./calls";
+
+type Page = { limit: number; cursor?: string };
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Ranked lists are paged by position; the order is deterministic, so positions are stable between requests. */
+const pageOf = <T>(ranked: T[], page: Page) => {
+  const start = page.cursor ? Number(page.cursor) : 0;
+  const items = ranked.slice(start, start + page.limit);
+  return { items, nextCursor: start + page.limit < ranked.length ? String(start + page.limit) : null };
+};
+
+export const matchesForOrg = async (db: Db, t: Translate, locale: Locale, viewer: Viewer | null, orgId: string, page: Page, now = new Date()) => {
+  const found = await findProfile(db, orgId);
+  if (!found) throw new Problem(404);
+  enforce(canSeeOrgMatches(viewer, found.org));
+  if (found.org.kind !== "cso") throw new Problem(422, t("err.not_cso"), [{ path: "id", message: t("err.not_cso") }]);
+  const [calls, fx, invited] = await Promise.all([openCallsForMatching(db, now), loadFxTable(db), invitedCallIds(db, orgId)]);
+  const day = today(now);
+  const org = prepareOrg(found.profile, fx, day);
+  const ranked = calls.map((c) => ({ id: c.summary.id, c, ...fastMatch(prepareCall(c.criteria, fx, day), org) })).sort(compareMatches);
+  const { items, nextCursor } = pageOf(ranked, page);
+  return {
+    org: found.org,
+    items: items.map((m) => ({
+      call: m.c.summary,
+      eligible: m.eligible,
+      score: m.score,
+      reasons: describeReasons(explainMatch(m.c.criteria, found.profile, fx, day), t, locale),
+      invited: invited.has(m.id),
+    })),
+    nextCursor,
+    total: ranked.length,
+    eligibleCount: ranked.filter((m) => m.eligible).length,
+  };
+};
+
+export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewer: Viewer | null, callId: string, page: Page, now = new Date()) => {
+  const call = await viewCall(db, viewer, callId);
+  enforce(canSeeCallMatches(viewer, call));
+  const criteria = toCriteria(call);
+  const [candidates, fx, invited] = await Promise.all([candidateOrgs(db, criteria), loadFxTable(db), invitedOrgIds(db, callId)]);
+  const day = today(now);
+  const prepared = prepareCall(criteria, fx, day);
+  const ranked = candidates
+    .map((profile) => ({ id: profile.id, profile, ...fastMatch(prepared, prepareOrg(profile, fx, day)) }))
+    // SQL applied the filters it can; the budget ceiling (in USD at today's rate) is checked here.
+    .filter((m) => m.eligible)
+    .sort(compareMatches);
+  const { items, nextCursor } = pageOf(ranked, page);
+  const orgs = await orgsByIds(db, items.map((m) => m.id));
+  return {
+    call,
+    items: items.map((m, i) => ({
+      org: orgs[i],
+      eligible: m.eligible,
+      score: m.score,
+      reasons: describeReasons(explainMatch(criteria, m.profile, fx, day), t, locale),
+      invited: invited.has(m.id),
+    })),
+    nextCursor,
+    total: ranked.length,
+  };
+};
+
+/** A funder invites a CSO it may see to apply to one of its open calls; inviting twice is harmless. */
+export const inviteToCall = async (db: Db, t: Translate, viewer: Viewer | null, callId: string, orgId: string, now = new Date()) => {
+  const call = await viewCall(db, viewer, callId);
+  enforce(canSeeCallMatches(viewer, call));
+  if (!isOpen(call, now)) throw new Problem(422, t("err.call_not_open"), [{ path: "callId", message: t("err.call_not_open") }]);
+  const found = await findProfile(db, orgId);
+  // Hidden organisations cannot be invited: a funder has no way to know of them, and must not learn of them here.
+  if (!found || found.org.visibility === "hidden" || !canViewOrg(viewer, found.org).ok) throw new Problem(404, undefined, [{ path: "orgId", message: t("error.not_found") }]);
+  if (found.org.kind !== "cso") throw new Problem(422, t("err.not_cso"), [{ path: "orgId", message: t("err.not_cso") }]);
+  await db.batch([
+    insertCallInvitation(db, callId, orgId, viewer!.userId),
+    auditInsert(db, { actorUserId: viewer!.userId, action: "call.invited", subjectType: "call", subjectId: callId, data: { orgId } }),
+  ]);
+  return { callId, orgId };
+};

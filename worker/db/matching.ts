@@ -1,0 +1,80 @@
+// Reading organisations as matching profiles. For a call, the hard eligibility filters that SQL can
+// check (kind, visibility, country or Global South, legal status, required led-by flags, a budget being
+// present) run in the query, on the orgs_kind_country_idx index; the rest is scored in memory.
+import { and, eq, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
+import { countries, orgs } from "../../schema";
+import { LED_BY, THEMES, type CivicSpace, type IncomeGroup, type LegalStatus, type Setting } from "../../schema/enums";
+import type { Db } from "./client";
+import { toOrg } from "./orgs";
+import { fromMask, toMask } from "../domain/bitmask";
+import type { CallCriteria, MatchProfile } from "../domain/matching";
+
+/** Only the columns matching reads: thousands of rows cross from D1 to the Worker, so every column counts. */
+const profileColumns = {
+  id: orgs.id,
+  country: orgs.country,
+  legalStatus: orgs.legalStatus,
+  setting: orgs.setting,
+  budgetAmount: orgs.annualBudgetAmount,
+  budgetCurrency: orgs.annualBudgetCurrency,
+  ledBy: orgs.ledBy,
+  themes: orgs.themes,
+  languages: orgs.languages,
+  fundingReceivedUsd: orgs.fundingReceivedUsd,
+  globalSouth: countries.globalSouth,
+  incomeGroup: countries.wbIncomeGroup,
+  civicSpace: countries.civicSpace,
+};
+
+type ProfileRow = {
+  id: string; country: string; legalStatus: LegalStatus | null; setting: Setting | null; budgetAmount: number | null; budgetCurrency: string | null;
+  ledBy: number; themes: number; languages: string; fundingReceivedUsd: number; globalSouth: boolean | null; incomeGroup: string | null; civicSpace: string | null;
+};
+
+export const toProfile = (r: ProfileRow): MatchProfile => ({
+  id: r.id,
+  country: r.country,
+  countryFacts:
+    r.globalSouth === null ? null : { globalSouth: r.globalSouth, incomeGroup: r.incomeGroup as IncomeGroup | null, civicSpace: r.civicSpace as CivicSpace | null },
+  legalStatus: r.legalStatus,
+  setting: r.setting,
+  annualBudget: r.budgetAmount !== null && r.budgetCurrency ? { amount: r.budgetAmount, currency: r.budgetCurrency } : null,
+  ledBy: fromMask(r.ledBy, LED_BY),
+  themes: fromMask(r.themes, THEMES),
+  languages: JSON.parse(r.languages) as string[],
+  fundingReceivedUsd: r.fundingReceivedUsd,
+});
+
+/** One organisation in full (for the permission checks and the page) with its matching profile. */
+export const findProfile = async (db: Db, orgId: string) => {
+  const row = await db
+    .select({ org: orgs, ...profileColumns })
+    .from(orgs)
+    .leftJoin(countries, eq(countries.code, orgs.country))
+    .where(eq(orgs.id, orgId))
+    .get();
+  return row ? { org: toOrg(row.org), profile: toProfile(row) } : null;
+};
+
+/** CSOs that pass the call's SQL-checkable eligibility filters; hidden organisations are never read. */
+export const candidateOrgs = async (db: Db, call: CallCriteria) => {
+  const e = call.eligibility;
+  const conds: (SQL | undefined)[] = [eq(orgs.kind, "cso"), ne(orgs.visibility, "hidden")];
+  if (e.countries?.length) conds.push(inArray(orgs.country, e.countries));
+  if (e.globalSouthOnly) conds.push(eq(countries.globalSouth, true));
+  if (e.legalStatuses.length) conds.push(inArray(orgs.legalStatus, e.legalStatuses));
+  if (e.requiredLedBy.length) {
+    const mask = toMask(e.requiredLedBy, LED_BY);
+    conds.push(sql`(${orgs.ledBy} & ${mask}) = ${mask}`);
+  }
+  if (e.maxAnnualBudget) conds.push(isNotNull(orgs.annualBudgetAmount));
+  const rows = await db.select(profileColumns).from(orgs).leftJoin(countries, eq(countries.code, orgs.country)).where(and(...conds)).all();
+  return rows.map(toProfile);
+};
+
+/** Full organisations for one page of ranked ids, in that order. */
+export const orgsByIds = async (db: Db, ids: string[]) => {
+  if (!ids.length) return [];
+  const byId = new Map((await db.select().from(orgs).where(inArray(orgs.id, ids)).all()).map((r) => [r.id, toOrg(r)]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+};
