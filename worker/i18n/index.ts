@@ -1,8 +1,9 @@
 // Message lookup: catalogues per locale, {name} interpolation, and Intl-based formatting helpers.
 import type { Locale } from "../../schema/enums";
 import { en, type MessageKey, type Messages } from "./en";
+import { ar } from "./ar";
 import { fr } from "./fr";
-const ar = en, es = en;
+import { es } from "./es";
 
 export const catalogues: Record<Locale, Messages> = { en, ar, fr, es };
 
