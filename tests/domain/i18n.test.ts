@@ -30,6 +30,8 @@ describe("message catalogues", () => {
 
   test("interpolation and country names", () => {
     expect(translator("en")("org.edit_title", { name: "Gulu" })).toBe("Edit Gulu");
+    // In Arabic, an inserted Latin name is isolated so it cannot reorder the sentence around it.
+    expect(translator("ar")("org.edit_title", { name: "Gulu Youth" })).toBe("تعديل \u2068Gulu Youth\u2069");
     expect(countryName("SN", "fr")).toBe("Sénégal");
     expect(countryName("EG", "ar")).toBe("مصر");
     expect(countryName("MX", "es")).toBe("México");

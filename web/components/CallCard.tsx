@@ -10,8 +10,8 @@ export const CallCard = ({ call, children }: { call: CallSummary; children?: Com
   const { t, locale } = usePage();
   return (
     <li class="card">
-      <h2><a href={`/calls/${call.id}`}>{call.title}</a></h2>
-      <p class="muted">{call.funderName} · {t(`funding.${call.fundingType}`)} · {formatMonths(call.durationMonths, locale)}</p>
+      <h2 dir="auto"><a href={`/calls/${call.id}`}>{call.title}</a></h2>
+      <p class="muted"><bdi>{call.funderName}</bdi> · {t(`funding.${call.fundingType}`)} · {formatMonths(call.durationMonths, locale)}</p>
       <p><MoneyRange min={call.grant.min} max={call.grant.max} /> · <Deadline iso={call.deadline} /></p>
       {call.themes.length > 0 && <p>{call.themes.slice(0, 4).map((th) => <span class="tag">{t(`theme.${th}`)}</span>)}</p>}
       {children}

@@ -4,8 +4,9 @@ import { formatMoney, minorUnitExponent, type Money } from "../../worker/domain/
 
 export const MoneyRange = ({ min, max }: { min: Money; max: Money }) => {
   const { locale } = usePage();
-  if (min.amount === max.amount) return <>{formatMoney(max, locale)}</>;
+  // <bdi>: an amount keeps its own direction inside right-to-left text.
+  if (min.amount === max.amount) return <bdi>{formatMoney(max, locale)}</bdi>;
   const exp = minorUnitExponent(min.currency);
   const f = new Intl.NumberFormat(locale, { style: "currency", currency: min.currency, currencyDisplay: "code", maximumFractionDigits: exp, minimumFractionDigits: 0 });
-  return <>{f.formatRange(min.amount / 10 ** exp, max.amount / 10 ** exp)}</>;
+  return <bdi>{f.formatRange(min.amount / 10 ** exp, max.amount / 10 ** exp)}</bdi>;
 };

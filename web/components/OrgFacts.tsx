@@ -15,7 +15,7 @@ export const OrgFacts = ({ org }: { org: Org }) => {
       {org.setting && (<><dt>{t("org.setting")}</dt><dd>{t(`setting.${org.setting}`)}</dd></>)}
       {org.legalStatus && (<><dt>{t("org.legal_status")}</dt><dd>{t(`legal.${org.legalStatus}`)}</dd></>)}
       {org.foundedYear !== null && (<><dt>{t("org.founded_year")}</dt><dd>{org.foundedYear}</dd></>)}
-      {org.annualBudget && (<><dt>{t("org.annual_budget")}</dt><dd>{formatMoney(org.annualBudget, locale)}</dd></>)}
+      {org.annualBudget && (<><dt>{t("org.annual_budget")}</dt><dd><bdi>{formatMoney(org.annualBudget, locale)}</bdi></dd></>)}
       {(org.staffCount !== null || org.volunteerCount !== null) && (
         <>
           <dt>{t("org.staff_count")} / {t("org.volunteer_count")}</dt>

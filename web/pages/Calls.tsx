@@ -61,13 +61,14 @@ export const CallPage = ({ call, canManage, myCsos, notice, errors }: CallPagePr
   const { t, locale } = usePage();
   const p = call.priorities;
   const hasPriorities = p.ledBy.length + p.settings.length + p.themes.length > 0;
+  const and = (items: string[]) => new Intl.ListFormat(locale).format(items);
   return (
     <Shell title={call.title}>
-      <p class="muted"><a href={`/orgs/${call.funderOrgId}`}>{call.funderName}</a> · <span class={`status status-${call.status}`}>{t(`call.status.${call.status}`)}</span></p>
-      <h1>{call.title}</h1>
+      <p class="muted"><a href={`/orgs/${call.funderOrgId}`}><bdi>{call.funderName}</bdi></a> · <span class={`status status-${call.status}`}>{t(`call.status.${call.status}`)}</span></p>
+      <h1 dir="auto">{call.title}</h1>
       {notice && <Notice>{notice}</Notice>}
       <ErrorSummary errors={errors} />
-      <p class="pre">{call.summary}</p>
+      <p class="pre" dir="auto">{call.summary}</p>
       <dl class="facts">
         <dt>{t("call.grant")}</dt>
         <dd><MoneyRange min={call.grant.min} max={call.grant.max} /></dd>
@@ -87,15 +88,15 @@ export const CallPage = ({ call, canManage, myCsos, notice, errors }: CallPagePr
         <>
           <h2>{t("call.priorities")}</h2>
           <ul>
-            {p.ledBy.length > 0 && <li>{t("org.led_by")}: {p.ledBy.map((l) => t(`ledby.${l}`)).join(", ")}</li>}
-            {p.settings.length > 0 && <li>{t("org.setting")}: {p.settings.map((s) => t(`setting.${s}`)).join(", ")}</li>}
-            {p.themes.length > 0 && <li>{t("org.themes")}: {p.themes.map((th) => t(`theme.${th}`)).join(", ")}</li>}
+            {p.ledBy.length > 0 && <li>{t("org.led_by")}: {and(p.ledBy.map((l) => t(`ledby.${l}`)))}</li>}
+            {p.settings.length > 0 && <li>{t("org.setting")}: {and(p.settings.map((s) => t(`setting.${s}`)))}</li>}
+            {p.themes.length > 0 && <li>{t("org.themes")}: {and(p.themes.map((th) => t(`theme.${th}`)))}</li>}
           </ul>
         </>
       )}
       <h2>{t("call.questions")}</h2>
       <ol>
-        {call.questions.map((q) => <li>{q.label} <span class="muted">({t("call.max_chars", { n: q.maxChars })})</span></li>)}
+        {call.questions.map((q) => <li><bdi>{q.label}</bdi> <span class="muted">({t("call.max_chars", { n: q.maxChars })})</span></li>)}
       </ol>
       {myCsos.length > 0 && call.status === "open" && (
         <p>{myCsos.map((o) => <a class="button secondary" href={`/orgs/${o.id}/matches`}>{t("call.see_match", { org: o.name })}</a>)}</p>

@@ -65,7 +65,7 @@ export const CallMatchesPage = ({ call, items, nextCursor, total, notice }: { ca
         <ul class="cards">
           {items.map((m) => (
             <li class="card">
-              <h2><a href={`/orgs/${m.org.id}`}>{m.org.name}</a></h2>
+              <h2 dir="auto"><a href={`/orgs/${m.org.id}`}>{m.org.name}</a></h2>
               <p class="muted">{countryName(m.org.country, locale)}{m.org.setting && <> · {t(`setting.${m.org.setting}`)}</>}{m.org.legalStatus && <> · {t(`legal.${m.org.legalStatus}`)}</>}</p>
               <Score m={m} />
               <details>

@@ -28,7 +28,7 @@ export const OrgListPage = ({ items, nextCursor, filters, countries }: { items: 
         <ul class="cards">
           {items.map((o) => (
             <li class="card">
-              <h2><a href={`/orgs/${o.id}`}>{o.name}</a></h2>
+              <h2 dir="auto"><a href={`/orgs/${o.id}`}>{o.name}</a></h2>
               <p class="muted">{t(`kind.${o.kind}`)} · {countryName(o.country, locale)}{o.verified && <> · <span class="badge-ok">{t("org.verified")}</span></>}</p>
               <p>{o.themes.slice(0, 4).map((th) => <span class="tag">{t(`theme.${th}`)}</span>)}</p>
             </li>
@@ -48,10 +48,10 @@ export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, isA
   const { t } = usePage();
   return (
     <Shell title={org.name}>
-      <h1>{org.name}</h1>
+      <h1 dir="auto">{org.name}</h1>
       {notice && <Notice>{notice}</Notice>}
       <p>{org.verified ? <span class="badge-ok">✓ {t("org.verified")}</span> : <span class="muted">{t("org.not_verified")}</span>}</p>
-      {org.description && <p>{org.description}</p>}
+      {org.description && <p dir="auto">{org.description}</p>}
       <OrgFacts org={org} />
       <p class="actions">
         {canEdit && <a class="button" href={`/orgs/${org.id}/edit`}>{t("org.edit")}</a>}
@@ -63,7 +63,7 @@ export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, isA
           <h2>{t("org.calls")}</h2>
           {calls.length ? (
             <ul>
-              {calls.map((c) => <li><a href={`/calls/${c.id}`}>{c.title}</a> — {t(`call.status.${c.status}`)}</li>)}
+              {calls.map((c) => <li><a href={`/calls/${c.id}`}><bdi>{c.title}</bdi></a> — {t(`call.status.${c.status}`)}</li>)}
             </ul>
           ) : <p class="muted">{t("org.no_calls")}</p>}
         </>

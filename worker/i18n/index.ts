@@ -1,5 +1,6 @@
 // Message lookup: catalogues per locale, {name} interpolation, and Intl-based formatting helpers.
 import type { Locale } from "../../schema/enums";
+import { directionOf } from "../domain/locale";
 import { en, type MessageKey, type Messages } from "./en";
 import { ar } from "./ar";
 import { fr } from "./fr";
@@ -9,12 +10,19 @@ export const catalogues: Record<Locale, Messages> = { en, ar, fr, es };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-const interpolate = (text: string, params?: Record<string, string | number>) =>
-  params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+/**
+ * In right-to-left text, each inserted value (a Latin name, an amount, a date) is wrapped in Unicode
+ * directional isolates (FSI … PDI), so its own direction cannot reorder the sentence around it.
+ */
+const interpolate = (text: string, params: Record<string, string | number> | undefined, isolate: boolean) =>
+  params
+    ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? (isolate ? `\u2068${params[k]}\u2069` : String(params[k])) : m))
+    : text;
 
 export const translator = (locale: Locale): Translate => {
   const cat = catalogues[locale];
-  return (key, params) => interpolate(cat[key] ?? en[key] ?? key, params);
+  const rtl = directionOf(locale) === "rtl";
+  return (key, params) => interpolate(cat[key] ?? en[key] ?? key, params, rtl);
 };
 
 /** A message key that came from data (a zod error, an enum value) — looked up only if it exists. */
