@@ -5,3 +5,4 @@ export * from "./orgs";
 export * from "./audit";
 export * from "./calls";
 export * from "./fx";
+export * from "./applications";

@@ -17,6 +17,8 @@ import { orgsApi } from "./routes/orgs.api";
 import { orgsPages } from "./routes/orgs.pages";
 import { callsApi } from "./routes/calls.api";
 import { callsPages } from "./routes/calls.pages";
+import { applicationsApi } from "./routes/applications.api";
+import { applicationsPages } from "./routes/applications.pages";
 import { homePages } from "./routes/home.pages";
 import { adminPages } from "./routes/admin.pages";
 import { docsRoutes } from "./routes/docs";
@@ -41,11 +43,13 @@ export const createApp = () => {
   app.route("/", authPages);
   app.route("/", orgsPages);
   app.route("/", callsPages);
+  app.route("/", applicationsPages);
   app.route("/", adminPages);
   app.route("/api/v1", referenceApi);
   app.route("/api/v1", authApi);
   app.route("/api/v1", orgsApi);
   app.route("/api/v1", callsApi);
+  app.route("/api/v1", applicationsApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "sanad_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

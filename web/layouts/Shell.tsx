@@ -7,7 +7,8 @@ import { directionOf } from "../../worker/domain/locale";
 import { LOCALES } from "../../schema/enums";
 import { LANGUAGE_NAMES } from "../components/languages";
 
-export const Shell = ({ title, children }: { title: string; children: ComponentChildren }) => {
+/** `scripts`: hashed island paths this page needs (deferred; the page works without them). */
+export const Shell = ({ title, children, scripts = [] }: { title: string; children: ComponentChildren; scripts?: string[] }) => {
   const { locale, t, viewer, path } = usePage();
   return (
     <html lang={locale} dir={directionOf(locale)}>
@@ -17,6 +18,7 @@ export const Shell = ({ title, children }: { title: string; children: ComponentC
         <title>{`${title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href={cssHref} />
         <script src={timezoneHref} defer />
+        {scripts.map((s) => <script src={s} defer />)}
       </head>
       <body>
         <a class="skip" href="#main">{t("nav.skip")}</a>

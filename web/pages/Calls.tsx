@@ -98,8 +98,11 @@ export const CallPage = ({ call, canManage, myCsos, notice, errors }: CallPagePr
       <ol>
         {call.questions.map((q) => <li><bdi>{q.label}</bdi> <span class="muted">({t("call.max_chars", { n: q.maxChars })})</span></li>)}
       </ol>
-      {myCsos.length > 0 && call.status === "open" && (
-        <p>{myCsos.map((o) => <a class="button secondary" href={`/orgs/${o.id}/matches`}>{t("call.see_match", { org: o.name })}</a>)}</p>
+      {call.status === "open" && !canManage && (
+        <p class="actions">
+          <a class="button" href={`/calls/${call.id}/apply`}>{t("application.apply")}</a>
+          {myCsos.map((o) => <a class="button secondary" href={`/orgs/${o.id}/matches`}>{t("call.see_match", { org: o.name })}</a>)}
+        </p>
       )}
       {canManage && (
         <div class="actions">
@@ -111,6 +114,7 @@ export const CallPage = ({ call, canManage, myCsos, notice, errors }: CallPagePr
             <form method="post" action={`/calls/${call.id}/close`}><button type="submit" class="secondary">{t("call.close")}</button></form>
           )}
           <a class="button secondary" href={`/calls/${call.id}/matches`}>{t("call.find_orgs")}</a>
+          {call.status !== "draft" && <a class="button secondary" href={`/calls/${call.id}/applications`}>{t("application.applications")}</a>}
         </div>
       )}
     </Shell>

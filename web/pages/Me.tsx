@@ -11,13 +11,14 @@ type Props = {
   invitations: { id: string; orgName: string; role: "owner" | "member" }[];
   orgNames: Record<string, string>;
   callInvitations: { callId: string; title: string; orgName: string }[];
+  notifications: { id: string; kind: string; data: Record<string, string | number | null>; createdAt: string }[];
   timeZones: string[];
   newToken?: string;
   notice?: string;
   errors?: FormErrors;
 };
 
-export const MePage = ({ tokens, invitations, orgNames, callInvitations, timeZones, newToken, notice, errors }: Props) => {
+export const MePage = ({ tokens, invitations, orgNames, callInvitations, notifications, timeZones, newToken, notice, errors }: Props) => {
   const { t, viewer, locale } = usePage();
   if (!viewer) return null;
   return (
@@ -57,6 +58,20 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, timeZon
                   <span>{t("me.invited_as", { org: i.orgName, role: t(`role.${i.role}`) })}</span>
                   <button type="submit">{t("me.accept")}</button>
                 </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {notifications.length > 0 && (
+        <>
+          <h2>{t("me.notifications")}</h2>
+          <ul>
+            {notifications.map((n) => (
+              <li>
+                <a href={`/applications/${n.data.applicationId}`}>{t(`notice.${n.kind}` as never, { call: String(n.data.callTitle ?? ""), org: String(n.data.orgName ?? "") })}</a>{" "}
+                <span class="muted">{formatDate(n.createdAt, locale)}</span>
               </li>
             ))}
           </ul>

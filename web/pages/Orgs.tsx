@@ -56,6 +56,7 @@ export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, isA
       <p class="actions">
         {canEdit && <a class="button" href={`/orgs/${org.id}/edit`}>{t("org.edit")}</a>}
         {isMember && org.kind === "cso" && <a class="button" href={`/orgs/${org.id}/matches`}>{t("org.see_matches")}</a>}
+        {isMember && org.kind === "cso" && <a class="button secondary" href={`/orgs/${org.id}/applications`}>{t("application.applications")}</a>}
         {isMember && org.kind === "funder" && <a class="button" href="/calls/new">{t("call.new")}</a>}
       </p>
       {calls && (

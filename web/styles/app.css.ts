@@ -72,6 +72,13 @@ pre{background:#f3f4f6;padding:.75rem;overflow-x:auto}
 .score{font-weight:600}
 details summary{cursor:pointer;color:var(--accent)}
 select[multiple]{inline-size:100%}
+.theirs{border-inline-start:4px solid var(--focus);padding-inline-start:.6rem;margin-block:.3rem;background:#fffbeb}
+.counter{display:block;font-size:.85rem;color:var(--muted);text-align:end}
+.counter.over{color:var(--warn);font-weight:700}
+dl.answers dt{font-weight:600;margin-block-start:.8rem}
+dl.answers dd{margin-inline-start:0}
+.status-awarded{color:var(--ok)}
+.status-declined,.status-withdrawn{color:var(--muted)}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.35rem}}
 `;
 

@@ -6,7 +6,7 @@ import { findProfile, candidateOrgs, orgsByIds } from "../db/matching";
 import { loadFxTable } from "../db/fx";
 import { auditInsert } from "../db/audit";
 import { compareMatches, explainMatch, fastMatch, prepareCall, prepareOrg } from "../domain/matching";
-import { canSeeCallMatches, canSeeOrgMatches, canViewOrg, type Viewer } from "../domain/permissions";
+import { canActForCallFunder, canActForOrg, canViewOrg, type Viewer } from "../domain/permissions";
 import { isOpen } from "../domain/calls";
 import { Problem } from "../http/problem";
 import { enforce } from "../http/guards";
@@ -28,7 +28,7 @@ const pageOf = <T>(ranked: T[], page: Page) => {
 export const matchesForOrg = async (db: Db, t: Translate, locale: Locale, viewer: Viewer | null, orgId: string, page: Page, now = new Date()) => {
   const found = await findProfile(db, orgId);
   if (!found) throw new Problem(404);
-  enforce(canSeeOrgMatches(viewer, found.org));
+  enforce(canActForOrg(viewer, found.org));
   if (found.org.kind !== "cso") throw new Problem(422, t("err.not_cso"), [{ path: "id", message: t("err.not_cso") }]);
   const [calls, fx, invited] = await Promise.all([openCallsForMatching(db, now), loadFxTable(db), invitedCallIds(db, orgId)]);
   const day = today(now);
@@ -52,7 +52,7 @@ export const matchesForOrg = async (db: Db, t: Translate, locale: Locale, viewer
 
 export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewer: Viewer | null, callId: string, page: Page, now = new Date()) => {
   const call = await viewCall(db, viewer, callId);
-  enforce(canSeeCallMatches(viewer, call));
+  enforce(canActForCallFunder(viewer, call));
   const criteria = toCriteria(call);
   const [candidates, fx, invited] = await Promise.all([candidateOrgs(db, criteria), loadFxTable(db), invitedOrgIds(db, callId)]);
   const day = today(now);
@@ -81,7 +81,7 @@ export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewe
 /** A funder invites a CSO it may see to apply to one of its open calls; inviting twice is harmless. */
 export const inviteToCall = async (db: Db, t: Translate, viewer: Viewer | null, callId: string, orgId: string, now = new Date()) => {
   const call = await viewCall(db, viewer, callId);
-  enforce(canSeeCallMatches(viewer, call));
+  enforce(canActForCallFunder(viewer, call));
   if (!isOpen(call, now)) throw new Problem(422, t("err.call_not_open"), [{ path: "callId", message: t("err.call_not_open") }]);
   const found = await findProfile(db, orgId);
   // Hidden organisations cannot be invited: a funder has no way to know of them, and must not learn of them here.

@@ -69,16 +69,44 @@ export const canManageCall = (v: Viewer | null, call: { funderOrgId: string; sta
   return membershipIn(v, call.funderOrgId) || isAdmin(v) ? allow : deny(403, "not_funder_member");
 };
 
-/** "Organisations for this call" belongs to the call's funder only (API.md), not to admins browsing. */
-export const canSeeCallMatches = (v: Viewer | null, call: { funderOrgId: string; status: string }): Decision => {
+/** What only the call's funder may do (matches, the review list): its members, not admins browsing (API.md). */
+export const canActForCallFunder = (v: Viewer | null, call: { funderOrgId: string; status: string }): Decision => {
   if (!canViewCall(v, call).ok) return deny(404, "not_found");
   if (!v) return deny(401, "sign_in");
   return membershipIn(v, call.funderOrgId) ? allow : deny(403, "not_funder_member");
 };
 
-/** An organisation's matches are for its members only (API.md). */
-export const canSeeOrgMatches = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision => {
+/** What only an organisation's own members may do: its matches, its list of applications (API.md). */
+export const canActForOrg = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision => {
   if (!v) return canViewOrg(v, org).ok ? deny(401, "sign_in") : deny(404, "not_found");
   if (membershipIn(v, org.id)) return allow;
   return canViewOrg(v, org).ok ? deny(403, "not_member") : deny(404, "not_found");
+};
+
+type AppRef = { orgId: string; submittedAt: string | null };
+type CallRef = { funderOrgId: string };
+
+/**
+ * An application is seen by the applying organisation's members, by the call's funder once it has been
+ * submitted (never a draft), and by admins. For anyone else it does not exist.
+ */
+export const canViewApplication = (v: Viewer | null, app: AppRef, call: CallRef): Decision => {
+  if (!v) return deny(401, "sign_in");
+  if (membershipIn(v, app.orgId) || isAdmin(v)) return allow;
+  if (app.submittedAt && membershipIn(v, call.funderOrgId)) return allow;
+  return deny(404, "not_found");
+};
+
+/** Answers, amount, submission and withdrawal belong to the applying organisation's members. */
+export const canEditApplication = (v: Viewer | null, app: AppRef, call: CallRef): Decision => {
+  const view = canViewApplication(v, app, call);
+  if (!view.ok) return view;
+  return membershipIn(v, app.orgId) ? allow : deny(403, "not_applicant");
+};
+
+/** Reviews and decisions belong to the members of the funder that posted the call. */
+export const canReviewApplication = (v: Viewer | null, app: AppRef, call: CallRef): Decision => {
+  const view = canViewApplication(v, app, call);
+  if (!view.ok) return view;
+  return app.submittedAt && membershipIn(v, call.funderOrgId) ? allow : deny(403, "not_funder_member");
 };

@@ -12,6 +12,7 @@ import { updateUser } from "../db/users";
 import { listTokens } from "../db/tokens";
 import { pendingInvitationsFor, findOrgNames } from "../db/orgs";
 import { openInvitationsFor } from "../db/calls";
+import { notificationsFor } from "../db/notifications";
 import { createApiToken, revokeApiToken } from "../actions/accounts";
 import { acceptInvite } from "../actions/orgs";
 import { setCookie } from "hono/cookie";
@@ -22,14 +23,16 @@ import type { Context } from "hono";
 const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
   const v = requireViewer(c);
   const db = c.get("db");
-  const [tokens, invitations, orgNames, callInvitations] = await Promise.all([
+  const orgIds = v.memberships.map((m) => m.orgId);
+  const [tokens, invitations, orgNames, callInvitations, notifications] = await Promise.all([
     listTokens(db, v.userId),
     pendingInvitationsFor(db, v.email),
     findOrgNames(db, v.memberships.map((m) => m.orgId)),
     openInvitationsFor(db, v.memberships.filter((m) => m.orgKind === "cso").map((m) => m.orgId), new Date()),
+    notificationsFor(db, orgIds),
   ]);
   const timeZones = Intl.supportedValuesOf("timeZone");
-  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} callInvitations={callInvitations} timeZones={timeZones} {...extra} />, status);
+  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} callInvitations={callInvitations} notifications={notifications.filter((n) => n.data.applicationId)} timeZones={timeZones} {...extra} />, status);
 };
 
 export const homePages = new Hono<AppEnv>()

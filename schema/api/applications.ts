@@ -1,0 +1,56 @@
+// Request and response shapes for applications, reviews and decisions.
+import { z } from "@hono/zod-openapi";
+import { APPLICATION_STATUSES, DECISIONS, DECLINE_REASONS } from "../enums";
+import { Money, IsoTime, uniqueList } from "./common";
+import { Org } from "./orgs";
+
+/** Draft answers may exceed a question's limit (submit checks it) but never this cap. */
+const MAX_DRAFT_ANSWER = 20_000;
+
+export const ApplicationCreate = z.object({ orgId: z.string().min(1).max(64) }).openapi("ApplicationCreate");
+
+export const ApplicationPatch = z
+  .object({
+    answers: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), z.string().max(MAX_DRAFT_ANSWER)).optional(),
+    requestedAmount: Money.nullable().optional(),
+    version: z.number().int().min(1),
+  })
+  .openapi("ApplicationPatch");
+
+export const ReviewBody = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() }).openapi("ReviewBody");
+
+export const DecisionBody = z
+  .object({
+    decision: z.enum(DECISIONS),
+    amount: Money.optional(),
+    reasons: uniqueList(z.enum(DECLINE_REASONS), DECLINE_REASONS.length).optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.decision === "award" && !d.amount) ctx.addIssue({ code: "custom", path: ["amount"], message: "err.required" });
+    if (d.decision === "decline" && !d.reasons?.length) ctx.addIssue({ code: "custom", path: ["reasons"], message: "err.decline_reason" });
+  })
+  .openapi("DecisionBody");
+
+export const Application = z
+  .object({
+    id: z.string(),
+    callId: z.string(),
+    orgId: z.string(),
+    status: z.enum(APPLICATION_STATUSES),
+    answers: z.record(z.string(), z.string()),
+    requestedAmount: Money.nullable(),
+    version: z.number().int(),
+    submittedAt: IsoTime.nullable(),
+    snapshot: Org.nullable().openapi({ description: "The organisation's profile as it was at submission" }),
+    decision: z
+      .object({ decision: z.enum(DECISIONS), amount: Money.nullable(), reasons: z.array(z.enum(DECLINE_REASONS)), note: z.string().nullable(), decidedAt: IsoTime.nullable() })
+      .nullable(),
+    createdAt: IsoTime,
+    updatedAt: IsoTime,
+  })
+  .openapi("Application");
+
+export const ReviewedApplication = Application.extend({ orgName: z.string(), reviewCount: z.number().int(), averageScore: z.number().nullable() }).openapi("ReviewedApplication");
+export const OrgApplication = Application.extend({ callTitle: z.string() }).openapi("OrgApplication");
+export const Review = z.object({ reviewerId: z.string(), reviewerName: z.string(), score: z.number().int(), comment: z.string().nullable(), updatedAt: IsoTime }).openapi("Review");

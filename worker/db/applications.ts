@@ -1,0 +1,191 @@
+// Applications, reviews, decisions and awards: rows ↔ the API's Application shape; every status change
+// is a guarded UPDATE in one batch with its audit entry, so two racing requests cannot both win.
+import { and, avg, count, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { applications, reviews, awards, orgs, calls, users } from "../../schema";
+import type { ApplicationStatus, DeclineReason } from "../../schema/enums";
+import type { Db } from "./client";
+import { nowIso } from "./client";
+import type { Money } from "../domain/money";
+import type { Org } from "./orgs";
+
+export type ApplicationRow = typeof applications.$inferSelect;
+
+export const toApplication = (r: ApplicationRow, award?: { amount: number; currency: string } | null) => ({
+  id: r.id,
+  callId: r.callId,
+  orgId: r.orgId,
+  status: r.status,
+  answers: JSON.parse(r.answers) as Record<string, string>,
+  requestedAmount: r.requestedAmount !== null && r.requestedCurrency ? { amount: r.requestedAmount, currency: r.requestedCurrency } : null,
+  version: r.version,
+  submittedAt: r.submittedAt,
+  snapshot: r.snapshot ? (JSON.parse(r.snapshot) as Org) : null,
+  decision: r.decision
+    ? {
+        decision: r.decision,
+        amount: award ? { amount: award.amount, currency: award.currency } : null,
+        reasons: (r.decisionReasons ? JSON.parse(r.decisionReasons) : []) as DeclineReason[],
+        note: r.decisionNote,
+        decidedAt: r.decidedAt,
+      }
+    : null,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+export type Application = ReturnType<typeof toApplication>;
+
+export const findApplication = async (db: Db, id: string) => {
+  const row = await db.select({ app: applications, award: { amount: awards.amount, currency: awards.currency } }).from(applications).leftJoin(awards, eq(awards.applicationId, applications.id)).where(eq(applications.id, id)).get();
+  return row ? toApplication(row.app, row.award?.amount !== undefined && row.award?.amount !== null ? (row.award as Money) : null) : null;
+};
+
+export const findApplicationFor = async (db: Db, callId: string, orgId: string) =>
+  db.select({ id: applications.id }).from(applications).where(and(eq(applications.callId, callId), eq(applications.orgId, orgId))).get();
+
+/** Null when the organisation already has an application for the call (one per organisation per call). */
+export const insertApplication = async (db: Db, a: { id: string; callId: string; orgId: string; createdBy: string }, extra: BatchItem<"sqlite">[] = []) => {
+  const now = nowIso();
+  const [inserted] = await db.batch([
+    db.insert(applications).values({ ...a, createdAt: now, updatedAt: now }).onConflictDoNothing().returning({ id: applications.id }),
+    ...extra,
+  ]);
+  return inserted.length ? findApplication(db, a.id) : null;
+};
+
+/** Compare-and-set on version, drafts only; null when the version is stale or the draft was submitted. */
+export const saveDraftVersioned = async (db: Db, id: string, version: number, f: { answers?: Record<string, string>; requestedAmount?: Money | null }) => {
+  const set: Partial<typeof applications.$inferInsert> = { updatedAt: nowIso() };
+  if (f.answers) set.answers = JSON.stringify(f.answers);
+  if (f.requestedAmount !== undefined) {
+    set.requestedAmount = f.requestedAmount?.amount ?? null;
+    set.requestedCurrency = f.requestedAmount?.currency ?? null;
+  }
+  const updated = await db
+    .update(applications)
+    .set({ ...set, version: sql`${applications.version} + 1` })
+    .where(and(eq(applications.id, id), eq(applications.version, version), eq(applications.status, "draft")))
+    .returning({ id: applications.id });
+  return updated.length ? findApplication(db, id) : null;
+};
+
+/** A status change guarded by the statuses it may start from; false when another request got there first. */
+export const transitionApplication = async (
+  db: Db,
+  id: string,
+  from: ApplicationStatus[],
+  to: ApplicationStatus,
+  set: Partial<typeof applications.$inferInsert> = {},
+  extra: BatchItem<"sqlite">[] = [],
+) => {
+  const [changed] = await db.batch([
+    db
+      .update(applications)
+      .set({ ...set, status: to, version: sql`${applications.version} + 1`, updatedAt: nowIso() })
+      .where(and(eq(applications.id, id), inArray(applications.status, from)))
+      .returning({ id: applications.id }),
+    ...extra,
+  ]);
+  return changed.length > 0;
+};
+
+export type Decided = {
+  id: string;
+  token: string;
+  decidedBy: string;
+  decision: "award" | "decline";
+  reasons: DeclineReason[];
+  note: string | null;
+  award?: { id: string; callId: string; orgId: string; funderOrgId: string; amount: Money; amountUsd: number | null; awardDate: string; fundingType: "core" | "project"; durationMonths: number };
+};
+
+/**
+ * The decision and everything that follows from it in one batch. The UPDATE writes a fresh token only
+ * if no decision exists yet; the award, the organisation's funding total and the extra rows (audit,
+ * notices) are inserted only where that token is present, so a losing concurrent decision changes nothing.
+ */
+export const decideApplication = async (db: Db, d: Decided, extra: (won: SQL) => BatchItem<"sqlite">[]) => {
+  const now = nowIso();
+  const won = sql`EXISTS (SELECT 1 FROM applications WHERE id = ${d.id} AND decision_token = ${d.token})`;
+  const statements: BatchItem<"sqlite">[] = [
+    db
+      .update(applications)
+      .set({
+        status: d.decision === "award" ? "awarded" : "declined",
+        decision: d.decision,
+        decisionReasons: JSON.stringify(d.reasons),
+        decisionNote: d.note,
+        decidedAt: now,
+        decidedBy: d.decidedBy,
+        decisionToken: d.token,
+        version: sql`${applications.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(applications.id, d.id), inArray(applications.status, ["submitted", "under_review"]))),
+  ];
+  if (d.award) {
+    const a = d.award;
+    statements.push(
+      // insert … select: values in the table's column order, inserted only where the decision won.
+      db.insert(awards).select(sql`SELECT ${a.id}, ${d.id}, ${a.callId}, ${a.orgId}, ${a.funderOrgId}, ${a.amount.amount}, ${a.amount.currency}, ${a.amountUsd}, ${a.awardDate}, ${a.fundingType}, ${a.durationMonths}, ${now} WHERE ${won}`),
+      db.update(orgs).set({ fundingReceivedUsd: sql`${orgs.fundingReceivedUsd} + ${a.amountUsd ?? 0}` }).where(and(eq(orgs.id, a.orgId), won)),
+    );
+  }
+  await db.batch([...(statements as [BatchItem<"sqlite">]), ...extra(won)]);
+  const row = await db.select({ token: applications.decisionToken }).from(applications).where(eq(applications.id, d.id)).get();
+  return row?.token === d.token;
+};
+
+export const upsertReview = (db: Db, r: { applicationId: string; reviewerId: string; score: number; comment: string | null }) => {
+  const now = nowIso();
+  return db
+    .insert(reviews)
+    .values({ ...r, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: [reviews.applicationId, reviews.reviewerId], set: { score: r.score, comment: r.comment, updatedAt: now } });
+};
+
+export const listReviews = (db: Db, applicationId: string) =>
+  db
+    .select({ reviewerId: reviews.reviewerId, reviewerName: users.name, score: reviews.score, comment: reviews.comment, updatedAt: reviews.updatedAt })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.reviewerId))
+    .where(eq(reviews.applicationId, applicationId))
+    .orderBy(reviews.createdAt)
+    .all();
+
+/** The funder's review list: submitted (and later) applications with the organisation and review average. */
+export const listCallApplications = async (db: Db, callId: string) => {
+  const rows = await db
+    .select({
+      app: applications,
+      orgName: orgs.name,
+      reviewCount: count(reviews.reviewerId),
+      averageScore: avg(reviews.score),
+    })
+    .from(applications)
+    .innerJoin(orgs, eq(orgs.id, applications.orgId))
+    .leftJoin(reviews, eq(reviews.applicationId, applications.id))
+    .where(and(eq(applications.callId, callId), isNotNull(applications.submittedAt)))
+    .groupBy(applications.id)
+    .orderBy(applications.submittedAt)
+    .all();
+  return rows.map((r) => ({
+    ...toApplication(r.app),
+    // The snapshot is the name the funder was shown at submission, whatever the profile says now.
+    orgName: r.app.snapshot ? (JSON.parse(r.app.snapshot) as Org).name : r.orgName,
+    reviewCount: r.reviewCount,
+    averageScore: r.averageScore === null ? null : Math.round(Number(r.averageScore) * 10) / 10,
+  }));
+};
+
+/** An organisation's own applications, newest first, with the call's title. */
+export const listOrgApplications = async (db: Db, orgId: string) =>
+  (
+    await db
+      .select({ app: applications, callTitle: calls.title })
+      .from(applications)
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .where(eq(applications.orgId, orgId))
+      .orderBy(desc(applications.updatedAt))
+      .all()
+  ).map((r) => ({ ...toApplication(r.app), callTitle: r.callTitle }));
