@@ -2,6 +2,7 @@
 // seconds by posting the same form the no-JS path posts (the server answers JSON), and an offline copy in
 // localStorage that is restored after a reload and sent when the network returns. A 409 (someone else
 // saved first) submits the form normally, so the server shows both texts side by side.
+// (getAttribute("action"): the submit buttons are named "action", which shadows form.action.)
 import { hashedPath } from "../hashed-path";
 
 export const applicationJs = `(function(){
@@ -13,7 +14,7 @@ var version=form.querySelector("input[name=version]");
 var dirty=false,busy=false;
 function say(t){if(status)status.textContent=t;}
 function count(s){return Array.from(s).length;}
-function counters(){var ts=form.querySelectorAll("textarea[data-max]");for(var i=0;i<ts.length;i++){var t=ts[i],max=+t.getAttribute("data-max"),n=count(t.value),o=document.getElementById(t.id+"-count");if(o){o.textContent=n+" / "+max;o.className=n>max?"counter over":"counter";}}}
+function counters(){var ts=form.querySelectorAll("textarea[data-max]");for(var i=0;i<ts.length;i++){var t=ts[i],max=+t.getAttribute("data-max"),n=count(t.value),o=document.getElementById(t.id+"-count");if(o){o.textContent="\u2066"+n+" / "+max+"\u2069";o.className=n>max?"counter over":"counter";}}}
 function fields(){var out={},els=form.querySelectorAll("textarea,input[name=amount]");for(var i=0;i<els.length;i++)out[els[i].name]=els[i].value;return out;}
 function keep(){try{localStorage.setItem(key,JSON.stringify({v:version.value,f:fields(),at:Date.now()}));}catch(e){}}
 function drop(){try{localStorage.removeItem(key);}catch(e){}}
@@ -26,7 +27,7 @@ if(+saved.v<+version.value){say(msg.restoredOld||"");}else{say(msg.restored||"")
 dirty=true;}
 function send(){if(!dirty||busy)return;if(navigator.onLine===false){say(msg.offline||"");return;}
 busy=true;var body=new URLSearchParams(new FormData(form));body.set("action","save");dirty=false;
-fetch(form.action,{method:"POST",body:body,headers:{"Accept":"application/json"},credentials:"same-origin"}).then(function(r){
+fetch(form.getAttribute("action"),{method:"POST",body:body,headers:{"Accept":"application/json"},credentials:"same-origin"}).then(function(r){
 if(r.status===409){busy=false;keep();var a=document.createElement("input");a.type="hidden";a.name="action";a.value="save";form.appendChild(a);form.submit();return;}
 if(!r.ok)throw new Error("HTTP "+r.status);return r.json().then(function(j){version.value=j.version;busy=false;
 if(!dirty)drop();say((msg.saved||"")+" "+new Date().toLocaleTimeString(document.documentElement.lang,{hour:"2-digit",minute:"2-digit"}));});

@@ -17,6 +17,8 @@ export const Shell = ({ title, children, scripts = [] }: { title: string; childr
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t("app.name")}`}</title>
         <link rel="stylesheet" href={cssHref} />
+        {/* No favicon request: saves a round trip on slow networks. */}
+        <link rel="icon" href="data:," />
         <script src={timezoneHref} defer />
         {scripts.map((s) => <script src={s} defer />)}
       </head>

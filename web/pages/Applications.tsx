@@ -103,7 +103,7 @@ export const ApplicationEditPage = ({ app, call, org, values, errors, notice, co
           const theirs = conflict?.answers[q.id];
           return (
             <div class="field">
-              <label for={name}>{q.label}</label>
+              <label for={name}><bdi>{q.label}</bdi></label>
               <span class="hint" id={`${name}-hint`}>{t("call.max_chars", { n: q.maxChars })}</span>
               {error && <span class="error" id={`${name}-error`}>{error}</span>}
               {conflict && theirs !== undefined && theirs !== values.answers[q.id] && (
@@ -138,7 +138,7 @@ const Answers = ({ app, call }: { app: Application; call: Call }) => (
   <dl class="answers">
     {call.questions.map((q) => (
       <>
-        <dt>{q.label}</dt>
+        <dt><bdi>{q.label}</bdi></dt>
         <dd class="pre" dir="auto">{app.answers[q.id] ?? ""}</dd>
       </>
     ))}
