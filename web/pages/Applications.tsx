@@ -21,6 +21,18 @@ const Status = ({ app }: { app: Application }) => {
   return <span class={`status status-${app.status}`}>{t(`application.status.${app.status}`)}</span>;
 };
 
+/** Status, submission time and amount requested, as both the applicant and the funder see them. */
+const StatusLine = ({ app }: { app: Application }) => {
+  const { t, locale } = usePage();
+  return (
+    <p>
+      <Status app={app} />
+      {app.submittedAt && <> · {t("application.submitted_at", { when: formatDateTime(app.submittedAt, locale) })}</>}
+      {app.requestedAmount && <> · {t("application.requested")}: <bdi>{formatMoney(app.requestedAmount, locale)}</bdi></>}
+    </p>
+  );
+};
+
 const CallLine = ({ call }: { call: Call }) => {
   const { t } = usePage();
   return (
@@ -171,11 +183,7 @@ export const ApplicationViewPage = ({ app, call, canWithdraw, notice }: { app: A
       <h1>{t("application.view_title", { call: call.title })}</h1>
       <CallLine call={call} />
       {notice && <Notice>{notice}</Notice>}
-      <p>
-        <Status app={app} />
-        {app.submittedAt && <> · {t("application.submitted_at", { when: formatDateTime(app.submittedAt, locale) })}</>}
-        {app.requestedAmount && <> · {t("application.requested")}: <bdi>{formatMoney(app.requestedAmount, locale)}</bdi></>}
-      </p>
+      <StatusLine app={app} />
       <DecisionView app={app} />
       <Answers app={app} call={call} />
       {canWithdraw && (
@@ -207,11 +215,7 @@ export const ApplicationReviewPage = ({ app, call, reviews, averageScore, canDec
       <CallLine call={call} />
       {notice && <Notice>{notice}</Notice>}
       <ErrorSummary errors={errors} />
-      <p>
-        <Status app={app} />
-        {app.submittedAt && <> · {t("application.submitted_at", { when: formatDateTime(app.submittedAt, locale) })}</>}
-        {app.requestedAmount && <> · {t("application.requested")}: <bdi>{formatMoney(app.requestedAmount, locale)}</bdi></>}
-      </p>
+      <StatusLine app={app} />
       <DecisionView app={app} />
       {org && (
         <details open>
