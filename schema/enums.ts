@@ -62,3 +62,16 @@ export type Decision = (typeof DECISIONS)[number];
 
 export const DECLINE_REASONS = ["outside_focus", "budget", "eligibility", "incomplete", "competition", "other"] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+export const PLEDGE_INTERVALS = ["once", "month", "year"] as const;
+export type PledgeInterval = (typeof PLEDGE_INTERVALS)[number];
+
+export const PLEDGE_STATUSES = ["pending", "active", "completed", "cancelled", "failed"] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+export const PAYMENT_PROVIDERS = ["stripe", "manual"] as const;
+export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
+
+/** Ledger entry kinds stored in `payments` (pledges themselves are entries of kind "pledge" on the ledger). */
+export const PAYMENT_KINDS = ["payment", "refund"] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];

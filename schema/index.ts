@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./calls";
 export * from "./fx";
 export * from "./applications";
+export * from "./pledges";

@@ -19,6 +19,8 @@ import { callsApi } from "./routes/calls.api";
 import { callsPages } from "./routes/calls.pages";
 import { applicationsApi } from "./routes/applications.api";
 import { applicationsPages } from "./routes/applications.pages";
+import { pledgesApi } from "./routes/pledges.api";
+import { pledgesPages } from "./routes/pledges.pages";
 import { homePages } from "./routes/home.pages";
 import { adminPages } from "./routes/admin.pages";
 import { docsRoutes } from "./routes/docs";
@@ -44,12 +46,14 @@ export const createApp = () => {
   app.route("/", orgsPages);
   app.route("/", callsPages);
   app.route("/", applicationsPages);
+  app.route("/", pledgesPages);
   app.route("/", adminPages);
   app.route("/api/v1", referenceApi);
   app.route("/api/v1", authApi);
   app.route("/api/v1", orgsApi);
   app.route("/api/v1", callsApi);
   app.route("/api/v1", applicationsApi);
+  app.route("/api/v1", pledgesApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "sanad_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

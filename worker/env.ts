@@ -10,6 +10,14 @@ export type Bindings = {
   PASSWORD_PEPPER: string;
   /** "production" forces Secure cookies and HSTS; anything else is local development. */
   SANAD_ENV?: string;
+  /** Stripe secret key (sk_test_… locally). Unset: pledges use the manual bank-transfer provider. */
+  STRIPE_SECRET_KEY?: string;
+  /** Webhook signing secret (whsec_…); the webhook route answers only when it is set. */
+  STRIPE_WEBHOOK_SECRET?: string;
+  /** Stripe API base URL; default https://api.stripe.com. Tests point it at a local stub. */
+  STRIPE_API_BASE?: string;
+  /** Where bank transfers for manual pledges go (shown to pledgers). */
+  BANK_TRANSFER_DETAILS?: string;
 };
 
 export type Variables = {

@@ -8,6 +8,9 @@ import { closeExpiredCalls } from "./db/calls";
 const EnvSchema = z.object({
   PASSWORD_PEPPER: z.string().min(16, "PASSWORD_PEPPER must be set (a random secret of 16+ characters)"),
   SANAD_ENV: z.string().optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_… or rk_…)").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STRIPE_API_BASE: z.url("STRIPE_API_BASE must be a URL such as https://api.stripe.com").optional(),
 });
 
 const app = createApp();

@@ -1,12 +1,24 @@
 // A test client that talks to the real app over fetch, keeping its own cookies like a browser would.
-import { exports } from "cloudflare:workers";
+import { exports, env } from "cloudflare:workers";
+import { createExecutionContext } from "cloudflare:test";
+import worker from "../../worker/index";
+import type { Bindings } from "../../worker/env";
 
 export const ORIGIN = "http://localhost";
 const app = (exports as unknown as { default: { fetch: (r: Request) => Promise<Response> } }).default;
 
+/**
+ * The same Worker with some bindings changed (e.g. Stripe keys): the production entry point called with
+ * the test environment plus `overrides`, as wrangler would call it with those variables set.
+ */
+export const workerWith = (overrides: Partial<Bindings>) => ({
+  fetch: async (r: Request) => worker.fetch(r, { ...(env as unknown as Bindings), ...overrides }, createExecutionContext()),
+});
+
 export type Json = Record<string, unknown> & { [k: string]: any };
 
 export class Client {
+  constructor(public target: { fetch: (r: Request) => Promise<Response> } = app) {}
   cookies = new Map<string, string>();
   token?: string;
   lang?: string;
@@ -16,7 +28,7 @@ export class Client {
     if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     if (this.token) headers.set("Authorization", `Bearer ${this.token}`);
     if (this.lang && !headers.has("Accept-Language")) headers.set("Accept-Language", this.lang);
-    const res = await app.fetch(new Request(ORIGIN + path, { ...init, headers, redirect: "manual" }));
+    const res = await this.target.fetch(new Request(ORIGIN + path, { ...init, headers, redirect: "manual" }));
     for (const c of res.headers.getSetCookie()) {
       const [pair, ...attrs] = c.split(";");
       const [name, ...rest] = pair.split("=");

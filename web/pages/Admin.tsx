@@ -5,11 +5,12 @@ import { SelectField, TextField, ChoiceGroup, ErrorSummary, Notice, type FormErr
 import type { Org } from "../../worker/db/orgs";
 import { countryName, formatDateTime } from "../../worker/i18n";
 import { CIVIC_SPACE, INCOME_GROUPS } from "../../schema/enums";
+import { PledgeList } from "./Pledges";
 
 type Country = { code: string; name: string; incomeGroup: string | null; odaGroup: string | null; globalSouth: boolean; civicSpace: string | null; civicSpaceAsOf: string | null };
 type AuditRow = { id: number; at: string; actorUserId: string | null; action: string; subjectType: string; subjectId: string | null };
 
-export const AdminPage = (p: { unverified: Org[]; countries: Country[]; selected?: Country; audit: AuditRow[]; notice?: string; errors?: FormErrors }) => {
+export const AdminPage = (p: { unverified: Org[]; countries: Country[]; selected?: Country; audit: AuditRow[]; transfers: Parameters<typeof PledgeList>[0]["items"]; notice?: string; errors?: FormErrors }) => {
   const { t, locale } = usePage();
   const s = p.selected;
   return (
@@ -30,6 +31,9 @@ export const AdminPage = (p: { unverified: Org[]; countries: Country[]; selected
           ))}
         </ul>
       )}
+
+      <h2>{t("admin.transfers")}</h2>
+      <PledgeList items={p.transfers} empty={t("admin.no_transfers")} />
 
       <h2>{t("admin.countries")}</h2>
       <p class="muted">{t("admin.countries_help")}</p>

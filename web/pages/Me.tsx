@@ -5,6 +5,7 @@ import { TextField, SelectField, ErrorSummary, Notice, type FormErrors } from ".
 import { LANGUAGE_NAMES } from "../components/languages";
 import { LOCALES } from "../../schema/enums";
 import { formatDate } from "../../worker/i18n";
+import { PledgeList } from "./Pledges";
 
 type Props = {
   tokens: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
@@ -13,12 +14,13 @@ type Props = {
   callInvitations: { callId: string; title: string; orgName: string }[];
   notifications: { id: string; kind: string; data: Record<string, string | number | null>; createdAt: string }[];
   timeZones: string[];
+  pledges: Parameters<typeof PledgeList>[0]["items"];
   newToken?: string;
   notice?: string;
   errors?: FormErrors;
 };
 
-export const MePage = ({ tokens, invitations, orgNames, callInvitations, notifications, timeZones, newToken, notice, errors }: Props) => {
+export const MePage = ({ tokens, invitations, orgNames, callInvitations, notifications, timeZones, pledges, newToken, notice, errors }: Props) => {
   const { t, viewer, locale } = usePage();
   if (!viewer) return null;
   return (
@@ -86,6 +88,13 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
               <li><a href={`/calls/${i.callId}`}>{t("me.invited_to_apply", { org: i.orgName, call: i.title })}</a></li>
             ))}
           </ul>
+        </>
+      )}
+
+      {pledges.length > 0 && (
+        <>
+          <h2>{t("pledge.my_pledges")}</h2>
+          <PledgeList items={pledges} empty="" />
         </>
       )}
 

@@ -42,9 +42,9 @@ export const OrgListPage = ({ items, nextCursor, filters, countries }: { items: 
 
 type Member = { userId: string; name: string; email: string; role: "owner" | "member" };
 
-type OrgPageProps = { org: Org; members: Member[] | null; calls: Call[] | null; isMember: boolean; canEdit: boolean; canManage: boolean; isAdmin: boolean; notice?: string; errors?: FormErrors };
+type OrgPageProps = { org: Org; members: Member[] | null; calls: Call[] | null; isMember: boolean; canEdit: boolean; canManage: boolean; isAdmin: boolean; canPledge: boolean; notice?: string; errors?: FormErrors };
 
-export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, isAdmin, notice, errors }: OrgPageProps) => {
+export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, isAdmin, canPledge, notice, errors }: OrgPageProps) => {
   const { t } = usePage();
   return (
     <Shell title={org.name}>
@@ -58,6 +58,8 @@ export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, isA
         {isMember && org.kind === "cso" && <a class="button" href={`/orgs/${org.id}/matches`}>{t("org.see_matches")}</a>}
         {isMember && org.kind === "cso" && <a class="button secondary" href={`/orgs/${org.id}/applications`}>{t("application.applications")}</a>}
         {isMember && org.kind === "funder" && <a class="button" href="/calls/new">{t("call.new")}</a>}
+        {canPledge && <a class="button" href={`/orgs/${org.id}/pledge`}>{t("org.pledge")}</a>}
+        {org.kind === "cso" && <a class="button secondary" href={`/orgs/${org.id}/ledger`}>{t("org.ledger")}</a>}
       </p>
       {calls && (
         <>

@@ -110,3 +110,30 @@ export const canReviewApplication = (v: Viewer | null, app: AppRef, call: CallRe
   if (!view.ok) return view;
   return app.submittedAt && membershipIn(v, call.funderOrgId) ? allow : deny(403, "not_funder_member");
 };
+
+type PledgeRef = { pledgerUserId: string; funderOrgId: string | null; recipientOrgId: string };
+
+/** Pledging as a funder organisation needs membership of it; anyone signed in may pledge as themselves. */
+export const canPledgeAs = (v: Viewer | null, funderOrgId: string | null): Decision => {
+  if (!v) return deny(401, "sign_in");
+  if (funderOrgId === null) return allow;
+  return membershipIn(v, funderOrgId)?.orgKind === "funder" ? allow : deny(403, "not_funder_member");
+};
+
+const isPledger = (v: Viewer | null, p: PledgeRef) => v?.userId === p.pledgerUserId || (p.funderOrgId !== null && !!membershipIn(v, p.funderOrgId));
+
+/** A pledge is seen by who made it (the person, their funder organisation), the recipient's members and admins. */
+export const canViewPledge = (v: Viewer | null, p: PledgeRef): Decision => {
+  if (!v) return deny(401, "sign_in");
+  return isPledger(v, p) || membershipIn(v, p.recipientOrgId) || isAdmin(v) ? allow : deny(404, "not_found");
+};
+
+/** Only the pledger stops a pledge (admins too, for support); the recipient cannot. */
+export const canCancelPledge = (v: Viewer | null, p: PledgeRef): Decision => {
+  const view = canViewPledge(v, p);
+  if (!view.ok) return view;
+  return isPledger(v, p) || isAdmin(v) ? allow : deny(403, "not_pledger");
+};
+
+/** Whether the public ledger may show who gave: always to the pledger, the recipient's members and admins. */
+export const seesAnonymousPledger = (v: Viewer | null, p: PledgeRef) => isPledger(v, p) || !!membershipIn(v, p.recipientOrgId) || isAdmin(v);

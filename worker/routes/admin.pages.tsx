@@ -9,15 +9,16 @@ import { canAdminister } from "../domain/permissions";
 import { countriesFor, correctCountry } from "../actions/reference";
 import { listUnverified } from "../db/orgs";
 import { recentAudit } from "../db/audit";
+import { openManualPledges } from "../db/pledges";
 import { CountryPatch } from "../../schema/api/reference";
 import { Problem } from "../http/problem";
 
 const show = async (c: Context<AppEnv>, code: string | undefined, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
   enforce(canAdminister(requireViewer(c)));
   const db = c.get("db");
-  const [unverified, countries, audit] = await Promise.all([listUnverified(db), countriesFor(db, c.get("locale")), recentAudit(db, 50)]);
+  const [unverified, countries, audit, transfers] = await Promise.all([listUnverified(db), countriesFor(db, c.get("locale")), recentAudit(db, 50), openManualPledges(db)]);
   const selected = countries.find((x) => x.code === code?.toUpperCase());
-  return renderPage(c, <AdminPage unverified={unverified} countries={countries} selected={selected} audit={audit} {...extra} />, status);
+  return renderPage(c, <AdminPage unverified={unverified} countries={countries} selected={selected} audit={audit} transfers={transfers} {...extra} />, status);
 };
 
 export const adminPages = new Hono<AppEnv>()

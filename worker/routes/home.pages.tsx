@@ -13,6 +13,7 @@ import { listTokens } from "../db/tokens";
 import { pendingInvitationsFor, findOrgNames } from "../db/orgs";
 import { openInvitationsFor } from "../db/calls";
 import { notificationsFor } from "../db/notifications";
+import { myPledges } from "../actions/pledges";
 import { createApiToken, revokeApiToken } from "../actions/accounts";
 import { acceptInvite } from "../actions/orgs";
 import { setCookie } from "hono/cookie";
@@ -24,15 +25,16 @@ const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: s
   const v = requireViewer(c);
   const db = c.get("db");
   const orgIds = v.memberships.map((m) => m.orgId);
-  const [tokens, invitations, orgNames, callInvitations, notifications] = await Promise.all([
+  const [tokens, invitations, orgNames, callInvitations, notifications, pledges] = await Promise.all([
     listTokens(db, v.userId),
     pendingInvitationsFor(db, v.email),
     findOrgNames(db, v.memberships.map((m) => m.orgId)),
     openInvitationsFor(db, v.memberships.filter((m) => m.orgKind === "cso").map((m) => m.orgId), new Date()),
     notificationsFor(db, orgIds),
+    myPledges(db, v),
   ]);
   const timeZones = Intl.supportedValuesOf("timeZone");
-  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} callInvitations={callInvitations} notifications={notifications.filter((n) => n.data.applicationId)} timeZones={timeZones} {...extra} />, status);
+  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} callInvitations={callInvitations} notifications={notifications.filter((n) => n.data.applicationId)} timeZones={timeZones} pledges={pledges} {...extra} />, status);
 };
 
 export const homePages = new Hono<AppEnv>()

@@ -37,7 +37,7 @@ const showOrg = async (c: Context<AppEnv>, org: Org, extra: { notice?: string; e
     org.kind === "funder" ? callsOfFunder(c.get("db"), v, org.id) : null,
   ]);
   const isMember = !!membershipIn(v, org.id);
-  return renderPage(c, <OrgPage org={org} members={members} calls={calls} isMember={isMember} canEdit={canEdit} canManage={canManageMembers(v, org).ok} isAdmin={isAdmin(v)} {...extra} />, status);
+  return renderPage(c, <OrgPage org={org} members={members} calls={calls} isMember={isMember} canEdit={canEdit} canManage={canManageMembers(v, org).ok} isAdmin={isAdmin(v)} canPledge={!!v && org.kind === "cso" && !isMember} {...extra} />, status);
 };
 
 export const orgsPages = new Hono<AppEnv>()

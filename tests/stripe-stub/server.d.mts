@@ -1,0 +1,1 @@
+export declare const startStripeStub: () => Promise<{ url: string; close: () => Promise<void> }>;

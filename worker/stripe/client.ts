@@ -1,0 +1,35 @@
+// The Stripe SDK as a Worker uses it: fetch for HTTP, SubtleCrypto for webhook signatures, and an API
+// base that tests (and anyone running a Stripe-compatible stub) can point elsewhere.
+import Stripe from "stripe";
+
+export type StripeEnv = { STRIPE_SECRET_KEY?: string; STRIPE_WEBHOOK_SECRET?: string; STRIPE_API_BASE?: string };
+
+/** "https://api.stripe.com" → the SDK's host/port/protocol options. */
+export const apiBaseOptions = (base: string | undefined) => {
+  if (!base) return {};
+  const url = new URL(base);
+  const protocol = url.protocol === "http:" ? ("http" as const) : ("https" as const);
+  return { host: url.hostname, port: url.port ? Number(url.port) : protocol === "http" ? 80 : 443, protocol };
+};
+
+/** A client when a secret key is configured; null means pledges use the manual (bank transfer) provider. */
+export const stripeClient = (env: StripeEnv) =>
+  env.STRIPE_SECRET_KEY
+    ? new Stripe(env.STRIPE_SECRET_KEY, {
+        httpClient: Stripe.createFetchHttpClient(),
+        ...apiBaseOptions(env.STRIPE_API_BASE),
+        // A Worker request should not hang on a slow upstream; one retry covers a dropped connection
+        // (the SDK sends an idempotency key with retried POSTs).
+        timeout: 10_000,
+        maxNetworkRetries: 1,
+        appInfo: { name: "Sanad" },
+      })
+    : null;
+
+const crypto = Stripe.createSubtleCryptoProvider();
+
+/** Verifies the `Stripe-Signature` header over the raw body (default 300 s tolerance); throws when invalid. */
+export const verifyEvent = (rawBody: string, signature: string, secret: string) =>
+  Stripe.webhooks.constructEventAsync(rawBody, signature, secret, undefined, crypto);
+
+export type { Stripe };
