@@ -32,3 +32,29 @@ export const ensureDevVars = () => {
   );
   return vars;
 };
+
+export const STRIPE_VARS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE"];
+
+/**
+ * The env files `wrangler dev` reads, later ones overriding earlier ones: the state directory's pepper,
+ * the project's `.dev.vars` (as wrangler documents it) and STRIPE_* variables set in this shell.
+ */
+export const devEnvFiles = () => {
+  const files = [varsFile];
+  const projectVars = path.join(root, ".dev.vars");
+  if (existsSync(projectVars)) files.push(projectVars);
+  const fromShell = STRIPE_VARS.filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
+  if (fromShell.length) {
+    const shellVars = path.join(stateDir, "stripe-from-shell.env");
+    writeFileSync(shellVars, fromShell.join("\n") + "\n", { mode: 0o600 });
+    files.push(shellVars);
+  }
+  const merged = Object.assign({}, ...files.map(readVars));
+  return { files, stripe: Boolean(merged.STRIPE_SECRET_KEY), webhooks: Boolean(merged.STRIPE_WEBHOOK_SECRET) };
+};
+
+const readVars = (file) =>
+  Object.fromEntries(
+    readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#") && l.includes("="))
+      .map((l) => [l.slice(0, l.indexOf("=")).trim(), l.slice(l.indexOf("=") + 1).trim().replace(/^"(.*)"$/, "$1")]),
+  );

@@ -14,15 +14,19 @@ test("the seed is idempotent and keeps what people changed since", async () => {
   expect(first.users).toBeGreaterThanOrEqual(4);
   expect(first.orgs).toBeGreaterThanOrEqual(6);
   expect(first.calls).toBeGreaterThanOrEqual(4);
-  const before = { users: await count("users"), orgs: await count("orgs"), memberships: await count("memberships") };
+  expect(first.pledges).toBe(3);
+  const before = { users: await count("users"), orgs: await count("orgs"), memberships: await count("memberships"), payments: await count("payments") };
+  const funding = await env.DB.prepare("SELECT funding_received_usd AS f FROM orgs WHERE id = 'demo-cso-thies'").first<number>("f");
+  expect(funding).toBeGreaterThan(0);
 
   const cso = new Client();
   expect((await cso.post("/api/v1/auth/login", { email: "cso@sanad.example", password: DEMO_PASSWORD })).status).toBe(200);
   const orgId = (await cso.get("/api/v1/me")).body.memberships[0].orgId;
   expect((await cso.patch(`/api/v1/orgs/${orgId}`, { version: 1, volunteerCount: 99 })).status).toBe(200);
 
-  expect(await seedDemo(db, pepper)).toEqual({ users: 0, orgs: 0, calls: 0 });
-  expect({ users: await count("users"), orgs: await count("orgs"), memberships: await count("memberships") }).toEqual(before);
+  expect(await seedDemo(db, pepper)).toEqual({ users: 0, orgs: 0, calls: 0, pledges: 0 });
+  expect({ users: await count("users"), orgs: await count("orgs"), memberships: await count("memberships"), payments: await count("payments") }).toEqual(before);
+  expect(await env.DB.prepare("SELECT funding_received_usd AS f FROM orgs WHERE id = 'demo-cso-thies'").first<number>("f")).toBe(funding);
   expect((await cso.get(`/api/v1/orgs/${orgId}`)).body.volunteerCount).toBe(99);
 });
 
@@ -38,4 +42,16 @@ test.each([
   const me = (await c.get("/api/v1/me")).body;
   expect(me.user.platformRole).toBe(role);
   if (orgKind) expect(me.memberships.map((m: { orgKind: string }) => m.orgKind)).toContain(orgKind);
+});
+
+test("the demo ledgers: a running bank-transfer pledge, an anonymous one, and one waiting for the admin", async () => {
+  await seedDemo(createDb(env.DB), pepper);
+  const thies = (await new Client().get("/api/v1/orgs/demo-cso-thies/ledger")).body;
+  expect(thies.totals).toEqual([{ currency: "XOF", pledged: 24 * 150_000, paid: 3 * 150_000, refunded: 0 }]);
+  expect(thies.entries.find((e: { kind: string }) => e.kind === "pledge")).toMatchObject({ funder: "Open Horizons Fund", status: "active" });
+  const gulu = (await new Client().get("/api/v1/orgs/demo-cso-gulu/ledger")).body;
+  expect(gulu.entries.every((e: { funder: string | null }) => e.funder === null)).toBe(true);
+  const admin = new Client();
+  await admin.post("/api/v1/auth/login", { email: "admin@sanad.example", password: DEMO_PASSWORD });
+  expect((await admin.page("/admin")).html).toContain("/pledges/demo-pledge-minya");
 });

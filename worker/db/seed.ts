@@ -8,6 +8,7 @@ import type { Db } from "./client";
 import { nowIso } from "./client";
 import { hashPassword } from "../security/password";
 import { toMask } from "../domain/bitmask";
+import { seedDemoPledges } from "./seed-pledges";
 import { LED_BY, THEMES, type LedBy, type Theme } from "../../schema/enums";
 import type { PlatformRole } from "../../schema/accounts";
 
@@ -172,5 +173,6 @@ export const seedDemo = async (db: Db, pepper: string) => {
   const added = (from: number, count: number) => results.slice(from, from + count).reduce((n, r) => n + r.length, 0);
   const orgsFrom = DEMO_USERS.length;
   const callsFrom = orgsFrom + 2 * DEMO_ORGS.length;
-  return { users: added(0, DEMO_USERS.length), orgs: added(orgsFrom, DEMO_ORGS.length), calls: added(callsFrom, DEMO_CALLS.length) };
+  const pledges = await seedDemoPledges(db);
+  return { users: added(0, DEMO_USERS.length), orgs: added(orgsFrom, DEMO_ORGS.length), calls: added(callsFrom, DEMO_CALLS.length), pledges };
 };
