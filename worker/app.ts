@@ -21,6 +21,8 @@ import { applicationsApi } from "./routes/applications.api";
 import { applicationsPages } from "./routes/applications.pages";
 import { pledgesApi } from "./routes/pledges.api";
 import { pledgesPages } from "./routes/pledges.pages";
+import { reportsApi } from "./routes/reports.api";
+import { reportsPages } from "./routes/reports.pages";
 import { homePages } from "./routes/home.pages";
 import { adminPages } from "./routes/admin.pages";
 import { docsRoutes } from "./routes/docs";
@@ -47,6 +49,7 @@ export const createApp = () => {
   app.route("/", callsPages);
   app.route("/", applicationsPages);
   app.route("/", pledgesPages);
+  app.route("/", reportsPages);
   app.route("/", adminPages);
   app.route("/api/v1", referenceApi);
   app.route("/api/v1", authApi);
@@ -54,6 +57,7 @@ export const createApp = () => {
   app.route("/api/v1", callsApi);
   app.route("/api/v1", applicationsApi);
   app.route("/api/v1", pledgesApi);
+  app.route("/api/v1", reportsApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "sanad_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

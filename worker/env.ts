@@ -18,6 +18,10 @@ export type Bindings = {
   STRIPE_API_BASE?: string;
   /** Where bank transfers for manual pledges go (shown to pledgers). */
   BANK_TRANSFER_DETAILS?: string;
+  /** Minimum organisations behind any published report figure (default 5). */
+  EQUITY_K?: string;
+  /** 360Giving identifier prefix for exported grants (default "360G-sanad"). */
+  GIVING360_PREFIX?: string;
 };
 
 export type Variables = {

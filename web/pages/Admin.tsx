@@ -35,6 +35,17 @@ export const AdminPage = (p: { unverified: Org[]; countries: Country[]; selected
       <h2>{t("admin.transfers")}</h2>
       <PledgeList items={p.transfers} empty={t("admin.no_transfers")} />
 
+      <h2>{t("admin.fx")}</h2>
+      <p class="muted">{t("admin.fx_help")}</p>
+      <ErrorSummary errors={p.errors} />
+      <form method="post" action="/admin/fx-rates" class="row" novalidate>
+        <TextField name="currency" label={t("pledge.currency")} maxLength={3} required errors={p.errors} />
+        <TextField name="asOf" type="date" label={t("pledge.date")} required errors={p.errors} />
+        <TextField name="usdPerUnit" label={t("admin.fx_rate")} inputmode="decimal" required errors={p.errors} />
+        <TextField name="source" label={t("admin.fx_source")} required errors={p.errors} />
+        <p><button type="submit" class="secondary">{t("admin.fx_save")}</button></p>
+      </form>
+
       <h2>{t("admin.countries")}</h2>
       <p class="muted">{t("admin.countries_help")}</p>
       <form method="get" action="/admin" class="row">

@@ -80,6 +80,16 @@ dl.answers dd{margin-inline-start:0}
 .status-awarded{color:var(--ok)}
 .status-declined,.status-withdrawn{color:var(--muted)}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.35rem}}
+.chart .bar-fill{fill:var(--accent)}
+[dir=rtl] .chart.bars{transform:scaleX(-1)}
+.chart .frame{fill:none;stroke:var(--line)}
+.chart .equality{stroke:var(--muted);stroke-dasharray:4 3}
+.chart .curve{fill:none;stroke:var(--accent);stroke-width:2.5}
+.report-grid{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));align-items:start}
+.metrics{display:grid;gap:.5rem;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));padding:0;list-style:none}
+.metrics li{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem}
+.metrics strong{display:block;font-size:1.3rem}
+.flag{color:var(--warn);font-weight:600}
 `;
 
 export const cssHref = hashedPath("app", "css", css);

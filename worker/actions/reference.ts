@@ -5,6 +5,9 @@ import { auditInsert } from "../db/audit";
 import { countryName } from "../i18n";
 import { THEMES, type Locale, type CivicSpace, type IncomeGroup } from "../../schema/enums";
 import type { Translate } from "../i18n";
+import { upsertFxRate } from "../db/fx";
+import { canAdminister, type Viewer } from "../domain/permissions";
+import { enforce } from "../http/guards";
 
 export const themeItems = (t: Translate) => THEMES.map((id) => ({ id, name: t(`theme.${id}`) }));
 
@@ -39,4 +42,11 @@ export const correctCountry = async (
   });
   if (row) await auditInsert(db, { actorUserId, action: "country.updated", subjectType: "country", subjectId: code, data: patch });
   return row;
+};
+
+/** Admins add or correct a dated FX rate; stored US-dollar values in that currency follow (audited). */
+export const setFxRate = async (db: Db, viewer: Viewer | null, r: { currency: string; asOf: string; usdPerUnit: number; source: string }) => {
+  enforce(canAdminister(viewer));
+  await upsertFxRate(db, r, [auditInsert(db, { actorUserId: viewer!.userId, action: "fx_rate.set", subjectType: "fx_rate", subjectId: `${r.currency}:${r.asOf}`, data: { usdPerUnit: r.usdPerUnit, source: r.source } })]);
+  return r;
 };

@@ -6,11 +6,12 @@ import { readForm, str, parseWith } from "../http/forms";
 import { AdminPage } from "../../web/pages/Admin";
 import { requireViewer, enforce } from "../http/guards";
 import { canAdminister } from "../domain/permissions";
-import { countriesFor, correctCountry } from "../actions/reference";
+import { countriesFor, correctCountry, setFxRate } from "../actions/reference";
 import { listUnverified } from "../db/orgs";
 import { recentAudit } from "../db/audit";
 import { openManualPledges } from "../db/pledges";
 import { CountryPatch } from "../../schema/api/reference";
+import { FxRate } from "../../schema/api/reports";
 import { Problem } from "../http/problem";
 
 const show = async (c: Context<AppEnv>, code: string | undefined, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
@@ -38,4 +39,14 @@ export const adminPages = new Hono<AppEnv>()
     if (!parsed.ok) return show(c, code, { errors: parsed.errors }, 400);
     if (!(await correctCountry(c.get("db"), v.userId, code, parsed.data))) throw new Problem(404);
     return show(c, code, { notice: c.get("t")("me.saved") });
+  })
+  .post("/admin/fx-rates", async (c) => {
+    const v = requireViewer(c);
+    enforce(canAdminister(v));
+    const form = await readForm(c);
+    const rate = Number(str(form, "usdPerUnit").replace(",", "."));
+    const parsed = parseWith(c, FxRate, { currency: str(form, "currency").toUpperCase(), asOf: str(form, "asOf"), usdPerUnit: Number.isFinite(rate) && str(form, "usdPerUnit") ? rate : str(form, "usdPerUnit"), source: str(form, "source") });
+    if (!parsed.ok) return show(c, undefined, { errors: parsed.errors }, 400);
+    await setFxRate(c.get("db"), v, parsed.data);
+    return show(c, undefined, { notice: c.get("t")("admin.fx_saved", { currency: parsed.data.currency }) });
   });

@@ -1,0 +1,79 @@
+// Query and response shapes for the equity report and the exports.
+import { z } from "@hono/zod-openapi";
+import { FUNDING_TYPES } from "../enums";
+import { DIMENSIONS } from "../../worker/db/equity";
+import { CurrencyCode } from "./common";
+
+const Day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "err.date" });
+
+export const ReportQuery = z
+  .object({
+    from: Day.optional(),
+    to: Day.optional(),
+    funderOrgId: z.string().min(1).max(64).optional(),
+    callId: z.string().min(1).max(64).optional(),
+    fundingType: z.enum(FUNDING_TYPES).optional(),
+    groupBy: z.enum(DIMENSIONS).optional(),
+    lang: z.string().optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], error: "err.date_order" })
+  .openapi("ReportQuery");
+
+const Share = z.number().min(0).max(1).nullable();
+
+export const EquityReport = z
+  .object({
+    asOf: z.string(),
+    basisCurrency: z.literal("USD"),
+    k: z.number().int(),
+    filters: z.object({ from: z.string().nullable(), to: z.string().nullable(), funderOrgId: z.string().nullable(), callId: z.string().nullable(), fundingType: z.string().nullable(), groupBy: z.string().nullable() }),
+    fxAsOf: z.string().nullable().openapi({ description: "The latest date in the FX table used for conversion" }),
+    totals: z.object({
+      amount: z.number().int().nullable().openapi({ description: "US cents" }),
+      awards: z.number().int().nullable(),
+      recipients: z.number().int().nullable(),
+      applications: z.number().int().nullable(),
+      unconvertedAwards: z.number().int().nullable().openapi({ description: "awards in a currency without a rate, left out of amounts" }),
+      suppressed: z.boolean(),
+    }),
+    corePledges: z.object({ amount: z.number().int().nullable(), payments: z.number().int().nullable(), recipients: z.number().int().nullable(), suppressed: z.boolean() }),
+    metrics: z.object({
+      globalSouthShare: Share, informalShare: Share, smallOrgShare: Share, womenLedShare: Share, youthLedShare: Share, coreShare: Share,
+      gini: z.number().nullable(), hhi: z.number().nullable(), top10Share: Share,
+    }),
+    lorenz: z.array(z.tuple([z.number(), z.number()])),
+    groups: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        awards: z.number().int().nullable(),
+        recipients: z.number().int().nullable(),
+        amount: z.number().int().nullable(),
+        share: Share,
+        applications: z.number().int().nullable(),
+        successRate: Share,
+        adverseImpactRatio: z.number().nullable(),
+        flagged: z.boolean().nullable().openapi({ description: "adverse impact ratio below 0.8" }),
+        corePledgeAmount: z.number().int().nullable(),
+        suppressed: z.boolean(),
+      }),
+    ),
+    groupsOverlap: z.boolean().openapi({ description: "true for led-by and theme: an organisation can be in several groups" }),
+  })
+  .openapi("EquityReport");
+
+export const ExportQuery = z
+  .object({
+    from: Day.optional(),
+    to: Day.optional(),
+    funderOrgId: z.string().min(1).max(64).optional(),
+    callId: z.string().min(1).max(64).optional(),
+    fundingType: z.enum(FUNDING_TYPES).optional(),
+    limit: z.coerce.number().int().min(1).max(5000).default(1000),
+    cursor: z.string().max(200).optional(),
+  })
+  .openapi("ExportQuery");
+
+export const FxRate = z
+  .object({ currency: CurrencyCode, asOf: Day, usdPerUnit: z.number().positive().max(1e6), source: z.string().trim().min(1).max(200) })
+  .openapi("FxRate");

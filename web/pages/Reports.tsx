@@ -1,0 +1,131 @@
+// The equity report page: filters (a plain GET form), what the report is (as-of, basis, k, filters),
+// totals, the measures, bars for group shares and the Lorenz curve, each beside its data table.
+import { Shell } from "../layouts/Shell";
+import { usePage } from "../context";
+import { ErrorSummary, SelectField, TextField, type FormErrors } from "../components/form";
+import { ShareBars, LorenzCurve } from "../components/Charts";
+import { countryName, formatDateTime, type Translate } from "../../worker/i18n";
+import { formatMoney } from "../../worker/domain/money";
+import { DIMENSIONS, type Dimension } from "../../worker/db/equity";
+import { FUNDING_TYPES, type Locale } from "../../schema/enums";
+import type { EquityReport } from "../../worker/actions/equity";
+
+const pct = (x: number | null, locale: string) => (x === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x));
+const num = (x: number | null, locale: string, digits = 2) => (x === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(x));
+const usd = (cents: number | null, locale: string) => (cents === null ? "—" : formatMoney({ amount: cents, currency: "USD" }, locale));
+
+const PREFIX: Partial<Record<Dimension, string>> = { legalStatus: "legal", setting: "setting", ledBy: "ledby", theme: "theme", fundingType: "funding", civicSpace: "civic", incomeGroup: "income", globalSouth: "report.gs", sizeBand: "report.size" };
+
+/** A group key in the reader's language: countries by Intl, vocabularies by the catalogue, funders by name. */
+export const groupLabel = (dim: Dimension, key: string, label: string, t: Translate, locale: Locale) => {
+  if (["undisclosed", "unknown", "none", "individual"].includes(key)) return t(`report.key.${key}` as Parameters<Translate>[0]);
+  if (dim === "country") return countryName(key, locale);
+  const prefix = PREFIX[dim];
+  const k = `${prefix}.${key}`;
+  return prefix ? t(k as Parameters<Translate>[0]) : label;
+};
+
+type Props = { report: EquityReport | null; query: Record<string, string>; errors?: FormErrors; privileged: boolean; csvHref: string };
+
+export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Props) => {
+  const { t, locale, timeZone } = usePage();
+  const dim = (report?.filters.groupBy ?? null) as Dimension | null;
+  const m = report?.metrics;
+  return (
+    <Shell title={t("report.title")}>
+      <h1>{t("report.title")}</h1>
+      <p class="muted">{t("report.intro")}</p>
+      <ErrorSummary errors={errors} />
+      <form method="get" action="/reports" class="row">
+        <TextField name="from" type="date" label={t("report.from")} value={query.from} errors={errors} />
+        <TextField name="to" type="date" label={t("report.to")} value={query.to} errors={errors} />
+        <SelectField name="fundingType" label={t("call.funding_type")} value={query.fundingType} blank={t("report.any")} options={FUNDING_TYPES.map((f) => ({ value: f, label: t(`funding.${f}`) }))} errors={errors} />
+        <SelectField name="groupBy" label={t("report.group_by")} value={query.groupBy} blank={t("report.no_grouping")} options={DIMENSIONS.map((d) => ({ value: d, label: t(`report.dim.${d}`) }))} errors={errors} />
+        {privileged && <TextField name="funderOrgId" label={t("report.funder_id")} value={query.funderOrgId} errors={errors} />}
+        {privileged && <TextField name="callId" label={t("report.call_id")} value={query.callId} errors={errors} />}
+        <p><button type="submit">{t("report.show")}</button></p>
+      </form>
+      {report && (
+        <>
+          <p class="muted">
+            {t("report.as_of", { when: formatDateTime(report.asOf, locale, timeZone) })} · {t("report.basis", { currency: report.basisCurrency, fx: report.fxAsOf ?? "—" })} · {t("report.k_rule", { k: report.k })}
+          </p>
+          <p><a class="button secondary" href={csvHref}>{t("report.download_csv")}</a></p>
+          <h2>{t("report.totals")}</h2>
+          {report.totals.suppressed ? <p>{t("report.all_suppressed", { k: report.k })}</p> : (
+            <ul class="metrics">
+              <li>{t("report.amount")}<strong><bdi>{usd(report.totals.amount, locale)}</bdi></strong></li>
+              <li>{t("report.awards")}<strong>{num(report.totals.awards, locale)}</strong></li>
+              <li>{t("report.recipients")}<strong>{num(report.totals.recipients, locale)}</strong></li>
+              <li>{t("report.applications")}<strong>{num(report.totals.applications, locale)}</strong></li>
+              <li>{t("report.core_pledges")}<strong><bdi>{usd(report.corePledges.amount, locale)}</bdi></strong></li>
+            </ul>
+          )}
+          {m && !report.totals.suppressed && (
+            <>
+              <h2>{t("report.measures")}</h2>
+              <div class="report-grid">
+                <div>
+                  <ShareBars id="shares" title={t("report.shares_chart")} rows={([["globalSouthShare", m.globalSouthShare], ["informalShare", m.informalShare], ["smallOrgShare", m.smallOrgShare], ["womenLedShare", m.womenLedShare], ["youthLedShare", m.youthLedShare], ["coreShare", m.coreShare], ["top10Share", m.top10Share]] as const).map(([k, v]) => ({ label: t(`report.metric.${k}`), value: v ?? 0 }))} />
+                </div>
+                <table>
+                  <caption>{t("report.measures")}</caption>
+                  <tbody>
+                    {(["globalSouthShare", "informalShare", "smallOrgShare", "womenLedShare", "youthLedShare", "coreShare", "top10Share"] as const).map((k) => (
+                      <tr><th scope="row">{t(`report.metric.${k}`)}</th><td>{m[k] === null ? t("report.suppressed") : pct(m[k], locale)}</td></tr>
+                    ))}
+                    <tr><th scope="row">{t("report.metric.gini")}</th><td>{m.gini === null ? t("report.suppressed") : num(m.gini, locale, 3)}</td></tr>
+                    <tr><th scope="row">{t("report.metric.hhi")}</th><td>{m.hhi === null ? t("report.suppressed") : num(m.hhi, locale, 0)}</td></tr>
+                  </tbody>
+                </table>
+              </div>
+              {report.lorenz.length > 0 && (
+                <div class="report-grid">
+                  <LorenzCurve points={report.lorenz} title={t("report.lorenz_title", { gini: num(m.gini, locale, 3) })} />
+                  <table>
+                    <caption>{t("report.lorenz_table")}</caption>
+                    <thead><tr><th scope="col">{t("report.lorenz_x")}</th><th scope="col">{t("report.lorenz_y")}</th></tr></thead>
+                    <tbody>{report.lorenz.filter((_, i, all) => all.length <= 11 || i % Math.ceil(all.length / 10) === 0 || i === all.length - 1).map(([x, y]) => <tr><td>{pct(x, locale)}</td><td>{pct(y, locale)}</td></tr>)}</tbody>
+                  </table>
+                </div>
+              )}
+            </>
+          )}
+          {dim && (
+            <>
+              <h2>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</h2>
+              {report.groupsOverlap && <p class="muted">{t("report.overlap")}</p>}
+              <ShareBars id="groups" title={t("report.groups_chart")} rows={report.groups.filter((g) => !g.suppressed).map((g) => ({ label: groupLabel(dim, g.key, g.label, t, locale), value: g.share ?? 0 }))} />
+              <table>
+                <caption>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("report.group")}</th><th scope="col">{t("report.awards")}</th><th scope="col">{t("report.recipients")}</th><th scope="col">{t("report.amount")}</th>
+                    <th scope="col">{t("report.share")}</th><th scope="col">{t("report.applications")}</th><th scope="col">{t("report.success_rate")}</th><th scope="col">{t("report.air")}</th><th scope="col">{t("report.core_pledges")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.groups.map((g) => (
+                    <tr>
+                      <th scope="row"><bdi>{groupLabel(dim, g.key, g.label, t, locale)}</bdi></th>
+                      {g.suppressed ? <td colSpan={8} class="muted">{t("report.suppressed_k", { k: report.k })}</td> : (
+                        <>
+                          <td>{num(g.awards, locale)}</td><td>{num(g.recipients, locale)}</td><td><bdi>{usd(g.amount, locale)}</bdi></td><td>{pct(g.share, locale)}</td>
+                          <td>{num(g.applications, locale)}</td><td>{pct(g.successRate, locale)}</td>
+                          <td>{num(g.adverseImpactRatio, locale)}{g.flagged && <> <span class="flag">{t("report.flagged")}</span></>}</td>
+                          <td><bdi>{usd(g.corePledgeAmount, locale)}</bdi></td>
+                        </>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <h2>{t("report.method")}</h2>
+          <p class="muted">{t("report.method_text", { k: report.k })}</p>
+        </>
+      )}
+    </Shell>
+  );
+};

@@ -1,0 +1,114 @@
+// The equity report: who may ask for what, the SQL aggregates, the measures, and disclosure control
+// applied last, so nothing below k organisations leaves this function.
+import type { Db } from "../db/client";
+import { equityData, funderNames, MULTI_VALUED, type Dimension, type EquityFilters } from "../db/equity";
+import { loadFxTable } from "../db/fx";
+import { findCall } from "../db/calls";
+import { gini, hhi, topShare, topCount, lorenz, share, successRate, adverseImpactRatios, suppressedKeys, shareDisclosable, ADVERSE_IMPACT_THRESHOLD } from "../domain/equity";
+import { isAdmin, membershipIn, type Viewer } from "../domain/permissions";
+import { Problem } from "../http/problem";
+import type { Translate } from "../i18n";
+
+/** Default minimum number of organisations behind any published figure (EQUITY_K overrides it). */
+export const DEFAULT_K = 5;
+
+export type ReportRequest = EquityFilters & { groupBy?: Dimension };
+
+/**
+ * Everyone sees the report by period, funding type and dimension. Narrowing to one funder or one call
+ * is for analysts, admins and that funder's own members (a funder auditing its own giving).
+ */
+export const authorizeFilters = async (db: Db, t: Translate, viewer: Viewer | null, f: EquityFilters) => {
+  const privileged = viewer?.platformRole === "analyst" || isAdmin(viewer);
+  if (privileged) return;
+  const problems: { path: string; message: string }[] = [];
+  if (f.funderOrgId && !membershipIn(viewer, f.funderOrgId)) problems.push({ path: "funderOrgId", message: t("err.report_filter") });
+  if (f.callId) {
+    const call = await findCall(db, f.callId);
+    if (!call || !membershipIn(viewer, call.funderOrgId)) problems.push({ path: "callId", message: t("err.report_filter") });
+  }
+  if (problems.length) throw new Problem(viewer ? 403 : 401, t("err.report_filter"), problems);
+};
+
+export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, req: ReportRequest, k: number) => {
+  const { groupBy, ...filters } = req;
+  await authorizeFilters(db, t, viewer, filters);
+  const fx = await loadFxTable(db);
+  const data = await equityData(db, filters, groupBy ?? null, fx);
+
+  const amounts = data.recipients.map((r) => r.amount).filter((a) => a > 0);
+  const total = data.recipients.reduce((s, r) => s + r.amount, 0);
+  const n = data.recipients.length;
+  const totalSuppressed = data.totalOrgs < k;
+  const subset = (flag: keyof typeof data.recipients[number]) => {
+    const rows = data.recipients.filter((r) => r[flag]);
+    return shareDisclosable(rows.length, n, k) && !totalSuppressed ? share(rows.reduce((s, r) => s + r.amount, 0), total) : null;
+  };
+  const enough = !totalSuppressed && n >= k;
+  const metrics = {
+    globalSouthShare: subset("globalSouth"),
+    informalShare: subset("informal"),
+    smallOrgShare: subset("small"),
+    womenLedShare: subset("womenLed"),
+    youthLedShare: subset("youthLed"),
+    // Core money is a property of awards, not organisations: the share is disclosable with the total.
+    coreShare: enough ? share(data.recipients.reduce((s, r) => s + r.core, 0), total) : null,
+    gini: enough ? gini(amounts) : null,
+    hhi: enough ? hhi(amounts) : null,
+    top10Share: enough && topCount(n) >= k ? topShare(amounts) : null,
+  };
+
+  const groups = data.groups ? await buildGroups(db, data.groups, total, k, data.totalOrgs, groupBy === "funder") : [];
+  const fxDates = [...fx.values()].flatMap((list) => list.map((r) => r.asOf)).sort();
+  const pledgesSuppressed = totalSuppressed || (data.pledges.recipients > 0 && data.pledges.recipients < k);
+  return {
+    asOf: new Date().toISOString(),
+    basisCurrency: "USD" as const,
+    k,
+    filters: { from: filters.from ?? null, to: filters.to ?? null, funderOrgId: filters.funderOrgId ?? null, callId: filters.callId ?? null, fundingType: filters.fundingType ?? null, groupBy: groupBy ?? null },
+    fxAsOf: fxDates.at(-1) ?? null,
+    totals: totalSuppressed
+      ? { amount: null, awards: null, recipients: null, applications: null, unconvertedAwards: null, suppressed: true }
+      : { amount: total, awards: data.recipients.reduce((s, r) => s + r.awards, 0), recipients: n, applications: data.applications.applications, unconvertedAwards: data.recipients.reduce((s, r) => s + r.unconverted, 0), suppressed: false },
+    corePledges: pledgesSuppressed ? { amount: null, payments: null, recipients: null, suppressed: true } : { ...data.pledges, suppressed: false },
+    metrics,
+    lorenz: enough ? lorenz(amounts) : [],
+    groups,
+    groupsOverlap: !!groupBy && MULTI_VALUED.includes(groupBy),
+  };
+};
+export type EquityReport = Awaited<ReturnType<typeof equityReport>>;
+
+type GroupRows = NonNullable<Awaited<ReturnType<typeof equityData>>["groups"]>;
+
+const buildGroups = async (db: Db, g: GroupRows, totalAmount: number, k: number, totalOrgs: number, byFunder: boolean) => {
+  const keys = [...new Set([...g.orgs.map((r) => r.key), ...g.awards.map((r) => r.key), ...g.applications.map((r) => r.key), ...g.pledges.map((r) => r.key)])].sort();
+  const by = <T extends { key: string }>(rows: T[]) => new Map(rows.map((r) => [r.key, r]));
+  const [awards, apps, pledges, orgs] = [by(g.awards), by(g.applications), by(g.pledges), by(g.orgs)];
+  const hidden = suppressedKeys(keys.map((key) => ({ key, orgs: orgs.get(key)?.orgs ?? 0 })), totalOrgs, k);
+  const published = keys.filter((key) => !hidden.has(key));
+  // Ratios against the best published group only: a suppressed group's rate must not leak through them.
+  const rates = published.map((key) => successRate(apps.get(key)?.awarded ?? 0, apps.get(key)?.decided ?? 0));
+  const ratios = new Map(published.map((key, i) => [key, adverseImpactRatios(rates)[i]]));
+  const names = byFunder ? await funderNames(db, keys.filter((key) => key !== "individual" && key !== "undisclosed")) : {};
+  return keys.map((key) => {
+    const label = names[key] ?? key;
+    if (hidden.has(key)) return { key, label, awards: null, recipients: null, amount: null, share: null, applications: null, successRate: null, adverseImpactRatio: null, flagged: null, corePledgeAmount: null, suppressed: true };
+    const a = awards.get(key);
+    const ap = apps.get(key);
+    const ratio = ratios.get(key) ?? null;
+    return {
+      key, label,
+      awards: a?.awards ?? 0,
+      recipients: a?.recipients ?? 0,
+      amount: a?.amount ?? 0,
+      share: share(a?.amount ?? 0, totalAmount),
+      applications: ap?.applications ?? 0,
+      successRate: successRate(ap?.awarded ?? 0, ap?.decided ?? 0),
+      adverseImpactRatio: ratio,
+      flagged: ratio === null ? null : ratio < ADVERSE_IMPACT_THRESHOLD,
+      corePledgeAmount: pledges.get(key)?.amount ?? 0,
+      suppressed: false,
+    };
+  });
+};

@@ -1,0 +1,52 @@
+// Awards in the 360Giving Data Standard's grant shape (schema 1.4), validated in tests against the
+// official schema. Organisations the caller may not see are anonymised: no name, no id that links
+// their grants together, no location, no themes.
+import { minorUnitExponent } from "./money";
+import { fromMask } from "./bitmask";
+import { THEMES, type Visibility } from "../../schema/enums";
+import type { ExportAward } from "../db/exports";
+
+export type Giving360Options = {
+  /** The publisher's 360Giving identifier prefix, e.g. "360G-sanad". */
+  prefix: string;
+  /** Visibilities the caller may see; any other organisation is anonymised. */
+  visible: Visibility[];
+  countryName: (code: string) => string;
+  anonymousName: string;
+  fundingTypeTitle: (t: "core" | "project") => string;
+  themeTitle: (t: string) => string;
+};
+
+/** Minor units → the decimal number 360Giving expects (12340 KWD fils → 12.34). */
+export const majorUnits = (amount: number, currency: string) => {
+  const exp = minorUnitExponent(currency);
+  return Number((amount / 10 ** exp).toFixed(exp));
+};
+
+export const toGrant = (a: ExportAward, o: Giving360Options) => {
+  const shown = o.visible.includes(a.orgVisibility);
+  const funderShown = o.visible.includes(a.funderVisibility);
+  const recipient = shown
+    ? { id: `${o.prefix}-org-${a.orgId}`, name: a.orgName, addressCountry: a.orgCountry }
+    : { id: `${o.prefix}-anon-${a.id}`, name: o.anonymousName };
+  const funder = funderShown ? { id: `${o.prefix}-org-${a.funderId}`, name: a.funderName } : { id: `${o.prefix}-anon-funder-${a.id}`, name: o.anonymousName };
+  return {
+    id: `${o.prefix}-${a.id}`,
+    title: a.callTitle.slice(0, 140),
+    description: shown ? `${o.fundingTypeTitle(a.fundingType)}: ${a.callTitle} — ${a.orgName}` : `${o.fundingTypeTitle(a.fundingType)}: ${a.callTitle}`,
+    currency: a.currency,
+    amountAwarded: majorUnits(a.amount, a.currency),
+    awardDate: a.awardDate,
+    recipientOrganization: [recipient],
+    fundingOrganization: [funder],
+    ...(shown ? { beneficiaryLocation: [{ countryCode: a.orgCountry, name: o.countryName(a.orgCountry) }] } : {}),
+    plannedDates: [{ startDate: a.awardDate, duration: a.durationMonths }],
+    grantProgramme: [{ code: a.callId, title: a.callTitle }],
+    classifications: [
+      { vocabulary: "sanad:funding-type", code: a.fundingType, title: o.fundingTypeTitle(a.fundingType) },
+      ...(shown ? fromMask(a.orgThemes, THEMES).map((t) => ({ vocabulary: "sanad:theme", code: t, title: o.themeTitle(t) })) : []),
+    ],
+    fromOpenCall: "Yes",
+    dateModified: a.modified,
+  };
+};

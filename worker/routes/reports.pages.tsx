@@ -1,0 +1,23 @@
+// The equity report as a page: the filter form is a GET form, so every view is a shareable URL.
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { renderPage } from "../http/render";
+import { parseWith } from "../http/forms";
+import { reportK } from "../http/report-query";
+import { ReportsPage } from "../../web/pages/Reports";
+import { ReportQuery } from "../../schema/api/reports";
+import { equityReport } from "../actions/equity";
+import { isAdmin, isFunderMember } from "../domain/permissions";
+
+export const reportsPages = new Hono<AppEnv>().get("/reports", async (c) => {
+  const v = c.get("viewer");
+  // Empty form fields mean "not filtered".
+  const query = Object.fromEntries(Object.entries(c.req.query()).filter(([k, val]) => val !== "" && k !== "lang"));
+  const privileged = v?.platformRole === "analyst" || isAdmin(v) || isFunderMember(v);
+  const parsed = parseWith(c, ReportQuery, query);
+  const csvHref = `/api/v1/reports/equity.csv${Object.keys(query).length ? "?" + new URLSearchParams(query).toString() : ""}`;
+  if (!parsed.ok) return renderPage(c, <ReportsPage report={null} query={query} errors={parsed.errors} privileged={privileged} csvHref={csvHref} />, 400);
+  const { lang: _l, ...q } = parsed.data;
+  const report = await equityReport(c.get("db"), c.get("t"), v, q, reportK(c.env));
+  return renderPage(c, <ReportsPage report={report} query={query} privileged={privileged} csvHref={csvHref} />);
+});
