@@ -66,7 +66,9 @@ export const benchEnv = () => {
         process.kill(-server.pid, "SIGTERM");
       } catch {}
     }
-    rmSync(state, { recursive: true, force: true });
+    // KEEP=1 leaves the database for inspection (e.g. timing the raw SQL with sqlite3).
+    if (process.env.KEEP) console.error(`kept: ${state}`);
+    else rmSync(state, { recursive: true, force: true });
   };
   return { state, env, load, start, cleanup };
 };

@@ -37,6 +37,8 @@ export const applications = sqliteTable(
     uniqueIndex("applications_call_org_idx").on(t.callId, t.orgId),
     index("applications_call_status_idx").on(t.callId, t.status),
     index("applications_org_idx").on(t.orgId),
+    // Covering index for the equity report's per-organisation aggregation (no table lookups).
+    index("applications_equity_idx").on(t.orgId, t.status, t.submittedAt, t.callId),
   ],
 );
 
@@ -71,7 +73,13 @@ export const awards = sqliteTable(
     durationMonths: integer("duration_months").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("awards_date_idx").on(t.awardDate), index("awards_org_idx").on(t.orgId), index("awards_funder_idx").on(t.funderOrgId)],
+  (t) => [
+    index("awards_date_idx").on(t.awardDate),
+    index("awards_org_idx").on(t.orgId),
+    index("awards_funder_idx").on(t.funderOrgId),
+    // Covering index for the equity report's per-organisation aggregation.
+    index("awards_equity_idx").on(t.orgId, t.awardDate, t.fundingType, t.amountUsd, t.funderOrgId, t.callId),
+  ],
 );
 
 /**

@@ -1,7 +1,7 @@
 // The equity report: who may ask for what, the SQL aggregates, the measures, and disclosure control
 // applied last, so nothing below k organisations leaves this function.
 import type { Db } from "../db/client";
-import { equityData, funderNames, MULTI_VALUED, type Dimension, type EquityFilters } from "../db/equity";
+import { equityData, funderNames, MULTI_VALUED, type Dimension, type EquityFilters, type GroupRow } from "../db/equity";
 import { loadFxTable } from "../db/fx";
 import { findCall } from "../db/calls";
 import { gini, hhi, topShare, topCount, lorenz, share, successRate, adverseImpactRatios, suppressedKeys, shareDisclosable, ADVERSE_IMPACT_THRESHOLD } from "../domain/equity";
@@ -39,7 +39,8 @@ export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, 
   const amounts = data.recipients.map((r) => r.amount).filter((a) => a > 0);
   const total = data.recipients.reduce((s, r) => s + r.amount, 0);
   const n = data.recipients.length;
-  const totalSuppressed = data.totalOrgs < k;
+  const t0 = data.totals;
+  const totalSuppressed = t0.orgs < k;
   const subset = (flag: keyof typeof data.recipients[number]) => {
     const rows = data.recipients.filter((r) => r[flag]);
     return shareDisclosable(rows.length, n, k) && !totalSuppressed ? share(rows.reduce((s, r) => s + r.amount, 0), total) : null;
@@ -58,9 +59,9 @@ export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, 
     top10Share: enough && topCount(n) >= k ? topShare(amounts) : null,
   };
 
-  const groups = data.groups ? await buildGroups(db, data.groups, total, k, data.totalOrgs, groupBy === "funder") : [];
+  const groups = data.groups ? await buildGroups(db, data.groups, total, k, t0.orgs, groupBy === "funder") : [];
   const fxDates = [...fx.values()].flatMap((list) => list.map((r) => r.asOf)).sort();
-  const pledgesSuppressed = totalSuppressed || (data.pledges.recipients > 0 && data.pledges.recipients < k);
+  const pledgesSuppressed = totalSuppressed || (t0.pledgeRecipients > 0 && t0.pledgeRecipients < k);
   return {
     asOf: new Date().toISOString(),
     basisCurrency: "USD" as const,
@@ -69,8 +70,8 @@ export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, 
     fxAsOf: fxDates.at(-1) ?? null,
     totals: totalSuppressed
       ? { amount: null, awards: null, recipients: null, applications: null, unconvertedAwards: null, suppressed: true }
-      : { amount: total, awards: data.recipients.reduce((s, r) => s + r.awards, 0), recipients: n, applications: data.applications.applications, unconvertedAwards: data.recipients.reduce((s, r) => s + r.unconverted, 0), suppressed: false },
-    corePledges: pledgesSuppressed ? { amount: null, payments: null, recipients: null, suppressed: true } : { ...data.pledges, suppressed: false },
+      : { amount: total, awards: data.recipients.reduce((s, r) => s + r.awards, 0), recipients: n, applications: t0.applications, unconvertedAwards: data.recipients.reduce((s, r) => s + r.unconverted, 0), suppressed: false },
+    corePledges: pledgesSuppressed ? { amount: null, payments: null, recipients: null, suppressed: true } : { amount: t0.pledged, payments: t0.payments, recipients: t0.pledgeRecipients, suppressed: false },
     metrics,
     lorenz: enough ? lorenz(amounts) : [],
     groups,
@@ -79,35 +80,31 @@ export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, 
 };
 export type EquityReport = Awaited<ReturnType<typeof equityReport>>;
 
-type GroupRows = NonNullable<Awaited<ReturnType<typeof equityData>>["groups"]>;
-
-const buildGroups = async (db: Db, g: GroupRows, totalAmount: number, k: number, totalOrgs: number, byFunder: boolean) => {
-  const keys = [...new Set([...g.orgs.map((r) => r.key), ...g.awards.map((r) => r.key), ...g.applications.map((r) => r.key), ...g.pledges.map((r) => r.key)])].sort();
-  const by = <T extends { key: string }>(rows: T[]) => new Map(rows.map((r) => [r.key, r]));
-  const [awards, apps, pledges, orgs] = [by(g.awards), by(g.applications), by(g.pledges), by(g.orgs)];
-  const hidden = suppressedKeys(keys.map((key) => ({ key, orgs: orgs.get(key)?.orgs ?? 0 })), totalOrgs, k);
+const buildGroups = async (db: Db, rows: GroupRow[], totalAmount: number, k: number, totalOrgs: number, byFunder: boolean) => {
+  const keys = rows.map((r) => r.key).sort();
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const hidden = suppressedKeys(rows.map((r) => ({ key: r.key, orgs: r.orgs })), totalOrgs, k);
   const published = keys.filter((key) => !hidden.has(key));
   // Ratios against the best published group only: a suppressed group's rate must not leak through them.
-  const rates = published.map((key) => successRate(apps.get(key)?.awarded ?? 0, apps.get(key)?.decided ?? 0));
+  const rates = published.map((key) => successRate(byKey.get(key)!.awarded, byKey.get(key)!.decided));
   const ratios = new Map(published.map((key, i) => [key, adverseImpactRatios(rates)[i]]));
   const names = byFunder ? await funderNames(db, keys.filter((key) => key !== "individual" && key !== "undisclosed")) : {};
   return keys.map((key) => {
     const label = names[key] ?? key;
     if (hidden.has(key)) return { key, label, awards: null, recipients: null, amount: null, share: null, applications: null, successRate: null, adverseImpactRatio: null, flagged: null, corePledgeAmount: null, suppressed: true };
-    const a = awards.get(key);
-    const ap = apps.get(key);
+    const r = byKey.get(key)!;
     const ratio = ratios.get(key) ?? null;
     return {
       key, label,
-      awards: a?.awards ?? 0,
-      recipients: a?.recipients ?? 0,
-      amount: a?.amount ?? 0,
-      share: share(a?.amount ?? 0, totalAmount),
-      applications: ap?.applications ?? 0,
-      successRate: successRate(ap?.awarded ?? 0, ap?.decided ?? 0),
+      awards: r.awards,
+      recipients: r.recipients,
+      amount: r.amount,
+      share: share(r.amount, totalAmount),
+      applications: r.applications,
+      successRate: successRate(r.awarded, r.decided),
       adverseImpactRatio: ratio,
       flagged: ratio === null ? null : ratio < ADVERSE_IMPACT_THRESHOLD,
-      corePledgeAmount: pledges.get(key)?.amount ?? 0,
+      corePledgeAmount: r.pledged,
       suppressed: false,
     };
   });

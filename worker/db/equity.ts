@@ -68,24 +68,40 @@ const budgetRates = (fx: FxTable) => {
 
 type Sql = { text: string; params: unknown[] };
 
-/** FROM … JOIN … WHERE for one flow, with the organisation's country and budget in US cents at hand. */
-const source = (flow: Flow, f: EquityFilters, d: Dimension | null, fx: FxTable, budget = d === "sizeBand"): Sql => {
+/** Dimensions whose key is a property of the event (the award, the application's call, the payment), not of the organisation. */
+const EVENT_DIMENSIONS: Dimension[] = ["fundingType", "funder", "year"];
+const LOCATION_DIMENSIONS: Dimension[] = ["country", "region", "incomeGroup", "civicSpace", "globalSouth"];
+
+/**
+ * One flow aggregated per organisation (and per event key for event dimensions), filters applied on the
+ * event tables alone. Aggregating before joining organisations keeps every later join to one row per
+ * organisation, however many applications there are.
+ */
+const perOrg = (flow: Flow, f: EquityFilters, d: Dimension | null): Sql => {
   const params: unknown[] = [];
   const where: string[] = [];
   const add = (cond: string, ...values: unknown[]) => {
     where.push(cond);
     params.push(...values);
   };
+  const eventKey = d && EVENT_DIMENSIONS.includes(d) ? keyExpr(d, flow) : "''";
   let from: string;
+  let select: string;
+  let org: string;
   if (flow === "award") {
-    from = "awards a JOIN orgs o ON o.id = a.org_id";
+    from = "awards a";
+    org = "a.org_id";
+    select = "count(*) AS aw, coalesce(sum(a.amount_usd), 0) AS amount, 0 AS apps, 0 AS awarded, 0 AS decided, 0 AS pledged, 0 AS payments";
     if (f.from) add("a.award_date >= ?", f.from);
     if (f.to) add("a.award_date <= ?", f.to);
     if (f.funderOrgId) add("a.funder_org_id = ?", f.funderOrgId);
     if (f.callId) add("a.call_id = ?", f.callId);
     if (f.fundingType) add("a.funding_type = ?", f.fundingType);
   } else if (flow === "application") {
-    from = "applications ap JOIN calls c ON c.id = ap.call_id JOIN orgs o ON o.id = ap.org_id";
+    const needsCall = !!(f.funderOrgId || f.fundingType || d === "fundingType" || d === "funder");
+    from = needsCall ? "applications ap JOIN calls c ON c.id = ap.call_id" : "applications ap";
+    org = "ap.org_id";
+    select = "0, 0, count(*), sum(ap.status = 'awarded'), sum(ap.status IN ('awarded', 'declined')), 0, 0";
     where.push("ap.submitted_at IS NOT NULL", "ap.status <> 'withdrawn'");
     if (f.from) add("ap.submitted_at >= ?", f.from);
     if (f.to) add("ap.submitted_at < date(?, '+1 day')", f.to);
@@ -93,85 +109,78 @@ const source = (flow: Flow, f: EquityFilters, d: Dimension | null, fx: FxTable, 
     if (f.callId) add("ap.call_id = ?", f.callId);
     if (f.fundingType) add("c.funding_type = ?", f.fundingType);
   } else {
-    from = "payments p JOIN pledges pl ON pl.id = p.pledge_id JOIN orgs o ON o.id = p.recipient_org_id";
+    const needsPledge = !!(f.funderOrgId || d === "funder");
+    from = needsPledge ? "payments p JOIN pledges pl ON pl.id = p.pledge_id" : "payments p";
+    org = "p.recipient_org_id";
+    select = "0, 0, 0, 0, 0, coalesce(sum(p.amount_usd), 0), sum(p.kind = 'payment')";
     if (f.from) add("p.at >= ?", f.from);
     if (f.to) add("p.at < date(?, '+1 day')", f.to);
     if (f.funderOrgId) add("pl.funder_org_id = ?", f.funderOrgId);
     // Pledges belong to no call, and are core support.
     if (f.callId || f.fundingType === "project") where.push("0");
   }
-  from += " LEFT JOIN countries ct ON ct.code = o.country";
-  if (budget) from += ` LEFT JOIN ${budgetRates(fx)} AS br ON br.currency = o.annual_budget_currency`;
-  if (d) from += " " + multiJoin(d);
-  return { text: `FROM ${from}${where.length ? " WHERE " + where.join(" AND ") : ""}`, params };
+  // Grouping by the organisation alone (no event key) lets SQLite walk the covering index in order.
+  const groupBy = eventKey === "''" ? "1" : "1, 2";
+  return { text: `SELECT ${org} AS org_id, ${eventKey} AS ek, ${select} FROM ${from}${where.length ? " WHERE " + where.join(" AND ") : ""} GROUP BY ${groupBy}`, params };
+};
+
+/** All three flows, one row per organisation (and event key): the base of every figure below. */
+const combined = (f: EquityFilters, d: Dimension | null): Sql => {
+  const parts = (["award", "application", "pledge"] as Flow[]).map((flow) => perOrg(flow, f, d));
+  return {
+    text: `SELECT org_id, ek, sum(aw) AS aw, sum(amount) AS amount, sum(apps) AS apps, sum(awarded) AS awarded, sum(decided) AS decided, sum(pledged) AS pledged, sum(payments) AS payments FROM (${parts.map((p) => p.text).join(" UNION ALL ")}) GROUP BY org_id, ek`,
+    params: parts.flatMap((p) => p.params),
+  };
+};
+
+/** Figures per group: organisations (for the k-rule), recipients, awards, amounts, applications, pledges. */
+const groupQuery = (d: Dimension | null, f: EquityFilters, fx: FxTable): Sql => {
+  const base = combined(f, d);
+  const orgBased = d && !EVENT_DIMENSIONS.includes(d);
+  let joins = "";
+  if (orgBased) {
+    joins = "JOIN orgs o ON o.id = x.org_id";
+    if (LOCATION_DIMENSIONS.includes(d)) joins += " LEFT JOIN countries ct ON ct.code = o.country";
+    if (d === "sizeBand") joins += ` LEFT JOIN ${budgetRates(fx)} AS br ON br.currency = o.annual_budget_currency`;
+    joins += " " + multiJoin(d);
+  }
+  const key = !d ? "'all'" : orgBased ? keyExpr(d, "award") : "x.ek";
+  return {
+    text: `SELECT ${key} AS key, count(DISTINCT x.org_id) AS orgs, count(DISTINCT CASE WHEN x.aw > 0 THEN x.org_id END) AS recipients, sum(x.aw) AS awards, sum(x.amount) AS amount,
+      sum(x.apps) AS applications, sum(x.awarded) AS awarded, sum(x.decided) AS decided, sum(x.pledged) AS pledged, sum(x.payments) AS payments,
+      count(DISTINCT CASE WHEN x.payments > 0 THEN x.org_id END) AS pledgeRecipients
+      FROM (${base.text}) x ${joins} GROUP BY 1`,
+    params: base.params,
+  };
 };
 
 /** Per-recipient award rows: the inputs of Gini, HHI, top-10% and the subset shares. */
 const recipientsQuery = (f: EquityFilters, fx: FxTable): Sql => {
-  const s = source("award", f, null, fx, true);
-  const small = `(o.annual_budget_amount * br.cents) < ${SMALL_ORG_BUDGET_USD * 100}`;
+  const award = perOrg("award", f, null);
+  const core = { ...award, text: award.text.replace("count(*) AS aw", "count(*) AS aw, coalesce(sum(CASE WHEN a.funding_type = 'core' THEN a.amount_usd END), 0) AS core, sum(a.amount_usd IS NULL) AS unconverted") };
   return {
-    text: `SELECT a.org_id AS orgId, count(*) AS awards, coalesce(sum(a.amount_usd), 0) AS amount,
-      coalesce(sum(CASE WHEN a.funding_type = 'core' THEN a.amount_usd END), 0) AS core,
-      max(coalesce(ct.global_south, 0)) AS globalSouth,
-      max(coalesce(o.legal_status IN ('unregistered', 'fiscally_sponsored', 'movement'), 0)) AS informal,
-      max(coalesce(${small}, 0)) AS small,
-      max((o.led_by >> ${LED_BY.indexOf("women")}) & 1) AS womenLed, max((o.led_by >> ${LED_BY.indexOf("youth")}) & 1) AS youthLed,
-      sum(a.amount_usd IS NULL) AS unconverted
-      ${s.text} GROUP BY a.org_id`,
-    params: s.params,
+    text: `SELECT x.org_id AS orgId, x.aw AS awards, x.amount AS amount, x.core AS core, x.unconverted AS unconverted,
+      coalesce(ct.global_south, 0) AS globalSouth,
+      coalesce(o.legal_status IN ('unregistered', 'fiscally_sponsored', 'movement'), 0) AS informal,
+      coalesce((o.annual_budget_amount * br.cents) < ${SMALL_ORG_BUDGET_USD * 100}, 0) AS small,
+      (o.led_by >> ${LED_BY.indexOf("women")}) & 1 AS womenLed, (o.led_by >> ${LED_BY.indexOf("youth")}) & 1 AS youthLed
+      FROM (${core.text}) x JOIN orgs o ON o.id = x.org_id LEFT JOIN countries ct ON ct.code = o.country LEFT JOIN ${budgetRates(fx)} AS br ON br.currency = o.annual_budget_currency`,
+    params: core.params,
   };
-};
-
-const groupQuery = (flow: Flow, d: Dimension, f: EquityFilters, fx: FxTable): Sql => {
-  const s = source(flow, f, d, fx);
-  const key = keyExpr(d, flow);
-  if (flow === "award") return { text: `SELECT ${key} AS key, count(*) AS awards, count(DISTINCT a.org_id) AS recipients, coalesce(sum(a.amount_usd), 0) AS amount ${s.text} GROUP BY 1`, params: s.params };
-  if (flow === "application") return { text: `SELECT ${key} AS key, count(*) AS applications, sum(ap.status = 'awarded') AS awarded, sum(ap.status IN ('awarded', 'declined')) AS decided ${s.text} GROUP BY 1`, params: s.params };
-  return { text: `SELECT ${key} AS key, coalesce(sum(p.amount_usd), 0) AS amount, sum(p.kind = 'payment') AS payments, count(DISTINCT p.recipient_org_id) AS recipients ${s.text} GROUP BY 1`, params: s.params };
-};
-
-/** Distinct organisations per group across the three flows: what the k-rule counts. */
-const orgsPerGroup = (d: Dimension | null, f: EquityFilters, fx: FxTable): Sql => {
-  const parts = (["award", "application", "pledge"] as Flow[]).map((flow) => {
-    const s = source(flow, f, d, fx);
-    return { text: `SELECT ${d ? keyExpr(d, flow) : "'all'"} AS key, o.id AS org ${s.text}`, params: s.params };
-  });
-  return { text: `SELECT key, count(DISTINCT org) AS orgs FROM (${parts.map((p) => p.text).join(" UNION ")}) GROUP BY key`, params: parts.flatMap((p) => p.params) };
-};
-
-const totalsQuery = (f: EquityFilters, fx: FxTable): Sql[] => {
-  const apps = source("application", f, null, fx);
-  const pledges = source("pledge", f, null, fx);
-  return [
-    { text: `SELECT count(*) AS applications, sum(ap.status = 'awarded') AS awarded, sum(ap.status IN ('awarded', 'declined')) AS decided ${apps.text}`, params: apps.params },
-    { text: `SELECT coalesce(sum(p.amount_usd), 0) AS amount, coalesce(sum(p.kind = 'payment'), 0) AS payments, count(DISTINCT p.recipient_org_id) AS recipients ${pledges.text}`, params: pledges.params },
-  ];
 };
 
 export type RecipientRow = { orgId: string; awards: number; amount: number; core: number; globalSouth: number; informal: number; small: number; womenLed: number; youthLed: number; unconverted: number };
-export type AwardGroupRow = { key: string; awards: number; recipients: number; amount: number };
-export type AppGroupRow = { key: string; applications: number; awarded: number; decided: number };
-export type PledgeGroupRow = { key: string; amount: number; payments: number; recipients: number };
+export type GroupRow = { key: string; orgs: number; recipients: number; awards: number; amount: number; applications: number; awarded: number; decided: number; pledged: number; payments: number; pledgeRecipients: number };
 
 /** Runs every query of one report in a single D1 batch (one round trip, one consistent snapshot). */
 export const equityData = async (db: Db, f: EquityFilters, d: Dimension | null, fx: FxTable) => {
-  const queries: Sql[] = [recipientsQuery(f, fx), orgsPerGroup(null, f, fx), ...totalsQuery(f, fx)];
-  if (d) queries.push(groupQuery("award", d, f, fx), groupQuery("application", d, f, fx), groupQuery("pledge", d, f, fx), orgsPerGroup(d, f, fx));
+  const queries: Sql[] = [recipientsQuery(f, fx), groupQuery(null, f, fx)];
+  if (d) queries.push(groupQuery(d, f, fx));
   const d1 = db.$client;
   const results = await d1.batch(queries.map((q) => d1.prepare(q.text).bind(...q.params)));
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
-  const [appTotals] = rows<{ applications: number; awarded: number | null; decided: number | null }>(2);
-  const [pledgeTotals] = rows<{ amount: number; payments: number; recipients: number }>(3);
-  return {
-    recipients: rows<RecipientRow>(0),
-    totalOrgs: rows<{ orgs: number }>(1)[0]?.orgs ?? 0,
-    applications: { applications: appTotals?.applications ?? 0, awarded: appTotals?.awarded ?? 0, decided: appTotals?.decided ?? 0 },
-    pledges: pledgeTotals ?? { amount: 0, payments: 0, recipients: 0 },
-    groups: d
-      ? { awards: rows<AwardGroupRow>(4), applications: rows<AppGroupRow>(5), pledges: rows<PledgeGroupRow>(6), orgs: rows<{ key: string; orgs: number }>(7) }
-      : null,
-  };
+  const zero: GroupRow = { key: "all", orgs: 0, recipients: 0, awards: 0, amount: 0, applications: 0, awarded: 0, decided: 0, pledged: 0, payments: 0, pledgeRecipients: 0 };
+  return { recipients: rows<RecipientRow>(0), totals: rows<GroupRow>(1)[0] ?? zero, groups: d ? rows<GroupRow>(2) : null };
 };
 
 /** Names for the funder dimension's keys (only public funders have a key other than "undisclosed"). */

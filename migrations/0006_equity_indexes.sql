@@ -1,0 +1,2 @@
+CREATE INDEX `applications_equity_idx` ON `applications` (`org_id`,`status`,`submitted_at`,`call_id`);--> statement-breakpoint
+CREATE INDEX `awards_equity_idx` ON `awards` (`org_id`,`award_date`,`funding_type`,`amount_usd`,`funder_org_id`,`call_id`);
