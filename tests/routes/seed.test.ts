@@ -55,3 +55,17 @@ test("the demo ledgers: a running bank-transfer pledge, an anonymous one, and on
   await admin.post("/api/v1/auth/login", { email: "admin@sanad.example", password: DEMO_PASSWORD });
   expect((await admin.page("/admin")).html).toContain("/pledges/demo-pledge-minya");
 });
+
+test("the demo grant history gives the public equity report something to show, hidden groups undisclosed", async () => {
+  await seedDemo(createDb(env.DB), pepper);
+  const r = (await new Client().get("/api/v1/reports/equity?groupBy=legalStatus")).body;
+  expect(r.totals.suppressed).toBe(false);
+  expect(r.totals.recipients).toBeGreaterThanOrEqual(20);
+  expect(r.groups.find((g: { key: string }) => g.key === "registered")).toMatchObject({ suppressed: false, flagged: false });
+  expect(r.groups.some((g: { flagged: boolean | null }) => g.flagged === true)).toBe(true);
+  // Three organisations received pledge payments: fewer than k, so no group shows its pledge figure.
+  expect(r.corePledges).toMatchObject({ suppressed: true, amount: null });
+  expect(r.groups.map((g: { corePledgeAmount: number | null }) => g.corePledgeAmount)).toEqual(r.groups.map(() => null));
+  const byCountry = (await new Client().get("/api/v1/reports/equity?groupBy=country")).body;
+  expect(byCountry.groups.find((g: { key: string }) => g.key === "undisclosed")).toBeDefined();
+});

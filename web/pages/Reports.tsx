@@ -66,7 +66,7 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
               <h2>{t("report.measures")}</h2>
               <div class="report-grid">
                 <div>
-                  <ShareBars id="shares" title={t("report.shares_chart")} rows={([["globalSouthShare", m.globalSouthShare], ["informalShare", m.informalShare], ["smallOrgShare", m.smallOrgShare], ["womenLedShare", m.womenLedShare], ["youthLedShare", m.youthLedShare], ["coreShare", m.coreShare], ["top10Share", m.top10Share]] as const).map(([k, v]) => ({ label: t(`report.metric.${k}`), value: v ?? 0 }))} />
+                  <ShareBars id="shares" title={t("report.shares_chart")} rows={([["globalSouthShare", m.globalSouthShare], ["informalShare", m.informalShare], ["smallOrgShare", m.smallOrgShare], ["womenLedShare", m.womenLedShare], ["youthLedShare", m.youthLedShare], ["coreShare", m.coreShare], ["top10Share", m.top10Share]] as const).filter(([, v]) => v !== null).map(([k, v]) => ({ label: t(`report.metric.${k}`), value: v! }))} />
                 </div>
                 <table>
                   <caption>{t("report.measures")}</caption>

@@ -81,7 +81,8 @@ dl.answers dd{margin-inline-start:0}
 .status-declined,.status-withdrawn{color:var(--muted)}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.35rem}}
 .chart .bar-fill{fill:var(--accent)}
-[dir=rtl] .chart.bars{transform:scaleX(-1)}
+.chart text{font-size:13px;fill:var(--ink)}
+.chart .value{fill:var(--muted)}
 .chart .frame{fill:none;stroke:var(--line)}
 .chart .equality{stroke:var(--muted);stroke-dasharray:4 3}
 .chart .curve{fill:none;stroke:var(--accent);stroke-width:2.5}

@@ -84,6 +84,9 @@ const buildGroups = async (db: Db, rows: GroupRow[], totalAmount: number, k: num
   const keys = rows.map((r) => r.key).sort();
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const hidden = suppressedKeys(rows.map((r) => ({ key: r.key, orgs: r.orgs })), totalOrgs, k);
+  // Pledge payments go to fewer organisations than awards: their cells get their own k-rule.
+  const pledgeRecipients = rows.reduce((s, r) => s + r.pledgeRecipients, 0);
+  const pledgesHidden = pledgeRecipients === 0 ? new Set<string>() : suppressedKeys(rows.map((r) => ({ key: r.key, orgs: r.pledgeRecipients })), pledgeRecipients, k);
   const published = keys.filter((key) => !hidden.has(key));
   // Ratios against the best published group only: a suppressed group's rate must not leak through them.
   const rates = published.map((key) => successRate(byKey.get(key)!.awarded, byKey.get(key)!.decided));
@@ -104,7 +107,7 @@ const buildGroups = async (db: Db, rows: GroupRow[], totalAmount: number, k: num
       successRate: successRate(r.awarded, r.decided),
       adverseImpactRatio: ratio,
       flagged: ratio === null ? null : ratio < ADVERSE_IMPACT_THRESHOLD,
-      corePledgeAmount: r.pledged,
+      corePledgeAmount: pledgesHidden.has(r.key) ? null : r.pledged,
       suppressed: false,
     };
   });

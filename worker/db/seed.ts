@@ -9,6 +9,7 @@ import { nowIso } from "./client";
 import { hashPassword } from "../security/password";
 import { toMask } from "../domain/bitmask";
 import { seedDemoPledges } from "./seed-pledges";
+import { seedDemoGrantHistory } from "./seed-history";
 import { LED_BY, THEMES, type LedBy, type Theme } from "../../schema/enums";
 import type { PlatformRole } from "../../schema/accounts";
 
@@ -26,7 +27,7 @@ export const DEMO_USERS: DemoUser[] = [
   { id: "demo-user-omar", email: "omar@demo.sanad.example", name: "عمر الخطيب", locale: "ar", platformRole: "user" },
 ];
 
-type DemoOrg = {
+export type DemoOrg = {
   id: string;
   owner: string;
   kind: "cso" | "funder";
@@ -130,7 +131,7 @@ export const DEMO_CALLS: DemoCall[] = [
   },
 ];
 
-const orgRow = (o: DemoOrg, now: string) => ({
+export const orgRow = (o: DemoOrg, now: string) => ({
   id: o.id,
   kind: o.kind,
   name: o.name,
@@ -174,5 +175,6 @@ export const seedDemo = async (db: Db, pepper: string) => {
   const orgsFrom = DEMO_USERS.length;
   const callsFrom = orgsFrom + 2 * DEMO_ORGS.length;
   const pledges = await seedDemoPledges(db);
+  await seedDemoGrantHistory(db);
   return { users: added(0, DEMO_USERS.length), orgs: added(orgsFrom, DEMO_ORGS.length), calls: added(callsFrom, DEMO_CALLS.length), pledges };
 };
