@@ -6,6 +6,7 @@ import { dbMiddleware } from "./middleware/db";
 import { sessionMiddleware } from "./middleware/session";
 import { localeMiddleware } from "./middleware/locale";
 import { securityHeaders } from "./middleware/security-headers";
+import { compression } from "./middleware/compression";
 import { csrfMiddleware } from "./middleware/csrf";
 import { onError, notFound } from "./http/errors";
 import { Problem } from "./http/problem";
@@ -35,6 +36,7 @@ export const createApp = () => {
   app.onError(onError);
   app.notFound(notFound);
 
+  app.use("*", compression);
   app.use("*", securityHeaders);
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new Problem(413); } }));
   app.use("*", csrfMiddleware);
