@@ -1,14 +1,12 @@
 // What every benchmark shares: a fresh local D1 in a temporary state directory, deterministic data,
 // bulk SQL through `wrangler d1 execute`, the app started as `npm start` starts it, signed-in clients,
 // and p50/p95 over sequential requests on loopback.
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
+import { freshApp } from "../scripts/fresh-app.mjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const wrangler = path.join(root, "node_modules", ".bin", "wrangler");
 
 /** A deterministic pseudo-random sequence, so every run measures the same data. */
 export const seeded = (start = 42) => {
@@ -30,48 +28,8 @@ export const globalSouthCodes = (limit = 120) => {
   return countries.filter((c) => c[header.indexOf("global_south")] === "1").map((c) => c[0]).slice(0, limit);
 };
 
-/** A fresh state directory and the environment that points `npm start` and wrangler at it. */
-export const benchEnv = () => {
-  const state = mkdtempSync(path.join(tmpdir(), "sanad-bench-"));
-  const port = Number(process.env.PORT ?? 8790 + Math.floor(Math.random() * 100));
-  const env = { ...process.env, SANAD_STATE_DIR: state, PORT: String(port), WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "true" };
-  const step = (label, cmd, args) => {
-    const t = Date.now();
-    const r = spawnSync(cmd, args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-    if (r.status !== 0) throw new Error(`${label} failed`);
-    console.error(`${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  };
-  /** Migrates the fresh D1 and loads the SQL statements into it. */
-  const load = (label, statements) => {
-    step("migrate", "node", ["scripts/migrate.mjs"]);
-    const file = path.join(state, "bench.sql");
-    writeFileSync(file, statements.join("\n"));
-    step(label, wrangler, ["d1", "execute", "DB", "--local", "--persist-to", state, "--file", file]);
-  };
-  let server;
-  const start = async () => {
-    server = spawn("node", ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"], detached: true });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/v1/health`)).ok) return base;
-      } catch {}
-      if (i > 600) throw new Error("the app did not start");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
-  const cleanup = () => {
-    if (server) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {}
-    }
-    // KEEP=1 leaves the database for inspection (e.g. timing the raw SQL with sqlite3).
-    if (process.env.KEEP) console.error(`kept: ${state}`);
-    else rmSync(state, { recursive: true, force: true });
-  };
-  return { state, env, load, start, cleanup };
-};
+/** A fresh app for a benchmark (scripts/fresh-app.mjs). */
+export const benchEnv = () => freshApp("sanad-bench-");
 
 /** A signed-up user: returns fetch(path, body?) with its session cookie (GET without a body, POST with one). */
 export const signup = async (base, email, password = "benchmark-password-1") => {

@@ -1,4 +1,5 @@
 // The administration page: organisations to verify, country classifications, recent audit log.
+import { Scroll } from "../components/Scroll";
 import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
 import { SelectField, TextField, ChoiceGroup, ErrorSummary, Notice, type FormErrors } from "../components/form";
@@ -66,7 +67,7 @@ export const AdminPage = (p: { unverified: Org[]; countries: Country[]; selected
 
       <h2>{t("admin.audit")}</h2>
       <div class="scroll">
-        <table>
+        <Scroll><table>
           <thead>
             <tr><th scope="col">{t("admin.audit_when")}</th><th scope="col">{t("admin.audit_who")}</th><th scope="col">{t("admin.audit_what")}</th></tr>
           </thead>
@@ -79,7 +80,7 @@ export const AdminPage = (p: { unverified: Org[]; countries: Country[]; selected
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></Scroll>
       </div>
     </Shell>
   );

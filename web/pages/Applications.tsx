@@ -1,5 +1,6 @@
 // Application pages: start, the draft form (works without JavaScript; autosave island when it runs),
 // the applicant's status view, the funder's review page and review list, an organisation's applications.
+import { Scroll } from "../components/Scroll";
 import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
 import { ErrorSummary, Notice, TextField, ChoiceGroup, type FormErrors } from "../components/form";
@@ -263,7 +264,7 @@ export const CallApplicationsPage = ({ call, items }: { call: Call; items: ListI
       <CallLine call={call} />
       {items.length === 0 ? <p>{t("application.none")}</p> : (
         <div class="scroll">
-          <table>
+          <Scroll><table>
             <thead>
               <tr>
                 <th scope="col">{t("org.name")}</th>
@@ -282,7 +283,7 @@ export const CallApplicationsPage = ({ call, items }: { call: Call; items: ListI
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></Scroll>
         </div>
       )}
     </Shell>

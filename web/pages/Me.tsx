@@ -1,4 +1,5 @@
 // The account page: organisations, invitations, language preference and personal API tokens.
+import { Scroll } from "../components/Scroll";
 import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
 import { TextField, SelectField, ErrorSummary, Notice, type FormErrors } from "../components/form";
@@ -120,7 +121,7 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
       )}
       {tokens.length > 0 && (
         <div class="scroll">
-          <table>
+          <Scroll><table>
             <thead>
               <tr>
                 <th scope="col">{t("me.token_name")}</th>
@@ -141,7 +142,7 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></Scroll>
         </div>
       )}
       <form class="stack" method="post" action="/me/tokens">

@@ -1,5 +1,6 @@
 // Pledge pages: the pledge form, one pledge (status, bank instructions, payments, cancel, admin
 // confirmation), and an organisation's public ledger. All plain forms; no JavaScript.
+import { Scroll } from "../components/Scroll";
 import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
 import { ErrorSummary, Notice, TextField, SelectField, ChoiceGroup, type FormErrors } from "../components/form";
@@ -116,7 +117,7 @@ export const PledgePage = (p: PledgeProps) => {
 
       <h2>{t("pledge.payments")}</h2>
       {p.payments.length ? (
-        <table>
+        <Scroll><table>
           <thead><tr><th scope="col">{t("pledge.date")}</th><th scope="col">{t("ledger.kind")}</th><th scope="col">{t("pledge.amount_col")}</th><th scope="col">{t("pledge.reference")}</th></tr></thead>
           <tbody>
             {p.payments.map((e) => (
@@ -128,7 +129,7 @@ export const PledgePage = (p: PledgeProps) => {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></Scroll>
       ) : <p class="muted">{t("pledge.no_payments")}</p>}
 
       {p.canCancel && (
@@ -175,7 +176,7 @@ export const LedgerPage = ({ org, ledger, canPledge }: { org: Org; ledger: Ledge
       {ledger.entries.length === 0 ? <p class="muted">{t("ledger.empty")}</p> : (
         <>
           <h2>{t("ledger.totals")}</h2>
-          <table>
+          <Scroll><table>
             <thead><tr><th scope="col">{t("ledger.currency")}</th><th scope="col">{t("ledger.pledged")}</th><th scope="col">{t("ledger.paid")}</th><th scope="col">{t("ledger.refunded")}</th><th scope="col">{t("ledger.net")}</th></tr></thead>
             <tbody>
               {ledger.totals.map((r) => {
@@ -184,11 +185,11 @@ export const LedgerPage = ({ org, ledger, canPledge }: { org: Org; ledger: Ledge
               })}
               <tr><th scope="row">{t("ledger.in_usd")}</th><td>{usd(ledger.totalsUsd.pledged)}</td><td>{usd(ledger.totalsUsd.paid)}</td><td>{usd(ledger.totalsUsd.refunded)}</td><td>{usd(ledger.totalsUsd.paid - ledger.totalsUsd.refunded)}</td></tr>
             </tbody>
-          </table>
+          </table></Scroll>
           {!ledger.totalsUsd.complete && <p class="muted">{t("ledger.usd_incomplete")}</p>}
           <p class="muted">{t("ledger.open_ended_note")}</p>
           <h2>{t("ledger.entries")}</h2>
-          <table>
+          <Scroll><table>
             <thead><tr><th scope="col">{t("pledge.date")}</th><th scope="col">{t("ledger.kind")}</th><th scope="col">{t("pledge.amount_col")}</th><th scope="col">{t("ledger.funder")}</th></tr></thead>
             <tbody>
               {ledger.entries.map((e) => (
@@ -200,7 +201,7 @@ export const LedgerPage = ({ org, ledger, canPledge }: { org: Org; ledger: Ledge
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></Scroll>
         </>
       )}
     </Shell>

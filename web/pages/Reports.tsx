@@ -1,5 +1,6 @@
 // The equity report page: filters (a plain GET form), what the report is (as-of, basis, k, filters),
 // totals, the measures, bars for group shares and the Lorenz curve, each beside its data table.
+import { Scroll } from "../components/Scroll";
 import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
 import { ErrorSummary, SelectField, TextField, type FormErrors } from "../components/form";
@@ -68,7 +69,7 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
                 <div>
                   <ShareBars id="shares" title={t("report.shares_chart")} rows={([["globalSouthShare", m.globalSouthShare], ["informalShare", m.informalShare], ["smallOrgShare", m.smallOrgShare], ["womenLedShare", m.womenLedShare], ["youthLedShare", m.youthLedShare], ["coreShare", m.coreShare], ["top10Share", m.top10Share]] as const).filter(([, v]) => v !== null).map(([k, v]) => ({ label: t(`report.metric.${k}`), value: v! }))} />
                 </div>
-                <table>
+                <Scroll><table>
                   <caption>{t("report.measures")}</caption>
                   <tbody>
                     {(["globalSouthShare", "informalShare", "smallOrgShare", "womenLedShare", "youthLedShare", "coreShare", "top10Share"] as const).map((k) => (
@@ -77,16 +78,16 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
                     <tr><th scope="row">{t("report.metric.gini")}</th><td>{m.gini === null ? t("report.suppressed") : num(m.gini, locale, 3)}</td></tr>
                     <tr><th scope="row">{t("report.metric.hhi")}</th><td>{m.hhi === null ? t("report.suppressed") : num(m.hhi, locale, 0)}</td></tr>
                   </tbody>
-                </table>
+                </table></Scroll>
               </div>
               {report.lorenz.length > 0 && (
                 <div class="report-grid">
                   <LorenzCurve points={report.lorenz} title={t("report.lorenz_title", { gini: num(m.gini, locale, 3) })} />
-                  <table>
+                  <Scroll><table>
                     <caption>{t("report.lorenz_table")}</caption>
                     <thead><tr><th scope="col">{t("report.lorenz_x")}</th><th scope="col">{t("report.lorenz_y")}</th></tr></thead>
                     <tbody>{report.lorenz.filter((_, i, all) => all.length <= 11 || i % Math.ceil(all.length / 10) === 0 || i === all.length - 1).map(([x, y]) => <tr><td>{pct(x, locale)}</td><td>{pct(y, locale)}</td></tr>)}</tbody>
-                  </table>
+                  </table></Scroll>
                 </div>
               )}
             </>
@@ -96,7 +97,7 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
               <h2>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</h2>
               {report.groupsOverlap && <p class="muted">{t("report.overlap")}</p>}
               <ShareBars id="groups" title={t("report.groups_chart")} rows={report.groups.filter((g) => !g.suppressed).map((g) => ({ label: groupLabel(dim, g.key, g.label, t, locale), value: g.share ?? 0 }))} />
-              <table>
+              <Scroll><table>
                 <caption>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</caption>
                 <thead>
                   <tr>
@@ -119,7 +120,7 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </table></Scroll>
             </>
           )}
           <h2>{t("report.method")}</h2>

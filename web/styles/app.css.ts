@@ -91,6 +91,8 @@ dl.answers dd{margin-inline-start:0}
 .metrics li{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem}
 .metrics strong{display:block;font-size:1.3rem}
 .flag{color:var(--warn);font-weight:600}
+.scroll{overflow-x:auto;max-width:100%}
+.scroll:focus-visible{outline-offset:0}
 `;
 
 export const cssHref = hashedPath("app", "css", css);

@@ -607,4 +607,5 @@ export const ar: Messages = {
   "admin.fx_source": "المصدر",
   "admin.fx_save": "حفظ السعر",
   "admin.fx_saved": "حُفظ السعر وأُعيد تحويل المبالغ بعملة {currency}.",
+  "a11y.scroll_table": "جدول؛ مرّروا أفقيًا لرؤية كل الأعمدة",
 };

@@ -606,6 +606,7 @@ export const en = {
   "admin.fx_source": "Source",
   "admin.fx_save": "Save rate",
   "admin.fx_saved": "Rate saved; amounts in {currency} converted again.",
+  "a11y.scroll_table": "Table; scroll sideways to see every column",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -607,4 +607,5 @@ export const es: Messages = {
   "admin.fx_source": "Fuente",
   "admin.fx_save": "Guardar el tipo",
   "admin.fx_saved": "Tipo guardado; importes en {currency} convertidos de nuevo.",
+  "a11y.scroll_table": "Tabla; desplácese horizontalmente para ver todas las columnas",
 };

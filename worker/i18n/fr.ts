@@ -607,4 +607,5 @@ export const fr: Messages = {
   "admin.fx_source": "Source",
   "admin.fx_save": "Enregistrer le taux",
   "admin.fx_saved": "Taux enregistré ; montants en {currency} reconvertis.",
+  "a11y.scroll_table": "Tableau ; faites défiler horizontalement pour voir toutes les colonnes",
 };

@@ -1,0 +1,357 @@
+// The journeys Sanad's users take, in a real browser (Debian chromium), against the app started as
+// `npm start` starts it on a fresh local D1. Each journey runs in English and in Arabic.
+// Run: npm run test:e2e
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { freshApp } from "../../scripts/fresh-app.mjs";
+import { openBrowser, checkPage, screenshot, tabTo, writeSummary, uniqueEmail, JOURNEY_BUDGET } from "./lib.mjs";
+
+const PASSWORD = "e2e-password-Kx81";
+const DEMO = "sanad-demo-2026";
+const LANGS = ["en", "ar"];
+let app;
+let base;
+const journeyBytes = {};
+
+before(async () => {
+  app = freshApp("sanad-e2e-");
+  base = await app.start();
+});
+after(async () => {
+  console.log("\n" + writeSummary({ journeys: journeyBytes }));
+  console.log(`\njourney bytes: ${JSON.stringify(journeyBytes)}`);
+  app?.cleanup();
+});
+
+const go = async (b, path, lang, label) => {
+  await b.page.goto(base + path);
+  await checkPage(b, lang, label);
+};
+/** Clicks and waits for the navigation the click causes, then checks the new page. */
+const clickTo = async (b, locator, lang, label) => {
+  await Promise.all([b.page.waitForNavigation(), locator.click()]);
+  await checkPage(b, lang, label);
+};
+
+const signUp = async (b, lang, name) => {
+  await go(b, `/signup?lang=${lang}`, lang, "sign up");
+  const email = uniqueEmail(`${lang}-member`);
+  await b.page.fill("#name", name);
+  await b.page.fill("#email", email);
+  await b.page.fill("#password", PASSWORD);
+  await clickTo(b, b.page.locator('form[action="/signup"] button[type=submit]'), lang, "after sign up");
+  return email;
+};
+
+const logIn = async (b, lang, email, password = DEMO) => {
+  await go(b, `/login?lang=${lang}`, lang, "log in");
+  await b.page.fill("#email", email);
+  await b.page.fill("#password", password);
+  await clickTo(b, b.page.locator('form[action^="/login"] button[type=submit]'), lang, "after log in");
+};
+
+/** An unregistered, women-led, rural group in Senegal: eligible for the demo "rural women" call. */
+const createOrg = async (b, lang, name) => {
+  await go(b, "/orgs/new", lang, "new organisation");
+  const p = b.page;
+  await p.fill("#name", name);
+  await p.selectOption("#country", "SN");
+  await p.selectOption("#setting", "rural");
+  await p.selectOption("#legalStatus", "unregistered");
+  await p.fill("#budgetAmount", "20000");
+  await p.check('input[name=ledBy][value=women]');
+  await p.check('input[name=themes][value=womens_rights]');
+  await p.check('input[name=themes][value=livelihoods]');
+  await p.fill("#languages", "fr, wo");
+  await clickTo(b, p.locator('form[action="/orgs/new"] button[type=submit]'), lang, "organisation page");
+  return new URL(p.url()).pathname.split("/")[2];
+};
+
+const ANSWERS = {
+  en: ["Girls in our villages finish school and women run their own savings groups.", "Rent for our meeting room, transport for volunteers and a small stipend for our coordinator.", "All members meet monthly and decide together by consensus."],
+  ar: ["أن تكمل الفتيات في قرانا تعليمهن وأن تدير النساء مجموعات الادخار بأنفسهن.", "إيجار قاعة الاجتماعات ومواصلات المتطوعات ومكافأة صغيرة للمنسقة.", "تجتمع العضوات شهريًا ويتخذن القرار معًا بالتوافق."],
+};
+
+/** Journey 1 up to the saved draft: matches with reasons → the call → start → answer → save. */
+const startAndSaveDraft = async (b, lang, orgId) => {
+  const p = b.page;
+  await go(b, `/orgs/${orgId}/matches`, lang, "matches");
+  assert.ok(await p.locator('a[href="/calls/demo-call-rural-women"]').count(), "the eligible call is matched");
+  assert.ok((await p.locator("main li").count()) > 3, "matches come with their reasons");
+  await clickTo(b, p.locator('a[href="/calls/demo-call-rural-women"]').first(), lang, "call page");
+  await clickTo(b, p.locator('a[href="/calls/demo-call-rural-women/apply"]').first(), lang, "apply");
+  await clickTo(b, p.locator('form[action="/calls/demo-call-rural-women/apply"] button[type=submit]'), lang, "application form");
+  const appPath = new URL(p.url()).pathname;
+  await p.fill("#answer_q1", ANSWERS[lang][0]);
+  await p.fill("#answer_q2", ANSWERS[lang][1]);
+  await p.fill("#answer_q3", ANSWERS[lang][2]);
+  await p.fill("#amount", "15000");
+  await clickTo(b, p.locator('button[name=action][value=save]'), lang, "draft saved");
+  return appPath;
+};
+
+/** Leave, come back from the organisation's list, find the text, submit. */
+const comeBackAndSubmit = async (b, lang, orgId, appPath) => {
+  const p = b.page;
+  await go(b, "/calls", lang, "calls");
+  await go(b, `/orgs/${orgId}/applications`, lang, "our applications");
+  await clickTo(b, p.locator(`a[href="${appPath}"]`).first(), lang, "application again");
+  assert.equal(await p.inputValue("#answer_q1"), ANSWERS[lang][0]);
+  await clickTo(b, p.locator('button[name=action][value=submit]'), lang, "submitted");
+  assert.equal(await p.locator("#answer_q1").count(), 0, "a submitted application is no longer a form");
+};
+
+for (const lang of LANGS) {
+  test(`journey 1 (${lang}): a new CSO member signs up, creates a group, sees matches, drafts, leaves, comes back, submits`, async () => {
+    const b = await openBrowser();
+    try {
+      await signUp(b, lang, lang === "ar" ? "مريم" : "Mariama");
+      const orgId = await createOrg(b, lang, lang === "ar" ? "نساء كولدا الريفيات" : "Kolda Rural Women");
+      const appPath = await startAndSaveDraft(b, lang, orgId);
+      await comeBackAndSubmit(b, lang, orgId, appPath);
+      journeyBytes[`journey 1 (${lang})`] = b.bytes();
+      assert.ok(b.bytes() <= JOURNEY_BUDGET, `journey 1 transferred ${b.bytes()} bytes (budget ${JOURNEY_BUDGET})`);
+    } finally {
+      await b.close();
+    }
+  });
+
+  test(`journey 2 (${lang}): the same journey with JavaScript disabled`, async () => {
+    const b = await openBrowser({ javaScript: false });
+    try {
+      await signUp(b, lang, "NoScript");
+      const orgId = await createOrg(b, lang, lang === "ar" ? "مجموعة بلا جافاسكربت" : "No-script group");
+      const appPath = await startAndSaveDraft(b, lang, orgId);
+      await comeBackAndSubmit(b, lang, orgId, appPath);
+    } finally {
+      await b.close();
+    }
+  });
+
+  test(`journey 3 (${lang}): offline while answering, the draft survives a reload and is saved when the network returns`, async () => {
+    const b = await openBrowser();
+    try {
+      const p = b.page;
+      await signUp(b, lang, "Offline");
+      const orgId = await createOrg(b, lang, lang === "ar" ? "مجموعة بلا شبكة" : "Offline group");
+      await go(b, `/calls/demo-call-rural-women/apply`, lang, "apply");
+      await clickTo(b, p.locator('form[action="/calls/demo-call-rural-women/apply"] button[type=submit]'), lang, "application form");
+      const appPath = new URL(p.url()).pathname;
+      await b.context.setOffline(true);
+      const text = ANSWERS[lang][0] + " (offline)";
+      await p.locator("#answer_q1").pressSequentially(text, { delay: 2 });
+      await p.waitForTimeout(300);
+      // Reloading needs the network for the page itself; the typed text comes back from the device.
+      await b.context.setOffline(false);
+      await p.reload();
+      await checkPage(b, lang, "after reload");
+      assert.equal(await p.inputValue("#answer_q1"), text, "the offline text is restored after the reload");
+      // The island saves it now that the network is back (autosave every few seconds, or on "online").
+      const appId = appPath.split("/")[2];
+      let saved = "";
+      for (let i = 0; i < 40 && saved !== text; i++) {
+        await p.waitForTimeout(250);
+        saved = await p.evaluate(async (id) => (await (await fetch(`/api/v1/applications/${id}`)).json()).answers?.q1 ?? "", appId);
+      }
+      assert.equal(saved, text, "the restored text reached the server");
+      assert.ok(orgId);
+    } finally {
+      await b.close();
+    }
+  });
+}
+
+/** A JSON client for setting up what a journey needs from other people (a CSO's submitted application). */
+const apiClient = async (email) => {
+  let cookie = "";
+  const call = async (method, path, body) => {
+    // POSTs always carry a JSON body: a cookie-authenticated POST without one looks like a cross-site form.
+    const payload = body ?? (method === "GET" ? undefined : {});
+    const res = await fetch(base + path, { method, headers: { Cookie: cookie, ...(payload ? { "Content-Type": "application/json" } : {}) }, body: payload ? JSON.stringify(payload) : undefined });
+    const set = res.headers.getSetCookie().map((c) => c.split(";")[0]).filter((c) => !c.endsWith("="));
+    if (set.length) cookie = set.join("; ");
+    const json = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  await call("POST", "/api/v1/auth/signup", { email, password: PASSWORD, name: "Applicant" });
+  return call;
+};
+
+const inDays = (days) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.toISOString().slice(0, 10)}T12:00`;
+};
+
+for (const lang of LANGS) {
+  test(`journey 4 (${lang}): a funder creates and publishes a call, reviews and awards an application`, async () => {
+    const b = await openBrowser();
+    try {
+      const p = b.page;
+      await logIn(b, lang, "funder@sanad.example");
+      await go(b, "/calls/new", lang, "new call");
+      await p.fill("#title", lang === "ar" ? "دعم أساسي للمجموعات الشبابية" : "Core support for youth groups");
+      await p.fill("#summary", lang === "ar" ? "تمويل مرن لمدة سنة للمجموعات الصغيرة." : "One year of flexible funding for small groups.");
+      await p.fill("#languages", "en, ar");
+      await p.fill("#grantMin", "1000");
+      await p.fill("#grantMax", "5000");
+      await p.selectOption("#fundingType", "core");
+      await p.fill("#deadline", inDays(30));
+      await p.fill("#q1_label", lang === "ar" ? "ماذا ستفعلون؟" : "What will you do?");
+      await clickTo(b, p.locator('form[action="/calls/new"] button[type=submit]'), lang, "draft call");
+      const callId = new URL(p.url()).pathname.split("/")[2];
+      await clickTo(b, p.locator(`form[action="/calls/${callId}/publish"] button`), lang, "published call");
+
+      // Someone applies (through the API, as another person would from their own browser).
+      const cso = await apiClient(uniqueEmail(`${lang}-applicant`));
+      const org = await cso("POST", "/api/v1/orgs", { kind: "cso", name: "Tamale Youth Voices", country: "GH", setting: "rural", legalStatus: "movement", annualBudget: { amount: 900000, currency: "USD" }, ledBy: ["youth"], themes: ["youth"], languages: ["en"] });
+      const draft = await cso("POST", `/api/v1/calls/${callId}/applications`, { orgId: org.id });
+      const questions = (await cso("GET", `/api/v1/calls/${callId}`)).questions;
+      await cso("PATCH", `/api/v1/applications/${draft.id}`, { version: draft.version, answers: { [questions[0].id]: "Youth-led radio shows on local governance." }, requestedAmount: { amount: 300000, currency: "USD" } });
+      await cso("POST", `/api/v1/applications/${draft.id}/submit`);
+
+      await go(b, `/calls/${callId}/applications`, lang, "review list");
+      await clickTo(b, p.locator(`a[href="/applications/${draft.id}"]`).first(), lang, "application to review");
+      await p.check('input[name=score][value="4"]');
+      await p.fill("#comment", lang === "ar" ? "مقترح واضح." : "Clear and grounded.");
+      await clickTo(b, p.locator(`form[action="/applications/${draft.id}/reviews"] button[type=submit]`), lang, "reviewed");
+      await p.fill(`form[action="/applications/${draft.id}/decision"]:has(input[value=award]) input[name=amount]`, "3000");
+      await clickTo(b, p.locator(`form[action="/applications/${draft.id}/decision"]:has(input[value=award]) button[type=submit]`), lang, "awarded");
+      const status = await p.evaluate(async (id) => (await (await fetch(`/api/v1/applications/${id}`)).json()).status, draft.id);
+      assert.equal(status, "awarded");
+    } finally {
+      await b.close();
+    }
+  });
+
+  test(`journey 5 (${lang}): a funder pledges by bank transfer, an admin confirms a payment, the ledger shows it`, async () => {
+    const funder = await openBrowser();
+    const admin = await openBrowser();
+    try {
+      const p = funder.page;
+      await logIn(funder, lang, "funder@sanad.example");
+      await go(funder, "/orgs/demo-cso-thies", lang, "organisation");
+      await clickTo(funder, p.locator('a[href="/orgs/demo-cso-thies/pledge"]').first(), lang, "pledge form");
+      await p.fill("#amount", "250");
+      await p.fill("#currency", "USD");
+      await p.check("input[name=interval][value=month]");
+      await p.fill("#installments", "12");
+      await clickTo(funder, p.locator('form[action="/orgs/demo-cso-thies/pledge"] button[type=submit]'), lang, "pledge with bank instructions");
+      const pledgePath = new URL(p.url()).pathname;
+      const reference = (await p.locator("dd strong bdi").first().textContent()).trim();
+      assert.match(reference, /^SND-[A-Z2-9]{8}$/);
+
+      const a = admin.page;
+      await logIn(admin, lang, "admin@sanad.example");
+      await go(admin, "/admin", lang, "admin");
+      await clickTo(admin, a.locator(`a[href="${pledgePath}"]`).first(), lang, "pledge (admin)");
+      await a.fill("#amount", "250");
+      await a.fill("#receivedAt", new Date().toISOString().slice(0, 10));
+      await a.fill("#reference", `BANK-${lang}-${Date.now()}`);
+      await clickTo(admin, a.locator(`form[action="${pledgePath}/payments"] button[type=submit]`), lang, "payment recorded");
+
+      await go(funder, "/orgs/demo-cso-thies/ledger", lang, "ledger");
+      const pledgeId = pledgePath.split("/")[2];
+      const ledger = await p.evaluate(async () => (await fetch("/api/v1/orgs/demo-cso-thies/ledger")).json());
+      assert.ok(ledger.entries.some((e) => e.pledgeId === pledgeId && e.kind === "payment" && e.amount.amount === 25000 && e.amount.currency === "USD"));
+      assert.ok(ledger.totals.some((t) => t.currency === "USD" && t.paid >= 25000));
+    } finally {
+      await funder.close();
+      await admin.close();
+    }
+  });
+
+  test(`journey 6 (${lang}): an analyst opens the equity report and downloads the CSV`, async () => {
+    const b = await openBrowser();
+    try {
+      const p = b.page;
+      await logIn(b, lang, "analyst@sanad.example");
+      await go(b, "/reports", lang, "equity report");
+      await p.selectOption("#groupBy", "legalStatus");
+      await clickTo(b, p.locator('form[action="/reports"] button[type=submit]'), lang, "equity report by legal status");
+      assert.ok(await p.locator("svg.chart.bars").count(), "bar charts");
+      assert.ok(await p.locator("svg.chart.lorenz").count(), "Lorenz curve");
+      const [download] = await Promise.all([p.waitForEvent("download"), p.locator('a[href^="/api/v1/reports/equity.csv"]').click()]);
+      const file = await download.path();
+      const { readFileSync } = await import("node:fs");
+      const csv = readFileSync(file, "utf8");
+      assert.match(csv, /^group_by,key,label,awards,/);
+      assert.match(csv, /\r\nlegalStatus,registered,/);
+      assert.match(download.suggestedFilename(), /^sanad-equity-legalStatus-\d{4}-\d{2}-\d{2}\.csv$/);
+    } finally {
+      await b.close();
+    }
+  });
+}
+
+test("journey 1 with the keyboard only (en): sign up, create the group, apply, save, submit", async () => {
+  const b = await openBrowser();
+  const p = b.page;
+  const k = p.keyboard;
+  const typeInto = async (selector, text) => {
+    await tabTo(p, selector);
+    await k.type(text);
+  };
+  const pressOn = async (selector, key = "Enter") => {
+    await tabTo(p, selector);
+    await Promise.all([p.waitForNavigation(), k.press(key)]);
+  };
+  try {
+    await go(b, "/signup?lang=en", "en", "sign up (keyboard)");
+    await typeInto("#name", "Keyboard User");
+    await typeInto("#email", uniqueEmail("keyboard"));
+    await typeInto("#password", PASSWORD);
+    await pressOn('form[action="/signup"] button[type=submit]');
+    await checkPage(b, "en", "after sign up (keyboard)");
+    await pressOn('a[href="/orgs/new"]');
+    await checkPage(b, "en", "new organisation (keyboard)");
+    await typeInto("#name", "Keyboard Collective");
+    await typeInto("#country", "Senegal");
+    await typeInto("#setting", "Rural");
+    await typeInto("#legalStatus", "Unregistered");
+    await typeInto("#budgetAmount", "20000");
+    for (const sel of ["input[name=ledBy][value=women]", "input[name=themes][value=womens_rights]"]) {
+      await tabTo(p, sel);
+      await k.press("Space");
+    }
+    await typeInto("#languages", "fr");
+    await pressOn('form[action="/orgs/new"] button[type=submit]');
+    await checkPage(b, "en", "organisation page (keyboard)");
+    const orgId = new URL(p.url()).pathname.split("/")[2];
+    assert.equal((await p.evaluate(async (id) => (await (await fetch(`/api/v1/orgs/${id}`)).json()).country, orgId)), "SN");
+    await pressOn(`a[href="/orgs/${orgId}/matches"]`);
+    await checkPage(b, "en", "matches (keyboard)");
+    await pressOn('a[href="/calls/demo-call-rural-women"]');
+    await pressOn('a[href="/calls/demo-call-rural-women/apply"]');
+    await pressOn('form[action="/calls/demo-call-rural-women/apply"] button[type=submit]');
+    await checkPage(b, "en", "application form (keyboard)");
+    await typeInto("#answer_q1", ANSWERS.en[0]);
+    await typeInto("#answer_q2", ANSWERS.en[1]);
+    await typeInto("#answer_q3", ANSWERS.en[2]);
+    await typeInto("#amount", "15000");
+    await pressOn("button[name=action][value=save]");
+    await pressOn("button[name=action][value=submit]");
+    await checkPage(b, "en", "submitted (keyboard)");
+    assert.equal(await p.locator("#answer_q1").count(), 0);
+  } finally {
+    await b.close();
+  }
+});
+
+test("screenshots of the main pages at 360×740, in Arabic and English", async () => {
+  const b = await openBrowser({ viewport: { width: 360, height: 740 } });
+  try {
+    const pages = [["home", "/"], ["calls", "/calls"], ["call", "/calls/demo-call-rural-women"], ["signup", "/signup"], ["ledger", "/orgs/demo-cso-thies/ledger"], ["reports", "/reports?groupBy=legalStatus"], ["org", "/orgs/demo-cso-thies"]];
+    for (const lang of LANGS) {
+      for (const [name, path] of pages) {
+        await go(b, `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`, lang, `${name} (360 px)`);
+        // Nothing may overflow sideways on a small phone.
+        const overflow = await b.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 1, `${name} (${lang}) is ${overflow}px wider than the screen`);
+        await screenshot(b, `${lang}-${name}`);
+      }
+    }
+  } finally {
+    await b.close();
+  }
+});
