@@ -1,5 +1,8 @@
 // The HTML side: forms without JavaScript, CSRF, languages and right-to-left, error pages.
 import { describe, expect, test } from "vitest";
+import { env } from "cloudflare:workers";
+import { createExecutionContext } from "cloudflare:test";
+import { createApp } from "../../worker/app";
 import { Client } from "../helpers/client";
 import { signUp, orgOwner, uniqueEmail, PASSWORD, csoFields } from "../helpers/world";
 
@@ -208,4 +211,29 @@ describe("errors, headers, documents", () => {
     expect((await admin.patch("/api/v1/countries/PE", { civicSpace: "sunny" })).status).toBe(400);
   });
 
+});
+
+describe("transfer", () => {
+  test("text responses are marked gzip for clients that accept it (the runtime then compresses), plain otherwise", async () => {
+    // Called on the Hono app itself: across the runtime's fetch boundary the encoding is applied and
+    // transparently undone, header included, so the header can only be seen here (or over real HTTP,
+    // which the browser tests measure).
+    const app = createApp();
+    const ctx = createExecutionContext();
+    // As on Cloudflare: the Worker sees a rewritten Accept-Encoding; the client's own is in cf.clientAcceptEncoding.
+    const get = (path: string, clientAcceptEncoding: string) =>
+      app.fetch(new Request(`http://localhost${path}`, { headers: { "Accept-Encoding": "br, gzip" }, cf: { clientAcceptEncoding } } as RequestInit), env, ctx);
+    const gz = await get("/calls", "gzip, deflate");
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(gz.headers.get("vary")).toContain("Accept-Encoding");
+    expect((await get("/calls", "")).headers.get("content-encoding")).toBeNull();
+    expect((await get("/api/v1/calls", "gzip")).headers.get("content-encoding")).toBe("gzip");
+  });
+  test("static assets have hashed names and are cached for a year", async () => {
+    const html = await (await new Client().fetch("/calls")).text();
+    const css = html.match(/href="(\/assets\/app\.[a-z0-9]+\.css)"/)![1];
+    const res = await new Client().fetch(css);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
 });

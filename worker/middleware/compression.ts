@@ -12,7 +12,7 @@ export const compression = createMiddleware<AppEnv>(async (c, next) => {
   // Cloudflare (and wrangler dev) rewrite Accept-Encoding on the way in; the client's own header is in
   // request.cf.clientAcceptEncoding. A client that did not ask for gzip gets plain bytes.
   const cf = (c.req.raw as unknown as { cf?: { clientAcceptEncoding?: string } }).cf;
-  const accepts = /gzip/.test(cf?.clientAcceptEncoding ?? c.req.header("accept-encoding") ?? "");
+  const accepts = /\bgzip\b/.test(cf?.clientAcceptEncoding ?? c.req.header("accept-encoding") ?? "");
   const type = c.res.headers.get("content-type") ?? "";
   if (!accepts || !c.res.body || c.res.headers.has("content-encoding") || !COMPRESSIBLE.test(type) || c.req.method === "HEAD") return;
   c.header("Content-Encoding", "gzip");
