@@ -1,0 +1,244 @@
+// Every route × every kind of caller → the expected outcome, run against the real app. The table must
+// list every route the app has: a new route fails this test until someone decides who may use it.
+//
+// Outcomes: "ok" = the caller got past authorization (2xx, 3xx, or a rule the request broke: 400, 409,
+// 422); 401 / 403 / 404 = refused. Each route runs on fresh fixtures so one caller's change does not
+// decide the next caller's outcome.
+import { beforeAll, describe, expect, test } from "vitest";
+import { Client } from "../helpers/client";
+import { signUp, userWithRole, csoFields, funderFields, PASSWORD } from "../helpers/world";
+import { callBody } from "../helpers/calls";
+import { createApp } from "../../worker/app";
+
+const CALLERS = ["anon", "otherCso", "ownCso", "otherFunder", "ownFunder", "analyst", "admin"] as const;
+type Caller = (typeof CALLERS)[number];
+type Outcome = "ok" | 401 | 403 | 404 | 400;
+
+/** Shorthands for rows of the table. */
+const all = (o: Outcome): Outcome[] => CALLERS.map(() => o);
+const signedIn = (o: Outcome = "ok"): Outcome[] => [401, o, o, o, o, o, o];
+//                               anon otherCso ownCso otherFunder ownFunder analyst admin
+const csoMembers: Outcome[] = [401, 403, "ok", 403, 403, 403, 403];
+const csoMembersOrAdmin: Outcome[] = [401, 403, "ok", 403, 403, 403, "ok"];
+const funderMembers: Outcome[] = [401, 403, 403, 403, "ok", 403, 403];
+const funderMembersOrAdmin: Outcome[] = [401, 403, 403, 403, "ok", 403, "ok"];
+const adminOnly: Outcome[] = [401, 403, 403, 403, 403, 403, "ok"];
+/** A draft call exists only for its funder's members and admins: 404 for everyone else, signed in or not. */
+const draftCallManagers: Outcome[] = [404, 404, 404, 404, "ok", 404, "ok"];
+/** Pages ask anonymous visitors to sign in before anything else. */
+const draftCallPages: Outcome[] = [401, 404, 404, 404, "ok", 404, "ok"];
+/** The new-call form is for members of any funder organisation (for their own funder). */
+const anyFunderMember: Outcome[] = [401, 403, 403, "ok", "ok", 403, 403];
+
+type Fx = { cso: string; funder: string; call: string; app: string; draft: string; draftCall: string; pledge: string; token: string; invitation: string };
+type Row = { route: string; expect: Outcome[]; path: (f: Fx) => string; body?: (f: Fx) => unknown; form?: (f: Fx) => Record<string, string> };
+
+const json = (route: string, expect: Outcome[], path: (f: Fx) => string, body?: (f: Fx) => unknown): Row => ({ route, expect, path, body });
+const form = (route: string, expect: Outcome[], path: (f: Fx) => string, fields: (f: Fx) => Record<string, string> = () => ({})): Row => ({ route, expect, path, form: fields });
+const usd = (amount: number) => ({ amount, currency: "USD" });
+/** The new-call form as a browser posts it, complete and valid. */
+const callForm = (funderOrgId: string) => ({
+  funderOrgId, title: "Matrix call", summary: "A call posted by the matrix.", languages: "en", grantMin: "1000", grantMax: "5000", grantCurrency: "USD",
+  fundingType: "core", durationMonths: "12", deadline: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 16), q1_label: "Why?", q1_max: "500",
+});
+
+const TABLE: Row[] = [
+  // Public reading.
+  json("GET /", all("ok"), () => "/"),
+  json("GET /api/v1/health", all("ok"), () => "/api/v1/health"),
+  json("GET /api/v1/openapi.json", all("ok"), () => "/api/v1/openapi.json"),
+  json("GET /api/v1/docs", all("ok"), () => "/api/v1/docs"),
+  json("GET /api/v1/countries", all("ok"), () => "/api/v1/countries"),
+  json("GET /api/v1/themes", all("ok"), () => "/api/v1/themes"),
+  json("GET /api/v1/fx-rates", all("ok"), () => "/api/v1/fx-rates"),
+  json("GET /api/v1/calls", all("ok"), () => "/api/v1/calls"),
+  json("GET /api/v1/calls/:id", all("ok"), (f) => `/api/v1/calls/${f.call}`),
+  json("GET /api/v1/orgs", all("ok"), () => "/api/v1/orgs"),
+  json("GET /api/v1/orgs/:id", all("ok"), (f) => `/api/v1/orgs/${f.cso}`),
+  json("GET /api/v1/orgs/:id/calls", all("ok"), (f) => `/api/v1/orgs/${f.funder}/calls`),
+  json("GET /api/v1/orgs/:id/ledger", all("ok"), (f) => `/api/v1/orgs/${f.cso}/ledger`),
+  json("GET /api/v1/reports/equity", all("ok"), () => "/api/v1/reports/equity"),
+  json("GET /api/v1/reports/equity.csv", all("ok"), () => "/api/v1/reports/equity.csv"),
+  json("GET /api/v1/exports/360giving.json", all("ok"), () => "/api/v1/exports/360giving.json"),
+  json("GET /calls", all("ok"), () => "/calls"),
+  json("GET /calls/:id", all("ok"), (f) => `/calls/${f.call}`),
+  json("GET /orgs", all("ok"), () => "/orgs"),
+  json("GET /orgs/:id", all("ok"), (f) => `/orgs/${f.cso}`),
+  json("GET /orgs/:id/ledger", all("ok"), (f) => `/orgs/${f.cso}/ledger`),
+  json("GET /reports", all("ok"), () => "/reports"),
+  json("GET /login", all("ok"), () => "/login"),
+  json("GET /signup", all("ok"), () => "/signup"),
+  // Accounts.
+  json("POST /api/v1/auth/signup", all("ok"), () => "/api/v1/auth/signup", () => ({ email: `m-${crypto.randomUUID()}@example.org`, password: PASSWORD, name: "New" })),
+  json("POST /api/v1/auth/login", all("ok"), () => "/api/v1/auth/login", () => ({ email: "matrix-login@example.org", password: PASSWORD })),
+  json("POST /api/v1/auth/logout", all("ok"), () => "/api/v1/auth/logout"),
+  json("GET /api/v1/me", signedIn(), () => "/api/v1/me"),
+  json("PATCH /api/v1/me", signedIn(), () => "/api/v1/me", () => ({ name: "Renamed" })),
+  json("GET /api/v1/tokens", signedIn(), () => "/api/v1/tokens"),
+  json("POST /api/v1/tokens", signedIn(), () => "/api/v1/tokens", () => ({ name: "matrix" })),
+  json("DELETE /api/v1/tokens/:id", [401, 404, "ok", 404, 404, 404, 404], (f) => `/api/v1/tokens/${f.token}`),
+  json("GET /api/v1/invitations", signedIn(), () => "/api/v1/invitations"),
+  json("POST /api/v1/invitations/:id/accept", [401, 404, 404, 404, 404, 404, 404], (f) => `/api/v1/invitations/${f.invitation}/accept`),
+  form("POST /signup", all("ok"), () => "/signup", () => ({ name: "New", email: `m-${crypto.randomUUID()}@example.org`, password: PASSWORD })),
+  form("POST /login", all("ok"), () => "/login", () => ({ email: "matrix-login@example.org", password: PASSWORD })),
+  form("POST /logout", all("ok"), () => "/logout"),
+  json("GET /me", signedIn(), () => "/me"),
+  form("POST /me/settings", signedIn(), () => "/me/settings", () => ({ locale: "fr" })),
+  form("POST /me/tokens", signedIn(), () => "/me/tokens", () => ({ token_name: "matrix" })),
+  form("POST /me/tokens/:id/revoke", [401, 404, "ok", 404, 404, 404, 404], (f) => `/me/tokens/${f.token}/revoke`),
+  form("POST /me/invitations/:id/accept", [401, 404, 404, 404, 404, 404, 404], (f) => `/me/invitations/${f.invitation}/accept`),
+  // Organisations.
+  json("POST /api/v1/orgs", signedIn(), () => "/api/v1/orgs", () => ({ ...csoFields, name: "Another group" })),
+  json("PATCH /api/v1/orgs/:id", csoMembersOrAdmin, (f) => `/api/v1/orgs/${f.cso}`, () => ({ version: 1, volunteerCount: 3 })),
+  json("GET /api/v1/orgs/:id/members", csoMembersOrAdmin, (f) => `/api/v1/orgs/${f.cso}/members`),
+  json("POST /api/v1/orgs/:id/members", csoMembersOrAdmin, (f) => `/api/v1/orgs/${f.cso}/members`, () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" })),
+  json("POST /api/v1/orgs/:id/verify", adminOnly, (f) => `/api/v1/orgs/${f.cso}/verify`, () => ({ verified: true })),
+  json("GET /api/v1/orgs/:id/matches", csoMembers, (f) => `/api/v1/orgs/${f.cso}/matches`),
+  json("GET /api/v1/orgs/:id/applications", csoMembers, (f) => `/api/v1/orgs/${f.cso}/applications`),
+  json("GET /orgs/new", signedIn(), () => "/orgs/new"),
+  form("POST /orgs/new", signedIn(), () => "/orgs/new", () => ({ kind: "cso", name: "Form group", country: "SN" })),
+  json("GET /orgs/:id/edit", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/edit`),
+  form("POST /orgs/:id/edit", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/edit`, () => ({ version: "1", kind: "cso", name: "Renamed group", country: "EG" })),
+  form("POST /orgs/:id/members", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/members`, () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" })),
+  form("POST /orgs/:id/verify", adminOnly, (f) => `/orgs/${f.cso}/verify`, () => ({ verified: "true" })),
+  json("GET /orgs/:id/matches", csoMembers, (f) => `/orgs/${f.cso}/matches`),
+  json("GET /orgs/:id/applications", csoMembers, (f) => `/orgs/${f.cso}/applications`),
+  // Calls.
+  json("POST /api/v1/calls", funderMembersOrAdmin, (f) => "/api/v1/calls", (f) => callBody(f.funder)),
+  json("PATCH /api/v1/calls/:id", draftCallManagers, (f) => `/api/v1/calls/${f.draftCall}`, () => ({ version: 1, title: "Retitled" })),
+  // Analysts come after the funder in the row, when the call is already published (open: 403, not 404).
+  json("POST /api/v1/calls/:id/publish", [404, 404, 404, 404, "ok", 403, "ok"], (f) => `/api/v1/calls/${f.draftCall}/publish`),
+  json("POST /api/v1/calls/:id/close", funderMembersOrAdmin, (f) => `/api/v1/calls/${f.call}/close`),
+  json("POST /api/v1/calls/:id/invitations", funderMembers, (f) => `/api/v1/calls/${f.call}/invitations`, (f) => ({ orgId: f.cso })),
+  json("GET /api/v1/calls/:id/matches", funderMembers, (f) => `/api/v1/calls/${f.call}/matches`),
+  json("GET /api/v1/calls/:id/applications", funderMembers, (f) => `/api/v1/calls/${f.call}/applications`),
+  json("GET /calls/new", anyFunderMember, () => "/calls/new"),
+  form("POST /calls/new", funderMembersOrAdmin, () => "/calls/new", (f) => callForm(f.funder)),
+  json("GET /calls/:id/edit", draftCallPages, (f) => `/calls/${f.draftCall}/edit`),
+  form("POST /calls/:id/edit", draftCallPages, (f) => `/calls/${f.draftCall}/edit`, (f) => ({ ...callForm(f.funder), version: "1" })),
+  form("POST /calls/:id/publish", [401, 404, 404, 404, "ok", 403, "ok"], (f) => `/calls/${f.draftCall}/publish`),
+  form("POST /calls/:id/close", funderMembersOrAdmin, (f) => `/calls/${f.call}/close`),
+  form("POST /calls/:id/invitations", funderMembers, (f) => `/calls/${f.call}/invitations`, (f) => ({ orgId: f.cso })),
+  json("GET /calls/:id/matches", funderMembers, (f) => `/calls/${f.call}/matches`),
+  json("GET /calls/:id/applications", funderMembers, (f) => `/calls/${f.call}/applications`),
+  json("GET /calls/:id/apply", signedIn(), (f) => `/calls/${f.call}/apply`),
+  form("POST /calls/:id/apply", csoMembers, (f) => `/calls/${f.call}/apply`, (f) => ({ orgId: f.cso })),
+  // Applications: the applicant's members; the call's funder once submitted; admins read.
+  json("POST /api/v1/calls/:id/applications", csoMembers, (f) => `/api/v1/calls/${f.call}/applications`, (f) => ({ orgId: f.cso })),
+  json("GET /api/v1/applications/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/api/v1/applications/${f.app}`),
+  json("PATCH /api/v1/applications/:id", [401, 404, "ok", 404, 404, 404, 403], (f) => `/api/v1/applications/${f.draft}`, () => ({ version: 1, answers: {} })),
+  json("POST /api/v1/applications/:id/submit", [401, 404, "ok", 404, 404, 404, 403], (f) => `/api/v1/applications/${f.draft}/submit`),
+  json("POST /api/v1/applications/:id/withdraw", [401, 404, "ok", 404, 404, 404, 403], (f) => `/api/v1/applications/${f.draft}/withdraw`),
+  json("GET /api/v1/applications/:id/reviews", [401, 404, 403, 404, "ok", 404, 403], (f) => `/api/v1/applications/${f.app}/reviews`),
+  json("POST /api/v1/applications/:id/reviews", [401, 404, 403, 404, "ok", 404, 403], (f) => `/api/v1/applications/${f.app}/reviews`, () => ({ score: 4 })),
+  json("POST /api/v1/applications/:id/decision", [401, 404, 403, 404, "ok", 404, 403], (f) => `/api/v1/applications/${f.app}/decision`, () => ({ decision: "decline", reasons: ["other"] })),
+  json("GET /applications/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/applications/${f.app}`),
+  form("POST /applications/:id", [401, 404, "ok", 404, 404, 404, 403], (f) => `/applications/${f.draft}`, () => ({ version: "1", action: "save" })),
+  form("POST /applications/:id/withdraw", [401, 404, "ok", 404, 404, 404, 403], (f) => `/applications/${f.draft}/withdraw`),
+  form("POST /applications/:id/reviews", [401, 404, 403, 404, "ok", 404, 403], (f) => `/applications/${f.app}/reviews`, () => ({ score: "4" })),
+  form("POST /applications/:id/decision", [401, 404, 403, 404, "ok", 404, 403], (f) => `/applications/${f.app}/decision`, () => ({ decision: "decline", reasons: "other" })),
+  // Pledges: the pledger (and its funder's members), the recipient's members, admins.
+  json("POST /api/v1/pledges", [401, "ok", "ok", "ok", "ok", "ok", "ok"], () => "/api/v1/pledges", (f) => ({ recipientOrgId: f.cso, amount: usd(5000), interval: "once" })),
+  json("GET /api/v1/pledges/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/api/v1/pledges/${f.pledge}`),
+  json("POST /api/v1/pledges/:id/cancel", [401, 404, 403, 404, "ok", 404, "ok"], (f) => `/api/v1/pledges/${f.pledge}/cancel`),
+  json("POST /api/v1/pledges/:id/payments", adminOnly, (f) => `/api/v1/pledges/${f.pledge}/payments`, () => ({ amount: usd(5000), receivedAt: "2026-11-01", reference: `R-${crypto.randomUUID()}` })),
+  json("GET /orgs/:id/pledge", [401, "ok", "ok", "ok", "ok", "ok", "ok"], (f) => `/orgs/${f.cso}/pledge`),
+  form("POST /orgs/:id/pledge", [401, "ok", "ok", "ok", "ok", "ok", "ok"], (f) => `/orgs/${f.cso}/pledge`, () => ({ amount: "50", currency: "USD", interval: "once" })),
+  json("GET /pledges/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/pledges/${f.pledge}`),
+  form("POST /pledges/:id/cancel", [401, 404, 403, 404, "ok", 404, "ok"], (f) => `/pledges/${f.pledge}/cancel`),
+  form("POST /pledges/:id/payments", adminOnly, (f) => `/pledges/${f.pledge}/payments`, () => ({ amount: "50", currency: "USD", receivedAt: "2026-11-01", reference: `R-${crypto.randomUUID()}` })),
+  json("POST /api/v1/webhooks/stripe", all(400), () => "/api/v1/webhooks/stripe", () => ({ id: "evt_x", type: "invoice.paid" })),
+  // Administration and reference data.
+  json("GET /admin", adminOnly, () => "/admin"),
+  form("POST /admin/countries/:code", adminOnly, () => "/admin/countries/SN", () => ({ civicSpace: "repressed", civicSpaceAsOf: "2026-11", incomeGroup: "LMC", odaGroup: "LDC", globalSouth: "true" })),
+  form("POST /admin/fx-rates", adminOnly, () => "/admin/fx-rates", () => ({ currency: "XAF", asOf: "2026-11-01", usdPerUnit: "0.0017", source: "matrix" })),
+  json("PATCH /api/v1/countries/:code", adminOnly, () => "/api/v1/countries/SN", () => ({ civicSpace: "repressed" })),
+  json("PUT /api/v1/fx-rates", adminOnly, () => "/api/v1/fx-rates", () => ({ currency: "XAF", asOf: "2026-11-02", usdPerUnit: 0.0017, source: "matrix" })),
+];
+
+/** Hashed asset paths change with their content; they are public and listed by prefix. */
+const ASSET = /^GET \/assets\//;
+
+/** The seven callers, each remembering its e-mail so a row that signs it out can sign it back in. */
+type Person = Client & { email?: string };
+const newPeople = async (): Promise<Record<Caller, Person>> => {
+  const [otherCso, ownCso, otherFunder, ownFunder, analyst, admin] = await Promise.all([signUp(), signUp(), signUp(), signUp(), userWithRole("analyst"), userWithRole("admin")]);
+  await otherCso.post("/api/v1/orgs", { ...csoFields, name: "Other CSO" });
+  await otherFunder.post("/api/v1/orgs", { ...funderFields, name: "Other funder" });
+  return { anon: new Client(), otherCso, ownCso, otherFunder, ownFunder, analyst, admin };
+};
+/** After a row that signs in, out or up: everyone back to who they were (a fresh session each). */
+const restore = async (c: Record<Caller, Person>) => {
+  c.anon.cookies.clear();
+  for (const who of CALLERS) {
+    const p = c[who];
+    if (!p.email) continue;
+    p.cookies.clear();
+    const res = await p.post("/api/v1/auth/login", { email: p.email, password: PASSWORD });
+    if (res.status !== 200) throw new Error(`restore ${who}: ${res.status}`);
+  }
+};
+const IDENTITY = /logout|login|signup/;
+/** Rows that would change a resource later rows rely on get their own copy of it. */
+const OWN_DRAFT_CALL = /calls\/:id\/(edit|publish)|PATCH \/api\/v1\/calls/;
+const OWN_TOKEN = /tokens\/:id/;
+
+/** Fresh resources owned by ownCso and ownFunder: a CSO, a funder with an open call and a draft call, a submitted application and a draft, a pledge, a token, an invitation. */
+const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
+  const cso = (await c.ownCso.post("/api/v1/orgs", csoFields)).body.id;
+  const funder = (await c.ownFunder.post("/api/v1/orgs", funderFields)).body.id;
+  const call = (await c.ownFunder.post("/api/v1/calls", callBody(funder, { eligibility: {}, requiredLedBy: [] }))).body.id;
+  await c.ownFunder.post(`/api/v1/calls/${call}/publish`);
+  const other = (await c.ownFunder.post("/api/v1/calls", callBody(funder, { eligibility: {} }))).body.id;
+  await c.ownFunder.post(`/api/v1/calls/${other}/publish`);
+  const draftCall = (await c.ownFunder.post("/api/v1/calls", callBody(funder))).body.id;
+  const a = (await c.ownCso.post(`/api/v1/calls/${call}/applications`, { orgId: cso })).body;
+  const q = (await c.ownCso.get(`/api/v1/calls/${call}`)).body.questions as { id: string }[];
+  await c.ownCso.patch(`/api/v1/applications/${a.id}`, { version: a.version, answers: Object.fromEntries(q.map((x) => [x.id, "An answer."])), requestedAmount: usd(1_000_000) });
+  const submitted = await c.ownCso.post(`/api/v1/applications/${a.id}/submit`);
+  if (submitted.status !== 200) throw new Error(`fixture submit: ${JSON.stringify(submitted.body)}`);
+  const draft = (await c.ownCso.post(`/api/v1/calls/${other}/applications`, { orgId: cso })).body.id;
+  const pledge = (await c.ownFunder.post("/api/v1/pledges", { recipientOrgId: cso, funderOrgId: funder, amount: usd(5000), interval: "month" })).body.pledge.id;
+  const token = (await c.ownCso.post("/api/v1/tokens", { name: "fixture" })).body.id;
+  const invitation = (await c.ownCso.post(`/api/v1/orgs/${cso}/members`, { email: `nobody-${crypto.randomUUID()}@example.org`, role: "member" })).body.invitationId ?? "no-such-invitation";
+  return { cso, funder, call, app: a.id, draft, draftCall, pledge, token, invitation };
+};
+
+const outcome = (status: number): Outcome => (status === 401 || status === 403 || status === 404 || status === 400 ? status : status < 500 ? "ok" : (status as Outcome));
+
+describe("authorization matrix", () => {
+  test("every route of the app is in the table (new routes must be classified)", () => {
+    const routes = new Set(createApp().routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
+    const listed = new Set(TABLE.map((r) => r.route));
+    const missing = [...routes].filter((r) => !listed.has(r) && !ASSET.test(r));
+    const stale = [...listed].filter((r) => !routes.has(r));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  let c: Record<Caller, Person>;
+  let shared: Fx;
+  beforeAll(async () => {
+    await signUp({ email: "matrix-login@example.org" });
+    c = await newPeople();
+    shared = await fixtures(c);
+  }, 60_000);
+
+  test.each(TABLE.map((r) => [r.route, r] as const))("%s", async (_, row) => {
+    const fx = { ...shared };
+    if (OWN_DRAFT_CALL.test(row.route)) fx.draftCall = (await c.ownFunder.post("/api/v1/calls", callBody(fx.funder))).body.id;
+    if (OWN_TOKEN.test(row.route)) fx.token = (await c.ownCso.post("/api/v1/tokens", { name: "row" })).body.id;
+    const got: Record<string, Outcome> = {};
+    for (const who of CALLERS) {
+      const [method, ...rest] = row.route.split(" ");
+      void rest;
+      const path = row.path(fx);
+      let status: number;
+      if (row.form) status = (await c[who].form(path, row.form(fx))).status;
+      else if (method === "GET") status = (await c[who].fetch(path)).status;
+      else status = (await c[who].json(method, path, row.body ? row.body(fx) : method === "DELETE" ? undefined : {})).status;
+      got[who] = outcome(status);
+    }
+    if (IDENTITY.test(row.route)) await restore(c);
+    expect(got).toEqual(Object.fromEntries(CALLERS.map((who, i) => [who, row.expect[i]])));
+  });
+});
