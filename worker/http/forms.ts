@@ -8,7 +8,13 @@ export type FormBody = Record<string, string | string[]>;
 
 /** Text fields only (files are not accepted anywhere); repeated names become arrays. */
 export const readForm = async (c: Context<AppEnv>): Promise<FormBody> => {
-  const raw = await c.req.parseBody({ all: true });
+  let raw: Awaited<ReturnType<typeof c.req.parseBody>>;
+  try {
+    raw = await c.req.parseBody({ all: true });
+  } catch {
+    // A malformed multipart body (bad boundary, invalid bytes) is the sender's fault, not a server error.
+    throw new Problem(400, c.get("t")("err.malformed_body"), [{ path: "body", message: c.get("t")("err.malformed_body") }]);
+  }
   const out: FormBody = {};
   for (const [k, v] of Object.entries(raw)) {
     const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");

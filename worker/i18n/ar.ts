@@ -608,4 +608,5 @@ export const ar: Messages = {
   "admin.fx_save": "حفظ السعر",
   "admin.fx_saved": "حُفظ السعر وأُعيد تحويل المبالغ بعملة {currency}.",
   "a11y.scroll_table": "جدول؛ مرّروا أفقيًا لرؤية كل الأعمدة",
+  "err.malformed_body": "تعذّرت قراءة النموذج. أعيدوا إرساله من الصفحة.",
 };

@@ -607,6 +607,7 @@ export const en = {
   "admin.fx_save": "Save rate",
   "admin.fx_saved": "Rate saved; amounts in {currency} converted again.",
   "a11y.scroll_table": "Table; scroll sideways to see every column",
+  "err.malformed_body": "The form could not be read. Please send it again from the page.",
 } as const;
 
 export type MessageKey = keyof typeof en;

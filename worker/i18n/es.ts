@@ -608,4 +608,5 @@ export const es: Messages = {
   "admin.fx_save": "Guardar el tipo",
   "admin.fx_saved": "Tipo guardado; importes en {currency} convertidos de nuevo.",
   "a11y.scroll_table": "Tabla; desplácese horizontalmente para ver todas las columnas",
+  "err.malformed_body": "No se pudo leer el formulario. Vuelva a enviarlo desde la página.",
 };

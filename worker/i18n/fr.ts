@@ -608,4 +608,5 @@ export const fr: Messages = {
   "admin.fx_save": "Enregistrer le taux",
   "admin.fx_saved": "Taux enregistré ; montants en {currency} reconvertis.",
   "a11y.scroll_table": "Tableau ; faites défiler horizontalement pour voir toutes les colonnes",
+  "err.malformed_body": "Le formulaire n'a pas pu être lu. Renvoyez-le depuis la page.",
 };
