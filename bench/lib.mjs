@@ -43,8 +43,8 @@ export const login = async (base, email, password) => {
   return sessionFetch(base, res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "));
 };
 
-const sessionFetch = (base, cookie) => (p, body) =>
-  fetch(`${base}${p}`, { method: body ? "POST" : "GET", headers: { Cookie: cookie, ...(body ? { "Content-Type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined });
+const sessionFetch = (base, cookie) =>
+  Object.assign((p, body) => fetch(`${base}${p}`, { method: body ? "POST" : "GET", headers: { Cookie: cookie, ...(body ? { "Content-Type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined }), { cookie });
 
 /** p50/p95/max over `n` sequential requests after 5 warm-up requests; `describe` summarises a response body. */
 export const measure = async (label, get, n, describe = () => ({})) => {
