@@ -35,6 +35,8 @@ export const Pledge = z
     paid: Money,
     refunded: Money,
     failedPayments: z.number().int(),
+    endedAt: IsoTime.nullable().openapi({ description: "when the provider ended it (subscription deleted, checkout expired)" }),
+    cancelledAt: IsoTime.nullable().openapi({ description: "when the pledger cancelled it" }),
     createdAt: IsoTime,
   })
   .openapi("Pledge");

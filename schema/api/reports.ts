@@ -6,13 +6,17 @@ import { CurrencyCode } from "./common";
 
 const Day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "err.date" });
 
-export const ReportQuery = z
-  .object({
-    from: Day.optional(),
-    to: Day.optional(),
-    funderOrgId: z.string().min(1).max(64).optional(),
-    callId: z.string().min(1).max(64).optional(),
-    fundingType: z.enum(FUNDING_TYPES).optional(),
+/** The filters the report and the exports share. */
+const Filters = z.object({
+  from: Day.optional(),
+  to: Day.optional(),
+  funderOrgId: z.string().min(1).max(64).optional(),
+  callId: z.string().min(1).max(64).optional(),
+  fundingType: z.enum(FUNDING_TYPES).optional(),
+});
+
+export const ReportQuery = Filters
+  .extend({
     groupBy: z.enum(DIMENSIONS).optional(),
     lang: z.string().optional(),
   })
@@ -62,13 +66,8 @@ export const EquityReport = z
   })
   .openapi("EquityReport");
 
-export const ExportQuery = z
-  .object({
-    from: Day.optional(),
-    to: Day.optional(),
-    funderOrgId: z.string().min(1).max(64).optional(),
-    callId: z.string().min(1).max(64).optional(),
-    fundingType: z.enum(FUNDING_TYPES).optional(),
+export const ExportQuery = Filters
+  .extend({
     limit: z.coerce.number().int().min(1).max(5000).default(1000),
     cursor: z.string().max(200).optional(),
   })

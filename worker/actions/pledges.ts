@@ -163,8 +163,10 @@ export const ledgerOf = async (db: Db, viewer: Viewer | null, orgId: string) => 
   if (!org) throw new Problem(404);
   enforce(canViewOrg(viewer, org));
   const [pledgeRows, paymentRows] = await Promise.all([ledgerPledges(db, orgId), ledgerPayments(db, orgId)]);
+  // What each pledge has had paid in its own currency (a cancelled pledge counts only that as pledged).
+  const currencyOf = new Map(pledgeRows.map(({ pledge: p }) => [p.id, p.currency]));
   const paidBy = new Map<string, number>();
-  for (const p of paymentRows) if (p.kind === "payment" && p.currency === pledgeRows.find((r) => r.pledge.id === p.pledgeId)?.pledge.currency) paidBy.set(p.pledgeId, (paidBy.get(p.pledgeId) ?? 0) + p.amount);
+  for (const p of paymentRows) if (p.kind === "payment" && p.currency === currencyOf.get(p.pledgeId)) paidBy.set(p.pledgeId, (paidBy.get(p.pledgeId) ?? 0) + p.amount);
   const totals = ledgerTotals(
     pledgeRows.map(({ pledge: p }) => ({ amount: { amount: p.amount, currency: p.currency }, interval: p.interval, installments: p.installments, status: p.status, amountUsd: p.amountUsd })),
     paymentRows.map((p) => ({ amount: { amount: p.amount, currency: p.currency }, usd: p.amountUsd })),

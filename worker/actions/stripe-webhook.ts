@@ -111,11 +111,9 @@ const effects = async (db: Db, f: Exclude<StripeFact, { kind: "ignored" }>, pled
  */
 const followUp = async (db: Db, stripe: Stripe, pledgeId: string) => {
   const p = await findPledge(db, pledgeId);
-  if (!p?.stripeSubscriptionId) return;
-  const row = await db.query.pledges.findFirst({ where: (t, { eq }) => eq(t.id, pledgeId), columns: { endedAt: true, cancelledAt: true } });
-  if (row?.endedAt) return;
+  if (!p?.stripeSubscriptionId || p.endedAt) return;
   try {
-    if (row?.cancelledAt && p.status !== "completed") await stripe.subscriptions.cancel(p.stripeSubscriptionId);
+    if (p.cancelledAt && p.status !== "completed") await stripe.subscriptions.cancel(p.stripeSubscriptionId);
     else if (isLastInstallment(p, p.paymentsCount)) await stripe.subscriptions.update(p.stripeSubscriptionId, { cancel_at_period_end: true });
   } catch (e) {
     console.error(`Stripe follow-up for pledge ${pledgeId} failed:`, e instanceof Error ? e.message : e);

@@ -69,6 +69,8 @@ export const toPledge = (r: PledgeRow, s: { count: number; paid: number; refunde
   paid: { amount: Number(s.paid), currency: r.currency },
   refunded: { amount: Number(s.refunded), currency: r.currency },
   failedPayments: r.failedPayments,
+  endedAt: r.endedAt,
+  cancelledAt: r.cancelledAt,
   stripeSubscriptionId: r.stripeSubscriptionId,
   stripeCheckoutSessionId: r.stripeCheckoutSessionId,
   createdAt: r.createdAt,
