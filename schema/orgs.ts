@@ -33,6 +33,11 @@ export const orgs = sqliteTable(
      */
     fundingReceivedUsd: integer("funding_received_usd").notNull().default(0),
     version: integer("version").notNull().default(1),
+    /**
+     * Set when the owner deleted the organisation. The row stays as an anonymised tombstone (name
+     * replaced, texts and contacts erased, hidden) so its awards still count in the equity record.
+     */
+    deletedAt: text("deleted_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

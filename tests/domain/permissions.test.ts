@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canViewOrg, canEditOrg, canManageMembers, visibleLevels, type Viewer } from "../../worker/domain/permissions";
+import { canViewOrg, canEditOrg, canManageMembers, canDisposeOrg, visibleLevels, type Viewer } from "../../worker/domain/permissions";
 import { toMask, fromMask } from "../../worker/domain/bitmask";
 import { LED_BY } from "../../schema/enums";
 
@@ -38,6 +38,16 @@ describe("organisation visibility", () => {
   test("only owners manage members", () => {
     expect(canManageMembers(member, { id: "org", visibility: "public" })).toMatchObject({ ok: false, status: 403 });
     expect(canManageMembers(viewer({ memberships: [{ orgId: "org", orgKind: "cso", role: "owner" }] }), { id: "org", visibility: "public" }).ok).toBe(true);
+  });
+
+  test("exporting and deleting: owners only, not members and not admins; a hidden group stays unfindable", () => {
+    const owner = viewer({ memberships: [{ orgId: "org", orgKind: "cso", role: "owner" }] });
+    expect(canDisposeOrg(owner, { id: "org", visibility: "hidden" }).ok).toBe(true);
+    expect(canDisposeOrg(member, { id: "org", visibility: "hidden" })).toMatchObject({ ok: false, status: 403 });
+    expect(canDisposeOrg(admin, { id: "org", visibility: "hidden" })).toMatchObject({ ok: false, status: 403 });
+    expect(canDisposeOrg(cso, { id: "org", visibility: "hidden" })).toMatchObject({ ok: false, status: 404 });
+    expect(canDisposeOrg(cso, { id: "org", visibility: "public" })).toMatchObject({ ok: false, status: 403 });
+    expect(canDisposeOrg(null, { id: "org", visibility: "public" })).toMatchObject({ ok: false, status: 401 });
   });
 });
 

@@ -101,6 +101,22 @@ const comeBackAndSubmit = async (b, lang, orgId, appPath) => {
   assert.equal(await p.locator("#answer_q1").count(), 0, "a submitted application is no longer a form");
 };
 
+/** The owner leaves Sanad: the export link is there, a wrong name is refused, the right one deletes. */
+const deleteOrg = async (b, lang, orgId, name) => {
+  const p = b.page;
+  await go(b, `/orgs/${orgId}`, lang, "organisation page (owner)");
+  assert.ok(await p.locator(`a[href="/api/v1/orgs/${orgId}/export"]`).count(), "the export is offered");
+  await clickTo(b, p.locator(`a[href="/orgs/${orgId}/delete"]`), lang, "delete organisation");
+  await p.fill("#confirmName", "something else");
+  await clickTo(b, p.locator(`form[action="/orgs/${orgId}/delete"] button[type=submit]`), lang, "delete refused");
+  assert.equal(await p.getAttribute("#confirmName", "aria-invalid"), "true");
+  await p.fill("#confirmName", name);
+  await clickTo(b, p.locator(`form[action="/orgs/${orgId}/delete"] button[type=submit]`), lang, "after deletion");
+  assert.equal(new URL(p.url()).pathname, "/me");
+  const gone = await p.goto(`${base}/orgs/${orgId}`);
+  assert.equal(gone.status(), 404);
+};
+
 for (const lang of LANGS) {
   test(`journey 1 (${lang}): a new CSO member signs up, creates a group, sees matches, drafts, leaves, comes back, submits`, async () => {
     const b = await openBrowser();
@@ -116,13 +132,15 @@ for (const lang of LANGS) {
     }
   });
 
-  test(`journey 2 (${lang}): the same journey with JavaScript disabled`, async () => {
+  test(`journey 2 (${lang}): the same journey with JavaScript disabled, then the group deletes itself`, async () => {
     const b = await openBrowser({ javaScript: false });
     try {
       await signUp(b, lang, "NoScript");
-      const orgId = await createOrg(b, lang, lang === "ar" ? "مجموعة بلا جافاسكربت" : "No-script group");
+      const name = lang === "ar" ? "مجموعة بلا جافاسكربت" : "No-script group";
+      const orgId = await createOrg(b, lang, name);
       const appPath = await startAndSaveDraft(b, lang, orgId);
       await comeBackAndSubmit(b, lang, orgId, appPath);
+      await deleteOrg(b, lang, orgId, name);
     } finally {
       await b.close();
     }

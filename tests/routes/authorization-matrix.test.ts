@@ -23,6 +23,8 @@ const csoMembersOrAdmin: Outcome[] = [401, 403, "ok", 403, 403, 403, "ok"];
 const funderMembers: Outcome[] = [401, 403, 403, 403, "ok", 403, 403];
 const funderMembersOrAdmin: Outcome[] = [401, 403, 403, 403, "ok", 403, "ok"];
 const adminOnly: Outcome[] = [401, 403, 403, 403, 403, 403, "ok"];
+/** Exporting and deleting an organisation: its owners alone, not even admins. */
+const csoOwners: Outcome[] = [401, 403, "ok", 403, 403, 403, 403];
 /** A draft call exists only for its funder's members and admins: 404 for everyone else, signed in or not. */
 const draftCallManagers: Outcome[] = [404, 404, 404, 404, "ok", 404, "ok"];
 /** Pages ask anonymous visitors to sign in before anything else. */
@@ -95,6 +97,10 @@ const TABLE: Row[] = [
   json("POST /api/v1/orgs/:id/verify", adminOnly, (f) => `/api/v1/orgs/${f.cso}/verify`, () => ({ verified: true })),
   json("GET /api/v1/orgs/:id/matches", csoMembers, (f) => `/api/v1/orgs/${f.cso}/matches`),
   json("GET /api/v1/orgs/:id/applications", csoMembers, (f) => `/api/v1/orgs/${f.cso}/applications`),
+  json("GET /api/v1/orgs/:id/export", csoOwners, (f) => `/api/v1/orgs/${f.cso}/export`),
+  json("DELETE /api/v1/orgs/:id", csoOwners, (f) => `/api/v1/orgs/${f.cso}`, () => ({ confirmName: csoFields.name })),
+  json("GET /orgs/:id/delete", csoOwners, (f) => `/orgs/${f.cso}/delete`),
+  form("POST /orgs/:id/delete", csoOwners, (f) => `/orgs/${f.cso}/delete`, () => ({ confirmName: csoFields.name })),
   json("GET /orgs/new", signedIn(), () => "/orgs/new"),
   form("POST /orgs/new", signedIn(), () => "/orgs/new", () => ({ kind: "cso", name: "Form group", country: "SN" })),
   json("GET /orgs/:id/edit", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/edit`),
@@ -182,6 +188,8 @@ const IDENTITY = /logout|login|signup/;
 /** Rows that would change a resource later rows rely on get their own copy of it. */
 const OWN_DRAFT_CALL = /calls\/:id\/(edit|publish)|PATCH \/api\/v1\/calls/;
 const OWN_TOKEN = /tokens\/:id/;
+/** Rows that delete the organisation: each caller gets a fresh one, so a refusal is judged on a live organisation. */
+const DELETES_ORG = /^DELETE \/api\/v1\/orgs\/:id$|^POST \/orgs\/:id\/delete$/;
 
 /** Fresh resources owned by ownCso and ownFunder: a CSO, a funder with an open call and a draft call, a submitted application and a draft, a pledge, a token, an invitation. */
 const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
@@ -229,6 +237,7 @@ describe("authorization matrix", () => {
     if (OWN_TOKEN.test(row.route)) fx.token = (await c.ownCso.post("/api/v1/tokens", { name: "row" })).body.id;
     const got: Record<string, Outcome> = {};
     for (const who of CALLERS) {
+      if (DELETES_ORG.test(row.route)) fx.cso = (await c.ownCso.post("/api/v1/orgs", csoFields)).body.id;
       const [method, ...rest] = row.route.split(" ");
       void rest;
       const path = row.path(fx);

@@ -42,9 +42,12 @@ export const OrgListPage = ({ items, nextCursor, filters, countries }: { items: 
 
 type Member = { userId: string; name: string; email: string; role: "owner" | "member" };
 
-type OrgPageProps = { org: Org; members: Member[] | null; calls: Call[] | null; isMember: boolean; canEdit: boolean; canManage: boolean; isAdmin: boolean; canPledge: boolean; notice?: string; errors?: FormErrors };
+type OrgPageProps = {
+  org: Org; members: Member[] | null; calls: Call[] | null; isMember: boolean; canEdit: boolean; canManage: boolean; canDispose: boolean; isAdmin: boolean; canPledge: boolean;
+  notice?: string; errors?: FormErrors;
+};
 
-export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, isAdmin, canPledge, notice, errors }: OrgPageProps) => {
+export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, canDispose, isAdmin, canPledge, notice, errors }: OrgPageProps) => {
   const { t } = usePage();
   return (
     <Shell title={org.name}>
@@ -94,6 +97,15 @@ export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, isA
             <SelectField name="role" label={t("me.role")} value="member" options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} errors={errors} />
             <p><button type="submit">{t("org.invite_submit")}</button></p>
           </form>
+        </>
+      )}
+      {canDispose && (
+        <>
+          <h2>{t("org.data")}</h2>
+          <p class="actions">
+            <a class="button secondary" href={`/api/v1/orgs/${org.id}/export`} download>{t("org.export")}</a>
+            <a class="button secondary" href={`/orgs/${org.id}/delete`}>{t("org.delete")}</a>
+          </p>
         </>
       )}
     </Shell>

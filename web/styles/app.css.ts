@@ -46,6 +46,7 @@ fieldset{border:1px solid var(--line);border-radius:.5rem;padding:.75rem}
 .row>*{flex:1 1 8rem}
 button,.button{font:inherit;font-weight:600;background:var(--accent);color:var(--accent-ink);border:0;border-radius:.35rem;padding:.6rem 1.1rem;cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary,.button.secondary{background:#e5e7eb;color:var(--ink)}
+button.danger{background:var(--warn);color:#fff}
 .notice{border-inline-start:4px solid var(--accent);background:#ecfdf5;padding:.75rem 1rem;margin-block:1rem}
 .alert{border-inline-start:4px solid var(--warn);background:#fff7ed;padding:.75rem 1rem;margin-block:1rem}
 table{border-collapse:collapse;width:100%;font-size:.95rem}

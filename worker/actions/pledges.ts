@@ -6,7 +6,7 @@ import {
   insertPledge, findPledge, findPledgeRow, setCheckoutSession, setFacts, refreshStatus, recordPayment, paymentInserted, paymentsOf,
   ledgerPledges, ledgerPayments, pledgesBy, openManualPledges, type Pledge,
 } from "../db/pledges";
-import { findOrg } from "../db/orgs";
+import { findOrg, findOrgRecord } from "../db/orgs";
 import { loadFxTable } from "../db/fx";
 import { auditInsert } from "../db/audit";
 import { newId } from "../security/random";
@@ -97,7 +97,7 @@ export const viewPledge = async (db: Db, viewer: Viewer | null, id: string) => {
   const pledge = await findPledge(db, id);
   if (!pledge) throw new Problem(viewer ? 404 : 401);
   enforce(canViewPledge(viewer, pledge));
-  const [recipient, entries] = await Promise.all([findOrg(db, pledge.recipientOrgId), paymentsOf(db, id)]);
+  const [recipient, entries] = await Promise.all([findOrgRecord(db, pledge.recipientOrgId), paymentsOf(db, id)]);
   return { pledge, recipient: recipient!, payments: entries };
 };
 
@@ -116,7 +116,8 @@ export const cancelPledge = async (db: Db, t: Translate, viewer: Viewer | null, 
   return (await findPledge(db, id))!;
 };
 
-const stopAtStripe = async (t: Translate, pledge: Pledge, stripe: Stripe | null) => {
+/** Cancels the subscription (or expires the unpaid Checkout) at Stripe; used by pledgers and by organisation deletion. */
+export const stopAtStripe = async (t: Translate, pledge: Pick<Pledge, "status" | "stripeSubscriptionId" | "stripeCheckoutSessionId">, stripe: Stripe | null) => {
   if (!stripe) throw new Problem(503, t("err.stripe_unavailable"));
   try {
     if (pledge.stripeSubscriptionId) await stripe.subscriptions.cancel(pledge.stripeSubscriptionId);

@@ -1,7 +1,7 @@
 // Reading organisations as matching profiles. For a call, the hard eligibility filters that SQL can
 // check (kind, visibility, country or Global South, legal status, required led-by flags, a budget being
 // present) run in the query, on the orgs_kind_country_idx index; the rest is scored in memory.
-import { and, eq, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { countries, orgs } from "../../schema";
 import { LED_BY, THEMES, type CivicSpace, type IncomeGroup, type LegalStatus, type Setting } from "../../schema/enums";
 import type { Db } from "./client";
@@ -51,7 +51,7 @@ export const findProfile = async (db: Db, orgId: string) => {
     .select({ org: orgs, ...profileColumns })
     .from(orgs)
     .leftJoin(countries, eq(countries.code, orgs.country))
-    .where(eq(orgs.id, orgId))
+    .where(and(eq(orgs.id, orgId), isNull(orgs.deletedAt)))
     .get();
   return row ? { org: toOrg(row.org), profile: toProfile(row) } : null;
 };
@@ -59,7 +59,7 @@ export const findProfile = async (db: Db, orgId: string) => {
 /** CSOs that pass the call's SQL-checkable eligibility filters; hidden organisations are never read. */
 export const candidateOrgs = async (db: Db, call: CallCriteria) => {
   const e = call.eligibility;
-  const conds: (SQL | undefined)[] = [eq(orgs.kind, "cso"), ne(orgs.visibility, "hidden")];
+  const conds: (SQL | undefined)[] = [eq(orgs.kind, "cso"), ne(orgs.visibility, "hidden"), isNull(orgs.deletedAt)];
   if (e.countries?.length) conds.push(inArray(orgs.country, e.countries));
   if (e.globalSouthOnly) conds.push(eq(countries.globalSouth, true));
   if (e.legalStatuses.length) conds.push(inArray(orgs.legalStatus, e.legalStatuses));

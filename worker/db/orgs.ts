@@ -1,5 +1,5 @@
 // Organisations and memberships: rows ↔ the API's Org shape, visibility-filtered listing, versioned updates.
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { orgs, memberships, invitations, users } from "../../schema";
 import { LED_BY, THEMES, type LedBy, type MemberRole, type OrgKind, type Theme, type Visibility } from "../../schema/enums";
@@ -68,7 +68,14 @@ const toColumns = (f: Partial<OrgFields>) => {
   return cols;
 };
 
+/** A live organisation; a deleted one is gone for every purpose that acts on it. */
 export const findOrg = async (db: Db, id: string) => {
+  const row = await db.select().from(orgs).where(and(eq(orgs.id, id), isNull(orgs.deletedAt))).get();
+  return row ? toOrg(row) : null;
+};
+
+/** The organisation a record points at, including a deleted one's anonymised tombstone (old pledges, awards). */
+export const findOrgRecord = async (db: Db, id: string) => {
   const row = await db.select().from(orgs).where(eq(orgs.id, id)).get();
   return row ? toOrg(row) : null;
 };
@@ -115,6 +122,7 @@ export type OrgFilter = {
 /** Visibility is part of the WHERE clause, so nothing the viewer may not see is ever read. Keyset-paged by name, id. */
 export const listOrgs = async (db: Db, f: OrgFilter) => {
   const conds: (SQL | undefined)[] = [
+    isNull(orgs.deletedAt),
     f.memberOf.length ? or(inArray(orgs.visibility, f.visibleLevels), inArray(orgs.id, f.memberOf)) : inArray(orgs.visibility, f.visibleLevels),
     f.kind ? eq(orgs.kind, f.kind) : undefined,
     f.country ? eq(orgs.country, f.country) : undefined,
@@ -196,4 +204,4 @@ export const findOrgNames = async (db: Db, ids: string[]) => {
 };
 
 export const listUnverified = async (db: Db, limit = 50) =>
-  (await db.select().from(orgs).where(eq(orgs.verified, false)).orderBy(asc(orgs.createdAt)).limit(limit).all()).map(toOrg);
+  (await db.select().from(orgs).where(and(eq(orgs.verified, false), isNull(orgs.deletedAt))).orderBy(asc(orgs.createdAt)).limit(limit).all()).map(toOrg);

@@ -203,13 +203,13 @@ export const ledgerPledges = (db: Db, orgId: string) =>
 export const ledgerPayments = (db: Db, orgId: string) =>
   db.select().from(payments).where(eq(payments.recipientOrgId, orgId)).orderBy(payments.at, payments.createdAt).all();
 
-/** Pledges a person made, as themselves or for one of their funder organisations. */
-export const pledgesBy = (db: Db, userId: string, funderOrgIds: string[]) =>
+/** Pledges a person made (as themselves when `userId` is given) or one of their funder organisations made. */
+export const pledgesBy = (db: Db, userId: string | null, funderOrgIds: string[]) =>
   db
     .select({ pledge: pledges, recipientName: orgs.name })
     .from(pledges)
     .innerJoin(orgs, eq(orgs.id, pledges.recipientOrgId))
-    .where(or(eq(pledges.pledgerUserId, userId), funderOrgIds.length ? inArray(pledges.funderOrgId, funderOrgIds) : sql`0`))
+    .where(or(userId ? eq(pledges.pledgerUserId, userId) : sql`0`, funderOrgIds.length ? inArray(pledges.funderOrgId, funderOrgIds) : sql`0`))
     .orderBy(desc(pledges.createdAt))
     .limit(50)
     .all();

@@ -45,6 +45,16 @@ export const canManageMembers = (v: Viewer | null, org: { id: string; visibility
   return canViewOrg(v, org).ok ? deny(403, "not_owner") : deny(404, "not_found");
 };
 
+/**
+ * Exporting everything and deleting the organisation are its owners' decisions alone. Admins cannot:
+ * the data belongs to the group, and an export is exactly what an attacker with an admin session wants.
+ */
+export const canDisposeOrg = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision => {
+  if (!v) return deny(401, "sign_in");
+  if (membershipIn(v, org.id)?.role === "owner") return allow;
+  return canViewOrg(v, org).ok ? deny(403, "not_owner") : deny(404, "not_found");
+};
+
 /** Only admins change verification and reference data. */
 export const canAdminister = (v: Viewer | null): Decision =>
   !v ? deny(401, "sign_in") : isAdmin(v) ? allow : deny(403, "admin_only");

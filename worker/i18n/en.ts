@@ -608,6 +608,19 @@ export const en = {
   "admin.fx_saved": "Rate saved; amounts in {currency} converted again.",
   "a11y.scroll_table": "Table; scroll sideways to see every column",
   "err.malformed_body": "The form could not be read. Please send it again from the page.",
+  "err.confirm_name": "Type the organisation's name exactly as shown to confirm.",
+  "org.data": "Your organisation's data",
+  "org.export": "Download all our data (JSON)",
+  "org.delete": "Delete this organisation",
+  "org.delete_title": "Delete {name}",
+  "org.delete_intro": "Deleting cannot be undone. Download your data first if you want to keep a copy.",
+  "org.delete_erased": "Erased: the name, description, area, founding year, staff and volunteer numbers, members and invitations, draft applications, application answers, reviewers' comments and notifications.",
+  "org.delete_kept": "Kept, anonymised and never shown with a name: awards and submitted applications (for the equity statistics, with country, setting, legal status, budget, led-by and themes), payments already made (for the ledgers), and the audit log.",
+  "org.delete_pledges": "Pledges still running to or from the organisation are cancelled, including their Stripe subscriptions.",
+  "org.delete_funder": "A funder's draft calls are deleted and its open calls are closed; applications other groups sent stay theirs.",
+  "org.delete_confirm": "Type the organisation's name to confirm",
+  "org.delete_submit": "Delete permanently",
+  "org.deleted_notice": "The organisation was deleted.",
 } as const;
 
 export type MessageKey = keyof typeof en;

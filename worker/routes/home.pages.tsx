@@ -39,7 +39,8 @@ const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: s
 
 export const homePages = new Hono<AppEnv>()
   .get("/", (c) => renderPage(c, <Home />))
-  .get("/me", (c) => showMe(c))
+  // Notices a redirect may ask for by name (never free text from the query string).
+  .get("/me", (c) => showMe(c, c.req.query("notice") === "org_deleted" ? { notice: c.get("t")("org.deleted_notice") } : {}))
   .post("/me/settings", async (c) => {
     const v = requireViewer(c);
     const form = await readForm(c);

@@ -7,6 +7,9 @@ import { createOrg, viewOrg, updateOrg, membersOf, inviteMember, verifyOrg, acce
 import { listOrgs, pendingInvitationsFor } from "../db/orgs";
 import { visibleLevels } from "../domain/permissions";
 import { requireViewer } from "../http/guards";
+import { OrgExport, OrgDelete, OrgDeleted } from "../../schema/api/org-data";
+import { exportOrgData, deleteOrg } from "../actions/org-data";
+import { stripeFor } from "../http/payments";
 
 export const orgsApi = createApi()
   .openapi(
@@ -33,6 +36,28 @@ export const orgsApi = createApi()
     async (c) => {
       const { version, ...fields } = c.req.valid("json");
       return c.json(await updateOrg(c.get("db"), c.get("t"), c.get("viewer"), c.req.valid("param").id, version, fields), 200);
+    },
+  )
+  .openapi(
+    createRoute({ method: "get", path: "/orgs/{id}/export", tags: ["Organisations"], summary: "Everything held about the organisation, as one JSON document (owners)", security, request: { params: IdParam }, responses: { 200: json(OrgExport, "The export"), ...pick(401, 403, 404) } }),
+    async (c) => {
+      const id = c.req.valid("param").id;
+      const data = await exportOrgData(c.get("db"), c.get("viewer"), id);
+      c.header("Content-Disposition", `attachment; filename="sanad-organisation-${id}.json"`);
+      c.header("Cache-Control", "no-store");
+      return c.json(data, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete", path: "/orgs/{id}", tags: ["Organisations"], security, request: { params: IdParam, ...jsonBody(OrgDelete) },
+      summary: "Delete the organisation (owners; type its name to confirm): personal data and texts erased, awards kept anonymised, running pledges cancelled",
+      responses: { 200: json(OrgDeleted, "Deleted"), ...pick(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const id = c.req.valid("param").id;
+      const summary = await deleteOrg(c.get("db"), c.get("t"), c.get("viewer"), id, c.req.valid("json").confirmName, stripeFor(c.env));
+      return c.json({ id, deleted: true as const, ...summary }, 200);
     },
   )
   .openapi(

@@ -11,10 +11,21 @@ import { OrgCreate, OrgPatch, OrgListQuery, MemberInvite } from "../../schema/ap
 import { createOrg, viewOrg, editableOrg, updateOrg, inviteMember, verifyOrg } from "../actions/orgs";
 import { countriesFor } from "../actions/reference";
 import { listOrgs, listMembers, type Org } from "../db/orgs";
-import { canEditOrg, canManageMembers, isAdmin, membershipIn, visibleLevels } from "../domain/permissions";
+import { canDisposeOrg, canEditOrg, canManageMembers, isAdmin, membershipIn, visibleLevels } from "../domain/permissions";
+import { OrgDeletePage } from "../../web/pages/OrgDelete";
+import { OrgDelete } from "../../schema/api/org-data";
+import { deleteOrg } from "../actions/org-data";
+import { stripeFor } from "../http/payments";
 import { callsOfFunder } from "../actions/calls";
-import { requireViewer } from "../http/guards";
+import { enforce, requireViewer } from "../http/guards";
 import { Problem } from "../http/problem";
+
+/** The organisation, if the viewer is one of its owners (404/403 otherwise, as the API answers). */
+const disposableOrg = async (c: Context<AppEnv>) => {
+  const org = await viewOrg(c.get("db"), c.get("viewer"), c.req.param("id")!);
+  enforce(canDisposeOrg(c.get("viewer"), org));
+  return org;
+};
 
 const countries = (c: Context<AppEnv>) => countriesFor(c.get("db"), c.get("locale"));
 
@@ -37,7 +48,7 @@ const showOrg = async (c: Context<AppEnv>, org: Org, extra: { notice?: string; e
     org.kind === "funder" ? callsOfFunder(c.get("db"), v, org.id) : null,
   ]);
   const isMember = !!membershipIn(v, org.id);
-  return renderPage(c, <OrgPage org={org} members={members} calls={calls} isMember={isMember} canEdit={canEdit} canManage={canManageMembers(v, org).ok} isAdmin={isAdmin(v)} canPledge={!!v && org.kind === "cso" && !isMember} {...extra} />, status);
+  return renderPage(c, <OrgPage org={org} members={members} calls={calls} isMember={isMember} canEdit={canEdit} canManage={canManageMembers(v, org).ok} canDispose={canDisposeOrg(v, org).ok} isAdmin={isAdmin(v)} canPledge={!!v && org.kind === "cso" && !isMember} {...extra} />, status);
 };
 
 export const orgsPages = new Hono<AppEnv>()
@@ -100,6 +111,24 @@ export const orgsPages = new Hono<AppEnv>()
     const result = await inviteMember(c.get("db"), c.get("viewer"), org.id, parsed.data.email, parsed.data.role);
     const t = c.get("t");
     return showOrg(c, org, { notice: result.status === "added" ? t("org.added", { email: parsed.data.email }) : t("org.invited", { email: parsed.data.email }) });
+  })
+  .get("/orgs/:id/delete", async (c) => {
+    requireViewer(c);
+    return renderPage(c, <OrgDeletePage org={await disposableOrg(c)} />);
+  })
+  .post("/orgs/:id/delete", async (c) => {
+    requireViewer(c);
+    const org = await disposableOrg(c);
+    const typed = str(await readForm(c), "confirmName");
+    const parsed = parseWith(c, OrgDelete, { confirmName: typed });
+    if (!parsed.ok) return renderPage(c, <OrgDeletePage org={org} value={typed} errors={parsed.errors} />, 400);
+    try {
+      await deleteOrg(c.get("db"), c.get("t"), c.get("viewer"), org.id, parsed.data.confirmName, stripeFor(c.env));
+    } catch (e) {
+      if (e instanceof Problem && e.status === 422) return renderPage(c, <OrgDeletePage org={org} value={typed} errors={problemErrors(e)} />, 422);
+      throw e;
+    }
+    return c.redirect("/me?notice=org_deleted", 303);
   })
   .post("/orgs/:id/verify", async (c) => {
     requireViewer(c);

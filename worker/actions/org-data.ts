@@ -1,0 +1,76 @@
+// An owner takes the organisation's data away (one JSON document) or deletes the organisation: personal
+// data and texts erased, awards kept anonymised for the equity record, running pledges stopped.
+import type Stripe from "stripe";
+import type { Db } from "../db/client";
+import { nowIso } from "../db/client";
+import { findOrg, listMembers } from "../db/orgs";
+import { listOrgApplications } from "../db/applications";
+import { listFunderCalls } from "../db/calls";
+import { pledgesBy } from "../db/pledges";
+import { auditInsertIf } from "../db/audit";
+import { invitationsOf, awardsOf, notificationsOf, auditOf, runningPledgesOf, eraseOrg, erasedAt, keptRecords } from "../db/org-erasure";
+import { canDisposeOrg, type Viewer } from "../domain/permissions";
+import { confirmsName, type ErasureSummary } from "../domain/org-erasure";
+import { ledgerOf, stopAtStripe } from "./pledges";
+import { Problem } from "../http/problem";
+import { enforce } from "../http/guards";
+import type { Translate } from "../i18n";
+
+const ownedOrg = async (db: Db, viewer: Viewer | null, id: string) => {
+  const org = await findOrg(db, id);
+  if (!org) throw new Problem(viewer ? 404 : 401);
+  enforce(canDisposeOrg(viewer, org));
+  return org;
+};
+
+/** Everything Sanad holds about the organisation that its owners may see, in one document. */
+export const exportOrgData = async (db: Db, viewer: Viewer | null, id: string) => {
+  const org = await ownedOrg(db, viewer, id);
+  const [members, invitations, applications, awards, { ledger }, calls, pledgesMade, notifications, audit] = await Promise.all([
+    listMembers(db, id),
+    invitationsOf(db, id),
+    listOrgApplications(db, id),
+    awardsOf(db, id),
+    ledgerOf(db, viewer, id),
+    org.kind === "funder" ? listFunderCalls(db, id) : [],
+    org.kind === "funder" ? pledgesBy(db, null, [id]) : [],
+    notificationsOf(db, id),
+    auditOf(db, id),
+  ]);
+  return {
+    format: "sanad-organisation-export/1" as const,
+    exportedAt: nowIso(),
+    organisation: org,
+    members,
+    invitations,
+    applications,
+    awards,
+    ledger,
+    calls,
+    pledgesMade: pledgesMade.map(({ pledge: p, recipientName }) => ({
+      id: p.id, recipientOrgId: p.recipientOrgId, recipientName, amount: { amount: p.amount, currency: p.currency }, interval: p.interval,
+      installments: p.installments, status: p.status, createdAt: p.createdAt,
+    })),
+    notifications: notifications.map((n) => ({ ...n, data: JSON.parse(n.data) as Record<string, unknown> })),
+    audit: audit.map((a) => ({ ...a, data: JSON.parse(a.data) as Record<string, unknown> })),
+  };
+};
+
+/**
+ * Deletes the organisation. Stripe subscriptions are stopped first (if Stripe fails nothing here has
+ * changed and the owner can try again); then one batch erases and anonymises.
+ */
+export const deleteOrg = async (db: Db, t: Translate, viewer: Viewer | null, id: string, confirmName: string, stripe: Stripe | null): Promise<ErasureSummary> => {
+  const org = await ownedOrg(db, viewer, id);
+  if (!confirmsName(org.name, confirmName)) throw new Problem(422, t("err.confirm_name"), [{ path: "confirmName", message: t("err.confirm_name") }]);
+  const running = await runningPledgesOf(db, id);
+  for (const p of running) if (p.provider === "stripe") await stopAtStripe(t, p, stripe);
+  const at = nowIso();
+  const cancelled = running.map((p) => p.id);
+  await db.batch(
+    eraseOrg(db, id, at, cancelled, [
+      auditInsertIf(db, { actorUserId: viewer!.userId, action: "org.deleted", subjectType: "org", subjectId: id, data: { kind: org.kind, pledgesCancelled: cancelled } }, erasedAt(id, at)),
+    ]) as [ReturnType<typeof auditInsertIf>],
+  );
+  return { pledgesCancelled: cancelled.length, ...(await keptRecords(db, id)) };
+};

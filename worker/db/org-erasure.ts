@@ -1,0 +1,105 @@
+// An organisation's own data for its export, and the one batch that erases it. What is erased and what
+// is kept is decided in worker/domain/org-erasure.ts; this file only says it in SQL.
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { orgs, memberships, invitations, applications, reviews, awards, notifications, callInvitations, calls, pledges, users, auditLog } from "../../schema";
+import type { Db } from "./client";
+import { setFacts, refreshStatus } from "./pledges";
+import { ERASED_ORG, GHOST_USER } from "../domain/org-erasure";
+
+type Batch = BatchItem<"sqlite">[];
+
+export const invitationsOf = (db: Db, orgId: string) =>
+  db
+    .select({ email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, acceptedAt: invitations.acceptedAt })
+    .from(invitations)
+    .where(eq(invitations.orgId, orgId))
+    .all();
+
+export const awardsOf = (db: Db, orgId: string) =>
+  db
+    .select({
+      id: awards.id, applicationId: awards.applicationId, callId: awards.callId, funderOrgId: awards.funderOrgId, amount: awards.amount,
+      currency: awards.currency, awardDate: awards.awardDate, fundingType: awards.fundingType, durationMonths: awards.durationMonths,
+    })
+    .from(awards)
+    .where(eq(awards.orgId, orgId))
+    .orderBy(desc(awards.awardDate))
+    .all();
+
+export const notificationsOf = (db: Db, orgId: string) =>
+  db.select({ kind: notifications.kind, data: notifications.data, createdAt: notifications.createdAt }).from(notifications).where(eq(notifications.orgId, orgId)).orderBy(desc(notifications.createdAt)).all();
+
+/** The audit trail about the organisation itself (who changed its profile, members, verification). */
+export const auditOf = (db: Db, orgId: string) =>
+  db
+    .select({ at: auditLog.at, action: auditLog.action, actorUserId: auditLog.actorUserId, data: auditLog.data })
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, "org"), eq(auditLog.subjectId, orgId)))
+    .orderBy(desc(auditLog.id))
+    .limit(1000)
+    .all();
+
+/** Pledges still expecting money that involve the organisation, as recipient or as the pledging funder. */
+export const runningPledgesOf = (db: Db, orgId: string) =>
+  db
+    .select({ id: pledges.id, status: pledges.status, provider: pledges.provider, stripeSubscriptionId: pledges.stripeSubscriptionId, stripeCheckoutSessionId: pledges.stripeCheckoutSessionId })
+    .from(pledges)
+    .where(and(or(eq(pledges.recipientOrgId, orgId), eq(pledges.funderOrgId, orgId)), inArray(pledges.status, ["pending", "active"]), isNull(pledges.cancelledAt)))
+    .all();
+
+/** True inside the batch once this request's deletion (stamped `at`) has taken the organisation. */
+export const erasedAt = (orgId: string, at: string) => sql`EXISTS (SELECT 1 FROM orgs WHERE id = ${orgId} AND deleted_at = ${at})`;
+
+/**
+ * Everything the deletion changes, as one atomic batch (D1 runs a batch as a transaction). The guard on
+ * the first statement makes a second, concurrent deletion change nothing: every later statement is
+ * conditioned on this request having set `deleted_at` to its own timestamp.
+ */
+export const eraseOrg = (db: Db, orgId: string, at: string, pledgeIds: string[], extra: Batch): Batch => {
+  const mine = erasedAt(orgId, at);
+  const appsOfOrg = db.select({ id: applications.id }).from(applications).where(eq(applications.orgId, orgId));
+  return [
+    db
+      .update(orgs)
+      .set({ ...ERASED_ORG, deletedAt: at, updatedAt: at, version: sql`${orgs.version} + 1` })
+      .where(and(eq(orgs.id, orgId), isNull(orgs.deletedAt))),
+    // Who wrote an application ties a person to the group: point it at the placeholder account instead.
+    db.insert(users).values({ ...GHOST_USER, createdAt: at, updatedAt: at }).onConflictDoNothing(),
+    db.delete(memberships).where(and(eq(memberships.orgId, orgId), mine)),
+    db.delete(invitations).where(and(eq(invitations.orgId, orgId), mine)),
+    db.delete(callInvitations).where(and(eq(callInvitations.orgId, orgId), mine)),
+    db.delete(notifications).where(and(eq(notifications.orgId, orgId), mine)),
+    db.update(reviews).set({ comment: null, updatedAt: at }).where(and(inArray(reviews.applicationId, appsOfOrg), mine)),
+    // Funders' notices about its applications carry its name; they keep the event, not the name.
+    db
+      .update(notifications)
+      .set({ data: sql`json_set(${notifications.data}, '$.orgName', ${ERASED_ORG.name})` })
+      .where(and(sql`json_extract(${notifications.data}, '$.applicationId') IN (SELECT id FROM applications WHERE org_id = ${orgId})`, sql`json_extract(${notifications.data}, '$.orgName') IS NOT NULL`, mine)),
+    // Drafts never reached a funder: they go. Pending submissions are withdrawn so no award follows.
+    db.delete(applications).where(and(eq(applications.orgId, orgId), eq(applications.status, "draft"), mine)),
+    db.update(applications).set({ status: "withdrawn" }).where(and(eq(applications.orgId, orgId), inArray(applications.status, ["submitted", "under_review"]), mine)),
+    db
+      .update(applications)
+      .set({ answers: "{}", snapshot: null, decisionNote: null, createdBy: GHOST_USER.id, updatedAt: at, version: sql`${applications.version} + 1` })
+      .where(and(eq(applications.orgId, orgId), mine)),
+    // A funder's unpublished calls go; its open calls close (other groups' applications to them stay theirs).
+    db.delete(calls).where(and(eq(calls.funderOrgId, orgId), eq(calls.status, "draft"), mine)),
+    db.update(calls).set({ status: "closed", closedAt: at, updatedAt: at }).where(and(eq(calls.funderOrgId, orgId), eq(calls.status, "open"), mine)),
+    ...pledgeIds.flatMap((id) => [setFacts(db, id, { cancelledAt: at }), refreshStatus(db, id)]),
+    ...extra,
+  ];
+};
+
+/** What stays in the equity record after deletion, anonymised. */
+export const keptRecords = async (db: Db, orgId: string) => {
+  const row = await db
+    .select({
+      awardsKept: sql<number>`(SELECT count(*) FROM awards WHERE org_id = ${orgId})`,
+      applicationsKept: sql<number>`(SELECT count(*) FROM applications WHERE org_id = ${orgId})`,
+    })
+    .from(orgs)
+    .where(eq(orgs.id, orgId))
+    .get();
+  return { awardsKept: Number(row?.awardsKept ?? 0), applicationsKept: Number(row?.applicationsKept ?? 0) };
+};
