@@ -34,6 +34,8 @@ export const ensureDevVars = () => {
 };
 
 export const STRIPE_VARS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE"];
+/** Variables passed from the shell to `wrangler dev`: Stripe's, and the benchmark's SQL log switch. */
+const SHELL_VARS = [...STRIPE_VARS, "SANAD_SQL_LOG"];
 
 /**
  * The env files `wrangler dev` reads, later ones overriding earlier ones: the state directory's pepper,
@@ -43,9 +45,9 @@ export const devEnvFiles = () => {
   const files = [varsFile];
   const projectVars = path.join(root, ".dev.vars");
   if (existsSync(projectVars)) files.push(projectVars);
-  const fromShell = STRIPE_VARS.filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
+  const fromShell = SHELL_VARS.filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
   if (fromShell.length) {
-    const shellVars = path.join(stateDir, "stripe-from-shell.env");
+    const shellVars = path.join(stateDir, "from-shell.env");
     writeFileSync(shellVars, fromShell.join("\n") + "\n", { mode: 0o600 });
     files.push(shellVars);
   }

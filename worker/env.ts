@@ -20,6 +20,8 @@ export type Bindings = {
   BANK_TRANSFER_DETAILS?: string;
   /** Minimum organisations behind any published report figure (default 5). */
   EQUITY_K?: string;
+  /** "1" lets a request with `X-Sanad-Sql-Log: 1` print its SQL (benchmarks only; worker/db/sql-log.ts). */
+  SANAD_SQL_LOG?: string;
   /** 360Giving identifier prefix for exported grants (default "360G-sanad"). */
   GIVING360_PREFIX?: string;
 };

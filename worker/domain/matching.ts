@@ -189,15 +189,7 @@ const sizeFactor = (usd: number | null) => {
 export const equityBoost = (org: MatchProfile, fx: FxTable, today: string) => {
   const budgetUsd = org.annualBudget ? toUsdCents(org.annualBudget, fx, today) : null;
   const facts = org.countryFacts;
-  const factors = {
-    small: sizeFactor(budgetUsd),
-    informal: org.legalStatus ? INFORMAL[org.legalStatus] : 0,
-    rural: org.setting ? RURAL[org.setting] : 0,
-    lowIncomeCountry: facts?.incomeGroup ? INCOME[facts.incomeGroup] : 0,
-    closedCivicSpace: facts?.civicSpace ? CIVIC[facts.civicSpace] : 0,
-    lessFunded: 1 / (1 + org.fundingReceivedUsd / (LESS_FUNDED_HALF_USD * 100)),
-  };
-  const points = (Object.keys(factors) as (keyof typeof factors)[]).reduce((sum, k) => sum + factors[k] * EQUITY_WEIGHTS[k], 0);
+  const { factors, fraction } = equityFactors(org, budgetUsd);
   const reasons: Reason[] = [];
   const add = (key: string, params: Record<string, ReasonParam> = {}) => reasons.push({ criterion: "equity", met: true, key, params });
   if (factors.small > 0 && budgetUsd !== null) add("match.equity_small", { budgetUsd: { usd: budgetUsd } });
@@ -207,8 +199,25 @@ export const equityBoost = (org: MatchProfile, fx: FxTable, today: string) => {
   if (factors.closedCivicSpace > 0 && facts?.civicSpace) add("match.equity_civic", { civic: { civic: facts.civicSpace } });
   if (org.fundingReceivedUsd === 0) add("match.equity_unfunded");
   else if (factors.lessFunded >= 0.5) add("match.equity_less_funded", { received: { usd: org.fundingReceivedUsd } });
-  const total = Object.values(EQUITY_WEIGHTS).reduce((a, b) => a + b, 0);
-  return { fraction: points / total, factors, reasons };
+  return { fraction, factors, reasons };
+};
+
+const EQUITY_TOTAL = Object.values(EQUITY_WEIGHTS).reduce((a, b) => a + b, 0);
+
+/** The boost's numbers alone (no reasons): what ranking thousands of organisations needs. */
+const equityFactors = (org: MatchProfile, budgetUsd: number | null) => {
+  const facts = org.countryFacts;
+  const factors = {
+    small: sizeFactor(budgetUsd),
+    informal: org.legalStatus ? INFORMAL[org.legalStatus] : 0,
+    rural: org.setting ? RURAL[org.setting] : 0,
+    lowIncomeCountry: facts?.incomeGroup ? INCOME[facts.incomeGroup] : 0,
+    closedCivicSpace: facts?.civicSpace ? CIVIC[facts.civicSpace] : 0,
+    lessFunded: 1 / (1 + org.fundingReceivedUsd / (LESS_FUNDED_HALF_USD * 100)),
+  };
+  const points = factors.small * EQUITY_WEIGHTS.small + factors.informal * EQUITY_WEIGHTS.informal + factors.rural * EQUITY_WEIGHTS.rural +
+    factors.lowIncomeCountry * EQUITY_WEIGHTS.lowIncomeCountry + factors.closedCivicSpace * EQUITY_WEIGHTS.closedCivicSpace + factors.lessFunded * EQUITY_WEIGHTS.lessFunded;
+  return { factors, fraction: points / EQUITY_TOTAL };
 };
 
 /**
@@ -274,18 +283,18 @@ export const prepareCall = (call: CallCriteria, fx: FxTable, today: string): Pre
 };
 
 export const prepareOrg = (org: MatchProfile, fx: FxTable, today: string): PreparedOrg => {
-  const equity = equityBoost(org, fx, today);
+  const budgetUsd = org.annualBudget ? toUsdCents(org.annualBudget, fx, today) : null;
   return {
     id: org.id,
     country: org.country,
     globalSouth: !!org.countryFacts?.globalSouth,
     legalBit: org.legalStatus ? 1 << LEGAL_STATUSES.indexOf(org.legalStatus) : 0,
     settingBit: org.setting ? 1 << SETTINGS.indexOf(org.setting) : 0,
-    budgetUsd: org.annualBudget ? toUsdCents(org.annualBudget, fx, today) : null,
+    budgetUsd,
     ledBy: maskOf(org.ledBy, LED_BY),
     themes: maskOf(org.themes, THEMES),
     languages: org.languages.map(primaryLanguage),
-    equityPoints: WEIGHTS.equity * equity.fraction,
+    equityPoints: WEIGHTS.equity * equityFactors(org, budgetUsd).fraction,
   };
 };
 

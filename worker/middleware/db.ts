@@ -2,8 +2,10 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { createDb } from "../db/client";
+import { loggingD1 } from "../db/sql-log";
 
 export const dbMiddleware = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("db", createDb(c.env.DB));
+  const logged = c.env.SANAD_SQL_LOG === "1" && c.req.header("x-sanad-sql-log") === "1";
+  c.set("db", createDb(logged ? loggingD1(c.env.DB) : c.env.DB));
   await next();
 });

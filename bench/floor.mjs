@@ -1,0 +1,43 @@
+// The physical floor: the exact SQL a route sent to D1 (captured with SANAD_SQL_LOG, see
+// worker/db/sql-log.ts), run directly on the same SQLite file with Debian's `sqlite3` and `.timer on`.
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+
+/** The local D1's SQLite file inside a wrangler state directory. */
+export const d1File = (state) => {
+  const dir = path.join(state, "v3", "d1", "miniflare-D1DatabaseObject");
+  const file = readdirSync(dir).find((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite");
+  if (!file) throw new Error(`no D1 database under ${dir}`);
+  return path.join(dir, file);
+};
+
+export const haveSqlite3 = () => spawnSync("sqlite3", ["-version"]).status === 0;
+
+/** Parses the `sanad-sql {...}` lines of a server log (a Buffer), from byte offset `from` on. */
+export const capturedStatements = (log, from = 0) =>
+  log.subarray(from).toString("utf8").split("\n").filter((l) => l.includes("sanad-sql {")).map((l) => JSON.parse(l.slice(l.indexOf("sanad-sql {") + "sanad-sql ".length)));
+
+const literal = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : typeof v === "boolean" ? (v ? "1" : "0") : `'${String(v).replaceAll("'", "''")}'`);
+
+/**
+ * Runs the statements `repeat` times in one sqlite3 process (parameters bound with `.parameter set`,
+ * results discarded by the shell's `.output`) and returns the median total of sqlite3's "real" times, ms.
+ */
+export const timeStatements = (file, statements, repeat = 15) => {
+  const script = [".timer on", ".headers off", ".mode list"];
+  for (let r = 0; r < repeat; r++) {
+    for (const s of statements) {
+      script.push(".parameter clear");
+      s.params.forEach((v, i) => script.push(`.parameter set ?${i + 1} ${literal(v)}`));
+      script.push(`${s.sql.replace(/;\s*$/, "")};`);
+    }
+  }
+  const r = spawnSync("sqlite3", ["-readonly", file], { input: script.join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
+  const times = [...r.stdout.matchAll(/^Run Time: real ([\d.]+)/gm)].map((m) => Number(m[1]) * 1000);
+  if (r.stderr.trim()) throw new Error(`sqlite3: ${r.stderr.slice(0, 300)}`);
+  const per = statements.length;
+  const totals = Array.from({ length: repeat }, (_, k) => times.slice(k * per, k * per + per).reduce((a, b) => a + b, 0)).sort((a, b) => a - b);
+  return Number(totals[Math.floor(totals.length / 2)].toFixed(1));
+};

@@ -1,0 +1,165 @@
+// `npm run bench`: one benchmark that tells the truth about Sanad's speed.
+//  1. A deterministic dataset (bench/dataset.mjs) in a fresh local D1, the app started as `npm start`
+//     starts it, and every main route driven by a closed-loop load generator on loopback: req/s,
+//     p50/p95/p99, errors, and the runtime's CPU time per request.
+//  2. The floor: the SQL the heaviest routes sent (captured from the app itself) timed with `sqlite3`
+//     on the same file, and the ratio route latency ÷ raw SQL time.
+//  3. The scale curve: matching and the equity report at 1×, 3× and 10× the data.
+// Prints markdown tables and writes bench/results/bench-<time>.json.
+// Env: BENCH_SCALES (default "1,3,10"), BENCH_SECONDS per route (5), BENCH_CONCURRENCY (1), BENCH_SUBMITS (100).
+import { mkdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { freshApp } from "../scripts/fresh-app.mjs";
+import { root } from "./lib.mjs";
+import { dataset, sizes } from "./dataset.mjs";
+import { drive } from "./loadgen.mjs";
+import { d1File, haveSqlite3, capturedStatements, timeStatements } from "./floor.mjs";
+import { workerdCpuMs } from "./cpu.mjs";
+import { benchWorld } from "./world.mjs";
+
+const SCALES = (process.env.BENCH_SCALES ?? "1,3,10").split(",").map(Number).filter((n) => n > 0);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
+const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 100);
+const CPU_BUDGET_MS = 10;
+
+if (!haveSqlite3()) {
+  console.error("npm run bench needs Debian's sqlite3 for the raw-SQL floor: apt-get install -y sqlite3");
+  process.exit(1);
+}
+
+/** The routes of the issue, each with how to send it; `floor` marks the heaviest ones (SQL timed directly). */
+const routes = (base, w) => {
+  const at = (p) => `${base}${p}`;
+  return [
+    { key: "health", label: "GET /api/v1/health (baseline: the local runtime's cost per request)", send: () => fetch(at("/api/v1/health")) },
+    { key: "browse", label: "GET /calls (browse open calls, page)", send: () => fetch(at("/calls")) },
+    { key: "call", label: "GET /calls/:id (a call page)", send: () => fetch(at(`/calls/${w.call.id}`)) },
+    { key: "csoMatches", label: "GET /api/v1/orgs/:id/matches (CSO)", send: () => w.cso(`/api/v1/orgs/${w.csoOrg.id}/matches`), floor: true, curve: true },
+    { key: "funderMatches", label: "GET /api/v1/calls/:id/matches (funder)", send: () => w.funder(`/api/v1/calls/${w.call.id}/matches`), floor: true, curve: true },
+    {
+      key: "save", label: "PATCH /api/v1/applications/:id (save a draft)",
+      send: async (worker) => {
+        const d = w.drafts[worker];
+        const res = await w.patch(`/api/v1/applications/${d.id}`, { version: d.version, answers: { q1: `Saved at ${Date.now()}` } });
+        if (res.ok) d.version++;
+        return res;
+      },
+    },
+    {
+      key: "submit", label: "POST /api/v1/applications/:id/submit", requests: SUBMITS, warmup: 0,
+      send: (_, i) => w.cso(`/api/v1/applications/${w.pool[i].id}/submit`, {}),
+    },
+    { key: "equity", label: "GET /api/v1/reports/equity (ungrouped)", send: () => fetch(at("/api/v1/reports/equity")), floor: true, curve: true },
+    { key: "equityCountry", label: "GET /api/v1/reports/equity?groupBy=country", send: () => fetch(at("/api/v1/reports/equity?groupBy=country")), floor: true, curve: true },
+    { key: "csv", label: "GET /api/v1/reports/equity.csv?groupBy=country", send: () => fetch(at("/api/v1/reports/equity.csv?groupBy=country")) },
+    { key: "giving360", label: "GET /api/v1/exports/360giving.json (1,000 grants)", send: () => fetch(at("/api/v1/exports/360giving.json")) },
+  ];
+};
+
+/** Sends one request with the SQL log switched on and returns the SELECTs it ran (writes cannot run read-only). */
+const captureSql = async (app, logFile, route) => {
+  const before = statSync(logFile).size;
+  const original = globalThis.fetch;
+  globalThis.fetch = (url, init = {}) => original(url, { ...init, headers: { ...(init.headers ?? {}), "X-Sanad-Sql-Log": "1" } });
+  try {
+    await (await route.send(0, 0)).arrayBuffer();
+  } finally {
+    globalThis.fetch = original;
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  const all = capturedStatements(readFileSync(logFile), before);
+  return { selects: all.filter((s) => /^\s*(select|with)\b/i.test(s.sql)), others: all.length - all.filter((s) => /^\s*(select|with)\b/i.test(s.sql)).length };
+};
+
+const measureRoute = async (app, route, opts) => {
+  const cpu0 = workerdCpuMs(app.group());
+  const warmup = route.warmup ?? opts.warmup ?? 5;
+  const result = await drive({ send: route.send, concurrency: route.key === "submit" ? 1 : CONCURRENCY, seconds: opts.seconds, requests: route.requests ?? Infinity, minRequests: opts.minRequests ?? 0, warmup });
+  const cpu = workerdCpuMs(app.group()) - cpu0;
+  return { ...result, cpuMsPerRequest: Number((cpu / Math.max(1, result.requests + warmup)).toFixed(2)) };
+};
+
+/** One scale: fresh app with the dataset, the world, then the routes asked for. */
+const runScale = async (scale, { full }) => {
+  const app = freshApp(`sanad-bench-${scale}x-`);
+  app.env.SANAD_SQL_LOG = "1";
+  const logFile = path.join(app.state, "server.log");
+  try {
+    const t = Date.now();
+    await app.loadDirect(`dataset ${scale}×`, dataset(scale));
+    const loadSeconds = (Date.now() - t) / 1000;
+    const base = await app.start({ logFile });
+    const w = await benchWorld(base, { clients: CONCURRENCY, submittable: full ? SUBMITS : 0 });
+    const file = d1File(app.state);
+    const chosen = routes(base, w).filter((r) => full || r.curve);
+    const out = [];
+    for (const route of chosen) {
+      process.stderr.write(`${scale}× ${route.label} … `);
+      const r = await measureRoute(app, route, full ? { seconds: SECONDS } : { seconds: SECONDS, minRequests: 10, warmup: 2 });
+      if (route.floor) {
+        const sql = await captureSql(app, logFile, route);
+        r.floorMs = timeStatements(file, sql.selects);
+        r.floorStatements = sql.selects.length;
+        r.floorSkippedWrites = sql.others;
+        r.overRaw = Number((r.p50 / r.floorMs).toFixed(1));
+      }
+      process.stderr.write(`p50 ${r.p50} ms\n`);
+      out.push({ key: route.key, route: route.label, ...r });
+    }
+    return { scale, sizes: sizes(scale), loadSeconds, dbBytes: statSync(file).size, routes: out };
+  } finally {
+    await app.stop();
+    app.cleanup();
+  }
+};
+
+const machine = () => ({
+  cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version,
+  sqlite3: spawnSync("sqlite3", ["-version"], { encoding: "utf8" }).stdout.split(" ")[0],
+  wrangler: JSON.parse(readFileSync(path.join(root, "node_modules/wrangler/package.json"), "utf8")).version,
+});
+
+const fmt = (n) => (n === undefined || n === null || Number.isNaN(n) ? "–" : String(n));
+const tableOf = (head, rows) => [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => (i ? "---:" : "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.map(fmt).join(" | ")} |`)].join("\n");
+
+const started = new Date();
+const scales = [];
+for (const scale of SCALES) scales.push(await runScale(scale, { full: scale === SCALES[0] }));
+const first = scales[0];
+const report = { date: started.toISOString(), machine: machine(), concurrency: CONCURRENCY, secondsPerRoute: SECONDS, cpuBudgetMs: CPU_BUDGET_MS, scales };
+
+const md = [];
+const m = report.machine;
+md.push(`# Sanad benchmark — ${report.date.slice(0, 10)}`);
+md.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB; Node ${m.node}; wrangler ${m.wrangler} (\`wrangler dev --local\`, loopback); sqlite3 ${m.sqlite3}. Closed loop, ${CONCURRENCY} client(s), ${SECONDS} s per route after warm-up.`);
+const n = first.sizes;
+md.push(`\n## Routes at ${first.scale}× (${n.orgs.toLocaleString("en")} CSOs, ${n.funders} funders, ${n.calls.toLocaleString("en")} calls of which ${n.openCalls.toLocaleString("en")} open, ${n.applications.toLocaleString("en")} applications, ${n.awards.toLocaleString("en")} awards, ${n.pledges.toLocaleString("en")} pledges with ${(n.pledges * 2).toLocaleString("en")} payments)\n`);
+const baseline = first.routes.find((r) => r.key === "health")?.cpuMsPerRequest ?? 0;
+/** The Worker's own CPU, estimated: the runtime's CPU per request less an empty request's, less the SQL (when timed). */
+for (const r of first.routes) r.workerCpuEstimateMs = Number(Math.max(0, r.cpuMsPerRequest - baseline - (r.floorMs ?? 0)).toFixed(2));
+md.push(tableOf(
+  ["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "runtime CPU ms/req", "est. Worker CPU ms/req", `≤ ${CPU_BUDGET_MS} ms`],
+  first.routes.map((r) => [r.route, r.rps, r.p50, r.p95, r.p99, r.errors, r.cpuMsPerRequest, r.key === "health" ? "(baseline)" : `${r.workerCpuEstimateMs}${r.floorMs === undefined ? " (incl. SQL)" : ""}`, r.key === "health" ? "" : r.workerCpuEstimateMs <= CPU_BUDGET_MS ? "yes" : "no"]),
+));
+md.push(`\nRuntime CPU is every \`workerd\` process of the app (utime + stime from /proc) over the measured window ÷ requests: it includes wrangler's local proxy, the HTTP handling and, locally, SQLite itself. The estimate subtracts the baseline route's CPU and, where timed, the raw SQL (in production D1 executes SQL on its own machines, off the Worker's clock); where SQL is not timed the estimate still includes it.`);
+md.push(`\n## The floor: the same SQL on the same SQLite file (\`sqlite3\`, median of 15)\n`);
+md.push(tableOf(["route", "SELECTs", "raw SQL ms", "route p50 ms", "route ÷ raw"], first.routes.filter((r) => r.floorMs !== undefined).map((r) => [r.route, r.floorStatements, r.floorMs, r.p50, `${r.overRaw}×`])));
+if (scales.length > 1) {
+  md.push(`\n## Scale curve (p50 / p95 ms; raw SQL ms in brackets)\n`);
+  const keys = first.routes.filter((r) => ["csoMatches", "funderMatches", "equity", "equityCountry"].includes(r.key));
+  md.push(tableOf(["route", ...scales.map((s) => `${s.scale}×`), `growth ${scales[0].scale}×→${scales.at(-1).scale}×`], keys.map((k) => {
+    const at = scales.map((s) => s.routes.find((r) => r.key === k.key));
+    const growth = (at.at(-1).p50 / at[0].p50).toFixed(1);
+    return [k.route, ...at.map((r) => `${r.p50} / ${r.p95} (${r.floorMs})`), `${growth}× for ${scales.at(-1).scale / scales[0].scale}× data`];
+  })));
+}
+console.log(md.join("\n"));
+const dir = path.join(root, "bench", "results");
+mkdirSync(dir, { recursive: true });
+const out = path.join(dir, `bench-${report.date.replace(/[:.]/g, "-")}.json`);
+writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+writeFileSync(path.join(dir, "latest.md"), md.join("\n") + "\n");
+console.error(`\nwritten: ${path.relative(root, out)} and bench/results/latest.md`);

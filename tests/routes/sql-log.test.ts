@@ -1,0 +1,34 @@
+// The benchmark's SQL capture: only when the environment enables it and the request asks for it, and
+// then every statement (single queries and batches) with its parameters.
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { Client, workerWith } from "../helpers/client";
+import { orgOwner } from "../helpers/world";
+
+const captured = () => {
+  const spy = vi.spyOn(console, "log").mockImplementation(() => {});
+  return () => spy.mock.calls.map((c) => String(c[0])).filter((l) => l.startsWith("sanad-sql ")).map((l) => JSON.parse(l.slice("sanad-sql ".length)) as { sql: string; params: unknown[] });
+};
+afterEach(() => vi.restoreAllMocks());
+
+describe("SQL capture for the benchmark", () => {
+  test("with SANAD_SQL_LOG=1 and the header: every statement with its parameters, batches included", async () => {
+    const cso = await orgOwner();
+    const logged = Object.assign(new Client(workerWith({ SANAD_SQL_LOG: "1" })), { cookies: cso.cookies });
+    const lines = captured();
+    const res = await logged.fetch(`/api/v1/orgs/${cso.org.id}/matches`, { headers: { "X-Sanad-Sql-Log": "1" } });
+    expect(res.status).toBe(200);
+    const statements = lines();
+    expect(statements.some((s) => /from "orgs"/i.test(s.sql) && s.params.includes(cso.org.id))).toBe(true);
+    const report = await new Client(workerWith({ SANAD_SQL_LOG: "1" })).fetch("/api/v1/reports/equity?groupBy=country", { headers: { "X-Sanad-Sql-Log": "1" } });
+    expect(report.status).toBe(200);
+    // The report's three queries go to D1 in one batch; each is printed.
+    expect(lines().filter((s) => s.sql.includes("UNION ALL")).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test("without the header, or without the environment switch, nothing is printed", async () => {
+    const lines = captured();
+    await new Client(workerWith({ SANAD_SQL_LOG: "1" })).fetch("/api/v1/calls");
+    await new Client().fetch("/api/v1/calls", { headers: { "X-Sanad-Sql-Log": "1" } });
+    expect(lines()).toEqual([]);
+  });
+});
