@@ -7,3 +7,4 @@ export * from "./calls";
 export * from "./fx";
 export * from "./applications";
 export * from "./pledges";
+export * from "./equity";

@@ -1,0 +1,64 @@
+// The per-organisation rollup behind the unfiltered equity report is kept by SQLite triggers. Whatever
+// happens through the app — awards, declines, withdrawals, payments, FX corrections that re-convert
+// amounts, an organisation's deletion — the report read from the rollup equals the report aggregated
+// from the events themselves.
+import { env } from "cloudflare:workers";
+import { describe, expect, test } from "vitest";
+import { signUp, userWithRole, orgOwner, csoFields } from "../helpers/world";
+import { funderWithCall } from "../helpers/calls";
+import { createDb } from "../../worker/db/client";
+import { equityData, DIMENSIONS, type Dimension } from "../../worker/db/equity";
+import { loadFxTable } from "../../worker/db/fx";
+
+const both = async (d: Dimension | null) => {
+  const db = createDb(env.DB);
+  const fx = await loadFxTable(db);
+  const norm = (r: Awaited<ReturnType<typeof equityData>>) => ({
+    recipients: [...r.recipients].sort((a, b) => a.orgId.localeCompare(b.orgId)),
+    totals: r.totals,
+    groups: r.groups && [...r.groups].sort((a, b) => a.key.localeCompare(b.key)),
+  });
+  return { rollup: norm(await equityData(db, {}, d, fx)), live: norm(await equityData(db, {}, d, fx, { useRollup: false })) };
+};
+
+const answers = { change: "Girls finish school.", q1: "Rent and transport." };
+
+describe("the equity rollup", () => {
+  test("equals the events after awards, declines, withdrawals, payments, an FX correction and a deletion", async () => {
+    const admin = await userWithRole("admin");
+    const funder = await funderWithCall({ eligibility: { globalSouthOnly: true }, grant: { min: { amount: 100_000, currency: "EUR" }, max: { amount: 5_000_000, currency: "EUR" } } });
+    const apply = async (fields = {}) => {
+      const cso = await orgOwner({ ...csoFields, name: `Rollup ${crypto.randomUUID().slice(0, 6)}`, ...fields });
+      const app = (await cso.post(`/api/v1/calls/${funder.call.id}/applications`, { orgId: cso.org.id })).body;
+      await cso.patch(`/api/v1/applications/${app.id}`, { version: app.version, answers, requestedAmount: { amount: 1_000_000, currency: "EUR" } });
+      expect((await cso.post(`/api/v1/applications/${app.id}/submit`)).status).toBe(200);
+      return { cso, app };
+    };
+    const a = await apply();
+    const b = await apply({ legalStatus: "registered", ledBy: ["youth"] });
+    const c = await apply();
+    const d = await apply({ country: "SN" });
+    expect((await funder.post(`/api/v1/applications/${a.app.id}/decision`, { decision: "award", amount: { amount: 1_200_000, currency: "EUR" } })).status).toBe(200);
+    expect((await funder.post(`/api/v1/applications/${b.app.id}/decision`, { decision: "decline", reasons: ["budget"] })).status).toBe(200);
+    expect((await c.cso.post(`/api/v1/applications/${c.app.id}/withdraw`)).status).toBe(200);
+    // A bank-transfer pledge to d, paid; then d deletes itself (its pending application is withdrawn).
+    const giver = await signUp();
+    const pledge = (await giver.post("/api/v1/pledges", { recipientOrgId: d.cso.org.id, amount: { amount: 50_000, currency: "EUR" }, interval: "once" })).body.pledge;
+    expect((await admin.post(`/api/v1/pledges/${pledge.id}/payments`, { amount: { amount: 50_000, currency: "EUR" }, receivedAt: "2026-11-20", reference: `R-${crypto.randomUUID()}` })).status).toBe(201);
+    // Correcting the EUR rate re-converts the award and the payment (UPDATEs the triggers follow).
+    expect((await admin.json("PUT", "/api/v1/fx-rates", { currency: "EUR", asOf: "2020-01-01", usdPerUnit: 1.5, source: "test correction" })).status).toBe(200);
+    expect((await d.cso.json("DELETE", `/api/v1/orgs/${d.cso.org.id}`, { confirmName: String(d.cso.org.name) })).status).toBe(200);
+    // Saving a draft touches none of the columns the rollup follows.
+    const e = await orgOwner({ ...csoFields, name: "Drafting" });
+    const draft = (await e.post(`/api/v1/calls/${funder.call.id}/applications`, { orgId: e.org.id })).body;
+    await e.patch(`/api/v1/applications/${draft.id}`, { version: draft.version, answers });
+
+    const row = await env.DB.prepare("SELECT * FROM org_equity WHERE org_id = ?").bind(a.cso.org.id).first<Record<string, number>>();
+    expect(row).toMatchObject({ awards: 1, applications: 1, awarded: 1, decided: 1 });
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM org_equity WHERE org_id = ?").bind(e.org.id).first("n")).toBe(0);
+    for (const dim of [null, ...DIMENSIONS.filter((x) => !["fundingType", "funder", "year"].includes(x))] as (Dimension | null)[]) {
+      const { rollup, live } = await both(dim);
+      expect(rollup, `grouped by ${dim}`).toEqual(live);
+    }
+  });
+});
