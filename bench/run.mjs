@@ -6,7 +6,8 @@
 //     on the same file, and the ratio route latency ÷ raw SQL time.
 //  3. The scale curve: matching and the equity report at 1×, 3× and 10× the data.
 // Prints markdown tables and writes bench/results/bench-<time>.json.
-// Env: BENCH_SCALES (default "1,3,10"), BENCH_SECONDS per route (5), BENCH_CONCURRENCY (1), BENCH_SUBMITS (100).
+// Env: BENCH_SCALES (default "1,3,10"), BENCH_SECONDS per route (5), BENCH_CONCURRENCY (1), BENCH_SUBMITS (100),
+// BENCH_ONLY (route keys, comma-separated).
 import { mkdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { spawnSync } from "node:child_process";
@@ -23,6 +24,8 @@ const SCALES = (process.env.BENCH_SCALES ?? "1,3,10").split(",").map(Number).fil
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 100);
+/** BENCH_ONLY=csoMatches,equity measures only those routes (keys as in the JSON output). */
+const ONLY = process.env.BENCH_ONLY ? new Set(["health", ...process.env.BENCH_ONLY.split(",")]) : null;
 const CPU_BUDGET_MS = 10;
 
 if (!haveSqlite3()) {
@@ -94,7 +97,7 @@ const runScale = async (scale, { full }) => {
     const base = await app.start({ logFile });
     const w = await benchWorld(base, { clients: CONCURRENCY, submittable: full ? SUBMITS : 0 });
     const file = d1File(app.state);
-    const chosen = routes(base, w).filter((r) => full || r.curve);
+    const chosen = routes(base, w).filter((r) => (full || r.curve) && (!ONLY || ONLY.has(r.key)));
     const out = [];
     for (const route of chosen) {
       process.stderr.write(`${scale}× ${route.label} … `);

@@ -19,10 +19,13 @@ describe("SQL capture for the benchmark", () => {
     expect(res.status).toBe(200);
     const statements = lines();
     expect(statements.some((s) => /from "orgs"/i.test(s.sql) && s.params.includes(cso.org.id))).toBe(true);
-    const report = await new Client(workerWith({ SANAD_SQL_LOG: "1" })).fetch("/api/v1/reports/equity?groupBy=country", { headers: { "X-Sanad-Sql-Log": "1" } });
-    expect(report.status).toBe(200);
-    // The report's three queries go to D1 in one batch; each is printed.
-    expect(lines().filter((s) => s.sql.includes("UNION ALL")).length).toBeGreaterThanOrEqual(2);
+    // The report's three queries go to D1 in one batch; each is printed (from the rollup when unfiltered,
+    // from the events with a period).
+    const reporter = new Client(workerWith({ SANAD_SQL_LOG: "1" }));
+    expect((await reporter.fetch("/api/v1/reports/equity?groupBy=country", { headers: { "X-Sanad-Sql-Log": "1" } })).status).toBe(200);
+    expect(lines().filter((s) => s.sql.includes("FROM org_equity")).length).toBe(3);
+    expect((await reporter.fetch("/api/v1/reports/equity?groupBy=country&from=2020-01-01", { headers: { "X-Sanad-Sql-Log": "1" } })).status).toBe(200);
+    expect(lines().filter((s) => s.sql.includes("UNION ALL") && s.params.includes("2020-01-01")).length).toBe(2);
   });
 
   test("without the header, or without the environment switch, nothing is printed", async () => {

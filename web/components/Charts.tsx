@@ -1,8 +1,9 @@
 // Server-rendered SVG charts, no script: labelled bars for shares and a Lorenz curve. Each chart is an
 // image with a title; the data table beside it carries the same numbers for screen readers and copying.
+import { numberFormat } from "../../worker/domain/intl-cache";
 import { usePage } from "../context";
 
-const pct = (x: number, locale: string) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x);
+const pct = (x: number, locale: string) => numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x);
 
 /**
  * Horizontal bars with their labels and values, value 0–1. In right-to-left pages the layout is drawn

@@ -1,5 +1,6 @@
 // The equity report page: filters (a plain GET form), what the report is (as-of, basis, k, filters),
 // totals, the measures, bars for group shares and the Lorenz curve, each beside its data table.
+import { numberFormat } from "../../worker/domain/intl-cache";
 import { Scroll } from "../components/Scroll";
 import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
@@ -11,8 +12,8 @@ import { DIMENSIONS, type Dimension } from "../../worker/db/equity";
 import { FUNDING_TYPES, type Locale } from "../../schema/enums";
 import type { EquityReport } from "../../worker/actions/equity";
 
-const pct = (x: number | null, locale: string) => (x === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x));
-const num = (x: number | null, locale: string, digits = 2) => (x === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(x));
+const pct = (x: number | null, locale: string) => (x === null ? "—" : numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x));
+const num = (x: number | null, locale: string, digits = 2) => (x === null ? "—" : numberFormat(locale, { maximumFractionDigits: digits }).format(x));
 const usd = (cents: number | null, locale: string) => (cents === null ? "—" : formatMoney({ amount: cents, currency: "USD" }, locale));
 
 const PREFIX: Partial<Record<Dimension, string>> = { legalStatus: "legal", setting: "setting", ledBy: "ledby", theme: "theme", fundingType: "funding", civicSpace: "civic", incomeGroup: "income", globalSouth: "report.gs", sizeBand: "report.size" };

@@ -5,6 +5,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { calls, callInvitations, orgs } from "../../schema";
 import { LED_BY, LEGAL_STATUSES, SETTINGS, THEMES, type CallStatus, type FundingType, type LedBy, type LegalStatus, type Setting, type Theme } from "../../schema/enums";
 import type { Db } from "./client";
+import { packed } from "./packed";
 import { nowIso } from "./client";
 import { fromMask, toMask } from "../domain/bitmask";
 import { applicationMinutes, effectiveStatus } from "../domain/calls";
@@ -203,13 +204,14 @@ export const listOpenCalls = async (db: Db, f: CallFilter, now: Date) => {
  */
 export const openCallsForMatching = async (db: Db, now: Date) => {
   const { summary: _s, questions: _q, ...columns } = getTableColumns(calls);
-  const rows = await db
-    .select({ ...columns, funderName: orgs.name })
+  const open = packed<Omit<typeof calls.$inferSelect, "summary" | "questions"> & { funderName: string }>({ ...columns, funderName: orgs.name });
+  const row = await db
+    .select({ all: open.expr })
     .from(calls)
     .innerJoin(orgs, eq(orgs.id, calls.funderOrgId))
     .where(and(eq(calls.status, "open"), gt(calls.deadline, now.toISOString())))
-    .all();
-  return rows.map((r) => {
+    .get();
+  return open.decode(row?.all).map((r) => {
     const call = toCall({ ...r, summary: "", questions: "[]" }, r.funderName, now);
     return { summary: toSummary(call), criteria: toCriteria(call) };
   });

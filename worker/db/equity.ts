@@ -183,6 +183,15 @@ const recipientsQuery = (f: EquityFilters, fx: FxTable, rollup: boolean): Sql =>
 };
 
 export type RecipientRow = { orgId: string; awards: number; amount: number; core: number; globalSouth: number; informal: number; small: number; womenLed: number; youthLed: number; unconverted: number };
+const RECIPIENT_KEYS: (keyof RecipientRow)[] = ["orgId", "awards", "amount", "core", "unconverted", "globalSouth", "informal", "small", "womenLed", "youthLed"];
+/** Up to one row per recipient (10,000 at the benchmark's scale) cross from D1 as one JSON cell (see worker/db/packed.ts). */
+const packRecipients = (q: Sql): Sql => ({ text: `SELECT json_group_array(json_array(${RECIPIENT_KEYS.join(", ")})) AS packed FROM (${q.text})`, params: q.params });
+const unpackRecipients = (cell: string | undefined): RecipientRow[] =>
+  (JSON.parse(cell ?? "[]") as (string | number)[][]).map((a) => {
+    const row = {} as Record<string, string | number>;
+    RECIPIENT_KEYS.forEach((k, i) => (row[k] = a[i]));
+    return row as RecipientRow;
+  });
 export type GroupRow = { key: string; orgs: number; recipients: number; awards: number; amount: number; applications: number; awarded: number; decided: number; pledged: number; payments: number; pledgeRecipients: number };
 
 /**
@@ -191,13 +200,13 @@ export type GroupRow = { key: string; orgs: number; recipients: number; awards: 
  */
 export const equityData = async (db: Db, f: EquityFilters, d: Dimension | null, fx: FxTable, { useRollup = true } = {}) => {
   const rollup = useRollup && rollupServes(f, d);
-  const queries: Sql[] = [recipientsQuery(f, fx, rollup), groupQuery(null, f, fx, rollup)];
+  const queries: Sql[] = [packRecipients(recipientsQuery(f, fx, rollup)), groupQuery(null, f, fx, rollup)];
   if (d) queries.push(groupQuery(d, f, fx, rollup));
   const d1 = db.$client;
   const results = await d1.batch(queries.map((q) => d1.prepare(q.text).bind(...q.params)));
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
   const zero: GroupRow = { key: "all", orgs: 0, recipients: 0, awards: 0, amount: 0, applications: 0, awarded: 0, decided: 0, pledged: 0, payments: 0, pledgeRecipients: 0 };
-  return { recipients: rows<RecipientRow>(0), totals: rows<GroupRow>(1)[0] ?? zero, groups: d ? rows<GroupRow>(2) : null };
+  return { recipients: unpackRecipients(rows<{ packed: string }>(0)[0]?.packed), totals: rows<GroupRow>(1)[0] ?? zero, groups: d ? rows<GroupRow>(2) : null };
 };
 
 /** Names for the funder dimension's keys (only public funders have a key other than "undisclosed"). */

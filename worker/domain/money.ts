@@ -1,4 +1,5 @@
 // Money as integer minor units with an ISO 4217 currency; conversion to and from what people type.
+import { numberFormat } from "./intl-cache";
 
 export type Money = { amount: number; currency: string };
 
@@ -68,7 +69,7 @@ export const amountToInput = (money: Money) => {
 /** Shown with the ISO code, not a symbol: "$" alone is ambiguous for people who use pesos or dollars. */
 export const formatMoney = (money: Money, locale: string) => {
   const exp = minorUnitExponent(money.currency);
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: "currency",
     currency: money.currency,
     currencyDisplay: "code",

@@ -1,4 +1,5 @@
 // Message lookup: catalogues per locale, {name} interpolation, and Intl-based formatting helpers.
+import { numberFormat, dateTimeFormat } from "../domain/intl-cache";
 import type { Locale } from "../../schema/enums";
 import { directionOf } from "../domain/locale";
 import { en, type MessageKey, type Messages } from "./en";
@@ -48,20 +49,20 @@ export const languageName = (tag: string, locale: Locale) => {
   }
 };
 
-export const formatNumber = (n: number, locale: Locale) => new Intl.NumberFormat(locale).format(n);
+export const formatNumber = (n: number, locale: Locale) => numberFormat(locale).format(n);
 
 export const formatDate = (iso: string, locale: Locale, timeZone = "UTC") =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(iso));
+  dateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(iso));
 
 export const formatDateTime = (iso: string, locale: Locale, timeZone = "UTC") =>
-  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
+  dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
 
 /** A deadline: date, time and the zone's short name ("31 Dec 2026, 17:00 GMT"), so nobody misreads it. */
 export const formatInstantWithZone = (iso: string, locale: Locale, timeZone = "UTC") =>
-  new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", timeZone }).format(new Date(iso));
+  dateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", timeZone }).format(new Date(iso));
 
 /** "24 months", "1 mois", "١٢ شهرًا" — plural rules handled by Intl's unit formatting. */
-export const formatMonths = (n: number, locale: Locale) => new Intl.NumberFormat(locale, { style: "unit", unit: "month", unitDisplay: "long" }).format(n);
+export const formatMonths = (n: number, locale: Locale) => numberFormat(locale, { style: "unit", unit: "month", unitDisplay: "long" }).format(n);
 
 /** "in 3 days", "tomorrow", "today" — plural rules of every language handled by Intl. */
 export const formatDaysFromNow = (days: number, locale: Locale) => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(days, "day");
