@@ -1,7 +1,8 @@
 // The physical floor: the exact SQL a route sent to D1 (captured with SANAD_SQL_LOG, see
 // worker/db/sql-log.ts), run directly on the same SQLite file with Debian's `sqlite3` and `.timer on`.
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 /** The local D1's SQLite file inside a wrangler state directory. */
@@ -24,7 +25,7 @@ const literal = (v) => (v === null || v === undefined ? "NULL" : typeof v === "n
  * Runs the statements `repeat` times in one sqlite3 process (parameters bound with `.parameter set`,
  * results discarded by the shell's `.output`) and returns the median total of sqlite3's "real" times, ms.
  */
-export const timeStatements = (file, statements, repeat = 15) => {
+export const timeStatements = (file, statements, repeat = 15, { writable = false } = {}) => {
   const script = [".timer on", ".headers off", ".mode list"];
   for (let r = 0; r < repeat; r++) {
     for (const s of statements) {
@@ -33,7 +34,7 @@ export const timeStatements = (file, statements, repeat = 15) => {
       script.push(`${s.sql.replace(/;\s*$/, "")};`);
     }
   }
-  const r = spawnSync("sqlite3", ["-readonly", file], { input: script.join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync("sqlite3", writable ? [file] : ["-readonly", file], { input: script.join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
   const times = [...r.stdout.matchAll(/^Run Time: real ([\d.]+)/gm)].map((m) => Number(m[1]) * 1000);
   if (r.stderr.trim()) throw new Error(`sqlite3: ${r.stderr.slice(0, 300)}`);
@@ -41,3 +42,18 @@ export const timeStatements = (file, statements, repeat = 15) => {
   const totals = Array.from({ length: repeat }, (_, k) => times.slice(k * per, k * per + per).reduce((a, b) => a + b, 0)).sort((a, b) => a - b);
   return Number(totals[Math.floor(totals.length / 2)].toFixed(1));
 };
+
+/**
+ * A copy of the database as it is now (main file and write-ahead log). Writes are timed on a copy taken
+ * just before the request that made them, so they find the rows in the state the app found them.
+ */
+export const snapshot = (file) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "sanad-floor-"));
+  const copy = path.join(dir, "copy.sqlite");
+  copyFileSync(file, copy);
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  return { file: copy, remove: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+/** Writes run once (repeating them would collide with themselves). */
+export const timeWrites = (copy, statements) => timeStatements(copy, statements, 1, { writable: true });
