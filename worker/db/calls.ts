@@ -5,7 +5,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { calls, callInvitations, orgs } from "../../schema";
 import { LED_BY, LEGAL_STATUSES, SETTINGS, THEMES, type CallStatus, type FundingType, type LedBy, type LegalStatus, type Setting, type Theme } from "../../schema/enums";
 import type { Db } from "./client";
-import { packed } from "./packed";
+import { packed, runPacked } from "./packed";
 import { nowIso } from "./client";
 import { fromMask, toMask } from "../domain/bitmask";
 import { applicationMinutes, effectiveStatus } from "../domain/calls";
@@ -205,13 +205,11 @@ export const listOpenCalls = async (db: Db, f: CallFilter, now: Date) => {
 export const openCallsForMatching = async (db: Db, now: Date) => {
   const { summary: _s, questions: _q, ...columns } = getTableColumns(calls);
   const open = packed<Omit<typeof calls.$inferSelect, "summary" | "questions"> & { funderName: string }>({ ...columns, funderName: orgs.name });
-  const row = await db
-    .select({ all: open.expr })
-    .from(calls)
-    .innerJoin(orgs, eq(orgs.id, calls.funderOrgId))
-    .where(and(eq(calls.status, "open"), gt(calls.deadline, now.toISOString())))
-    .get();
-  return open.decode(row?.all).map((r) => {
+  const cells = await runPacked(
+    db,
+    db.select({ j: open.row }).from(calls).innerJoin(orgs, eq(orgs.id, calls.funderOrgId)).where(and(eq(calls.status, "open"), gt(calls.deadline, now.toISOString()))),
+  );
+  return open.decode(cells).map((r) => {
     const call = toCall({ ...r, summary: "", questions: "[]" }, r.funderName, now);
     return { summary: toSummary(call), criteria: toCriteria(call) };
   });

@@ -2,6 +2,7 @@
 // and 100,000 applications reach the Worker as at most one row per recipient and one per group.
 // Dimension expressions are constants of this file (never user input); filters are bound parameters.
 import type { Db } from "./client";
+import { packQuery, unpackCells } from "./packed";
 import { LED_BY, THEMES } from "../../schema/enums";
 import { minorUnitExponent } from "../domain/money";
 import type { FxTable } from "../domain/fx";
@@ -184,10 +185,10 @@ const recipientsQuery = (f: EquityFilters, fx: FxTable, rollup: boolean): Sql =>
 
 export type RecipientRow = { orgId: string; awards: number; amount: number; core: number; globalSouth: number; informal: number; small: number; womenLed: number; youthLed: number; unconverted: number };
 const RECIPIENT_KEYS: (keyof RecipientRow)[] = ["orgId", "awards", "amount", "core", "unconverted", "globalSouth", "informal", "small", "womenLed", "youthLed"];
-/** Up to one row per recipient (10,000 at the benchmark's scale) cross from D1 as one JSON cell (see worker/db/packed.ts). */
-const packRecipients = (q: Sql): Sql => ({ text: `SELECT json_group_array(json_array(${RECIPIENT_KEYS.join(", ")})) AS packed FROM (${q.text})`, params: q.params });
-const unpackRecipients = (cell: string | undefined): RecipientRow[] =>
-  (JSON.parse(cell ?? "[]") as (string | number)[][]).map((a) => {
+/** Up to one row per recipient (10,000 at the benchmark's scale) cross from D1 in a few JSON cells (see worker/db/packed.ts). */
+const packRecipients = (q: Sql): Sql => ({ text: packQuery(`SELECT json_array(${RECIPIENT_KEYS.join(", ")}) AS j FROM (${q.text})`), params: q.params });
+const unpackRecipients = (cells: { cell: string | null }[]): RecipientRow[] =>
+  (unpackCells(cells) as (string | number)[][]).map((a) => {
     const row = {} as Record<string, string | number>;
     RECIPIENT_KEYS.forEach((k, i) => (row[k] = a[i]));
     return row as RecipientRow;
@@ -206,7 +207,7 @@ export const equityData = async (db: Db, f: EquityFilters, d: Dimension | null, 
   const results = await d1.batch(queries.map((q) => d1.prepare(q.text).bind(...q.params)));
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
   const zero: GroupRow = { key: "all", orgs: 0, recipients: 0, awards: 0, amount: 0, applications: 0, awarded: 0, decided: 0, pledged: 0, payments: 0, pledgeRecipients: 0 };
-  return { recipients: unpackRecipients(rows<{ packed: string }>(0)[0]?.packed), totals: rows<GroupRow>(1)[0] ?? zero, groups: d ? rows<GroupRow>(2) : null };
+  return { recipients: unpackRecipients(rows<{ cell: string | null }>(0)), totals: rows<GroupRow>(1)[0] ?? zero, groups: d ? rows<GroupRow>(2) : null };
 };
 
 /** Names for the funder dimension's keys (only public funders have a key other than "undisclosed"). */

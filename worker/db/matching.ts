@@ -7,7 +7,7 @@ import { LED_BY, THEMES, type CivicSpace, type IncomeGroup, type LegalStatus, ty
 import type { Db } from "./client";
 import { toOrg } from "./orgs";
 import { fromMask, toMask } from "../domain/bitmask";
-import { packed } from "./packed";
+import { packed, runPacked } from "./packed";
 import type { CallCriteria, MatchProfile } from "../domain/matching";
 
 /** Only the columns matching reads: thousands of rows cross from D1 to the Worker, so every column counts. */
@@ -70,8 +70,8 @@ export const candidateOrgs = async (db: Db, call: CallCriteria) => {
   }
   if (e.maxAnnualBudget) conds.push(isNotNull(orgs.annualBudgetAmount));
   const candidates = packed<ProfileRow>(profileColumns);
-  const row = await db.select({ all: candidates.expr }).from(orgs).leftJoin(countries, eq(countries.code, orgs.country)).where(and(...conds)).get();
-  return candidates.decode(row?.all).map(toProfile);
+  const cells = await runPacked(db, db.select({ j: candidates.row }).from(orgs).leftJoin(countries, eq(countries.code, orgs.country)).where(and(...conds)));
+  return candidates.decode(cells).map(toProfile);
 };
 
 /** Full organisations for one page of ranked ids, in that order. */
