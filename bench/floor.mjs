@@ -1,6 +1,6 @@
 // The physical floor: the exact SQL a route sent to D1 (captured with SANAD_SQL_LOG, see
 // worker/db/sql-log.ts), run directly on the same SQLite file with Debian's `sqlite3` and `.timer on`.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,7 +25,7 @@ const literal = (v) => (v === null || v === undefined ? "NULL" : typeof v === "n
  * Runs the statements `repeat` times in one sqlite3 process (parameters bound with `.parameter set`,
  * results discarded by the shell's `.output`) and returns the median total of sqlite3's "real" times, ms.
  */
-export const timeStatements = (file, statements, repeat = 15, { writable = false } = {}) => {
+export const timeStatements = async (file, statements, repeat = 15, { writable = false } = {}) => {
   const script = [".timer on", ".headers off", ".mode list"];
   for (let r = 0; r < repeat; r++) {
     for (const s of statements) {
@@ -34,7 +34,24 @@ export const timeStatements = (file, statements, repeat = 15, { writable = false
       script.push(`${s.sql.replace(/;\s*$/, "")};`);
     }
   }
-  const r = spawnSync("sqlite3", writable ? [file] : ["-readonly", file], { input: script.join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 30 });
+  // Asynchronously: blocking the event loop for seconds let the server's keep-alive sockets close
+  // unnoticed, and the next request on one failed ("other side closed").
+  const r = await new Promise((resolve, reject) => {
+    const child = spawn("sqlite3", writable ? [file] : ["-readonly", file], { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let partial = "";
+    // Only the timer's lines are kept (result rows can be megabytes); lines may span chunks.
+    child.stdout.setEncoding("utf8").on("data", (d) => {
+      const lines = (partial + d).split("\n");
+      partial = lines.pop();
+      for (const l of lines) if (l.startsWith("Run Time:")) stdout += l + "\n";
+    });
+    child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout: partial.startsWith("Run Time:") ? stdout + partial : stdout, stderr }));
+    child.stdin.end(script.join("\n") + "\n");
+  });
   if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
   const times = [...r.stdout.matchAll(/^Run Time: real ([\d.]+)/gm)].map((m) => Number(m[1]) * 1000);
   if (r.stderr.trim()) throw new Error(`sqlite3: ${r.stderr.slice(0, 300)}`);
@@ -56,4 +73,4 @@ export const snapshot = (file) => {
 };
 
 /** Writes run once (repeating them would collide with themselves). */
-export const timeWrites = (copy, statements) => timeStatements(copy, statements, 1, { writable: true });
+export const timeWrites = async (copy, statements) => timeStatements(copy, statements, 1, { writable: true });

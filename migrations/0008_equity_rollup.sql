@@ -11,7 +11,7 @@ CREATE TABLE `org_equity` (
 	`pledged` integer DEFAULT 0 NOT NULL,
 	`payments` integer DEFAULT 0 NOT NULL,
 	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TRIGGER awards_equity_insert AFTER INSERT ON awards BEGIN
   INSERT INTO org_equity (org_id, events, awards, amount, core, unconverted, applications, awarded, decided, pledged, payments) SELECT NEW.org_id, 1, 1, coalesce(NEW.amount_usd, 0), CASE WHEN NEW.funding_type = 'core' THEN coalesce(NEW.amount_usd, 0) ELSE 0 END, (NEW.amount_usd IS NULL), 0, 0, 0, 0, 0 WHERE 1

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import { createDb } from "../../worker/db/client";
-import { candidateOrgs } from "../../worker/db/matching";
+import { eachCandidate } from "../../worker/db/matching";
 import { ROWS_PER_CELL } from "../../worker/db/packed";
 
 const N = ROWS_PER_CELL * 2 + 345;
@@ -16,7 +16,7 @@ describe("packed results", () => {
     for (let i = 0; i < values.length; i += 500) {
       await env.DB.prepare(`INSERT INTO orgs (id, kind, name, country, setting, legal_status, annual_budget_amount, annual_budget_currency, led_by, themes, languages, visibility, created_at, updated_at) VALUES ${values.slice(i, i + 500).join(", ")}`).run();
     }
-    const found = (await candidateOrgs(createDb(env.DB), { themes: [], languages: [], eligibility: { countries: ["BO"], globalSouthOnly: false, legalStatuses: ["movement"], maxAnnualBudget: null, requiredLedBy: [] }, priorities: { ledBy: [], settings: [], themes: [] } } as never))
+    const found = (await eachCandidate(createDb(env.DB), { themes: [], languages: [], eligibility: { countries: ["BO"], globalSouthOnly: false, legalStatuses: ["movement"], maxAnnualBudget: null, requiredLedBy: [] }, priorities: { ledBy: [], settings: [], themes: [] } } as never, (p) => p))
       .filter((p) => p.id.startsWith(tag));
     expect(found.length).toBe(N);
     expect(new Set(found.map((p) => p.id)).size).toBe(N);

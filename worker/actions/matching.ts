@@ -2,7 +2,7 @@
 // (one call against every eligible CSO), and a funder's invitation to apply.
 import type { Db } from "../db/client";
 import { openCallsForMatching, insertCallInvitation, invitedCallIds, invitedOrgIds, toCriteria } from "../db/calls";
-import { findProfile, candidateOrgs, orgsByIds } from "../db/matching";
+import { findProfile, eachCandidate, orgsByIds, profilesByIds } from "../db/matching";
 import { loadFxTable } from "../db/fx";
 import { auditInsert } from "../db/audit";
 import { compareMatches, explainMatch, fastMatch, prepareCall, prepareOrg } from "../domain/matching";
@@ -54,23 +54,24 @@ export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewe
   const call = await viewCall(db, viewer, callId);
   enforce(canActForCallFunder(viewer, call));
   const criteria = toCriteria(call);
-  const [candidates, fx, invited] = await Promise.all([candidateOrgs(db, criteria), loadFxTable(db), invitedOrgIds(db, callId)]);
+  const [fx, invited] = await Promise.all([loadFxTable(db), invitedOrgIds(db, callId)]);
   const day = today(now);
   const prepared = prepareCall(criteria, fx, day);
-  const ranked = candidates
-    .map((profile) => ({ id: profile.id, profile, ...fastMatch(prepared, prepareOrg(profile, fx, day)) }))
+  // Only the scores are kept for every candidate; profiles are read again for the page shown.
+  const ranked = (await eachCandidate(db, criteria, (profile) => ({ id: profile.id, ...fastMatch(prepared, prepareOrg(profile, fx, day)) })))
     // SQL applied the filters it can; the budget ceiling (in USD at today's rate) is checked here.
     .filter((m) => m.eligible)
     .sort(compareMatches);
   const { items, nextCursor } = pageOf(ranked, page);
-  const orgs = await orgsByIds(db, items.map((m) => m.id));
+  const ids = items.map((m) => m.id);
+  const [orgs, profiles] = await Promise.all([orgsByIds(db, ids), profilesByIds(db, ids)]);
   return {
     call,
     items: items.map((m, i) => ({
       org: orgs[i],
       eligible: m.eligible,
       score: m.score,
-      reasons: describeReasons(explainMatch(criteria, m.profile, fx, day), t, locale),
+      reasons: describeReasons(explainMatch(criteria, profiles.get(m.id)!, fx, day), t, locale),
       invited: invited.has(m.id),
     })),
     nextCursor,
