@@ -16,7 +16,8 @@ import { Problem } from "../http/problem";
 import { enforce } from "../http/guards";
 import type { Translate } from "../i18n";
 
-const ownedOrg = async (db: Db, viewer: Viewer | null, id: string) => {
+/** The organisation, if the viewer is one of its owners (401/403/404 otherwise, existence not revealed). */
+export const ownedOrg = async (db: Db, viewer: Viewer | null, id: string) => {
   const org = await findOrg(db, id);
   if (!org) throw new Problem(viewer ? 404 : 401);
   enforce(canDisposeOrg(viewer, org));
@@ -70,7 +71,7 @@ export const deleteOrg = async (db: Db, t: Translate, viewer: Viewer | null, id:
   await db.batch(
     eraseOrg(db, id, at, cancelled, [
       auditInsertIf(db, { actorUserId: viewer!.userId, action: "org.deleted", subjectType: "org", subjectId: id, data: { kind: org.kind, pledgesCancelled: cancelled } }, erasedAt(id, at)),
-    ]) as [ReturnType<typeof auditInsertIf>],
+    ]),
   );
   return { pledgesCancelled: cancelled.length, ...(await keptRecords(db, id)) };
 };

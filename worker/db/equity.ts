@@ -187,12 +187,6 @@ export type RecipientRow = { orgId: string; awards: number; amount: number; core
 const RECIPIENT_KEYS: (keyof RecipientRow)[] = ["orgId", "awards", "amount", "core", "unconverted", "globalSouth", "informal", "small", "womenLed", "youthLed"];
 /** Up to one row per recipient (10,000 at the benchmark's scale) cross from D1 in a few JSON cells (see worker/db/packed.ts). */
 const packRecipients = (q: Sql): Sql => ({ text: packQuery(`SELECT json_array(${RECIPIENT_KEYS.join(", ")}) AS j FROM (${q.text})`), params: q.params });
-const unpackRecipients = (cells: { cell: string | null }[]): RecipientRow[] =>
-  (unpackCells(cells) as (string | number)[][]).map((a) => {
-    const row = {} as Record<string, string | number>;
-    RECIPIENT_KEYS.forEach((k, i) => (row[k] = a[i]));
-    return row as RecipientRow;
-  });
 export type GroupRow = { key: string; orgs: number; recipients: number; awards: number; amount: number; applications: number; awarded: number; decided: number; pledged: number; payments: number; pledgeRecipients: number };
 
 /**
@@ -207,7 +201,7 @@ export const equityData = async (db: Db, f: EquityFilters, d: Dimension | null, 
   const results = await d1.batch(queries.map((q) => d1.prepare(q.text).bind(...q.params)));
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
   const zero: GroupRow = { key: "all", orgs: 0, recipients: 0, awards: 0, amount: 0, applications: 0, awarded: 0, decided: 0, pledged: 0, payments: 0, pledgeRecipients: 0 };
-  return { recipients: unpackRecipients(rows<{ cell: string | null }>(0)), totals: rows<GroupRow>(1)[0] ?? zero, groups: d ? rows<GroupRow>(2) : null };
+  return { recipients: unpackCells<RecipientRow>(rows<{ cell: string | null }>(0), RECIPIENT_KEYS), totals: rows<GroupRow>(1)[0] ?? zero, groups: d ? rows<GroupRow>(2) : null };
 };
 
 /** Names for the funder dimension's keys (only public funders have a key other than "undisclosed"). */

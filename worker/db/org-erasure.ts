@@ -8,6 +8,7 @@ import { setFacts, refreshStatus } from "./pledges";
 import { ERASED_ORG, GHOST_USER } from "../domain/org-erasure";
 
 type Batch = BatchItem<"sqlite">[];
+type NonEmptyBatch = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
 export const invitationsOf = (db: Db, orgId: string) =>
   db
@@ -56,7 +57,7 @@ export const erasedAt = (orgId: string, at: string) => sql`EXISTS (SELECT 1 FROM
  * the first statement makes a second, concurrent deletion change nothing: every later statement is
  * conditioned on this request having set `deleted_at` to its own timestamp.
  */
-export const eraseOrg = (db: Db, orgId: string, at: string, pledgeIds: string[], extra: Batch): Batch => {
+export const eraseOrg = (db: Db, orgId: string, at: string, pledgeIds: string[], extra: Batch): NonEmptyBatch => {
   const mine = erasedAt(orgId, at);
   const appsOfOrg = db.select({ id: applications.id }).from(applications).where(eq(applications.orgId, orgId));
   return [

@@ -13,8 +13,15 @@ type Columns = Record<string, Column | SQL.Aliased | SQL>;
 export const packQuery = (inner: string) =>
   `SELECT json_group_array(json(j)) AS cell FROM (SELECT j, (row_number() OVER ()) / ${ROWS_PER_CELL} AS chunk FROM (${inner})) GROUP BY chunk`;
 
-/** The cells back to rows (arrays of column values, in the order they were packed). */
-export const unpackCells = (cells: { cell: string | null }[]) => cells.flatMap((c) => JSON.parse(c.cell ?? "[]") as unknown[][]);
+/** The cells back to one object per row, keyed in the order the columns were packed, each value through its decoder. */
+export const unpackCells = <T>(cells: { cell: string | null }[], keys: readonly string[], decoders: ((v: unknown) => unknown)[] = []): T[] =>
+  cells.flatMap((c) =>
+    (JSON.parse(c.cell ?? "[]") as unknown[][]).map((a) => {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) row[keys[i]] = decoders[i] ? decoders[i](a[i]) : a[i];
+      return row as T;
+    }),
+  );
 
 /**
  * For a drizzle query: the per-row field to select (`row`), and the decoder from the packed cells back
@@ -28,12 +35,7 @@ export const packed = <T>(columns: Columns) => {
   });
   return {
     row: sql<string>`json_array(${sql.join(Object.values(columns), sql`, `)})`.as("j"),
-    decode: (cells: { cell: string | null }[]): T[] =>
-      unpackCells(cells).map((a) => {
-        const row: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) row[keys[i]] = decoders[i](a[i]);
-        return row as T;
-      }),
+    decode: (cells: { cell: string | null }[]) => unpackCells<T>(cells, keys, decoders),
   };
 };
 

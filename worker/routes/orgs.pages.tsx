@@ -14,18 +14,13 @@ import { listOrgs, listMembers, type Org } from "../db/orgs";
 import { canDisposeOrg, canEditOrg, canManageMembers, isAdmin, membershipIn, visibleLevels } from "../domain/permissions";
 import { OrgDeletePage } from "../../web/pages/OrgDelete";
 import { OrgDelete } from "../../schema/api/org-data";
-import { deleteOrg } from "../actions/org-data";
+import { deleteOrg, ownedOrg } from "../actions/org-data";
 import { stripeFor } from "../http/payments";
 import { callsOfFunder } from "../actions/calls";
-import { enforce, requireViewer } from "../http/guards";
+import { requireViewer } from "../http/guards";
 import { Problem } from "../http/problem";
 
-/** The organisation, if the viewer is one of its owners (404/403 otherwise, as the API answers). */
-const disposableOrg = async (c: Context<AppEnv>) => {
-  const org = await viewOrg(c.get("db"), c.get("viewer"), c.req.param("id")!);
-  enforce(canDisposeOrg(c.get("viewer"), org));
-  return org;
-};
+const disposableOrg = (c: Context<AppEnv>) => ownedOrg(c.get("db"), c.get("viewer"), c.req.param("id")!);
 
 const countries = (c: Context<AppEnv>) => countriesFor(c.get("db"), c.get("locale"));
 
