@@ -1,4 +1,4 @@
-// Reference data: countries (loaded by migration from shared/data/countries.csv) and the theme taxonomy.
+// Reference data: countries (loaded by migration from schema/data/countries.csv) and the theme taxonomy.
 import { sqliteTable, text, integer } from "drizzle-orm/sqlite-core";
 
 export const countries = sqliteTable("countries", {

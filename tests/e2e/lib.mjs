@@ -30,10 +30,11 @@ export const weights = [];
  * A browser with a fresh profile. `javaScript: false` for the no-JS journey. Every response's encoded
  * (compressed, as received) size is recorded; `bytes()` is what this browser has transferred so far.
  */
-export const openBrowser = async ({ javaScript = true, viewport = { width: 1024, height: 800 } } = {}) => {
+export const openBrowser = async ({ javaScript = true, viewport = { width: 1024, height: 800 }, allowConsole = [] } = {}) => {
   const profile = mkdtempSync(path.join(tmpdir(), "sanad-chromium-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, javaScriptEnabled: javaScript, viewport, locale: "en-GB" });
   const page = context.pages()[0] ?? (await context.newPage());
+  const problems = watchConsole(page, allowConsole);
   // Bytes as the browser received them (compressed, headers included): Chrome's own network accounting.
   const sizes = new Map();
   let transferred = 0;
@@ -53,20 +54,47 @@ export const openBrowser = async ({ javaScript = true, viewport = { width: 1024,
     javaScript,
     bytes: () => transferred,
     sizeOf: (url) => sizes.get(url),
+    /** Console errors, uncaught exceptions and CSP violations since the last call. */
+    takeProblems: () => problems.splice(0),
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      // A page a journey reached without checkPage (a reload, a redirect) is held to the same rule.
+      assert.deepEqual(problems, [], "console errors or CSP violations");
     },
   };
 };
 
 /**
- * Checks made on every page a journey visits: the language and direction, no serious or critical axe
+ * Every console error the browser logs, every uncaught exception and every Content-Security-Policy
+ * violation (Chromium reports those as console errors: "Refused to apply inline style…") is a failure.
+ * A page answered with a 4xx on purpose (a form re-rendered with its errors) is logged by Chromium as
+ * "Failed to load resource … status of 4xx" for the document itself; that one line is the expected
+ * outcome, not a fault, so only it is let through. A journey that provokes others (going offline)
+ * names them in `allowConsole`.
+ */
+const DOCUMENT_4XX = /^Failed to load resource: the server responded with a status of 4\d\d/;
+const watchConsole = (page, allowConsole) => {
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    const text = m.text();
+    const documentStatus = DOCUMENT_4XX.test(text) && m.location().url === page.url();
+    if (documentStatus || allowConsole.some((r) => r.test(text))) return;
+    problems.push(`${page.url()}: ${text}`);
+  });
+  page.on("pageerror", (e) => problems.push(`${page.url()}: uncaught ${e.message}`));
+  return problems;
+};
+
+/**
+ * Checks made on every page a journey visits: no console error or CSP violation, the language and direction, no serious or critical axe
  * violation (with JavaScript), and the page's weight (its HTML and stylesheet, compressed).
  */
 export const checkPage = async (b, lang, label) => {
   const { page } = b;
   await page.waitForLoadState("load");
+  assert.deepEqual(b.takeProblems(), [], `${label}: console errors or CSP violations`);
   const html = page.locator("html");
   assert.equal(await html.getAttribute("lang"), lang, `${label}: lang`);
   assert.equal(await html.getAttribute("dir"), lang === "ar" ? "rtl" : "ltr", `${label}: dir`);

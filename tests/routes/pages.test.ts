@@ -163,6 +163,25 @@ describe("errors, headers, documents", () => {
     expect(res.headers.get("strict-transport-security")).toBeNull(); // localhost
   });
 
+  test("pages carry no inline style or script, which the CSP (style-src/script-src 'self') would refuse", async () => {
+    const { insertOrg, decided } = await import("../helpers/equity");
+    const { funderWithCall } = await import("../helpers/calls");
+    // Enough recipients (two groups of k = 5) that /reports draws its bar charts.
+    const funder = await funderWithCall();
+    for (let i = 0; i < 10; i++) {
+      const orgId = await insertOrg({ country: "SN", legalStatus: i % 2 ? "registered" : "unregistered", budgetUsd: 20_000 });
+      await decided({ funderOrgId: funder.org.id, userId: funder.userId, callId: funder.call.id, orgId, award: { amount: 100_000, date: "2036-03-15", fundingType: "project" } });
+    }
+    for (const path of ["/", "/calls", `/calls/${funder.call.id}`, "/signup", "/login", "/reports?groupBy=legalStatus", "/reports?groupBy=legalStatus&lang=ar"]) {
+      const { html, status } = await new Client().page(path);
+      expect(status, path).toBe(200);
+      if (path.startsWith("/reports")) expect(html, path).toContain('class="chart bars"');
+      expect(html, path).not.toMatch(/<[^>]+\sstyle=/);
+      expect(html, path).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+      expect(html, path).not.toMatch(/<[^>]+\son[a-z]+=/);
+    }
+  });
+
   test("the stylesheet has a content hash in its name and is cached for a year", async () => {
     const html = (await new Client().page("/")).html;
     const href = /href="(\/assets\/app\.[a-z0-9]+\.css)"/.exec(html)![1];

@@ -7,8 +7,8 @@ import { Client, workerWith } from "../helpers/client";
 import { userWithRole, funderFields, orgOwner } from "../helpers/world";
 import { funderWithCall } from "../helpers/calls";
 import { insertOrg, decided } from "../helpers/equity";
-import grantSchema from "../../../shared/data/360giving/360-giving-schema.json";
-import packageSchema from "../../../shared/data/360giving/360-giving-package-schema.json";
+import grantSchema from "../../schema/data/360giving/360-giving-schema.json";
+import packageSchema from "../../schema/data/360giving/360-giving-package-schema.json";
 
 type Group = { key: string; label: string; amount: number | null; share: number | null; successRate: number | null; adverseImpactRatio: number | null; flagged: boolean | null; suppressed: boolean; recipients: number | null };
 const groupsOf = (body: { [k: string]: any }) => Object.fromEntries((body.groups as Group[]).map((g) => [g.key, g]));

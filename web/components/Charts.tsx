@@ -12,6 +12,7 @@ const pct = (x: number, locale: string) => numberFormat(locale, { style: "percen
 export const ShareBars = ({ rows, title, id }: { rows: { label: string; value: number }[]; title: string; id: string }) => {
   const { locale } = usePage();
   const rtl = locale === "ar";
+  // The stylesheet caps the drawing at this width (`.chart.bars`): the page's CSP allows no inline style.
   const width = 600;
   const labelW = 220;
   const valueW = 60;
@@ -20,7 +21,7 @@ export const ShareBars = ({ rows, title, id }: { rows: { label: string; value: n
   const height = rows.length * rowH + 4;
   const clip = (s: string) => (s.length > 30 ? s.slice(0, 29) + "…" : s);
   return (
-    <svg class="chart bars" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} width="100%" style={`max-width:${width}px`}>
+    <svg class="chart bars" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} width="100%">
       <title id={`${id}-title`}>{title}</title>
       {rows.map((r, i) => {
         const y = i * rowH + 4;

@@ -81,6 +81,7 @@ dl.answers dd{margin-inline-start:0}
 .status-awarded{color:var(--ok)}
 .status-declined,.status-withdrawn{color:var(--muted)}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.35rem}}
+.chart.bars{max-width:600px}
 .chart .bar-fill{fill:var(--accent)}
 .chart text{font-size:13px;fill:var(--ink)}
 .chart .value{fill:var(--muted)}

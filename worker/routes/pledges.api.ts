@@ -50,7 +50,8 @@ export const pledgesApi = createApi()
       responses: { 200: json(z.object({ received: z.boolean(), duplicate: z.boolean() }), "Processed (or already processed)"), ...pick(400, 404, 422) },
     }),
     async (c) => {
-      const body = await c.req.text();
+      // The signature covers the raw bytes, whatever Content-Type the sender claims: read them as bytes.
+      const body = new TextDecoder().decode(await c.req.arrayBuffer());
       const result = await handleStripeWebhook(c.get("db"), { secret: c.env.STRIPE_WEBHOOK_SECRET, stripe: stripeFor(c.env) }, body, c.req.header("stripe-signature"));
       return c.json(result, 200);
     },
