@@ -1,6 +1,6 @@
 // Sanad stands on its own: a fresh clone in an empty folder must build, run and test. This fails when a
 // tracked file imports, reads or links anything outside the repository — a relative import or path that
-// climbs above the project root (e.g. `../../../shared/…`), or a literal `../shared`. CI runs it first.
+// climbs above the project root (such as the reference folder a developer may keep beside the checkout). CI runs it first.
 // Run: node scripts/check-self-contained.mjs
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
