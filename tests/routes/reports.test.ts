@@ -190,6 +190,23 @@ describe("exports", () => {
     for (const row of rows) expect(row).toMatch(/,USD,5,from=2037-01-01&to=2037-12-31&groupBy=funder$/);
   });
 
+  test("CSV: a funder named like a formula is written as text, never as a cell starting with = (OWASP CSV injection)", async () => {
+    const name = '=HYPERLINK("http://evil.example","x")';
+    // Registered through the API, as an attacker would; five recipients so the funder group is published at k = 5.
+    const funder = await orgOwner({ ...funderFields, name });
+    const call = await funder.post("/api/v1/calls", (await import("../helpers/calls")).callBody(funder.org.id));
+    await funder.post(`/api/v1/calls/${call.body.id}/publish`);
+    for (let i = 0; i < 5; i++) await decided({ funderOrgId: funder.org.id, userId: funder.userId, callId: call.body.id, orgId: await insertOrg({ country: "MA" }), award: { amount: 10_000, date: "2040-04-04" } });
+    const res = await new Client().fetch("/api/v1/reports/equity.csv?from=2040-01-01&to=2040-12-31&groupBy=funder");
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).split("\r\n").filter((l) => l);
+    const row = lines.find((l) => l.startsWith(`funder,${funder.org.id},`))!;
+    expect(row).toBeDefined();
+    expect(row).toContain(`,"'=HYPERLINK(""http://evil.example"",""x"")",5,5,50000,1,`);
+    // No cell of any line starts with a formula character, quoted or not.
+    for (const l of lines) expect(l).not.toMatch(/(^|,)"?[=+@\t\r]/);
+  });
+
   test("360Giving: valid against the official schema, amounts in major units, pages linked", async () => {
     const funder = await funderWithCall();
     const base = { funderOrgId: funder.org.id, userId: funder.userId, callId: funder.call.id };
