@@ -85,15 +85,15 @@ describe("Stripe events → facts", () => {
   const ev = (type: string, object: Record<string, unknown>) => ({ id: "evt_1", type, created: 1_790_000_000, data: { object } }) as unknown as Stripe.Event;
   test("invoices name their pledge under parent.subscription_details (current API) and at the top level (older)", () => {
     const current = factOf(ev("invoice.paid", { id: "in_1", amount_paid: 5000, currency: "xof", status_transitions: { paid_at: 1_790_000_100 }, parent: { subscription_details: { subscription: "sub_1", metadata: { pledge_id: "p1" } } } }));
-    expect(current).toEqual({ kind: "invoice_paid", pledgeId: "p1", subscriptionId: "sub_1", invoiceId: "in_1", amount: { amount: 5000, currency: "XOF" }, at: new Date(1_790_000_100_000).toISOString() });
+    expect(current).toEqual({ kind: "invoice_paid", pledgeId: "p1", subscriptionId: "sub_1", invoiceId: "in_1", amount: { amount: 5000, currency: "XOF" }, charged: { amount: 5000, currency: "xof" }, at: new Date(1_790_000_100_000).toISOString() });
     const legacy = factOf(ev("invoice.paid", { id: "in_2", amount_paid: 1234, currency: "usd", subscription: "sub_2", subscription_details: { metadata: { pledge_id: "p2" } } }));
     expect(legacy).toMatchObject({ kind: "invoice_paid", pledgeId: "p2", subscriptionId: "sub_2", amount: { amount: 1234, currency: "USD" } });
   });
   test("amounts come back to ISO minor units; unpaid checkouts carry no payment; other events are ignored", () => {
     const paid = factOf(ev("checkout.session.completed", { id: "cs_1", mode: "payment", payment_status: "paid", client_reference_id: "p1", payment_intent: "pi_1", amount_total: 12_340, currency: "kwd" }));
-    expect(paid).toMatchObject({ kind: "checkout_completed", pledgeId: "p1", payment: { paymentIntentId: "pi_1", amount: { amount: 12_340, currency: "KWD" } } });
+    expect(paid).toMatchObject({ kind: "checkout_completed", pledgeId: "p1", payment: { paymentIntentId: "pi_1", amount: { amount: 12_340, currency: "KWD" } }, charged: { amount: 12_340, currency: "kwd" } });
     const unpaid = factOf(ev("checkout.session.completed", { id: "cs_2", mode: "payment", payment_status: "unpaid", client_reference_id: "p1", payment_intent: "pi_2", amount_total: 100, currency: "usd" }));
-    expect(unpaid).toMatchObject({ kind: "checkout_completed", payment: null });
+    expect(unpaid).toMatchObject({ kind: "checkout_completed", payment: null, charged: { amount: 100, currency: "usd" } }); // still checked against the pledge
     expect(factOf(ev("charge.refunded", { id: "ch_1", amount_refunded: 300, currency: "ugx", payment_intent: "pi_1", metadata: {} }))).toMatchObject({ kind: "charge_refunded", refundedTotal: { amount: 300, currency: "UGX" } });
     expect(factOf(ev("customer.created", { id: "cus_1" }))).toEqual({ kind: "ignored" });
   });

@@ -1,7 +1,7 @@
 // Pledges through Stripe: the production code path (official SDK, fetch client, SubtleCrypto signatures)
 // against the local Stripe stub, with webhook events signed by the webhook secret.
 import { env } from "cloudflare:workers";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { Client } from "../helpers/client";
 import { orgOwner, csoFields, funderFields, signUp, userWithRole } from "../helpers/world";
 import {
@@ -25,6 +25,7 @@ const pledge = async (w: W, body: Record<string, unknown>) => {
 const ledger = async (orgId: string) => (await new Client(stripeWorker).get(`/api/v1/orgs/${orgId}/ledger`)).body;
 const paymentRows = (pledgeId: string) => env.DB.prepare("SELECT kind, amount, currency, external_id FROM payments WHERE pledge_id = ? ORDER BY created_at, amount DESC").bind(pledgeId).all().then((r) => r.results);
 const view = async (w: W, id: string) => (await w.funder.get(`/api/v1/pledges/${id}`)).body;
+const subscriptionOf = (pledgeId: string) => env.DB.prepare("SELECT stripe_subscription_id AS s FROM pledges WHERE id = ?").bind(pledgeId).first<string | null>("s");
 
 describe("Checkout Sessions", () => {
   test("once → payment mode; monthly and yearly → subscription mode; the pledge id rides along; redirect to Stripe", async () => {
@@ -103,6 +104,56 @@ describe("webhooks", () => {
     expect(await paymentRows(p.id)).toHaveLength(1);
     expect(await view(w, p.id)).toMatchObject({ status: "completed", paymentsCount: 1, paid: { amount: 500_000, currency: "XOF" } });
     expect((await ledger(w.cso.org.id)).totals).toEqual([{ currency: "XOF", pledged: 500_000, paid: 500_000, refunded: 0 }]);
+  });
+
+  test("a Checkout whose amount or currency is not the pledge's is acknowledged, audited and not counted; the right one still counts", async () => {
+    const w = await world();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const { pledge: p } = await pledge(w, { amount: { amount: 10_000, currency: "USD" }, interval: "once" });
+      // A Payment Link opened with ?client_reference_id=<pledge id> is signed by Stripe like Sanad's own Checkout.
+      const cheap = checkoutCompleted({ pledgeId: p.id, mode: "payment", amountTotal: 100, currency: "usd" });
+      const otherCurrency = checkoutCompleted({ pledgeId: p.id, mode: "payment", amountTotal: 10_000, currency: "jpy" });
+      for (const e of [cheap, otherCurrency, cheap]) expect((await deliver(e)).status).toBe(200);
+      expect(await paymentRows(p.id)).toEqual([]);
+      expect(await view(w, p.id)).toMatchObject({ status: "pending", paymentsCount: 0, paid: { amount: 0, currency: "USD" } });
+      // Each event is processed once (the repeat is a duplicate), and the audit log keeps what differed.
+      const audit = await env.DB.prepare("SELECT data FROM audit_log WHERE action = 'payment.amount_mismatch' AND subject_id = ? ORDER BY id").bind(p.id).all<{ data: string }>();
+      expect(audit.results.map((r) => JSON.parse(r.data))).toEqual([
+        { stripeEvent: cheap.id, session: cheap.data.object.id, pledged: { amount: 10_000, currency: "USD" }, expected: { amount: 10_000, currency: "usd" }, received: { amount: 100, currency: "usd" } },
+        { stripeEvent: otherCurrency.id, session: otherCurrency.data.object.id, pledged: { amount: 10_000, currency: "USD" }, expected: { amount: 10_000, currency: "usd" }, received: { amount: 10_000, currency: "jpy" } },
+      ]);
+      const warned = warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes(p.id));
+      expect(warned).toHaveLength(2);
+      expect(warned.join(" ")).not.toMatch(/@/); // names the pledge and event, never the pledger
+      // The genuine Checkout still pays it.
+      expect((await deliver(checkoutCompleted({ pledgeId: p.id, mode: "payment", amountTotal: 10_000, currency: "usd" }))).status).toBe(200);
+      expect(await view(w, p.id)).toMatchObject({ status: "completed", paymentsCount: 1, paid: { amount: 10_000, currency: "USD" } });
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test("a subscription's Checkout or invoice in another amount or currency neither starts nor pays the pledge", async () => {
+    const w = await world();
+    const { pledge: p } = await pledge(w, { amount: { amount: 50_000, currency: "XOF" }, interval: "month", installments: 2 });
+    const foreign = ids.sub();
+    const wrong = [
+      checkoutCompleted({ pledgeId: p.id, mode: "subscription", amountTotal: 500, currency: "xof", subscription: foreign }),
+      invoiceEvent("invoice.paid", { pledgeId: p.id, subscription: foreign, amount: 500, currency: "xof" }),
+      invoiceEvent("invoice.paid", { pledgeId: p.id, subscription: foreign, amount: 50_000, currency: "xaf" }),
+    ];
+    for (const e of wrong) expect((await deliver(e)).status).toBe(200);
+    expect(await view(w, p.id)).toMatchObject({ status: "pending", paymentsCount: 0, paid: { amount: 0 } });
+    expect(await subscriptionOf(p.id)).toBeNull();
+    const sub = ids.sub();
+    await deliver(checkoutCompleted({ pledgeId: p.id, mode: "subscription", amountTotal: 50_000, currency: "xof", subscription: sub }));
+    await deliver(invoiceEvent("invoice.paid", { pledgeId: p.id, subscription: sub, amount: 50_000, currency: "xof" }));
+    // A later invoice of the right subscription that charged something else does not count either.
+    await deliver(invoiceEvent("invoice.paid", { pledgeId: p.id, subscription: sub, amount: 5_000_000, currency: "xof" }));
+    expect(await view(w, p.id)).toMatchObject({ status: "active", paymentsCount: 1, paid: { amount: 50_000, currency: "XOF" } });
+    expect(await subscriptionOf(p.id)).toBe(sub);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.amount_mismatch' AND subject_id = ?").bind(p.id).first("n")).toBe(4);
   });
 
   test("a subscription's events in either order end in the same ledger", async () => {

@@ -2,7 +2,8 @@
 // with idempotent statements (so concurrent duplicates cannot double-count), and followed by the
 // Stripe-side actions the new state calls for (ending a subscription after its last installment, or one
 // the pledger cancelled while Checkout was finishing). Those follow-ups run on duplicates too, so a
-// delivery that failed half-way is completed by Stripe's retry.
+// delivery that failed half-way is completed by Stripe's retry. A charge whose amount or currency is not
+// the pledge's is recorded as seen but does not count (stripe/charge-check.ts says why).
 import type Stripe from "stripe";
 import type { Db } from "../db/client";
 import {
@@ -17,6 +18,7 @@ import { minorUnitExponent } from "../domain/money";
 import { toUsdCents } from "../domain/fx";
 import { isLastInstallment } from "../domain/pledges";
 import { factOf, type StripeFact } from "../stripe/events";
+import { checkCharge, type StripeCharge } from "../stripe/charge-check";
 import { verifyEvent } from "../stripe/client";
 import { Problem } from "../http/problem";
 
@@ -78,6 +80,17 @@ const effects = async (db: Db, f: Exclude<StripeFact, { kind: "ignored" }>, pled
       id: newId(), pledgeId: pledge.id, recipientOrgId: pledge.recipientOrgId, amount, amountUsd: toUsdCents(amount, fx, at.slice(0, 10)),
       at, provider: "stripe", externalId, stripePaymentIntentId: paymentIntentId, reference: externalId,
     });
+  if (f.kind === "checkout_completed" || f.kind === "invoice_paid") {
+    // A charge that is not the pledged amount and currency neither pays the pledge nor (for a session)
+    // starts it: the event is still recorded as processed, so Stripe stops retrying something no retry
+    // can fix, and the audit log keeps what was expected and what arrived for someone to look into.
+    const check = checkCharge(pledge.amount, f.charged);
+    if (!check.ok) {
+      const object = f.kind === "checkout_completed" ? { session: f.sessionId } : { invoice: f.invoiceId };
+      console.warn(`Stripe event ${event.id} (${event.type}) charged ${shown(check.received)} for pledge ${pledge.id}, which expects ${shown(check.expected)} (Stripe units); recorded, not counted.`);
+      return [audit("payment.amount_mismatch", { ...object, pledged: pledge.amount, expected: check.expected, received: check.received })];
+    }
+  }
   switch (f.kind) {
     case "checkout_completed":
       return [
@@ -103,6 +116,8 @@ const effects = async (db: Db, f: Exclude<StripeFact, { kind: "ignored" }>, pled
     }
   }
 };
+
+const shown = (c: StripeCharge | null) => (c ? `${c.amount} ${c.currency}` : "nothing");
 
 /**
  * What Stripe must do after the ledger changed: stop a fixed-length subscription once its last installment

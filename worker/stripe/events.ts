@@ -3,6 +3,7 @@
 import type Stripe from "stripe";
 import { fromStripeAmount } from "../domain/stripe-amounts";
 import type { Money } from "../domain/money";
+import type { StripeCharge } from "./charge-check";
 
 const iso = (unixSeconds: number | null | undefined, fallback: number) => new Date((unixSeconds ?? fallback) * 1000).toISOString();
 const idOf = (x: string | { id: string } | null | undefined) => (typeof x === "string" ? x : x?.id ?? null);
@@ -17,9 +18,11 @@ export type StripeFact =
       at: string;
       /** Present for a paid one-off payment (mode "payment"); subscriptions are paid through invoices. */
       payment: { paymentIntentId: string; amount: Money } | null;
+      /** The session's total as Stripe reports it (its units), to be checked against the pledge. */
+      charged: StripeCharge | null;
     }
   | { kind: "checkout_expired"; pledgeId: string | null; sessionId: string; at: string }
-  | { kind: "invoice_paid"; pledgeId: string | null; subscriptionId: string | null; invoiceId: string; amount: Money; at: string }
+  | { kind: "invoice_paid"; pledgeId: string | null; subscriptionId: string | null; invoiceId: string; amount: Money; charged: StripeCharge; at: string }
   | { kind: "invoice_failed"; pledgeId: string | null; subscriptionId: string | null; invoiceId: string; at: string }
   | { kind: "subscription_ended"; pledgeId: string | null; subscriptionId: string; at: string }
   | { kind: "charge_refunded"; pledgeId: string | null; chargeId: string; paymentIntentId: string | null; refundedTotal: Money; at: string }
@@ -51,6 +54,7 @@ export const factOf = (event: Stripe.Event): StripeFact => {
         customerId: idOf(s.customer),
         at: iso(null, created),
         payment: paidOnce ? { paymentIntentId: idOf(s.payment_intent)!, amount: fromStripeAmount(s.amount_total!, s.currency!) } : null,
+        charged: s.amount_total !== null && s.currency ? { amount: s.amount_total, currency: s.currency } : null,
       };
     }
     case "checkout.session.expired": {
@@ -60,7 +64,10 @@ export const factOf = (event: Stripe.Event): StripeFact => {
     case "invoice.paid": {
       const inv = event.data.object;
       if (!inv.amount_paid) return { kind: "ignored" };
-      return { kind: "invoice_paid", ...invoiceSubscription(inv), invoiceId: inv.id!, amount: fromStripeAmount(inv.amount_paid, inv.currency), at: iso(inv.status_transitions?.paid_at, created) };
+      return {
+        kind: "invoice_paid", ...invoiceSubscription(inv), invoiceId: inv.id!, amount: fromStripeAmount(inv.amount_paid, inv.currency),
+        charged: { amount: inv.amount_paid, currency: inv.currency }, at: iso(inv.status_transitions?.paid_at, created),
+      };
     }
     case "invoice.payment_failed": {
       const inv = event.data.object;
