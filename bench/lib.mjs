@@ -26,12 +26,17 @@ export const globalSouthCodes = (limit = 120) => {
   return countries.filter((c) => c[header.indexOf("global_south")] === "1").map((c) => c[0]).slice(0, limit);
 };
 
-/** A signed-up user: returns fetch(path, body?) with its session cookie (GET without a body, POST with one). */
-export const signup = async (base, email, password = "benchmark-password-1") => {
-  const res = await fetch(`${base}/api/v1/auth/signup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password, name: "Bench" }) });
-  if (!res.ok) throw new Error(`signup ${email}: HTTP ${res.status}`);
+const postJson = (base, path, body) => fetch(`${base}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const signedIn = (base, res, what) => {
+  if (!res.ok) throw new Error(`${what}: HTTP ${res.status}`);
   return sessionFetch(base, res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "));
 };
+
+/** A signed-up (or signed-in) user: fetch(path, body?) with its session cookie (GET without a body, POST with one). */
+export const signup = async (base, email, password = "benchmark-password-1") =>
+  signedIn(base, await postJson(base, "/api/v1/auth/signup", { email, password, name: "Bench" }), `signup ${email}`);
+
+export const login = async (base, email, password) => signedIn(base, await postJson(base, "/api/v1/auth/login", { email, password }), `login ${email}`);
 
 const sessionFetch = (base, cookie) =>
   Object.assign((p, body) => fetch(`${base}${p}`, { method: body ? "POST" : "GET", headers: { Cookie: cookie, ...(body ? { "Content-Type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined }), { cookie });

@@ -1,7 +1,7 @@
 // The people and things the benchmark acts as, created through the API like real users: a CSO member,
 // a funder member with a broad open call, one draft per concurrent client to save, and a pool of
 // complete drafts to submit.
-import { signup } from "./lib.mjs";
+import { signup, login } from "./lib.mjs";
 
 const profile = (name) => ({ kind: "cso", name, country: "EG", setting: "rural", legalStatus: "unregistered", annualBudget: { amount: 800_000, currency: "USD" }, ledBy: ["women"], themes: ["womens_rights"], languages: ["ar", "en"] });
 const deadline = () => new Date(Date.now() + 60 * 86_400_000).toISOString();
@@ -26,6 +26,9 @@ export const benchWorld = async (base, { clients, submittable }) => {
   const funder = Object.assign(await signup(base, `bench-funder-${tag}@example.org`), { base });
   const csoOrg = await ok(await cso("/api/v1/orgs", profile("Bench CSO")), "create CSO");
   const funderOrg = await ok(await funder("/api/v1/orgs", { kind: "funder", name: "Bench Funder", country: "NL" }), "create funder");
+  // Only a funder the platform verified may publish and match: the seeded admin verifies it.
+  const admin = await login(base, "admin@sanad.example", "sanad-demo-2026");
+  await ok(await admin(`/api/v1/orgs/${funderOrg.id}/verify`, { verified: true }), "verify funder");
   const calls = [];
   const perCall = 50;
   for (let i = 0; i < Math.max(1, Math.ceil(submittable / perCall)); i++) {

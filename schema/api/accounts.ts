@@ -26,7 +26,7 @@ export const User = z
 export const MeResponse = z
   .object({
     user: User,
-    memberships: z.array(z.object({ orgId: z.string(), orgKind: z.enum(ORG_KINDS), role: z.enum(MEMBER_ROLES) })),
+    memberships: z.array(z.object({ orgId: z.string(), orgKind: z.enum(ORG_KINDS), role: z.enum(MEMBER_ROLES), orgVerified: z.boolean().openapi({ description: "Verified by the platform; a funder must be, to publish calls, see funders-only groups, match and invite" }) })),
   })
   .openapi("Me");
 

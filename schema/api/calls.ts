@@ -81,7 +81,7 @@ export const Call = z
   .object({
     id: z.string(),
     funderOrgId: z.string(),
-    funderName: z.string(),
+    funderName: z.string().nullable().openapi({ description: "null when the funder's profile is not public (shown as \"a funder\")" }),
     title: z.string(),
     summary: z.string(),
     languages: z.array(z.string()),
@@ -112,7 +112,7 @@ export const CallSummary = z
   .object({
     id: z.string(),
     funderOrgId: z.string(),
-    funderName: z.string(),
+    funderName: z.string().nullable().openapi({ description: "null when the funder's profile is not public (shown as \"a funder\")" }),
     title: z.string(),
     themes: z.array(z.enum(THEMES)),
     grant: Grant,

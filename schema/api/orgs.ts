@@ -71,5 +71,5 @@ export const Member = z
   .openapi("Member");
 
 export const InviteResult = z
-  .object({ status: z.enum(["added", "invited"]), member: Member.optional(), invitationId: z.string().optional() })
+  .object({ status: z.literal("invited"), invitationId: z.string() })
   .openapi("InviteResult");

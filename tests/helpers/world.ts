@@ -49,10 +49,26 @@ export const csoFields = {
 
 export const funderFields = { kind: "funder", name: "Open Horizons Fund", country: "NL", visibility: "public" };
 
-/** A signed-in member (owner) of a new organisation. */
-export const orgOwner = async (fields: Record<string, unknown> = csoFields) => {
+/** What an admin's `POST /orgs/:id/verify` does, without needing an admin client in every test. */
+export const markVerified = (orgId: string, verified = true) => env.DB.prepare("UPDATE orgs SET verified = ? WHERE id = ?").bind(verified ? 1 : 0, orgId).run();
+
+/**
+ * A signed-in member (owner) of a new organisation. Funders come verified by the platform unless
+ * `verified: false` (a real funder is, before it may publish, match or see funders-only groups).
+ */
+export const orgOwner = async (fields: Record<string, unknown> = csoFields, opts: { verified?: boolean } = {}) => {
   const client = await signUp();
   const res = await client.post("/api/v1/orgs", fields);
   if (res.status !== 201) throw new Error(`org create failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return Object.assign(client, { org: res.body as { id: string; version: number } & Record<string, unknown> });
+  const verified = opts.verified ?? fields.kind === "funder";
+  if (verified) await markVerified(res.body.id);
+  return Object.assign(client, { org: { ...res.body, verified } as unknown as { id: string; version: number } & Record<string, unknown> });
+};
+
+/** An owner invites someone, who accepts: the only way into an organisation. */
+export const addMember = async (owner: Client, orgId: string, person: Client & { email: string }, role: "owner" | "member" = "member") => {
+  const invited = await owner.post(`/api/v1/orgs/${orgId}/members`, { email: person.email, role });
+  if (invited.status !== 202) throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const accepted = await person.post(`/api/v1/invitations/${invited.body.invitationId}/accept`);
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
 };

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import { Client } from "../helpers/client";
-import { signUp, userWithRole, orgOwner, csoFields, funderFields } from "../helpers/world";
+import { signUp, userWithRole, orgOwner, csoFields, funderFields, addMember } from "../helpers/world";
 import { funderWithCall, expireCall } from "../helpers/calls";
 
 /** An open call (EG/TN/SN, women-led, 5,000–25,000 USD, two questions) and a CSO that can apply. */
@@ -55,7 +55,7 @@ describe("the journey", () => {
     const list = await funder.get(`/api/v1/calls/${call.id}/applications`);
     expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([app.id]);
     const colleague = await signUp();
-    await funder.post(`/api/v1/orgs/${funder.org.id}/members`, { email: colleague.email, role: "member" });
+    await addMember(funder, funder.org.id, colleague);
     const colleagueAgain = new Client();
     await colleagueAgain.post("/api/v1/auth/login", { email: colleague.email, password: "correct horse battery staple" });
     expect((await funder.post(`/api/v1/applications/${app.id}/reviews`, { score: 4, comment: "Clear and focused." })).status).toBe(201);

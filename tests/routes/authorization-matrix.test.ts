@@ -6,7 +6,7 @@
 // decide the next caller's outcome.
 import { beforeAll, describe, expect, test } from "vitest";
 import { Client } from "../helpers/client";
-import { signUp, userWithRole, csoFields, funderFields, PASSWORD } from "../helpers/world";
+import { signUp, userWithRole, csoFields, funderFields, PASSWORD, markVerified } from "../helpers/world";
 import { callBody } from "../helpers/calls";
 import { createApp } from "../../worker/app";
 
@@ -23,7 +23,7 @@ const csoMembersOrAdmin: Outcome[] = [401, 403, "ok", 403, 403, 403, "ok"];
 const funderMembers: Outcome[] = [401, 403, 403, 403, "ok", 403, 403];
 const funderMembersOrAdmin: Outcome[] = [401, 403, 403, 403, "ok", 403, "ok"];
 const adminOnly: Outcome[] = [401, 403, 403, 403, 403, 403, "ok"];
-/** Exporting and deleting an organisation: its owners alone, not even admins. */
+/** Exporting, deleting, inviting: the organisation's owners alone, not even admins. */
 const csoOwners: Outcome[] = [401, 403, "ok", 403, 403, 403, 403];
 /** A draft call exists only for its funder's members and admins: 404 for everyone else, signed in or not. */
 const draftCallManagers: Outcome[] = [404, 404, 404, 404, "ok", 404, "ok"];
@@ -93,7 +93,7 @@ const TABLE: Row[] = [
   json("POST /api/v1/orgs", signedIn(), () => "/api/v1/orgs", () => ({ ...csoFields, name: "Another group" })),
   json("PATCH /api/v1/orgs/:id", csoMembersOrAdmin, (f) => `/api/v1/orgs/${f.cso}`, () => ({ version: 1, volunteerCount: 3 })),
   json("GET /api/v1/orgs/:id/members", csoMembersOrAdmin, (f) => `/api/v1/orgs/${f.cso}/members`),
-  json("POST /api/v1/orgs/:id/members", csoMembersOrAdmin, (f) => `/api/v1/orgs/${f.cso}/members`, () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" })),
+  json("POST /api/v1/orgs/:id/members", csoOwners, (f) => `/api/v1/orgs/${f.cso}/members`, () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" })),
   json("POST /api/v1/orgs/:id/verify", adminOnly, (f) => `/api/v1/orgs/${f.cso}/verify`, () => ({ verified: true })),
   json("GET /api/v1/orgs/:id/matches", csoMembers, (f) => `/api/v1/orgs/${f.cso}/matches`),
   json("GET /api/v1/orgs/:id/applications", csoMembers, (f) => `/api/v1/orgs/${f.cso}/applications`),
@@ -105,7 +105,7 @@ const TABLE: Row[] = [
   form("POST /orgs/new", signedIn(), () => "/orgs/new", () => ({ kind: "cso", name: "Form group", country: "SN" })),
   json("GET /orgs/:id/edit", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/edit`),
   form("POST /orgs/:id/edit", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/edit`, () => ({ version: "1", kind: "cso", name: "Renamed group", country: "EG" })),
-  form("POST /orgs/:id/members", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/members`, () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" })),
+  form("POST /orgs/:id/members", csoOwners, (f) => `/orgs/${f.cso}/members`, () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" })),
   form("POST /orgs/:id/verify", adminOnly, (f) => `/orgs/${f.cso}/verify`, () => ({ verified: "true" })),
   json("GET /orgs/:id/matches", csoMembers, (f) => `/orgs/${f.cso}/matches`),
   json("GET /orgs/:id/applications", csoMembers, (f) => `/orgs/${f.cso}/applications`),
@@ -195,6 +195,7 @@ const DELETES_ORG = /^DELETE \/api\/v1\/orgs\/:id$|^POST \/orgs\/:id\/delete$/;
 const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
   const cso = (await c.ownCso.post("/api/v1/orgs", csoFields)).body.id;
   const funder = (await c.ownFunder.post("/api/v1/orgs", funderFields)).body.id;
+  await markVerified(funder); // otherFunder's stays unverified: it may draft, not reach out
   const call = (await c.ownFunder.post("/api/v1/calls", callBody(funder, { eligibility: {}, requiredLedBy: [] }))).body.id;
   await c.ownFunder.post(`/api/v1/calls/${call}/publish`);
   const other = (await c.ownFunder.post("/api/v1/calls", callBody(funder, { eligibility: {} }))).body.id;

@@ -55,6 +55,39 @@ describe("creating a call", () => {
     expect(country.body.errors).toEqual([{ path: "eligibility.countries.1", message: expect.any(String) }]);
   });
 
+  test("anyone may create a funder, but until the platform verifies it: drafts only — no publishing, matching, inviting or funders-only groups", async () => {
+    const fake = await orgOwner(funderFields, { verified: false });
+    const shy = await orgOwner({ ...csoFields, name: "Funders-only circle", visibility: "funders_only" });
+    // A draft call with no criteria would otherwise rank every organisation, profiles and budgets included.
+    const draft = await fake.post("/api/v1/calls", callBody(fake.org.id, { eligibility: {}, priorities: {} }));
+    expect(draft.status).toBe(201);
+    const matches = await fake.get(`/api/v1/calls/${draft.body.id}/matches?limit=100`);
+    expect(matches.status).toBe(403);
+    expect(matches.body.detail).toMatch(/not verified/);
+    expect(JSON.stringify(matches.body)).not.toContain("Funders-only circle");
+    expect((await fake.page(`/calls/${draft.body.id}/matches`)).status).toBe(403);
+    const publish = await fake.post(`/api/v1/calls/${draft.body.id}/publish`);
+    expect(publish.status).toBe(403);
+    expect(publish.body.errors[0].path).toBe("funderOrgId");
+    expect((await fake.form(`/calls/${draft.body.id}/publish`, {})).status).toBe(403);
+    // Not even an admin publishes for an unverified funder.
+    expect((await (await userWithRole("admin")).post(`/api/v1/calls/${draft.body.id}/publish`)).status).toBe(403);
+    expect((await fake.get(`/api/v1/calls/${draft.body.id}`)).body.status).toBe("draft");
+    expect((await fake.get(`/api/v1/orgs/${shy.org.id}`)).status).toBe(404);
+    expect((await fake.get("/api/v1/orgs?limit=100&q=Funders-only")).body.items).toEqual([]);
+    // Once the platform verifies it, the same funder may.
+    const admin = await userWithRole("admin");
+    expect((await admin.post(`/api/v1/orgs/${fake.org.id}/verify`, { verified: true })).status).toBe(200);
+    expect((await fake.get(`/api/v1/orgs/${shy.org.id}`)).status).toBe(200);
+    expect((await fake.get(`/api/v1/calls/${draft.body.id}/matches?limit=100`)).status).toBe(200);
+    expect((await fake.post(`/api/v1/calls/${draft.body.id}/publish`)).status).toBe(200);
+    // Verification withdrawn: the open call stays, but the funder no longer reaches out through it.
+    expect((await admin.post(`/api/v1/orgs/${fake.org.id}/verify`, { verified: false })).status).toBe(200);
+    const invite = await fake.post(`/api/v1/calls/${draft.body.id}/invitations`, { orgId: shy.org.id });
+    expect(invite.status).toBe(403);
+    expect((await fake.get(`/api/v1/calls/${draft.body.id}/matches`)).status).toBe(403);
+  });
+
   test("only members of the funder organisation may post for it; a CSO cannot post calls", async () => {
     const funder = await orgOwner(funderFields);
     const stranger = await orgOwner(funderFields);

@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import { Client } from "../helpers/client";
-import { signUp, userWithRole, orgOwner, csoFields, funderFields } from "../helpers/world";
+import { signUp, userWithRole, orgOwner, csoFields, funderFields, addMember } from "../helpers/world";
 
 describe("create and read", () => {
   test("a CSO is created with every Org field and the caller becomes its owner", async () => {
@@ -12,7 +12,7 @@ describe("create and read", () => {
     expect(res.body).toMatchObject({ ...csoFields, description: "We run literacy classes.", verified: false, version: 1 });
     expect(res.body.id).toEqual(expect.any(String));
     const me = await owner.get("/api/v1/me");
-    expect(me.body.memberships).toEqual([{ orgId: res.body.id, orgKind: "cso", role: "owner" }]);
+    expect(me.body.memberships).toEqual([{ orgId: res.body.id, orgKind: "cso", role: "owner", orgVerified: false }]);
     expect((await owner.get(`/api/v1/orgs/${res.body.id}`)).body).toEqual(res.body);
   });
 
@@ -38,6 +38,8 @@ describe("visibility of each kind of organisation", async () => {
     ["anonymous", 200, 404, 404],
     ["member of another CSO", 200, 404, 404],
     ["funder member", 200, 200, 404],
+    // Anyone can create a funder: until the platform verifies it, "funders only" stays closed to it.
+    ["unverified funder member", 200, 404, 404],
     ["analyst", 200, 404, 404],
     ["admin", 200, 200, 200],
     ["own member", 200, 200, 200],
@@ -53,6 +55,7 @@ describe("visibility of each kind of organisation", async () => {
       who === "anonymous" ? new Client()
       : who === "member of another CSO" ? await orgOwner()
       : who === "funder member" ? await orgOwner(funderFields)
+      : who === "unverified funder member" ? await orgOwner(funderFields, { verified: false })
       : who === "analyst" ? await userWithRole("analyst")
       : who === "admin" ? await userWithRole("admin")
       : owner;
@@ -109,13 +112,30 @@ describe("editing", () => {
 });
 
 describe("members and invitations", () => {
-  test("an owner adds an existing user at once and invites an unknown address, who accepts after signing up", async () => {
+  test("an existing account is invited, not added, and the answer does not say whether it exists", async () => {
+    const owner = await orgOwner({ ...csoFields, name: "Quiet circle", visibility: "hidden" });
+    const colleague = await signUp();
+    const forExisting = await owner.post(`/api/v1/orgs/${owner.org.id}/members`, { email: colleague.email, role: "member" });
+    const forUnknown = await owner.post(`/api/v1/orgs/${owner.org.id}/members`, { email: `nobody-${Math.random().toString(36).slice(2)}@example.org`, role: "member" });
+    expect(forExisting.status).toBe(202);
+    expect(forUnknown.status).toBe(202);
+    const shape = (b: Record<string, unknown>) => ({ ...b, invitationId: typeof b.invitationId });
+    expect(shape(forExisting.body)).toEqual(shape(forUnknown.body));
+    expect(JSON.stringify(forExisting.body)).not.toContain("Test User");
+    // Nothing changed for the invitee until they accept.
+    expect((await colleague.get("/api/v1/me")).body.memberships).toEqual([]);
+    expect((await colleague.get(`/api/v1/orgs/${owner.org.id}`)).status).toBe(404);
+    const page = await owner.form(`/orgs/${owner.org.id}/members`, { email: colleague.email, role: "member" });
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain("is now a member");
+    expect((await colleague.post(`/api/v1/invitations/${forExisting.body.invitationId}/accept`)).status).toBe(200);
+    expect((await colleague.get("/api/v1/me")).body.memberships).toEqual([{ orgId: owner.org.id, orgKind: "cso", role: "member", orgVerified: false }]);
+  });
+
+  test("an owner invites an unknown address, who accepts after signing up; nobody else can accept it", async () => {
     const owner = await orgOwner();
     const colleague = await signUp();
-    const added = await owner.post(`/api/v1/orgs/${owner.org.id}/members`, { email: colleague.email, role: "member" });
-    expect(added.status).toBe(201);
-    expect(added.body.status).toBe("added");
-    expect((await colleague.get("/api/v1/me")).body.memberships).toEqual([{ orgId: owner.org.id, orgKind: "cso", role: "member" }]);
+    await addMember(owner, owner.org.id, colleague);
 
     const email = `newcomer-${Math.random().toString(36).slice(2)}@example.org`;
     const invited = await owner.post(`/api/v1/orgs/${owner.org.id}/members`, { email, role: "owner" });
@@ -135,10 +155,36 @@ describe("members and invitations", () => {
   test("members cannot invite; strangers cannot list members", async () => {
     const owner = await orgOwner();
     const colleague = await signUp();
-    await owner.post(`/api/v1/orgs/${owner.org.id}/members`, { email: colleague.email, role: "member" });
-    expect((await colleague.post(`/api/v1/orgs/${owner.org.id}/members`, { email: "x@example.org", role: "owner" })).status).toBe(403);
+    await addMember(owner, owner.org.id, colleague);
+    const refused = await colleague.post(`/api/v1/orgs/${owner.org.id}/members`, { email: "x@example.org", role: "owner" });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/owners/);
     const stranger = await signUp();
     expect((await stranger.get(`/api/v1/orgs/${owner.org.id}/members`)).status).toBe(403);
+  });
+
+  test("only owners change who may see the group: a member cannot publish a hidden group, by the API or the form", async () => {
+    const owner = await orgOwner({ ...csoFields, visibility: "hidden" });
+    const member = await signUp();
+    await addMember(owner, owner.org.id, member);
+    const res = await member.patch(`/api/v1/orgs/${owner.org.id}`, { version: 1, visibility: "public" });
+    expect(res.status).toBe(403);
+    expect(res.body.detail).toMatch(/owners/);
+    const form = await member.form(`/orgs/${owner.org.id}/edit`, { version: "1", kind: "cso", name: csoFields.name, country: "EG", visibility: "public" });
+    expect(form.status).toBe(403);
+    expect((await owner.get(`/api/v1/orgs/${owner.org.id}`)).body).toMatchObject({ visibility: "hidden", version: 1 });
+    // Everything else stays open to members, and an unchanged visibility is not a change.
+    expect((await member.patch(`/api/v1/orgs/${owner.org.id}`, { version: 1, volunteerCount: 9, visibility: "hidden" })).status).toBe(200);
+    expect((await owner.patch(`/api/v1/orgs/${owner.org.id}`, { version: 2, visibility: "funders_only" })).body.visibility).toBe("funders_only");
+  });
+
+  test("admins cannot invite themselves (or anyone) into a group: they never gain a membership an owner did not offer", async () => {
+    const owner = await orgOwner({ ...csoFields, visibility: "hidden" });
+    const admin = await userWithRole("admin");
+    const res = await admin.post(`/api/v1/orgs/${owner.org.id}/members`, { email: admin.email, role: "owner" });
+    expect(res.status).toBe(403);
+    expect((await admin.form(`/orgs/${owner.org.id}/members`, { email: admin.email, role: "owner" })).status).toBe(403);
+    expect((await admin.get("/api/v1/invitations")).body.items).toEqual([]);
   });
 
   test("every change is in the audit log", async () => {

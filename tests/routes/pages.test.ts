@@ -47,6 +47,12 @@ describe("sign up, log in, log out with HTML forms", () => {
     const c = new Client();
     const res = await c.form("/login?next=//evil.example/x", { email: user.email, password: PASSWORD });
     expect(res.headers.get("location")).toBe("/me");
+    // A tab (or a backslash) that the browser strips or turns into "/" makes the path protocol-relative.
+    for (const next of ["/%09/evil.example", "/%5Cevil.example", "/%0A/evil.example", "https:evil.example"]) {
+      const tricked = await new Client().form(`/login?next=${next}`, { email: user.email, password: PASSWORD });
+      expect(tricked.headers.get("location"), next).toBe("/me");
+    }
+    expect((await new Client().form("/login?next=/orgs/new%3Fx%3D1", { email: user.email, password: PASSWORD })).headers.get("location")).toBe("/orgs/new?x=1");
   });
 
   test("a cross-site form post is refused (CSRF) and changes nothing", async () => {

@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import { Client } from "../helpers/client";
-import { signUp, userWithRole, orgOwner, csoFields, funderFields } from "../helpers/world";
+import { signUp, userWithRole, orgOwner, csoFields, funderFields, addMember } from "../helpers/world";
 import { createDb } from "../../worker/db/client";
 import { refreshStatus } from "../../worker/db/pledges";
 import { pledgeStatus } from "../../worker/domain/pledges";
@@ -112,6 +112,56 @@ describe("pledging by bank transfer (no Stripe key: the local default)", () => {
     expect(after!.n).toBe(before!.n);
   });
 
+  test("a person giving as themselves is anonymous to the public unless they choose to be named", async () => {
+    const w = await world();
+    const quiet = await signUp({ name: "Quiet Giver" });
+    const named = await signUp({ name: "Named Giver" });
+    const a = (await quiet.post("/api/v1/pledges", { recipientOrgId: w.cso.org.id, amount: { amount: 1500, currency: "USD" }, interval: "once" })).body.pledge;
+    const b = (await named.post("/api/v1/pledges", { recipientOrgId: w.cso.org.id, amount: { amount: 1500, currency: "USD" }, interval: "once", anonymous: false })).body.pledge;
+    expect([a.anonymous, b.anonymous]).toEqual([true, false]);
+    for (const p of [a, b]) await confirm(w.admin, p.id, { amount: { amount: 1500, currency: "USD" } });
+    const names = (await new Client().get(`/api/v1/orgs/${w.cso.org.id}/ledger`)).body.entries.map((e: { funder: string | null }) => e.funder);
+    expect(names).toContain("Named Giver");
+    expect(names).not.toContain("Quiet Giver");
+    // The form starts anonymous for someone without a funder organisation.
+    expect((await quiet.page(`/orgs/${w.cso.org.id}/pledge`)).html).toMatch(/name="anonymous" value="on" checked/);
+  });
+
+  test("a hidden or funders-only funder is never named on a grantee's public ledger, nor on its public calls", async () => {
+    const w = await world();
+    const hidden = await orgOwner({ ...funderFields, name: "Discreet Fund For Defenders", visibility: "hidden" });
+    const shy = await orgOwner({ ...funderFields, name: "Funders Circle Only", visibility: "funders_only" });
+    for (const f of [hidden, shy]) {
+      const p = (await f.post("/api/v1/pledges", { recipientOrgId: w.cso.org.id, funderOrgId: f.org.id, amount: { amount: 5000, currency: "USD" }, interval: "once" })).body.pledge;
+      await confirm(w.admin, p.id, { amount: { amount: 5000, currency: "USD" } });
+    }
+    const names = (who: Client) => who.get(`/api/v1/orgs/${w.cso.org.id}/ledger`).then((r) => r.body.entries.map((e: { funder: string | null }) => e.funder));
+    for (const who of [new Client(), w.stranger, w.cso]) {
+      const seen = await names(who);
+      expect(seen).not.toContain("Discreet Fund For Defenders");
+      expect(seen).not.toContain("Funders Circle Only");
+      const html = (await who.page(`/orgs/${w.cso.org.id}/ledger`)).html;
+      expect(html).not.toContain("Discreet Fund");
+      expect(html).not.toContain("Funders Circle");
+    }
+    // A verified funder may see funders-only organisations, so it reads that one's name; the hidden one stays "a funder".
+    expect(await names(w.funder)).toContain("Funders Circle Only");
+    expect(await names(w.funder)).not.toContain("Discreet Fund For Defenders");
+    expect(await names(hidden)).toContain("Discreet Fund For Defenders");
+    expect(await names(w.admin)).toEqual(expect.arrayContaining(["Discreet Fund For Defenders", "Funders Circle Only"]));
+
+    const call = (await hidden.post("/api/v1/calls", (await import("../helpers/calls")).callBody(hidden.org.id))).body;
+    expect((await hidden.post(`/api/v1/calls/${call.id}/publish`)).status).toBe(200);
+    expect((await new Client().get(`/api/v1/calls/${call.id}`)).body.funderName).toBeNull();
+    expect(JSON.stringify((await new Client().get("/api/v1/calls?limit=100")).body)).not.toContain("Discreet Fund");
+    for (const path of ["/calls", `/calls/${call.id}`]) {
+      const html = (await new Client().page(path)).html;
+      expect(html).not.toContain("Discreet Fund");
+      expect(html).toContain("A funder");
+    }
+    expect(JSON.stringify((await w.cso.get(`/api/v1/orgs/${w.cso.org.id}/matches?limit=100`)).body)).not.toContain("Discreet Fund");
+  });
+
   test("anyone signed in may pledge as themselves, anonymously to the public", async () => {
     const w = await world();
     const person = await signUp({ name: "Amina Diallo" });
@@ -137,7 +187,7 @@ describe("who sees and does what", () => {
     const w = await world();
     const p = (await pledge(w)).body.pledge;
     const colleague = await signUp();
-    await w.funder.post(`/api/v1/orgs/${w.funder.org.id}/members`, { email: colleague.email, role: "member" });
+    await addMember(w.funder, w.funder.org.id, colleague);
     const relogged = new Client();
     await relogged.post("/api/v1/auth/login", { email: colleague.email, password: "correct horse battery staple" });
     for (const who of [w.funder, w.cso, w.admin]) expect((await who.get(`/api/v1/pledges/${p.id}`)).status).toBe(200);

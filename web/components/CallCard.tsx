@@ -11,7 +11,7 @@ export const CallCard = ({ call, children }: { call: CallSummary; children?: Com
   return (
     <li class="card">
       <h2 dir="auto"><a href={`/calls/${call.id}`}>{call.title}</a></h2>
-      <p class="muted"><bdi>{call.funderName}</bdi> · {t(`funding.${call.fundingType}`)} · {formatMonths(call.durationMonths, locale)}</p>
+      <p class="muted"><bdi>{call.funderName ?? t("call.undisclosed_funder")}</bdi> · {t(`funding.${call.fundingType}`)} · {formatMonths(call.durationMonths, locale)}</p>
       <p><MoneyRange min={call.grant.min} max={call.grant.max} /> · <Deadline iso={call.deadline} /></p>
       {call.themes.length > 0 && <p>{call.themes.slice(0, 4).map((th) => <span class="tag">{t(`theme.${th}`)}</span>)}</p>}
       {children}

@@ -38,7 +38,7 @@ const CallLine = ({ call }: { call: Call }) => {
   const { t } = usePage();
   return (
     <p class="muted">
-      <a href={`/calls/${call.id}`}><bdi>{call.title}</bdi></a> · <bdi>{call.funderName}</bdi> · <MoneyRange min={call.grant.min} max={call.grant.max} /> · {t("call.deadline")}: <Deadline iso={call.deadline} />
+      <a href={`/calls/${call.id}`}><bdi>{call.title}</bdi></a> · <bdi>{call.funderName ?? t("call.undisclosed_funder")}</bdi> · <MoneyRange min={call.grant.min} max={call.grant.max} /> · {t("call.deadline")}: <Deadline iso={call.deadline} />
     </p>
   );
 };

@@ -64,7 +64,7 @@ export const CallPage = ({ call, canManage, myCsos, notice, errors }: CallPagePr
   const and = (items: string[]) => new Intl.ListFormat(locale).format(items);
   return (
     <Shell title={call.title}>
-      <p class="muted"><a href={`/orgs/${call.funderOrgId}`}><bdi>{call.funderName}</bdi></a> · <span class={`status status-${call.status}`}>{t(`call.status.${call.status}`)}</span></p>
+      <p class="muted">{call.funderName ? <a href={`/orgs/${call.funderOrgId}`}><bdi>{call.funderName}</bdi></a> : t("call.undisclosed_funder")} · <span class={`status status-${call.status}`}>{t(`call.status.${call.status}`)}</span></p>
       <h1 dir="auto">{call.title}</h1>
       {notice && <Notice>{notice}</Notice>}
       <ErrorSummary errors={errors} />

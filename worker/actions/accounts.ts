@@ -7,7 +7,8 @@ import { hashPassword, verifyPassword, burnPasswordCheck } from "../security/pas
 import { newId, randomSecret, sha256Hex } from "../security/random";
 import { insertToken, deleteToken } from "../db/tokens";
 import { passwordProblem } from "../domain/password-policy";
-import { Problem } from "../http/problem";
+import { isReservedEmail } from "../domain/org-erasure";
+import { Problem, type FieldError } from "../http/problem";
 import type { Translate } from "../i18n";
 import type { Locale } from "../../schema/enums";
 
@@ -26,8 +27,13 @@ export const signup = async (
   t: Translate,
   input: { email: string; password: string; name: string; locale: Locale },
 ) => {
+  const errors: FieldError[] = [];
+  // Addresses under the reserved `.invalid` domain belong to nobody; Sanad's placeholder account for the
+  // authors of deleted groups lives there (worker/domain/org-erasure.ts), so nobody may take one.
+  if (isReservedEmail(input.email)) errors.push({ path: "email", message: t("err.email_reserved") });
   const weak = passwordProblem(input.password, input.email);
-  if (weak) throw new Problem(400, undefined, [{ path: "password", message: t(weak as Parameters<Translate>[0]) }]);
+  if (weak) errors.push({ path: "password", message: t(weak as Parameters<Translate>[0]) });
+  if (errors.length) throw new Problem(400, undefined, errors);
   const user = await insertUser(db, {
     id: newId(),
     email: input.email,

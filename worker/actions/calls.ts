@@ -105,6 +105,9 @@ export const publishCall = async (db: Db, t: Translate, viewer: Viewer | null, i
   const call = await manageableCall(db, viewer, id);
   if (call.status !== "draft") throw notDraft(t);
   if (Date.parse(call.deadline) <= Date.now()) throw new Problem(422, t("err.deadline_past"), [{ path: "deadline", message: t("err.deadline_past") }]);
+  // The funder itself must be verified, whoever presses the button (an admin publishing for an
+  // unverified funder would open the same door).
+  if (!(await findOrg(db, call.funderOrgId))?.verified) throw new Problem(403, t("err.funder_not_verified"), [{ path: "funderOrgId", message: t("err.funder_not_verified") }]);
   const ok = await transitionCall(db, id, "draft", "open", [
     auditInsert(db, { actorUserId: viewer!.userId, action: "call.published", subjectType: "call", subjectId: id }),
   ]);

@@ -6,7 +6,7 @@ import { findProfile, eachCandidate, orgsByIds, profilesByIds } from "../db/matc
 import { loadFxTable } from "../db/fx";
 import { auditInsert } from "../db/audit";
 import { compareMatches, explainMatch, fastMatch, prepareCall, prepareOrg } from "../domain/matching";
-import { canActForCallFunder, canActForOrg, canViewOrg, type Viewer } from "../domain/permissions";
+import { canReachOutForCall, canActForOrg, canViewOrg, type Viewer } from "../domain/permissions";
 import { isOpen } from "../domain/calls";
 import { Problem } from "../http/problem";
 import { enforce } from "../http/guards";
@@ -52,7 +52,7 @@ export const matchesForOrg = async (db: Db, t: Translate, locale: Locale, viewer
 
 export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewer: Viewer | null, callId: string, page: Page, now = new Date()) => {
   const call = await viewCall(db, viewer, callId);
-  enforce(canActForCallFunder(viewer, call));
+  enforce(canReachOutForCall(viewer, call), t);
   const criteria = toCriteria(call);
   const [fx, invited] = await Promise.all([loadFxTable(db), invitedOrgIds(db, callId)]);
   const day = today(now);
@@ -82,7 +82,7 @@ export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewe
 /** A funder invites a CSO it may see to apply to one of its open calls; inviting twice is harmless. */
 export const inviteToCall = async (db: Db, t: Translate, viewer: Viewer | null, callId: string, orgId: string, now = new Date()) => {
   const call = await viewCall(db, viewer, callId);
-  enforce(canActForCallFunder(viewer, call));
+  enforce(canReachOutForCall(viewer, call), t);
   if (!isOpen(call, now)) throw new Problem(422, t("err.call_not_open"), [{ path: "callId", message: t("err.call_not_open") }]);
   const found = await findProfile(db, orgId);
   // Hidden organisations cannot be invited: a funder has no way to know of them, and must not learn of them here.

@@ -10,7 +10,8 @@ import { pledgesBy } from "../db/pledges";
 import { auditInsertIf } from "../db/audit";
 import { invitationsOf, awardsOf, notificationsOf, auditOf, runningPledgesOf, eraseOrg, erasedAt, keptRecords } from "../db/org-erasure";
 import { canDisposeOrg, type Viewer } from "../domain/permissions";
-import { confirmsName, type ErasureSummary } from "../domain/org-erasure";
+import { bandBudget, confirmsName, type ErasureSummary } from "../domain/org-erasure";
+import { loadFxTable } from "../db/fx";
 import { ledgerOf, stopAtStripe } from "./pledges";
 import { Problem } from "../http/problem";
 import { enforce } from "../http/guards";
@@ -59,7 +60,9 @@ export const exportOrgData = async (db: Db, viewer: Viewer | null, id: string) =
 
 /**
  * Deletes the organisation. Stripe subscriptions are stopped first (if Stripe fails nothing here has
- * changed and the owner can try again); then one batch erases and anonymises.
+ * changed and the owner can try again); then one batch erases and anonymises. What is kept, and in what
+ * form (bands rather than figures, no people in the audit trail), is explained in
+ * worker/domain/org-erasure.ts.
  */
 export const deleteOrg = async (db: Db, t: Translate, viewer: Viewer | null, id: string, confirmName: string, stripe: Stripe | null): Promise<ErasureSummary> => {
   const org = await ownedOrg(db, viewer, id);
@@ -68,9 +71,12 @@ export const deleteOrg = async (db: Db, t: Translate, viewer: Viewer | null, id:
   for (const p of running) if (p.provider === "stripe") await stopAtStripe(t, p, stripe);
   const at = nowIso();
   const cancelled = running.map((p) => p.id);
+  // The size band the equity report gives the budget today (latest rates), kept as a representative amount.
+  const keptBudget = bandBudget(org.annualBudget ?? null, await loadFxTable(db));
   await db.batch(
-    eraseOrg(db, id, at, cancelled, [
-      auditInsertIf(db, { actorUserId: viewer!.userId, action: "org.deleted", subjectType: "org", subjectId: id, data: { kind: org.kind, pledgesCancelled: cancelled } }, erasedAt(id, at)),
+    eraseOrg(db, id, at, keptBudget, cancelled, [
+      // No actor: like every other entry about the group, this one does not say who (it would name an owner).
+      auditInsertIf(db, { actorUserId: null, action: "org.deleted", subjectType: "org", subjectId: id, data: { kind: org.kind, pledgesCancelled: cancelled } }, erasedAt(id, at)),
     ]),
   );
   return { pledgesCancelled: cancelled.length, ...(await keptRecords(db, id)) };

@@ -1,12 +1,11 @@
 // Organisation use cases shared by the API and the pages: create, read with visibility, versioned
 // update (409 with the current copy), invite members, verify.
 import type { Db } from "../db/client";
-import { acceptInvitation, findOrg, insertOrgWithOwner, updateOrgVersioned, listMembers, upsertMembership, insertInvitation, setVerified, type OrgFields, type Org } from "../db/orgs";
+import { acceptInvitation, findOrg, insertOrgWithOwner, updateOrgVersioned, listMembers, insertInvitation, setVerified, type OrgFields, type Org } from "../db/orgs";
 import { findCountry } from "../db/reference";
-import { findUserByEmail } from "../db/users";
 import { auditInsert } from "../db/audit";
 import { newId } from "../security/random";
-import { canEditOrg, canManageMembers, canViewOrg, canAdminister, type Viewer } from "../domain/permissions";
+import { canEditOrg, canManageMembers, canChangeVisibility, canViewOrg, canAdminister, type Viewer } from "../domain/permissions";
 import { Problem } from "../http/problem";
 import { enforce } from "../http/guards";
 import type { Translate } from "../i18n";
@@ -42,6 +41,8 @@ export const editableOrg = async (db: Db, viewer: Viewer | null, id: string) => 
 /** Optimistic concurrency: a stale version gets 409 with the current copy, never a silent overwrite. */
 export const updateOrg = async (db: Db, t: Translate, viewer: Viewer | null, id: string, version: number, fields: Partial<OrgFields>) => {
   const org = await editableOrg(db, viewer, id);
+  // Who may see the group is the owners' decision; members and admins edit everything else.
+  if (fields.visibility !== undefined && fields.visibility !== org.visibility) enforce(canChangeVisibility(viewer, org), t);
   await checkCountry(db, t, fields.country);
   const changed = Object.keys(fields);
   const updated = await updateOrgVersioned(db, id, version, fields, [
@@ -59,21 +60,15 @@ export const membersOf = async (db: Db, viewer: Viewer | null, id: string) => {
   return listMembers(db, id);
 };
 
-/** An existing account becomes a member at once; an unknown address gets an invitation it can accept after signing up. */
-export const inviteMember = async (db: Db, viewer: Viewer | null, orgId: string, email: string, role: MemberRole) => {
+/**
+ * Always an invitation, never a direct add: joining a group is the invitee's decision, and the answer
+ * is the same whether or not the address has an account (an owner must not learn who uses Sanad).
+ */
+export const inviteMember = async (db: Db, t: Translate, viewer: Viewer | null, orgId: string, email: string, role: MemberRole) => {
   const org = await findOrg(db, orgId);
   if (!org) throw new Problem(404);
-  enforce(canManageMembers(viewer, org));
+  enforce(canManageMembers(viewer, org), t);
   const actor = viewer!.userId;
-  const user = await findUserByEmail(db, email);
-  if (user) {
-    await db.batch([
-      upsertMembership(db, orgId, user.id, role),
-      auditInsert(db, { actorUserId: actor, action: "member.added", subjectType: "org", subjectId: orgId, data: { userId: user.id, role } }),
-    ]);
-    const member = (await listMembers(db, orgId)).find((m) => m.userId === user.id);
-    return { status: "added" as const, member };
-  }
   const invitationId = newId();
   await db.batch([
     insertInvitation(db, { id: invitationId, orgId, email, role, invitedBy: actor }),

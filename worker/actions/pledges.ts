@@ -11,7 +11,7 @@ import { loadFxTable } from "../db/fx";
 import { auditInsert } from "../db/audit";
 import { newId } from "../security/random";
 import {
-  canPledgeAs, canViewOrg, canViewPledge, canCancelPledge, canAdminister, membershipIn, seesAnonymousPledger, type Viewer,
+  canPledgeAs, canViewOrg, canViewPledge, canCancelPledge, canAdminister, membershipIn, pledgerShownTo, type Viewer,
 } from "../domain/permissions";
 import { pledgeProblems, bankReference, canBeCancelled } from "../domain/pledges";
 import { ledgerTotals } from "../domain/ledger";
@@ -65,7 +65,8 @@ export const createPledge = async (db: Db, t: Translate, locale: Locale, viewer:
   await insertPledge(
     db,
     {
-      id, recipientOrgId: recipient.id, funderOrgId, pledgerUserId: viewer.userId, anonymous: !!req.anonymous,
+      // A person giving as themselves is anonymous on the public ledger unless they choose to be named.
+      id, recipientOrgId: recipient.id, funderOrgId, pledgerUserId: viewer.userId, anonymous: req.anonymous ?? funderOrgId === null,
       amount: req.amount.amount, currency: req.amount.currency, amountUsd: toUsdCents(req.amount, fx, today),
       interval: req.interval, installments, provider, reference: bankReference(crypto.getRandomValues(new Uint8Array(8))),
     },
@@ -173,7 +174,7 @@ export const ledgerOf = async (db: Db, viewer: Viewer | null, orgId: string) => 
     paymentRows.map((p) => ({ amount: { amount: p.amount, currency: p.currency }, usd: p.amountUsd })),
     pledgeRows.map(({ pledge: p }) => paidBy.get(p.id) ?? 0),
   );
-  const named = new Map(pledgeRows.map(({ pledge: p, funder }) => [p.id, p.anonymous && !seesAnonymousPledger(viewer, p) ? null : funder]));
+  const named = new Map(pledgeRows.map(({ pledge: p, funder, funderVisibility }) => [p.id, pledgerShownTo(viewer, p, funderVisibility, funder)]));
   const entries = [
     ...pledgeRows.map(({ pledge: p }) => ({
       at: p.createdAt, kind: "pledge" as const, amount: { amount: p.amount, currency: p.currency }, pledgeId: p.id, funder: named.get(p.id) ?? null,

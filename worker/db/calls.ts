@@ -33,7 +33,7 @@ export type CallFields = {
 const money = (amount: number | null, currency: string | null): Money | null => (amount !== null && currency ? { amount, currency } : null);
 
 /** A row as the API shows it, with the status as of `now` (a passed deadline reads as closed). */
-export const toCall = (r: CallRow, funderName: string, now = new Date()) => {
+export const toCall = (r: CallRow, funderName: string | null, now = new Date()) => {
   const questions = JSON.parse(r.questions) as Question[];
   return {
     id: r.id,
@@ -113,8 +113,15 @@ const toColumns = (f: Partial<CallFields>) => {
   return cols;
 };
 
+/**
+ * A call names its funder only when the funder's profile is public. Calls are read by anyone, often
+ * without signing in, so a funders-only or hidden funder (one working in a closed civic space, say)
+ * is shown as "a funder" — to its own members too, who know who they are.
+ */
+const shownFunderName = sql<string | null>`CASE WHEN ${orgs.visibility} = 'public' THEN ${orgs.name} END`;
+
 const withFunder = (db: Db) =>
-  db.select({ call: calls, funderName: orgs.name }).from(calls).innerJoin(orgs, eq(orgs.id, calls.funderOrgId));
+  db.select({ call: calls, funderName: shownFunderName }).from(calls).innerJoin(orgs, eq(orgs.id, calls.funderOrgId));
 
 export const findCall = async (db: Db, id: string, now = new Date()) => {
   const row = await withFunder(db).where(eq(calls.id, id)).get();
@@ -204,7 +211,7 @@ export const listOpenCalls = async (db: Db, f: CallFilter, now: Date) => {
  */
 export const openCallsForMatching = async (db: Db, now: Date) => {
   const { summary: _s, questions: _q, ...columns } = getTableColumns(calls);
-  const open = packed<Omit<typeof calls.$inferSelect, "summary" | "questions"> & { funderName: string }>({ ...columns, funderName: orgs.name });
+  const open = packed<Omit<typeof calls.$inferSelect, "summary" | "questions"> & { funderName: string | null }>({ ...columns, funderName: shownFunderName });
   const cells = await runPacked(
     db,
     db.select({ j: open.row }).from(calls).innerJoin(orgs, eq(orgs.id, calls.funderOrgId)).where(and(eq(calls.status, "open"), gt(calls.deadline, now.toISOString()))),

@@ -2,10 +2,11 @@
 // is kept is decided in worker/domain/org-erasure.ts; this file only says it in SQL.
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { orgs, memberships, invitations, applications, reviews, awards, notifications, callInvitations, calls, pledges, users, auditLog } from "../../schema";
+import { orgs, memberships, invitations, applications, reviews, awards, notifications, callInvitations, calls, pledges, auditLog } from "../../schema";
 import type { Db } from "./client";
 import { setFacts, refreshStatus } from "./pledges";
-import { ERASED_ORG, GHOST_USER } from "../domain/org-erasure";
+import { ERASED_ORG, GHOST_USER, yearOnly } from "../domain/org-erasure";
+import type { Money } from "../domain/money";
 
 type Batch = BatchItem<"sqlite">[];
 type NonEmptyBatch = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
@@ -53,20 +54,64 @@ export const runningPledgesOf = (db: Db, orgId: string) =>
 export const erasedAt = (orgId: string, at: string) => sql`EXISTS (SELECT 1 FROM orgs WHERE id = ${orgId} AND deleted_at = ${at})`;
 
 /**
+ * Audit entries about the organisation: about it, its applications, its calls (as a funder), its pledges
+ * (either side), and invitations of it to other funders' calls. Read before the batch deletes drafts and
+ * call invitations, so it is the second statement. Subjects only (indexed), no scan of the whole log.
+ */
+const auditAbout = (orgId: string) => sql`(
+  (${auditLog.subjectType} = 'org' AND ${auditLog.subjectId} = ${orgId})
+  OR (${auditLog.subjectType} = 'application' AND ${auditLog.subjectId} IN (SELECT id FROM applications WHERE org_id = ${orgId}))
+  OR (${auditLog.subjectType} = 'call' AND ${auditLog.subjectId} IN (SELECT id FROM calls WHERE funder_org_id = ${orgId}))
+  OR (${auditLog.subjectType} = 'call' AND ${auditLog.subjectId} IN (SELECT call_id FROM call_invitations WHERE org_id = ${orgId})
+      AND CASE WHEN json_valid(${auditLog.data}) THEN json_extract(${auditLog.data}, '$.orgId') = ${orgId} END)
+  OR (${auditLog.subjectType} = 'pledge' AND ${auditLog.subjectId} IN (SELECT id FROM pledges WHERE recipient_org_id = ${orgId} OR funder_org_id = ${orgId}))
+)`;
+
+/**
+ * The entry's data without what identifies people: top-level members whose key says user id or e-mail,
+ * whose text is an address or an account id, or whose nested object or array holds one, are dropped;
+ * the rest (kind, role, amounts, pledge ids…) is kept with its JSON types. Data that is not a JSON
+ * object cannot be checked, so it becomes "{}".
+ */
+const withoutPeople = sql.raw(`CASE WHEN NOT json_valid(audit_log.data) THEN '{}' WHEN json_type(audit_log.data) <> 'object' THEN '{}' ELSE (
+  SELECT json_group_object(j.key, CASE j.type WHEN 'object' THEN json(j.value) WHEN 'array' THEN json(j.value) WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') ELSE j.value END)
+  FROM json_each(audit_log.data) j
+  WHERE NOT (
+    lower(j.key) LIKE '%userid%' OR lower(j.key) LIKE '%email%'
+    OR (j.type = 'text' AND (j.value LIKE '%@%' OR j.value IN (SELECT id FROM users)))
+    OR (j.type IN ('object', 'array') AND EXISTS (SELECT 1 FROM json_tree(j.value) t WHERE t.type = 'text' AND (t.value LIKE '%@%' OR t.value IN (SELECT id FROM users))))
+  )
+) END`);
+
+/**
  * Everything the deletion changes, as one atomic batch (D1 runs a batch as a transaction). The guard on
  * the first statement makes a second, concurrent deletion change nothing: every later statement is
- * conditioned on this request having set `deleted_at` to its own timestamp.
+ * conditioned on this request having set `deleted_at` to its own timestamp (cut to the year by the
+ * last statement, after `extra`, once nothing needs it any more).
+ *
+ * `keptBudget` is the banded budget (`bandBudget` in worker/domain/org-erasure.ts). The placeholder
+ * account (GHOST_USER) exists from migration 0009 on; nothing is inserted here, so no row someone else
+ * created can make the batch fail.
  */
-export const eraseOrg = (db: Db, orgId: string, at: string, pledgeIds: string[], extra: Batch): NonEmptyBatch => {
+export const eraseOrg = (db: Db, orgId: string, at: string, keptBudget: Money | null, pledgeIds: string[], extra: Batch): NonEmptyBatch => {
   const mine = erasedAt(orgId, at);
   const appsOfOrg = db.select({ id: applications.id }).from(applications).where(eq(applications.orgId, orgId));
   return [
     db
       .update(orgs)
-      .set({ ...ERASED_ORG, deletedAt: at, updatedAt: at, version: sql`${orgs.version} + 1` })
+      .set({
+        ...ERASED_ORG,
+        // Bands, not figures: the budget's size band (as a representative amount), its year of creation.
+        annualBudgetAmount: keptBudget?.amount ?? null,
+        annualBudgetCurrency: keptBudget?.currency ?? null,
+        createdAt: sql`substr(${orgs.createdAt}, 1, 4) || '-01-01T00:00:00.000Z'`,
+        deletedAt: at,
+        updatedAt: yearOnly(at),
+        version: sql`${orgs.version} + 1`,
+      })
       .where(and(eq(orgs.id, orgId), isNull(orgs.deletedAt))),
-    // Who wrote an application ties a person to the group: point it at the placeholder account instead.
-    db.insert(users).values({ ...GHOST_USER, createdAt: at, updatedAt: at }).onConflictDoNothing(),
+    // The audit trail keeps what happened and when, not who: no actor, no person in the details.
+    db.update(auditLog).set({ actorUserId: null, data: withoutPeople }).where(and(auditAbout(orgId), mine)),
     db.delete(memberships).where(and(eq(memberships.orgId, orgId), mine)),
     db.delete(invitations).where(and(eq(invitations.orgId, orgId), mine)),
     db.delete(callInvitations).where(and(eq(callInvitations.orgId, orgId), mine)),
@@ -80,6 +125,7 @@ export const eraseOrg = (db: Db, orgId: string, at: string, pledgeIds: string[],
     // Drafts never reached a funder: they go. Pending submissions are withdrawn so no award follows.
     db.delete(applications).where(and(eq(applications.orgId, orgId), eq(applications.status, "draft"), mine)),
     db.update(applications).set({ status: "withdrawn" }).where(and(eq(applications.orgId, orgId), inArray(applications.status, ["submitted", "under_review"]), mine)),
+    // Who wrote an application ties a person to the group: point it at the placeholder account instead.
     db
       .update(applications)
       .set({ answers: "{}", snapshot: null, decisionNote: null, createdBy: GHOST_USER.id, updatedAt: at, version: sql`${applications.version} + 1` })
@@ -89,6 +135,8 @@ export const eraseOrg = (db: Db, orgId: string, at: string, pledgeIds: string[],
     db.update(calls).set({ status: "closed", closedAt: at, updatedAt: at }).where(and(eq(calls.funderOrgId, orgId), eq(calls.status, "open"), mine)),
     ...pledgeIds.flatMap((id) => [setFacts(db, id, { cancelledAt: at }), refreshStatus(db, id)]),
     ...extra,
+    // Last: the deletion's own time, no longer needed as this request's mark, is cut to the year too.
+    db.update(orgs).set({ deletedAt: yearOnly(at) }).where(and(eq(orgs.id, orgId), mine)),
   ];
 };
 

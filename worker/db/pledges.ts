@@ -4,7 +4,7 @@
 import { and, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { pledges, payments, stripeEvents, orgs, users } from "../../schema";
-import type { PaymentProvider } from "../../schema/enums";
+import type { PaymentProvider, Visibility } from "../../schema/enums";
 import type { Db } from "./client";
 import { nowIso } from "./client";
 import type { Money } from "../domain/money";
@@ -189,11 +189,12 @@ export const eventWon = (id: string, token: string) => sql`EXISTS (SELECT 1 FROM
 // Reading for pages and the ledger.
 
 const funderName = sql<string | null>`coalesce((SELECT name FROM orgs f WHERE f.id = ${pledges.funderOrgId}), ${users.name})`;
+const funderVisibility = sql<Visibility | null>`(SELECT visibility FROM orgs f WHERE f.id = ${pledges.funderOrgId})`;
 
 /** An organisation's pledges that committed something (not pending), with who gave. */
 export const ledgerPledges = (db: Db, orgId: string) =>
   db
-    .select({ pledge: pledges, funder: funderName })
+    .select({ pledge: pledges, funder: funderName, funderVisibility })
     .from(pledges)
     .innerJoin(users, eq(users.id, pledges.pledgerUserId))
     .where(and(eq(pledges.recipientOrgId, orgId), ne(pledges.status, "pending")))
@@ -226,7 +227,10 @@ export const openManualPledges = (db: Db) =>
     .all();
 
 /** Who made the pledge, as shown to those allowed to know: the funder organisation's name or the person's. */
-export const pledgerName = async (db: Db, p: { funderOrgId: string | null; pledgerUserId: string }) => {
-  if (p.funderOrgId) return (await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, p.funderOrgId)).get())?.name ?? null;
-  return (await db.select({ name: users.name }).from(users).where(eq(users.id, p.pledgerUserId)).get())?.name ?? null;
+export const pledgerName = async (db: Db, p: { funderOrgId: string | null; pledgerUserId: string }): Promise<{ name: string | null; funderVisibility: Visibility | null }> => {
+  if (p.funderOrgId) {
+    const f = await db.select({ name: orgs.name, visibility: orgs.visibility }).from(orgs).where(eq(orgs.id, p.funderOrgId)).get();
+    return { name: f?.name ?? null, funderVisibility: f?.visibility ?? null };
+  }
+  return { name: (await db.select({ name: users.name }).from(users).where(eq(users.id, p.pledgerUserId)).get())?.name ?? null, funderVisibility: null };
 };

@@ -36,7 +36,7 @@ export const loadViewer = async (db: Db, userId: string): Promise<Viewer | null>
   const [userRows, memberRows] = await db.batch([
     db.select().from(users).where(eq(users.id, userId)),
     db
-      .select({ orgId: memberships.orgId, role: memberships.role, orgKind: orgs.kind })
+      .select({ orgId: memberships.orgId, role: memberships.role, orgKind: orgs.kind, orgVerified: orgs.verified })
       .from(memberships)
       .innerJoin(orgs, eq(orgs.id, memberships.orgId))
       .where(eq(memberships.userId, userId))

@@ -2,7 +2,8 @@
 import type { MemberRole, OrgKind, Visibility } from "../../schema/enums";
 import type { PlatformRole } from "../../schema/accounts";
 
-export type Membership = { orgId: string; orgKind: OrgKind; role: MemberRole };
+/** `orgVerified`: the platform verified the organisation; a funder must be, to see or reach groups. */
+export type Membership = { orgId: string; orgKind: OrgKind; role: MemberRole; orgVerified: boolean };
 export type Viewer = {
   userId: string;
   email: string;
@@ -19,11 +20,17 @@ const deny = (status: 401 | 403 | 404, reason: string): Decision => ({ ok: false
 
 export const isAdmin = (v: Viewer | null) => v?.platformRole === "admin";
 export const isFunderMember = (v: Viewer | null) => !!v?.memberships.some((m) => m.orgKind === "funder");
+/**
+ * Anyone can sign up and create an organisation of kind "funder", so being a funder's member proves
+ * nothing: "funders only" means members of funders the platform verified (a fake call collecting
+ * activists' data is the risk this closes).
+ */
+export const isVerifiedFunderMember = (v: Viewer | null) => !!v?.memberships.some((m) => m.orgKind === "funder" && m.orgVerified);
 export const membershipIn = (v: Viewer | null, orgId: string) => v?.memberships.find((m) => m.orgId === orgId);
 
 /** Which visibilities this viewer may see for organisations it is not a member of. */
 export const visibleLevels = (v: Viewer | null): Visibility[] =>
-  isAdmin(v) ? ["public", "funders_only", "hidden"] : isFunderMember(v) ? ["public", "funders_only"] : ["public"];
+  isAdmin(v) ? ["public", "funders_only", "hidden"] : isVerifiedFunderMember(v) ? ["public", "funders_only"] : ["public"];
 
 /**
  * Hidden and funders-only organisations answer 404 to those who may not see them, so their existence
@@ -38,12 +45,17 @@ export const canEditOrg = (v: Viewer | null, org: { id: string; visibility: Visi
   return canViewOrg(v, org).ok ? deny(403, "not_member") : deny(404, "not_found");
 };
 
-/** Owners manage members; admins may too (support requests). */
+/**
+ * Decisions that expose a group or change who speaks for it — its visibility, inviting, removing,
+ * changing roles — are its owners' alone. Not admins: an admin who could invite themselves could
+ * read any hidden group; admins verify and correct reference data, never gain a membership.
+ */
 export const canManageMembers = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision => {
   if (!v) return deny(401, "sign_in");
-  if (membershipIn(v, org.id)?.role === "owner" || isAdmin(v)) return allow;
+  if (membershipIn(v, org.id)?.role === "owner") return allow;
   return canViewOrg(v, org).ok ? deny(403, "not_owner") : deny(404, "not_found");
 };
+export const canChangeVisibility = canManageMembers;
 
 /**
  * Exporting everything and deleting the organisation are its owners' decisions alone. Admins cannot:
@@ -79,11 +91,21 @@ export const canManageCall = (v: Viewer | null, call: { funderOrgId: string; sta
   return membershipIn(v, call.funderOrgId) || isAdmin(v) ? allow : deny(403, "not_funder_member");
 };
 
-/** What only the call's funder may do (matches, the review list): its members, not admins browsing (API.md). */
+/** What only the call's funder may do (the review list): its members, not admins browsing. */
 export const canActForCallFunder = (v: Viewer | null, call: { funderOrgId: string; status: string }): Decision => {
   if (!canViewCall(v, call).ok) return deny(404, "not_found");
   if (!v) return deny(401, "sign_in");
   return membershipIn(v, call.funderOrgId) ? allow : deny(403, "not_funder_member");
+};
+
+/**
+ * Reaching out to groups — ranking eligible organisations, inviting them, publishing a call they will
+ * answer — needs a funder the platform verified; until then a funder can only draft.
+ */
+export const canReachOutForCall = (v: Viewer | null, call: { funderOrgId: string; status: string }): Decision => {
+  const act = canActForCallFunder(v, call);
+  if (!act.ok) return act;
+  return membershipIn(v, call.funderOrgId)!.orgVerified ? allow : deny(403, "funder_not_verified");
 };
 
 /** What only an organisation's own members may do: its matches, its list of applications (API.md). */
@@ -147,3 +169,15 @@ export const canCancelPledge = (v: Viewer | null, p: PledgeRef): Decision => {
 
 /** Whether the public ledger may show who gave: always to the pledger, the recipient's members and admins. */
 export const seesAnonymousPledger = (v: Viewer | null, p: PledgeRef) => isPledger(v, p) || !!membershipIn(v, p.recipientOrgId) || isAdmin(v);
+
+/**
+ * Who gave, as this viewer may read it (null: "anonymous" / "a funder"). The pledger and admins always
+ * see it; a funder organisation's name follows that organisation's own visibility, for everyone (a
+ * hidden funder is not named on a grantee's public ledger); an anonymous pledge is named only to the
+ * recipient's members.
+ */
+export const pledgerShownTo = (v: Viewer | null, p: PledgeRef & { anonymous: boolean }, funderVisibility: Visibility | null, name: string | null) => {
+  if (isPledger(v, p) || isAdmin(v)) return name;
+  if (p.funderOrgId !== null && !canViewOrg(v, { id: p.funderOrgId, visibility: funderVisibility ?? "hidden" }).ok) return null;
+  return !p.anonymous || membershipIn(v, p.recipientOrgId) ? name : null;
+};

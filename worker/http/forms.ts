@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../env";
 import { Problem, zodFieldErrors, type FieldError } from "./problem";
+import { safeRedirectPath } from "../domain/redirects";
 
 export type FormBody = Record<string, string | string[]>;
 
@@ -54,5 +55,5 @@ export const problemErrors = (e: unknown, rename?: Record<string, string>) => {
   throw e;
 };
 
-/** Only same-site relative paths are followed after login, never another host. */
-export const safeNext = (next: string | undefined) => (next && /^\/(?![/\\])/.test(next) ? next : null);
+/** The `next` query parameter, kept only when it is a path on this request's own origin. */
+export const safeNext = (c: Context<AppEnv>) => safeRedirectPath(c.req.query("next"), new URL(c.req.url).origin);

@@ -24,10 +24,10 @@ export const authPages = new Hono<AppEnv>()
     }
     return c.redirect("/me", 303);
   })
-  .get("/login", (c) => renderPage(c, <LoginPage next={safeNext(c.req.query("next")) ?? undefined} />))
+  .get("/login", (c) => renderPage(c, <LoginPage next={safeNext(c) ?? undefined} />))
   .post("/login", async (c) => {
     const form = await readForm(c);
-    const next = safeNext(c.req.query("next"));
+    const next = safeNext(c);
     const values = { email: str(form, "email") };
     const parsed = parseWith(c, LoginBody, { ...values, password: str(form, "password") });
     if (!parsed.ok) return renderPage(c, <LoginPage values={values} errors={parsed.errors} next={next ?? undefined} />, 400);

@@ -65,10 +65,10 @@ export const orgsApi = createApi()
     async (c) => c.json({ items: await membersOf(c.get("db"), c.get("viewer"), c.req.valid("param").id) }, 200),
   )
   .openapi(
-    createRoute({ method: "post", path: "/orgs/{id}/members", tags: ["Organisations"], summary: "Invite a member by e-mail (owners)", security, request: { params: IdParam, ...jsonBody(MemberInvite) }, responses: { 201: json(InviteResult, "Added, or invited if the address has no account yet"), ...pick(400, 401, 403, 404) } }),
+    createRoute({ method: "post", path: "/orgs/{id}/members", tags: ["Organisations"], summary: "Invite a member by e-mail (owners); the same answer whether or not the address has an account", security, request: { params: IdParam, ...jsonBody(MemberInvite) }, responses: { 202: json(InviteResult, "Invited: the person joins only by accepting"), ...pick(400, 401, 403, 404) } }),
     async (c) => {
       const { email, role } = c.req.valid("json");
-      return c.json(await inviteMember(c.get("db"), c.get("viewer"), c.req.valid("param").id, email, role), 201);
+      return c.json(await inviteMember(c.get("db"), c.get("t"), c.get("viewer"), c.req.valid("param").id, email, role), 202);
     },
   )
   .openapi(

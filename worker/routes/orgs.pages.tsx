@@ -103,9 +103,8 @@ export const orgsPages = new Hono<AppEnv>()
     const form = await readForm(c);
     const parsed = parseWith(c, MemberInvite, { email: str(form, "email"), role: str(form, "role") || "member" });
     if (!parsed.ok) return showOrg(c, org, { errors: parsed.errors }, 400);
-    const result = await inviteMember(c.get("db"), c.get("viewer"), org.id, parsed.data.email, parsed.data.role);
-    const t = c.get("t");
-    return showOrg(c, org, { notice: result.status === "added" ? t("org.added", { email: parsed.data.email }) : t("org.invited", { email: parsed.data.email }) });
+    await inviteMember(c.get("db"), c.get("t"), c.get("viewer"), org.id, parsed.data.email, parsed.data.role);
+    return showOrg(c, org, { notice: c.get("t")("org.invited", { email: parsed.data.email }) });
   })
   .get("/orgs/:id/delete", async (c) => {
     requireViewer(c);

@@ -12,7 +12,7 @@ import { createPledge, viewPledge, cancelPledge, confirmManualPayment, ledgerOf 
 import { viewOrg } from "../actions/orgs";
 import { findOrgNames, type Org } from "../db/orgs";
 import { pledgerName } from "../db/pledges";
-import { canCancelPledge, isAdmin, membershipIn, seesAnonymousPledger, type Viewer } from "../domain/permissions";
+import { canCancelPledge, isAdmin, membershipIn, pledgerShownTo, type Viewer } from "../domain/permissions";
 import { canBeCancelled } from "../domain/pledges";
 import { parseAmount } from "../domain/money";
 
@@ -42,14 +42,14 @@ type Extra = { notice?: string; errors?: Record<string, string>; confirmValues?:
 const showPledge = async (c: Context<AppEnv>, id: string, extra: Extra = {}, status = 200) => {
   const v = c.get("viewer");
   const { pledge, recipient, payments } = await viewPledge(c.get("db"), v, id);
-  const name = await pledgerName(c.get("db"), pledge);
+  const { name, funderVisibility } = await pledgerName(c.get("db"), pledge);
   const running = canBeCancelled(pledge.status);
   return renderPage(
     c,
     <PledgePage
       pledge={pledge}
       recipient={recipient}
-      funderName={!pledge.anonymous || seesAnonymousPledger(v, pledge) ? name : null}
+      funderName={pledgerShownTo(v, pledge, funderVisibility, name)}
       payments={payments}
       instructions={pledge.provider === "manual" && running ? { payTo: paymentsConfig(c).payTo, reference: pledge.reference, amount: pledge.amount } : null}
       canCancel={running && canCancelPledge(v, pledge).ok}
@@ -65,7 +65,9 @@ export const pledgesPages = new Hono<AppEnv>()
   .get("/orgs/:id/pledge", async (c) => {
     const v = requireViewer(c);
     const org = await viewOrg(c.get("db"), v, c.req.param("id"));
-    return showForm(c, org, { funderOrgId: v.memberships.find((m) => m.orgKind === "funder")?.orgId ?? "", amount: "", currency: "USD", interval: "month", installments: "12", anonymous: false });
+    const funderOrgId = v.memberships.find((m) => m.orgKind === "funder")?.orgId ?? "";
+    // A person giving as themselves starts anonymous; being named is their choice (unticking the box).
+    return showForm(c, org, { funderOrgId, amount: "", currency: "USD", interval: "month", installments: "12", anonymous: !funderOrgId });
   })
   .post("/orgs/:id/pledge", async (c) => {
     const v = requireViewer(c);
