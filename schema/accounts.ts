@@ -16,6 +16,8 @@ export const users = sqliteTable("users", {
   platformRole: text("platform_role", { enum: PLATFORM_ROLES }).notNull().default("user"),
   /** Self-describing: "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>", so parameters can be upgraded. */
   passwordHash: text("password_hash").notNull(),
+  /** Set when the person followed a link mailed to this address (sign-up or password reset). */
+  emailVerifiedAt: text("email_verified_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -30,6 +32,10 @@ export const sessions = sqliteTable(
     lastSeenAt: text("last_seen_at").notNull(),
     /** Absolute expiry; idle expiry is computed from last_seen_at. */
     expiresAt: text("expires_at").notNull(),
+    /** Shown in the list of sessions so a person recognises their devices (truncated). */
+    userAgent: text("user_agent"),
+    /** A public handle for the session (the id hash is a secret's digest and never leaves the server). */
+    publicId: text("public_id"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

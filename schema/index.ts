@@ -1,5 +1,6 @@
 // The database schema: the one source of truth for tables, read by drizzle-kit and the data layer.
 export * from "./accounts";
+export * from "./mail";
 export * from "./reference";
 export * from "./orgs";
 export * from "./audit";

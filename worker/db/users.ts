@@ -47,6 +47,7 @@ export const loadViewer = async (db: Db, userId: string): Promise<Viewer | null>
   return {
     userId: u.id,
     email: u.email,
+    emailVerified: u.emailVerifiedAt !== null,
     name: u.name,
     locale: u.locale,
     timeZone: u.timeZone,

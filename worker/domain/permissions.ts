@@ -7,6 +7,8 @@ export type Membership = { orgId: string; orgKind: OrgKind; role: MemberRole; or
 export type Viewer = {
   userId: string;
   email: string;
+  /** The person proved they read mail at `email` (followed a link sent there). */
+  emailVerified: boolean;
   name: string;
   locale: string;
   timeZone: string | null;
