@@ -28,4 +28,6 @@ CREATE INDEX `outbox_to_idx` ON `outbox` (`to_email`,`created_at`);--> statement
 CREATE INDEX `outbox_unsent_idx` ON `outbox` (`sent_at`,`created_at`);--> statement-breakpoint
 ALTER TABLE `sessions` ADD `user_agent` text;--> statement-breakpoint
 ALTER TABLE `sessions` ADD `public_id` text;--> statement-breakpoint
-ALTER TABLE `users` ADD `email_verified_at` text;
+ALTER TABLE `users` ADD `email_verified_at` text;--> statement-breakpoint
+-- Sessions from before this migration get a public handle too, so they can be listed and ended one by one.
+UPDATE `sessions` SET `public_id` = lower(hex(randomblob(16))) WHERE `public_id` IS NULL;

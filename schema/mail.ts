@@ -27,6 +27,8 @@ export const outbox = sqliteTable(
     sentAt: text("sent_at"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** The organisation a mail concerns (an invitation): deleting the organisation erases its mail too. */
+    aboutOrgId: text("about_org_id"),
   },
   (t) => [index("outbox_to_idx").on(t.toEmail, t.createdAt), index("outbox_unsent_idx").on(t.sentAt, t.createdAt)],
 );

@@ -58,7 +58,11 @@ export const memberships = sqliteTable(
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index("memberships_user_idx").on(t.userId)],
 );
 
-/** An invitation to an address that has no account yet; the invitee accepts it after signing up. */
+/**
+ * An owner's invitation of an e-mail address (stored normalised: trimmed, lower-case). It is pending
+ * until it is accepted, declined, revoked or expires; only the person who verified that address may
+ * answer it.
+ */
 export const invitations = sqliteTable(
   "invitations",
   {
@@ -68,7 +72,15 @@ export const invitations = sqliteTable(
     role: text("role", { enum: MEMBER_ROLES }).notNull(),
     invitedBy: text("invited_by").notNull().references(() => users.id),
     createdAt: createdAt(),
+    /**
+     * Fourteen days after creation. Nullable only because SQLite cannot add a NOT NULL column without a
+     * constant default: migration 0011 fills it for older rows and every insert writes it. A NULL never
+     * counts as pending.
+     */
+    expiresAt: text("expires_at"),
     acceptedAt: text("accepted_at"),
+    declinedAt: text("declined_at"),
+    revokedAt: text("revoked_at"),
   },
-  (t) => [index("invitations_email_idx").on(t.email)],
+  (t) => [index("invitations_email_idx").on(t.email), index("invitations_org_idx").on(t.orgId)],
 );

@@ -26,6 +26,8 @@ import { reportsApi } from "./routes/reports.api";
 import { reportsPages } from "./routes/reports.pages";
 import { homePages } from "./routes/home.pages";
 import { adminPages } from "./routes/admin.pages";
+import { securityPages } from "./routes/security.pages";
+import { devPages } from "./routes/dev.pages";
 import { docsRoutes } from "./routes/docs";
 
 /** Requests larger than this are refused with 413 before any parsing. */
@@ -53,6 +55,8 @@ export const createApp = () => {
   app.route("/", pledgesPages);
   app.route("/", reportsPages);
   app.route("/", adminPages);
+  app.route("/", securityPages);
+  app.route("/", devPages);
   app.route("/api/v1", referenceApi);
   app.route("/api/v1", authApi);
   app.route("/api/v1", orgsApi);

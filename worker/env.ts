@@ -3,9 +3,16 @@ import type { Db } from "./db/client";
 import type { Viewer } from "./domain/permissions";
 import type { Locale } from "../schema/enums";
 import type { Translate } from "./i18n";
+import type { MailMessage } from "./mail/delivery";
 
 export type Bindings = {
   DB: D1Database;
+  /** Outbox ids to send; consumed by this Worker's queue handler. */
+  MAIL_QUEUE: Queue<MailMessage>;
+  /** Cloudflare Email Service (simulated by wrangler locally: each mail is logged and written to a file). */
+  EMAIL: SendEmail;
+  /** The sender address of every mail. */
+  MAIL_FROM: string;
   /** Secret mixed into every password hash (HMAC key); set with `wrangler secret put` in production. */
   PASSWORD_PEPPER: string;
   /** "production" forces Secure cookies and HSTS; anything else is local development. */

@@ -4,6 +4,11 @@ import { createApp } from "./app";
 import type { Bindings } from "./env";
 import { createDb } from "./db/client";
 import { closeExpiredCalls } from "./db/calls";
+import { staleUnsent, purgeSentMail } from "./db/outbox";
+import { deliverBatch, enqueueMail, type MailMessage } from "./mail/delivery";
+
+/** Mail still unsent this long after it was written lost its queue message: the cron queues it again. */
+const RESEND_AFTER_MS = 10 * 60 * 1000;
 
 const EnvSchema = z.object({
   PASSWORD_PEPPER: z.string().min(16, "PASSWORD_PEPPER must be set (a random secret of 16+ characters)"),
@@ -28,9 +33,18 @@ export default {
     }
     return app.fetch(request, env, ctx);
   },
-  /** The cron trigger (wrangler.toml): marks calls whose deadline has passed as closed. */
+  /** The cron trigger (wrangler.toml): closes calls past their deadline; queues mail that lost its message. */
   async scheduled(controller: ScheduledController, env: Bindings) {
-    const closed = await closeExpiredCalls(createDb(env.DB), new Date(controller.scheduledTime));
+    const db = createDb(env.DB);
+    const now = new Date(controller.scheduledTime);
+    const closed = await closeExpiredCalls(db, now);
     if (closed.length) console.log(`closed ${closed.length} call(s) after their deadline`);
+    const unsent = await staleUnsent(db, new Date(now.getTime() - RESEND_AFTER_MS));
+    await enqueueMail(env.MAIL_QUEUE, unsent.map((m) => m.id));
+    await purgeSentMail(db, now);
+  },
+  /** The mail queue's consumer: sends each outbox row through the Email Service binding, once. */
+  async queue(batch: MessageBatch<unknown>, env: Bindings) {
+    await deliverBatch(createDb(env.DB), { email: env.EMAIL, from: env.MAIL_FROM }, batch as MessageBatch<MailMessage>);
   },
 } satisfies ExportedHandler<Bindings>;

@@ -6,10 +6,12 @@ import { IsoTime } from "./common";
 
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "err.email" }));
 
+const Password = z.string().min(10, { error: "err.password_short" }).max(256, { error: "err.password_long" });
+
 export const SignupBody = z
   .object({
     email: Email,
-    password: z.string().min(10, { error: "err.password_short" }).max(256, { error: "err.password_long" }),
+    password: Password,
     name: z.string().trim().min(1).max(120),
     locale: z.enum(LOCALES).optional(),
   })
@@ -18,6 +20,23 @@ export const SignupBody = z
 export const LoginBody = z
   .object({ email: Email, password: z.string().min(1).max(256) })
   .openapi("LoginBody");
+
+/** Mail links carry 32 random bytes, base64url: anything else cannot be a token. */
+const LinkToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "err.link_invalid" });
+
+export const SignupAccepted = z
+  .object({ status: z.literal("verification_sent") })
+  .openapi("SignupAccepted", { description: "The same answer whether or not the address already has an account" });
+export const VerifyBody = z.object({ token: LinkToken }).openapi("VerifyBody");
+export const ResetRequestBody = z.object({ email: Email }).openapi("ResetRequestBody");
+export const ResetConfirmBody = z.object({ token: LinkToken, password: Password }).openapi("ResetConfirmBody");
+export const PasswordChangeBody = z.object({ current: z.string().min(1).max(256), password: Password }).openapi("PasswordChangeBody");
+export const SessionSummary = z
+  .object({ id: z.string().nullable(), createdAt: IsoTime, lastSeenAt: IsoTime, userAgent: z.string().nullable(), current: z.boolean() })
+  .openapi("Session");
+export const DevMail = z
+  .object({ id: z.string(), to: z.string(), kind: z.string(), subject: z.string(), text: z.string(), sentAt: IsoTime.nullable(), createdAt: IsoTime })
+  .openapi("DevMail");
 
 export const User = z
   .object({ id: z.string(), email: z.string(), name: z.string(), locale: z.enum(LOCALES), timeZone: z.string().nullable(), platformRole: z.enum(PLATFORM_ROLES) })

@@ -1,7 +1,7 @@
 // Request and response shapes for organisations and their members.
 import { z } from "@hono/zod-openapi";
 import { LED_BY, LEGAL_STATUSES, MEMBER_ROLES, ORG_KINDS, SETTINGS, THEMES, VISIBILITIES } from "../enums";
-import { Money, IsoTime, CountryCode, LanguageTag, uniqueList } from "./common";
+import { Money, IsoTime, CountryCode, LanguageTag, uniqueList, Id } from "./common";
 import { Email } from "./accounts";
 
 const thisYear = () => new Date().getUTCFullYear();
@@ -66,9 +66,31 @@ export const OrgListQuery = z.object({
 
 export const MemberInvite = z.object({ email: Email, role: z.enum(MEMBER_ROLES) }).openapi("MemberInvite");
 
+/** `email` only for the organisation's owners; other members and admins see names and roles. */
 export const Member = z
-  .object({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(MEMBER_ROLES), since: IsoTime })
+  .object({ userId: z.string(), name: z.string(), email: z.string().optional(), role: z.enum(MEMBER_ROLES), since: IsoTime })
   .openapi("Member");
+
+/** A pending invitation as the organisation's owners see it. */
+export const OrgInvitation = z
+  .object({ id: z.string(), email: z.string(), role: z.enum(MEMBER_ROLES), createdAt: IsoTime, expiresAt: IsoTime })
+  .openapi("OrgInvitation");
+
+/** `invitations` is filled for owners only (empty for members and admins). */
+export const MemberList = z.object({ items: z.array(Member), invitations: z.array(OrgInvitation) }).openapi("MemberList");
+
+/** A pending invitation as the invited person sees it. */
+export const MyInvitation = z
+  .object({ id: z.string(), orgId: z.string(), orgName: z.string(), role: z.enum(MEMBER_ROLES), createdAt: IsoTime, expiresAt: IsoTime })
+  .openapi("MyInvitation");
+
+export const MemberRolePatch = z.object({ role: z.enum(MEMBER_ROLES) }).openapi("MemberRolePatch");
+
+export const InviteAccepted = z.object({ orgId: z.string(), role: z.enum(MEMBER_ROLES) }).openapi("InviteAccepted");
+
+const pathParam = (name: string) => Id.openapi({ param: { name, in: "path" } });
+export const OrgMemberParams = z.object({ id: pathParam("id"), userId: pathParam("userId") });
+export const OrgInvitationParams = z.object({ id: pathParam("id"), invitationId: pathParam("invitationId") });
 
 export const InviteResult = z
   .object({ status: z.literal("invited"), invitationId: z.string() })

@@ -39,7 +39,12 @@ const signUp = async (b, lang, name) => {
   await b.page.fill("#name", name);
   await b.page.fill("#email", email);
   await b.page.fill("#password", PASSWORD);
-  await clickTo(b, b.page.locator('form[action="/signup"] button[type=submit]'), lang, "after sign up");
+  await clickTo(b, b.page.locator('form[action="/signup"] button[type=submit]'), lang, "check your e-mail");
+  // As a person would: open the mail (the development mail viewer), follow its link, confirm.
+  await go(b, `/dev/mail?to=${encodeURIComponent(email)}`, lang, "mail viewer");
+  await clickTo(b, b.page.locator('a[href*="/verify?token="]').first(), lang, "confirm e-mail");
+  await clickTo(b, b.page.locator('form[action="/verify"] button[type=submit]'), lang, "after sign up");
+  assert.equal(new URL(b.page.url()).pathname, "/me", "the mailed link signs the person in");
   return email;
 };
 
@@ -193,6 +198,8 @@ const apiClient = async (email) => {
     return json;
   };
   await call("POST", "/api/v1/auth/signup", { email, password: PASSWORD, name: "Applicant" });
+  const mail = (await call("GET", `/api/v1/dev/mail?to=${encodeURIComponent(email)}`)).items[0];
+  await call("POST", "/api/v1/auth/verify", { token: /\/verify\?token=([\w-]+)/.exec(mail.text)[1] });
   return call;
 };
 
@@ -316,10 +323,15 @@ test("journey 1 with the keyboard only (en): sign up, create the group, apply, s
   };
   try {
     await go(b, "/signup?lang=en", "en", "sign up (keyboard)");
+    const email = uniqueEmail("keyboard");
     await typeInto("#name", "Keyboard User");
-    await typeInto("#email", uniqueEmail("keyboard"));
+    await typeInto("#email", email);
     await typeInto("#password", PASSWORD);
     await pressOn('form[action="/signup"] button[type=submit]');
+    await checkPage(b, "en", "check your e-mail (keyboard)");
+    await go(b, `/dev/mail?to=${encodeURIComponent(email)}`, "en", "mail viewer (keyboard)");
+    await pressOn('a[href*="/verify?token="]');
+    await pressOn('form[action="/verify"] button[type=submit]');
     await checkPage(b, "en", "after sign up (keyboard)");
     await pressOn('a[href="/orgs/new"]');
     await checkPage(b, "en", "new organisation (keyboard)");

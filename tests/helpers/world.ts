@@ -10,12 +10,31 @@ export const PASSWORD = "correct horse battery staple";
 let n = 0;
 export const uniqueEmail = (prefix = "user") => `${prefix}-${Date.now().toString(36)}-${++n}@example.org`;
 
+/** The newest mail the app wrote to `email` (through the development mail API, as a person would read it). */
+export const latestMail = async (email: string) => {
+  const res = await new Client().get(`/api/v1/dev/mail?to=${encodeURIComponent(email)}`);
+  const mail = res.body.items?.[0] as { id: string; subject: string; text: string; kind: string; sentAt: string | null } | undefined;
+  if (!mail) throw new Error(`no mail to ${email}`);
+  return mail;
+};
+
+/** The token in the newest mailed link to `path` ("/verify", "/reset"). */
+export const mailedToken = async (email: string, path = "/verify") => {
+  const { text } = await latestMail(email);
+  const token = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(text)?.[1];
+  if (!token) throw new Error(`no ${path} link in the mail to ${email}: ${text}`);
+  return token;
+};
+
+/** Signs up as a person does: the form's 202, the link from the mail, verified and signed in. */
 export const signUp = async (opts: { email?: string; name?: string; locale?: string } = {}) => {
   const client = new Client();
   const email = opts.email ?? uniqueEmail();
   const res = await client.post("/api/v1/auth/signup", { email, password: PASSWORD, name: opts.name ?? "Test User", locale: opts.locale });
-  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return Object.assign(client, { email, userId: res.body.user.id as string });
+  if (res.status !== 202) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const verified = await client.post("/api/v1/auth/verify", { token: await mailedToken(email) });
+  if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  return Object.assign(client, { email, userId: verified.body.user.id as string });
 };
 
 /** Platform analysts and admins are never created through the API; tests insert them as the seed does. */
@@ -23,7 +42,7 @@ export const userWithRole = async (platformRole: PlatformRole) => {
   const email = uniqueEmail(platformRole);
   const db = createDb(env.DB);
   const pepper = (env as unknown as { PASSWORD_PEPPER: string }).PASSWORD_PEPPER;
-  const user = await insertUser(db, { id: crypto.randomUUID(), email, name: platformRole, locale: "en", passwordHash: await hashPassword(PASSWORD, pepper), platformRole });
+  const user = await insertUser(db, { id: crypto.randomUUID(), email, name: platformRole, locale: "en", passwordHash: await hashPassword(PASSWORD, pepper), platformRole, emailVerifiedAt: new Date().toISOString() });
   const client = new Client();
   const res = await client.post("/api/v1/auth/login", { email, password: PASSWORD });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);

@@ -4,9 +4,10 @@
 // Outcomes: "ok" = the caller got past authorization (2xx, 3xx, or a rule the request broke: 400, 409,
 // 422); 401 / 403 / 404 = refused. Each route runs on fresh fixtures so one caller's change does not
 // decide the next caller's outcome.
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, test } from "vitest";
 import { Client } from "../helpers/client";
-import { signUp, userWithRole, csoFields, funderFields, PASSWORD, markVerified } from "../helpers/world";
+import { signUp, userWithRole, csoFields, funderFields, PASSWORD, markVerified, addMember } from "../helpers/world";
 import { callBody } from "../helpers/calls";
 import { createApp } from "../../worker/app";
 
@@ -32,7 +33,7 @@ const draftCallPages: Outcome[] = [401, 404, 404, 404, "ok", 404, "ok"];
 /** The new-call form is for members of any funder organisation (for their own funder). */
 const anyFunderMember: Outcome[] = [401, 403, 403, "ok", "ok", 403, 403];
 
-type Fx = { cso: string; funder: string; call: string; app: string; draft: string; draftCall: string; pledge: string; token: string; invitation: string };
+type Fx = { cso: string; funder: string; call: string; app: string; draft: string; draftCall: string; pledge: string; token: string; invitation: string; member: string };
 type Row = { route: string; expect: Outcome[]; path: (f: Fx) => string; body?: (f: Fx) => unknown; form?: (f: Fx) => Record<string, string> };
 
 const json = (route: string, expect: Outcome[], path: (f: Fx) => string, body?: (f: Fx) => unknown): Row => ({ route, expect, path, body });
@@ -79,6 +80,26 @@ const TABLE: Row[] = [
   json("GET /api/v1/tokens", signedIn(), () => "/api/v1/tokens"),
   json("POST /api/v1/tokens", signedIn(), () => "/api/v1/tokens", () => ({ name: "matrix" })),
   json("DELETE /api/v1/tokens/:id", [401, 404, "ok", 404, 404, 404, 404], (f) => `/api/v1/tokens/${f.token}`),
+  // Mail links and passwords: a bogus token is refused alike for everyone (400), a wrong current password too.
+  json("POST /api/v1/auth/verify", all(400), () => "/api/v1/auth/verify", () => ({ token: "matrix-token-that-was-never-mailed" })),
+  json("POST /api/v1/auth/password-reset", all("ok"), () => "/api/v1/auth/password-reset", () => ({ email: `reset-${crypto.randomUUID()}@example.org` })),
+  json("POST /api/v1/auth/password-reset/confirm", all(400), () => "/api/v1/auth/password-reset/confirm", () => ({ token: "matrix-token-that-was-never-mailed", password: PASSWORD })),
+  json("POST /api/v1/me/password", signedIn(400), () => "/api/v1/me/password", () => ({ current: "not the password", password: "a new passphrase 42" })),
+  json("GET /api/v1/me/sessions", signedIn(), () => "/api/v1/me/sessions"),
+  json("DELETE /api/v1/me/sessions/:id", signedIn(404), () => "/api/v1/me/sessions/not-a-session-of-yours"),
+  json("DELETE /api/v1/me/sessions", signedIn(), () => "/api/v1/me/sessions"),
+  json("GET /api/v1/dev/mail", all("ok"), () => "/api/v1/dev/mail"),
+  json("GET /verify", all("ok"), () => "/verify?token=x"),
+  form("POST /verify", all(400), () => "/verify", () => ({ token: "matrix-token-that-was-never-mailed" })),
+  json("GET /forgot", all("ok"), () => "/forgot"),
+  form("POST /forgot", all("ok"), () => "/forgot", () => ({ email: `reset-${crypto.randomUUID()}@example.org` })),
+  json("GET /reset", all("ok"), () => "/reset?token=x"),
+  form("POST /reset", all(400), () => "/reset", () => ({ token: "matrix-token-that-was-never-mailed", password: PASSWORD })),
+  json("GET /me/security", signedIn(), () => "/me/security"),
+  form("POST /me/password", signedIn(400), () => "/me/password", () => ({ current: "not the password", password: "a new passphrase 42" })),
+  form("POST /me/sessions/end-others", signedIn(), () => "/me/sessions/end-others"),
+  form("POST /me/sessions/:id/end", signedIn(404), () => "/me/sessions/not-a-session-of-yours/end"),
+  json("GET /dev/mail", all("ok"), () => "/dev/mail"),
   json("GET /api/v1/invitations", signedIn(), () => "/api/v1/invitations"),
   json("POST /api/v1/invitations/:id/accept", [401, 404, 404, 404, 404, 404, 404], (f) => `/api/v1/invitations/${f.invitation}/accept`),
   form("POST /signup", all("ok"), () => "/signup", () => ({ name: "New", email: `m-${crypto.randomUUID()}@example.org`, password: PASSWORD })),
@@ -89,11 +110,22 @@ const TABLE: Row[] = [
   form("POST /me/tokens", signedIn(), () => "/me/tokens", () => ({ token_name: "matrix" })),
   form("POST /me/tokens/:id/revoke", [401, 404, "ok", 404, 404, 404, 404], (f) => `/me/tokens/${f.token}/revoke`),
   form("POST /me/invitations/:id/accept", [401, 404, 404, 404, 404, 404, 404], (f) => `/me/invitations/${f.invitation}/accept`),
+  // Only the invited person (verified address) answers an invitation; none of the callers is invited.
+  json("POST /api/v1/invitations/:id/decline", [401, 404, 404, 404, 404, 404, 404], (f) => `/api/v1/invitations/${f.invitation}/decline`),
+  form("POST /me/invitations/:id/decline", [401, 404, 404, 404, 404, 404, 404], (f) => `/me/invitations/${f.invitation}/decline`),
   // Organisations.
   json("POST /api/v1/orgs", signedIn(), () => "/api/v1/orgs", () => ({ ...csoFields, name: "Another group" })),
   json("PATCH /api/v1/orgs/:id", csoMembersOrAdmin, (f) => `/api/v1/orgs/${f.cso}`, () => ({ version: 1, volunteerCount: 3 })),
   json("GET /api/v1/orgs/:id/members", csoMembersOrAdmin, (f) => `/api/v1/orgs/${f.cso}/members`),
   json("POST /api/v1/orgs/:id/members", csoOwners, (f) => `/api/v1/orgs/${f.cso}/members`, () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" })),
+  // Roles, removal and revoking are the owners' (f.member: a second, non-owner member of f.cso, not a caller).
+  json("PATCH /api/v1/orgs/:id/members/:userId", csoOwners, (f) => `/api/v1/orgs/${f.cso}/members/${f.member}`, () => ({ role: "member" })),
+  json("DELETE /api/v1/orgs/:id/members/:userId", csoOwners, (f) => `/api/v1/orgs/${f.cso}/members/${f.member}`),
+  json("DELETE /api/v1/orgs/:id/invitations/:invitationId", csoOwners, (f) => `/api/v1/orgs/${f.cso}/invitations/${f.invitation}`),
+  json("GET /orgs/:id/members", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/members`),
+  form("POST /orgs/:id/members/:userId/role", csoOwners, (f) => `/orgs/${f.cso}/members/${f.member}/role`, () => ({ role: "member" })),
+  form("POST /orgs/:id/members/:userId/remove", csoOwners, (f) => `/orgs/${f.cso}/members/${f.member}/remove`),
+  form("POST /orgs/:id/invitations/:invitationId/revoke", csoOwners, (f) => `/orgs/${f.cso}/invitations/${f.invitation}/revoke`),
   json("POST /api/v1/orgs/:id/verify", adminOnly, (f) => `/api/v1/orgs/${f.cso}/verify`, () => ({ verified: true })),
   json("GET /api/v1/orgs/:id/matches", csoMembers, (f) => `/api/v1/orgs/${f.cso}/matches`),
   json("GET /api/v1/orgs/:id/applications", csoMembers, (f) => `/api/v1/orgs/${f.cso}/applications`),
@@ -188,6 +220,9 @@ const IDENTITY = /logout|login|signup/;
 /** Rows that would change a resource later rows rely on get their own copy of it. */
 const OWN_DRAFT_CALL = /calls\/:id\/(edit|publish)|PATCH \/api\/v1\/calls/;
 const OWN_TOKEN = /tokens\/:id/;
+/** Rows that remove a member or revoke an invitation: a fresh one each, so the owner's success is not judged on a gone one. */
+const OWN_MEMBER = /members\/:userId/;
+const OWN_INVITATION = /invitations\/:invitationId/;
 /** Rows that delete the organisation: each caller gets a fresh one, so a refusal is judged on a live organisation. */
 const DELETES_ORG = /^DELETE \/api\/v1\/orgs\/:id$|^POST \/orgs\/:id\/delete$/;
 
@@ -210,7 +245,16 @@ const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
   const pledge = (await c.ownFunder.post("/api/v1/pledges", { recipientOrgId: cso, funderOrgId: funder, amount: usd(5000), interval: "month" })).body.pledge.id;
   const token = (await c.ownCso.post("/api/v1/tokens", { name: "fixture" })).body.id;
   const invitation = (await c.ownCso.post(`/api/v1/orgs/${cso}/members`, { email: `nobody-${crypto.randomUUID()}@example.org`, role: "member" })).body.invitationId ?? "no-such-invitation";
-  return { cso, funder, call, app: a.id, draft, draftCall, pledge, token, invitation };
+  const member = await newMember(c.ownCso, cso);
+  return { cso, funder, call, app: a.id, draft, draftCall, pledge, token, invitation, member };
+};
+
+/** A second member of the CSO (not one of the callers): a verified address, invited by its owner, accepted. */
+const newMember = async (owner: Client, cso: string) => {
+  const person = await signUp();
+  await env.DB.prepare("UPDATE users SET email_verified_at = ? WHERE id = ?").bind(new Date().toISOString(), person.userId).run();
+  await addMember(owner, cso, person);
+  return person.userId;
 };
 
 const outcome = (status: number): Outcome => (status === 401 || status === 403 || status === 404 || status === 400 ? status : status < 500 ? "ok" : (status as Outcome));
@@ -236,6 +280,8 @@ describe("authorization matrix", () => {
     const fx = { ...shared };
     if (OWN_DRAFT_CALL.test(row.route)) fx.draftCall = (await c.ownFunder.post("/api/v1/calls", callBody(fx.funder))).body.id;
     if (OWN_TOKEN.test(row.route)) fx.token = (await c.ownCso.post("/api/v1/tokens", { name: "row" })).body.id;
+    if (OWN_MEMBER.test(row.route)) fx.member = await newMember(c.ownCso, fx.cso);
+    if (OWN_INVITATION.test(row.route)) fx.invitation = (await c.ownCso.post(`/api/v1/orgs/${fx.cso}/members`, { email: `row-${crypto.randomUUID()}@example.org`, role: "member" })).body.invitationId;
     const got: Record<string, Outcome> = {};
     for (const who of CALLERS) {
       if (DELETES_ORG.test(row.route)) fx.cso = (await c.ownCso.post("/api/v1/orgs", csoFields)).body.id;

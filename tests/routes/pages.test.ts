@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext } from "cloudflare:test";
 import { createApp } from "../../worker/app";
 import { Client } from "../helpers/client";
-import { signUp, orgOwner, uniqueEmail, PASSWORD, csoFields } from "../helpers/world";
+import { signUp, orgOwner, uniqueEmail, PASSWORD, csoFields, mailedToken } from "../helpers/world";
 
 describe("sign up, log in, log out with HTML forms", () => {
   test("the whole cycle works with plain form posts", async () => {
@@ -12,8 +12,11 @@ describe("sign up, log in, log out with HTML forms", () => {
     expect((await c.page("/signup")).html).toContain('action="/signup"');
     const email = uniqueEmail();
     const signup = await c.form("/signup", { name: "Fatou", email, password: PASSWORD, locale: "fr" });
-    expect(signup.status).toBe(303);
-    expect(signup.headers.get("location")).toBe("/me");
+    expect(signup.status).toBe(202);
+    expect(signup.html).toContain(email); // "check your e-mail"
+    const verified = await c.form("/verify", { token: await mailedToken(email) });
+    expect(verified.status).toBe(303);
+    expect(verified.headers.get("location")).toBe("/me");
     const me = await c.page("/me");
     expect(me.status).toBe(200);
     expect(me.html).toContain(email);
@@ -25,6 +28,14 @@ describe("sign up, log in, log out with HTML forms", () => {
     const login = await c.form("/login?next=/orgs/new", { email, password: PASSWORD });
     expect(login.status).toBe(303);
     expect(login.headers.get("location")).toBe("/orgs/new");
+
+    // Forgotten password, by the forms alone: request → mailed link → new password → sign in.
+    expect((await c.form("/logout", {})).status).toBe(303);
+    expect((await c.form("/forgot", { email })).status).toBe(202);
+    const reset = await c.form("/reset", { token: await mailedToken(email, "/reset"), password: "a brand new passphrase" });
+    expect(reset.status).toBe(303);
+    expect((await c.page(reset.headers.get("location")!)).html).toContain("form");
+    expect((await c.form("/login", { email, password: "a brand new passphrase" })).status).toBe(303);
   });
 
   test("form errors come back next to the fields, with the values kept (password excepted)", async () => {

@@ -1,6 +1,8 @@
-// Sign-up and log-in forms (plain HTML posts; errors shown next to the fields).
+// Sign-up, e-mail confirmation, log-in and password-reset forms (plain HTML posts; errors shown next to
+// the fields). Mail links open a page with a button: a GET never uses up a token (mail scanners follow links).
 import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
+import type { ComponentChildren } from "preact";
 import { TextField, SelectField, ErrorSummary, type FormErrors } from "../components/form";
 import { LOCALES } from "../../schema/enums";
 import { LANGUAGE_NAMES } from "../components/languages";
@@ -42,9 +44,85 @@ export const LoginPage = ({ values = {}, errors, next, notice }: { values?: Reco
         </p>
       </form>
       <p>
+        <a href="/forgot">{t("auth.forgot_link")}</a>
+      </p>
+      <p>
         {t("auth.no_account")} <a href="/signup">{t("nav.signup")}</a>
       </p>
     </Shell>
   );
 };
 
+
+/** After sign-up: the same page whether or not the address already had an account. */
+export const CheckMailPage = ({ email }: { email: string }) => {
+  const { t } = usePage();
+  return (
+    <Shell title={t("auth.check_mail_title")}>
+      <h1>{t("auth.check_mail_title")}</h1>
+      <p role="status">{t("auth.check_mail", { email })}</p>
+    </Shell>
+  );
+};
+
+/** The token travels in a hidden field; the page itself changes nothing. */
+const TokenForm = ({ action, token, submit, children }: { action: string; token: string; submit: string; children?: ComponentChildren }) => (
+  <form class="stack" method="post" action={action} novalidate>
+    <input type="hidden" name="token" value={token} />
+    {children}
+    <p>
+      <button type="submit">{submit}</button>
+    </p>
+  </form>
+);
+
+export const VerifyPage = ({ token, errors }: { token: string; errors?: FormErrors }) => {
+  const { t } = usePage();
+  return (
+    <Shell title={t("auth.verify_title")}>
+      <h1>{t("auth.verify_title")}</h1>
+      <ErrorSummary errors={errors} />
+      {errors?.token ? <p><a href="/login">{t("nav.login")}</a></p> : <><p>{t("auth.verify_intro")}</p><TokenForm action="/verify" token={token} submit={t("auth.verify_submit")} /></>}
+    </Shell>
+  );
+};
+
+export const ForgotPage = ({ values = {}, errors, sentTo }: { values?: Record<string, string>; errors?: FormErrors; sentTo?: string }) => {
+  const { t } = usePage();
+  return (
+    <Shell title={t("auth.forgot_title")}>
+      <h1>{t("auth.forgot_title")}</h1>
+      {sentTo ? (
+        <p role="status">{t("auth.forgot_sent", { email: sentTo })}</p>
+      ) : (
+        <>
+          <p>{t("auth.forgot_intro")}</p>
+          <ErrorSummary errors={errors} />
+          <form class="stack" method="post" action="/forgot" novalidate>
+            <TextField name="email" type="email" label={t("auth.email")} value={values.email} autocomplete="email" required errors={errors} />
+            <p>
+              <button type="submit">{t("auth.forgot_submit")}</button>
+            </p>
+          </form>
+        </>
+      )}
+    </Shell>
+  );
+};
+
+export const ResetPage = ({ token, errors }: { token: string; errors?: FormErrors }) => {
+  const { t } = usePage();
+  return (
+    <Shell title={t("auth.reset_title")}>
+      <h1>{t("auth.reset_title")}</h1>
+      <ErrorSummary errors={errors} />
+      {errors?.token ? (
+        <p><a href="/forgot">{t("auth.forgot_link")}</a></p>
+      ) : (
+        <TokenForm action="/reset" token={token} submit={t("auth.reset_submit")}>
+          <TextField name="password" type="password" label={t("auth.new_password")} hint={t("auth.password_hint")} autocomplete="new-password" required errors={errors} />
+        </TokenForm>
+      )}
+    </Shell>
+  );
+};

@@ -10,7 +10,7 @@ import { PledgeList } from "./Pledges";
 
 type Props = {
   tokens: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
-  invitations: { id: string; orgName: string; role: "owner" | "member" }[];
+  invitations: { id: string; orgName: string; role: "owner" | "member"; expiresAt: string }[];
   orgNames: Record<string, string>;
   callInvitations: { callId: string; title: string; orgName: string }[];
   notifications: { id: string; kind: string; data: Record<string, string | number | null>; createdAt: string }[];
@@ -22,7 +22,7 @@ type Props = {
 };
 
 export const MePage = ({ tokens, invitations, orgNames, callInvitations, notifications, timeZones, pledges, newToken, notice, errors }: Props) => {
-  const { t, viewer, locale } = usePage();
+  const { t, viewer, locale, timeZone } = usePage();
   if (!viewer) return null;
   return (
     <Shell title={t("me.title")}>
@@ -30,7 +30,7 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
       {notice && <Notice>{notice}</Notice>}
       <ErrorSummary errors={errors} />
       <p>
-        {viewer.name} · {viewer.email} · {t("me.role")}: {t(`platform.${viewer.platformRole}`)}
+        {viewer.name} · {viewer.email} · {t("me.role")}: {t(`platform.${viewer.platformRole}`)} · <a href="/me/security">{t("me.security")}</a>
       </p>
 
       <h2>{t("me.memberships")}</h2>
@@ -57,10 +57,16 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
           <ul>
             {invitations.map((i) => (
               <li>
-                <form method="post" action={`/me/invitations/${i.id}/accept`} class="row">
-                  <span>{t("me.invited_as", { org: i.orgName, role: t(`role.${i.role}`) })}</span>
-                  <button type="submit">{t("me.accept")}</button>
-                </form>
+                <span>{t("me.invited_as", { org: i.orgName, role: t(`role.${i.role}`) })}</span>{" "}
+                <span class="muted">{t("me.answer_by", { date: formatDate(i.expiresAt, locale, timeZone) })}</span>
+                <div class="actions">
+                  <form method="post" action={`/me/invitations/${i.id}/accept`}>
+                    <button type="submit">{t("me.accept")}<span class="sr-only"> {i.orgName}</span></button>
+                  </form>
+                  <form method="post" action={`/me/invitations/${i.id}/decline`}>
+                    <button type="submit" class="secondary">{t("me.decline")}<span class="sr-only"> {i.orgName}</span></button>
+                  </form>
+                </div>
               </li>
             ))}
           </ul>

@@ -3,11 +3,11 @@ import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
 import { OrgForm, type OrgFormValues } from "../components/OrgForm";
 import { OrgFacts } from "../components/OrgFacts";
-import { TextField, SelectField, ErrorSummary, Notice, type FormErrors } from "../components/form";
+import { TextField, SelectField, Notice, type FormErrors } from "../components/form";
 import type { Org } from "../../worker/db/orgs";
 import type { Call } from "../../worker/db/calls";
 import { countryName } from "../../worker/i18n";
-import { ORG_KINDS, THEMES, MEMBER_ROLES } from "../../schema/enums";
+import { ORG_KINDS, THEMES } from "../../schema/enums";
 
 type Countries = { code: string; name: string }[];
 
@@ -40,14 +40,13 @@ export const OrgListPage = ({ items, nextCursor, filters, countries }: { items: 
   );
 };
 
-type Member = { userId: string; name: string; email: string; role: "owner" | "member" };
-
+/** `seesMembers`: the organisation's members and admins, who may open its members page. */
 type OrgPageProps = {
-  org: Org; members: Member[] | null; calls: Call[] | null; isMember: boolean; canEdit: boolean; canManage: boolean; canDispose: boolean; isAdmin: boolean; canPledge: boolean;
-  notice?: string; errors?: FormErrors;
+  org: Org; calls: Call[] | null; isMember: boolean; canEdit: boolean; seesMembers: boolean; canDispose: boolean; isAdmin: boolean; canPledge: boolean;
+  notice?: string;
 };
 
-export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, canDispose, isAdmin, canPledge, notice, errors }: OrgPageProps) => {
+export const OrgPage = ({ org, calls, isMember, canEdit, seesMembers, canDispose, isAdmin, canPledge, notice }: OrgPageProps) => {
   const { t } = usePage();
   return (
     <Shell title={org.name}>
@@ -58,6 +57,7 @@ export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, can
       <OrgFacts org={org} />
       <p class="actions">
         {canEdit && <a class="button" href={`/orgs/${org.id}/edit`}>{t("org.edit")}</a>}
+        {seesMembers && <a class="button secondary" href={`/orgs/${org.id}/members`}>{t("org.members")}</a>}
         {isMember && org.kind === "cso" && <a class="button" href={`/orgs/${org.id}/matches`}>{t("org.see_matches")}</a>}
         {isMember && org.kind === "cso" && <a class="button secondary" href={`/orgs/${org.id}/applications`}>{t("application.applications")}</a>}
         {isMember && org.kind === "funder" && <a class="button" href="/calls/new">{t("call.new")}</a>}
@@ -79,25 +79,6 @@ export const OrgPage = ({ org, members, calls, isMember, canEdit, canManage, can
           <input type="hidden" name="verified" value={org.verified ? "false" : "true"} />
           <button type="submit" class="secondary">{org.verified ? t("org.unverify") : t("org.verify")}</button>
         </form>
-      )}
-      {members && (
-        <>
-          <h2>{t("org.members")}</h2>
-          <ul>
-            {members.map((m) => <li>{m.name} ({m.email}) — {t(`role.${m.role}`)}</li>)}
-          </ul>
-        </>
-      )}
-      {canManage && (
-        <>
-          <h2>{t("org.invite")}</h2>
-          <ErrorSummary errors={errors} />
-          <form class="stack" method="post" action={`/orgs/${org.id}/members`} novalidate>
-            <TextField name="email" type="email" label={t("auth.email")} required errors={errors} />
-            <SelectField name="role" label={t("me.role")} value="member" options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} errors={errors} />
-            <p><button type="submit">{t("org.invite_submit")}</button></p>
-          </form>
-        </>
       )}
       {canDispose && (
         <>

@@ -82,6 +82,7 @@ dl.answers dd{margin-inline-start:0}
 .status-declined,.status-withdrawn{color:var(--muted)}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.35rem}}
 .chart.bars{max-width:600px}
+pre.mail{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);padding:.75rem}
 .chart .bar-fill{fill:var(--accent)}
 .chart text{font-size:13px;fill:var(--ink)}
 .chart .value{fill:var(--muted)}

@@ -1,8 +1,11 @@
 // Organisation use cases shared by the API and the pages: create, read with visibility, versioned
-// update (409 with the current copy), invite members, verify.
+// update (409 with the current copy), invite members (the rest of membership: ./members.ts), verify.
 import type { Db } from "../db/client";
-import { acceptInvitation, findOrg, insertOrgWithOwner, updateOrgVersioned, listMembers, insertInvitation, setVerified, type OrgFields, type Org } from "../db/orgs";
+import { findOrg, insertOrgWithOwner, updateOrgVersioned, insertInvitation, setVerified, type OrgFields, type Org } from "../db/orgs";
 import { findCountry } from "../db/reference";
+import { findUserByEmail } from "../db/users";
+import { sendLinkMail } from "./account-mail";
+import type { Mailer } from "../mail/compose";
 import { auditInsert } from "../db/audit";
 import { newId } from "../security/random";
 import { canEditOrg, canManageMembers, canChangeVisibility, canViewOrg, canAdminister, type Viewer } from "../domain/permissions";
@@ -55,25 +58,26 @@ export const updateOrg = async (db: Db, t: Translate, viewer: Viewer | null, id:
   return updated;
 };
 
-export const membersOf = async (db: Db, viewer: Viewer | null, id: string) => {
-  await editableOrg(db, viewer, id);
-  return listMembers(db, id);
-};
-
 /**
  * Always an invitation, never a direct add: joining a group is the invitee's decision, and the answer
  * is the same whether or not the address has an account (an owner must not learn who uses Sanad).
+ * No mail is sent here: the invitee finds it under "My account" once their address is verified.
+ * Answering, revoking and the rest of an invitation's life are in ./members.ts.
  */
-export const inviteMember = async (db: Db, t: Translate, viewer: Viewer | null, orgId: string, email: string, role: MemberRole) => {
+export const inviteMember = async (db: Db, t: Translate, viewer: Viewer | null, orgId: string, email: string, role: MemberRole, mailer: Mailer) => {
   const org = await findOrg(db, orgId);
   if (!org) throw new Problem(404);
   enforce(canManageMembers(viewer, org), t);
   const actor = viewer!.userId;
   const invitationId = newId();
-  await db.batch([
+  // The mail is written in the invitee's language when they have an account (the owner's otherwise);
+  // looking them up changes nothing in the answer, which is the same for every address.
+  const known = await findUserByEmail(db, email);
+  const recipient = known ? { email, name: known.name, locale: known.locale } : { email, name: "", locale: viewer!.locale };
+  await sendLinkMail(db, mailer, recipient, "invitation", [
     insertInvitation(db, { id: invitationId, orgId, email, role, invitedBy: actor }),
     auditInsert(db, { actorUserId: actor, action: "member.invited", subjectType: "org", subjectId: orgId, data: { role } }),
-  ]);
+  ], new Date(), orgId);
   return { status: "invited" as const, invitationId };
 };
 
@@ -86,12 +90,4 @@ export const verifyOrg = async (db: Db, viewer: Viewer | null, id: string, verif
     auditInsert(db, { actorUserId: viewer!.userId, action: verified ? "org.verified" : "org.unverified", subjectType: "org", subjectId: id }),
   ]);
   return (await findOrg(db, id))!;
-};
-
-/** Only the invited address may accept; the membership and the audit entry are written together. */
-export const acceptInvite = async (db: Db, viewer: Viewer, invitationId: string) => {
-  const inv = await acceptInvitation(db, invitationId, viewer.email, viewer.userId);
-  if (!inv) throw new Problem(404);
-  await auditInsert(db, { actorUserId: viewer.userId, action: "member.joined", subjectType: "org", subjectId: inv.orgId, data: { role: inv.role } });
-  return inv;
 };

@@ -2,7 +2,7 @@
 // is kept is decided in worker/domain/org-erasure.ts; this file only says it in SQL.
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { orgs, memberships, invitations, applications, reviews, awards, notifications, callInvitations, calls, pledges, auditLog } from "../../schema";
+import { orgs, memberships, invitations, outbox, applications, reviews, awards, notifications, callInvitations, calls, pledges, auditLog } from "../../schema";
 import type { Db } from "./client";
 import { setFacts, refreshStatus } from "./pledges";
 import { ERASED_ORG, GHOST_USER, yearOnly } from "../domain/org-erasure";
@@ -114,6 +114,8 @@ export const eraseOrg = (db: Db, orgId: string, at: string, keptBudget: Money | 
     db.update(auditLog).set({ actorUserId: null, data: withoutPeople }).where(and(auditAbout(orgId), mine)),
     db.delete(memberships).where(and(eq(memberships.orgId, orgId), mine)),
     db.delete(invitations).where(and(eq(invitations.orgId, orgId), mine)),
+    // Mail about the group (invitations) holds the invitees' addresses.
+    db.delete(outbox).where(and(eq(outbox.aboutOrgId, orgId), mine)),
     db.delete(callInvitations).where(and(eq(callInvitations.orgId, orgId), mine)),
     db.delete(notifications).where(and(eq(notifications.orgId, orgId), mine)),
     db.update(reviews).set({ comment: null, updatedAt: at }).where(and(inArray(reviews.applicationId, appsOfOrg), mine)),

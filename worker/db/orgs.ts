@@ -6,6 +6,7 @@ import { LED_BY, THEMES, type LedBy, type MemberRole, type OrgKind, type Theme, 
 import type { Db } from "./client";
 import { nowIso } from "./client";
 import { fromMask, toMask } from "../domain/bitmask";
+import { normaliseEmail } from "../domain/permissions";
 import type { Money } from "../domain/money";
 
 export type OrgRow = typeof orgs.$inferSelect;
@@ -163,37 +164,130 @@ export const listMembers = (db: Db, orgId: string) =>
     .orderBy(asc(memberships.createdAt))
     .all();
 
-/** Adds or changes a membership (an owner may promote a member by inviting them again as owner). */
-export const upsertMembership = (db: Db, orgId: string, userId: string, role: MemberRole) =>
-  db
-    .insert(memberships)
-    .values({ orgId, userId, role, createdAt: nowIso() })
-    .onConflictDoUpdate({ target: [memberships.orgId, memberships.userId], set: { role } });
+/** An invitation can be answered for this long after it was made. */
+export const INVITATION_DAYS = 14;
+export const invitationExpiry = (createdAt: string) => new Date(Date.parse(createdAt) + INVITATION_DAYS * 86_400_000).toISOString();
 
-export const insertInvitation = (db: Db, inv: { id: string; orgId: string; email: string; role: MemberRole; invitedBy: string }) =>
-  db.insert(invitations).values({ ...inv, createdAt: nowIso() });
+/** Not accepted, declined or revoked, and not expired at `now` (a missing expiry never counts as pending). */
+const pendingAt = (now: string) =>
+  and(isNull(invitations.acceptedAt), isNull(invitations.declinedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
 
-export const pendingInvitationsFor = (db: Db, email: string) =>
+/** Pending rows always have an expiry (see `pendingAt`); typed as such for the API. */
+const expiresAt = sql<string>`${invitations.expiresAt}`;
+
+export const insertInvitation = (db: Db, inv: { id: string; orgId: string; email: string; role: MemberRole; invitedBy: string }) => {
+  const now = nowIso();
+  return db.insert(invitations).values({ ...inv, email: normaliseEmail(inv.email), createdAt: now, expiresAt: invitationExpiry(now) });
+};
+
+/** Pending invitations of an address (to organisations that still exist), oldest first. */
+export const pendingInvitationsFor = (db: Db, email: string, now = nowIso()) =>
   db
-    .select({ id: invitations.id, orgId: invitations.orgId, orgName: orgs.name, role: invitations.role, createdAt: invitations.createdAt })
+    .select({ id: invitations.id, orgId: invitations.orgId, orgName: orgs.name, role: invitations.role, createdAt: invitations.createdAt, expiresAt })
     .from(invitations)
     .innerJoin(orgs, eq(orgs.id, invitations.orgId))
-    .where(and(eq(invitations.email, email), sql`${invitations.acceptedAt} IS NULL`))
+    .where(and(eq(invitations.email, normaliseEmail(email)), pendingAt(now), isNull(orgs.deletedAt)))
+    .orderBy(asc(invitations.createdAt), asc(invitations.id))
     .all();
 
-/** Accepting marks the invitation used and creates the membership in one batch; only the invited address may. */
-export const acceptInvitation = async (db: Db, id: string, email: string, userId: string) => {
-  const inv = await db
-    .select()
+/** An organisation's pending invitations, oldest first (for its owners). */
+export const pendingInvitationsOf = (db: Db, orgId: string, now = nowIso()) =>
+  db
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, expiresAt })
     .from(invitations)
-    .where(and(eq(invitations.id, id), eq(invitations.email, email), sql`${invitations.acceptedAt} IS NULL`))
+    .where(and(eq(invitations.orgId, orgId), pendingAt(now)))
+    .orderBy(asc(invitations.createdAt), asc(invitations.id))
+    .all();
+
+/** One pending invitation to a live organisation, or null (answered, revoked, expired, unknown). */
+export const findPendingInvitation = (db: Db, id: string, now = nowIso()) =>
+  db
+    .select({ id: invitations.id, orgId: invitations.orgId, email: invitations.email, role: invitations.role })
+    .from(invitations)
+    .innerJoin(orgs, eq(orgs.id, invitations.orgId))
+    .where(and(eq(invitations.id, id), pendingAt(now), isNull(orgs.deletedAt)))
     .get();
-  if (!inv) return null;
-  await db.batch([
-    db.update(invitations).set({ acceptedAt: nowIso() }).where(eq(invitations.id, id)),
-    upsertMembership(db, inv.orgId, userId, inv.role),
+
+type Extra = (won: SQL) => BatchItem<"sqlite">[];
+
+/**
+ * Ends a pending invitation (accepted, declined or revoked) with `where` re-checked in the same statement,
+ * so an invitation revoked a moment earlier cannot be accepted. `extra` statements (the membership, the
+ * audit entry) run in the same batch, conditioned on `won`: this call's stamp is the one written.
+ * Returns whether it was this call that ended it.
+ */
+const endInvitation = async (db: Db, id: string, field: "acceptedAt" | "declinedAt" | "revokedAt", where: SQL | undefined, extra: Extra) => {
+  const at = nowIso();
+  const column = invitations[field];
+  const won = sql`EXISTS (SELECT 1 FROM ${invitations} WHERE ${invitations.id} = ${id} AND ${column} = ${at})`;
+  const [ended] = await db.batch([
+    db.update(invitations).set({ [field]: at }).where(and(eq(invitations.id, id), pendingAt(at), where)).returning({ id: invitations.id }),
+    ...extra(won),
   ]);
-  return inv;
+  return ended.length > 0;
+};
+
+/**
+ * Accepting marks the invitation used and writes the membership in one batch, only if it is still pending
+ * for this address. An invitation never demotes: an owner who accepts a "member" invitation stays owner.
+ */
+export const acceptInvitation = (db: Db, inv: { id: string; email: string }, userId: string, extra: Extra) =>
+  endInvitation(db, inv.id, "acceptedAt", eq(invitations.email, normaliseEmail(inv.email)), (won) => [
+    db
+      .insert(memberships)
+      .select(sql`SELECT ${invitations.orgId}, ${userId}, ${invitations.role}, ${nowIso()} FROM ${invitations} WHERE ${invitations.id} = ${inv.id} AND ${won}`)
+      .onConflictDoUpdate({ target: [memberships.orgId, memberships.userId], set: { role: sql`CASE WHEN excluded.role = 'owner' THEN 'owner' ELSE ${memberships.role} END` } }),
+    ...extra(won),
+  ]);
+
+export const declineInvitation = (db: Db, inv: { id: string; email: string }, extra: Extra) =>
+  endInvitation(db, inv.id, "declinedAt", eq(invitations.email, normaliseEmail(inv.email)), extra);
+
+export const revokeInvitation = (db: Db, orgId: string, id: string, extra: Extra) =>
+  endInvitation(db, id, "revokedAt", eq(invitations.orgId, orgId), extra);
+
+export const findMembership = (db: Db, orgId: string, userId: string) =>
+  db.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))).get();
+
+/**
+ * The last owner can be neither demoted nor removed. The condition is part of the write itself, so two
+ * owners demoting each other at once cannot both succeed: D1 runs one statement at a time, and the second
+ * sees a single owner left.
+ */
+const keepsAnOwner = (orgId: string) =>
+  sql`(${memberships.role} <> 'owner' OR (SELECT count(*) FROM ${memberships} AS others WHERE others.org_id = ${orgId} AND others.role = 'owner') > 1)`;
+/** The one acting is still an owner when the write runs (not only when their request was read). */
+const stillOwner = (orgId: string, userId: string) =>
+  sql`EXISTS (SELECT 1 FROM ${memberships} AS actor WHERE actor.org_id = ${orgId} AND actor.user_id = ${userId} AND actor.role = 'owner')`;
+/** In a batch, right after the conditional write: whether it changed a row (SQLite's changes() of the previous statement). */
+const previousChanged = sql`changes() > 0`;
+
+/** Changes a member's role if `actingOwnerId` is still an owner and an owner remains; returns whether it did. */
+export const setMemberRole = async (db: Db, orgId: string, userId: string, role: MemberRole, actingOwnerId: string, extra: Extra) => {
+  const [changed] = await db.batch([
+    db
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), role === "owner" ? undefined : keepsAnOwner(orgId), stillOwner(orgId, actingOwnerId)))
+      .returning({ userId: memberships.userId }),
+    ...extra(previousChanged),
+  ]);
+  return changed.length > 0;
+};
+
+/**
+ * Removes a membership if an owner remains; `actingOwnerId` (when someone other than the member removes
+ * them) must still be an owner. Returns whether it did.
+ */
+export const deleteMembership = async (db: Db, orgId: string, userId: string, actingOwnerId: string | null, extra: Extra) => {
+  const [deleted] = await db.batch([
+    db
+      .delete(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), keepsAnOwner(orgId), actingOwnerId ? stillOwner(orgId, actingOwnerId) : undefined))
+      .returning({ userId: memberships.userId }),
+    ...extra(previousChanged),
+  ]);
+  return deleted.length > 0;
 };
 
 /** id → name for a handful of organisations (the viewer's memberships). */

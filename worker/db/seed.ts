@@ -163,7 +163,7 @@ export const seedDemo = async (db: Db, pepper: string) => {
   const passwordHash = await hashPassword(DEMO_PASSWORD, pepper);
   const deadline = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
   const statements: BatchItem<"sqlite">[] = [
-    ...DEMO_USERS.map((u) => db.insert(users).values({ ...u, passwordHash, createdAt: now, updatedAt: now }).onConflictDoNothing().returning({ id: users.id })),
+    ...DEMO_USERS.map((u) => db.insert(users).values({ ...u, passwordHash, emailVerifiedAt: now, createdAt: now, updatedAt: now }).onConflictDoNothing().returning({ id: users.id })),
     ...DEMO_ORGS.map((o) => db.insert(orgs).values(orgRow(o, now)).onConflictDoNothing().returning({ id: orgs.id })),
     ...DEMO_ORGS.map((o) => db.insert(memberships).values({ orgId: o.id, userId: o.owner, role: "owner", createdAt: now }).onConflictDoNothing().returning({ id: memberships.orgId })),
     ...DEMO_CALLS.map((c) =>

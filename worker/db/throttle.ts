@@ -1,4 +1,5 @@
-// Failed-login counting per account, in one atomic upsert so parallel attempts cannot slip past it.
+// Login attempts per account, counted in one atomic upsert before the password is checked, so parallel
+// attempts cannot slip past the limit; a successful login clears the count.
 import { eq, sql } from "drizzle-orm";
 import { loginThrottle } from "../../schema";
 import type { Db } from "./client";
@@ -6,16 +7,8 @@ import type { Db } from "./client";
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;
 
-/** Seconds until the account may try again, or 0 when it is not locked. */
-export const lockedForSeconds = async (db: Db, email: string, now = new Date()) => {
-  const row = await db.select().from(loginThrottle).where(eq(loginThrottle.email, email)).get();
-  if (!row || row.failures < MAX_FAILURES) return 0;
-  const until = Date.parse(row.windowStart) + WINDOW_MS;
-  return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
-};
-
-/** Counts one failure; a window older than 15 minutes starts again at 1, so the owner is never locked forever. */
-export const recordFailure = (db: Db, email: string, now = new Date()) => {
+/** Counts one attempt; a window older than 15 minutes starts again at 1, so the owner is never locked forever. */
+const recordAttempt = (db: Db, email: string, now: Date) => {
   const nowS = now.toISOString();
   const staleBefore = new Date(now.getTime() - WINDOW_MS).toISOString();
   return db
@@ -27,7 +20,18 @@ export const recordFailure = (db: Db, email: string, now = new Date()) => {
         failures: sql`CASE WHEN ${loginThrottle.windowStart} < ${staleBefore} THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
         windowStart: sql`CASE WHEN ${loginThrottle.windowStart} < ${staleBefore} THEN ${nowS} ELSE ${loginThrottle.windowStart} END`,
       },
-    });
+    })
+    .returning();
+};
+
+/**
+ * Counts this attempt and answers how many seconds the account must wait (0: go ahead). The count and
+ * the answer come from the same statement, so ten parallel guesses get five tries, not ten.
+ */
+export const countAttempt = async (db: Db, email: string, now = new Date()) => {
+  const row = (await recordAttempt(db, email, now).get())!;
+  if (row.failures <= MAX_FAILURES) return 0;
+  return Math.max(1, Math.ceil((Date.parse(row.windowStart) + WINDOW_MS - now.getTime()) / 1000));
 };
 
 export const clearFailures = (db: Db, email: string) => db.delete(loginThrottle).where(eq(loginThrottle.email, email));

@@ -16,7 +16,7 @@ export const findUserByEmail = (db: Db, email: string) =>
 /** Inserts a user; returns null when the e-mail is already taken (a unique constraint, so races are safe). */
 export const insertUser = async (
   db: Db,
-  u: { id: string; email: string; name: string; locale: string; passwordHash: string; platformRole?: PlatformRole },
+  u: { id: string; email: string; name: string; locale: string; passwordHash: string; platformRole?: PlatformRole; emailVerifiedAt?: string },
 ) => {
   const now = nowIso();
   const row = await db
@@ -27,6 +27,15 @@ export const insertUser = async (
     .get();
   return row ?? null;
 };
+
+export const findUserById = (db: Db, id: string) => db.select().from(users).where(eq(users.id, id)).get();
+
+/** Statement: the address is proven (kept at its first proof). */
+export const markEmailVerified = (db: Db, id: string) =>
+  db.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${nowIso()})`, updatedAt: nowIso() }).where(eq(users.id, id));
+
+/** Statement: a new password hash, for a batch that also ends sessions and writes the audit entry. */
+export const setPasswordHash = (db: Db, id: string, passwordHash: string) => db.update(users).set({ passwordHash, updatedAt: nowIso() }).where(eq(users.id, id));
 
 export const updateUser = (db: Db, id: string, patch: Partial<Pick<UserRow, "name" | "locale" | "timeZone" | "passwordHash">>) =>
   db.update(users).set({ ...patch, updatedAt: nowIso() }).where(eq(users.id, id)).returning().get();

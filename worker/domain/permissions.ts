@@ -59,6 +59,32 @@ export const canManageMembers = (v: Viewer | null, org: { id: string; visibility
 };
 export const canChangeVisibility = canManageMembers;
 
+/** Who belongs to the group is seen by its members and by admins (who never gain a membership). */
+export const canViewMembers = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision => canEditOrg(v, org);
+
+/** Members' e-mail addresses and the pending invitations are for the owners: members see names and roles. */
+export const seesMemberContacts = (v: Viewer | null, orgId: string) => membershipIn(v, orgId)?.role === "owner";
+
+/** Owners remove anyone; every member may remove themselves (leave). Whether an owner remains is checked where it is written. */
+export const canRemoveMember = (v: Viewer | null, org: { id: string; visibility: Visibility }, userId: string): Decision => {
+  if (!v) return deny(401, "sign_in");
+  const m = membershipIn(v, org.id);
+  if (m?.role === "owner" || (m && v.userId === userId)) return allow;
+  return canViewOrg(v, org).ok ? deny(403, "not_owner") : deny(404, "not_found");
+};
+
+/** How addresses are compared: trimmed and lower-cased (users and invitations are stored so). */
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * An invitation is answered (accepted or declined) only by the person who proved they read mail at the
+ * invited address. For anyone else it does not exist (404): an invitation must not reveal a hidden group.
+ */
+export const canAnswerInvitation = (v: Viewer | null, inv: { email: string }): Decision => {
+  if (!v) return deny(401, "sign_in");
+  return v.emailVerified && normaliseEmail(v.email) === normaliseEmail(inv.email) ? allow : deny(404, "not_found");
+};
+
 /**
  * Exporting everything and deleting the organisation are its owners' decisions alone. Admins cannot:
  * the data belongs to the group, and an export is exactly what an attacker with an admin session wants.

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { AppEnv } from "../env";
-import { sha256Hex, randomSecret } from "../security/random";
+import { sha256Hex, randomSecret, newId } from "../security/random";
 import { resolveSession, createSession, deleteSession, SESSION_ABSOLUTE_MS } from "../db/sessions";
 import { findTokenUser } from "../db/tokens";
 import { loadViewer } from "../db/users";
@@ -51,7 +51,7 @@ export const startSession = async (c: Context<AppEnv>, userId: string) => {
   const previous = c.get("sessionIdHash");
   if (previous) await deleteSession(c.get("db"), previous);
   const secret = randomSecret(32);
-  await createSession(c.get("db"), await sha256Hex(secret), userId);
+  await createSession(c.get("db"), await sha256Hex(secret), userId, { publicId: newId(), userAgent: c.req.header("user-agent") ?? null });
   setCookie(c, SESSION_COOKIE, secret, {
     path: "/",
     httpOnly: true,

@@ -10,12 +10,12 @@ import { readForm, str, parseWith } from "../http/forms";
 import { MePatch, TokenBody } from "../../schema/api/accounts";
 import { updateUser } from "../db/users";
 import { listTokens } from "../db/tokens";
-import { pendingInvitationsFor, findOrgNames } from "../db/orgs";
+import { findOrgNames } from "../db/orgs";
 import { openInvitationsFor } from "../db/calls";
 import { notificationsFor } from "../db/notifications";
 import { myPledges } from "../actions/pledges";
 import { createApiToken, revokeApiToken } from "../actions/accounts";
-import { acceptInvite } from "../actions/orgs";
+import { acceptInvite, declineInvite, myInvitations } from "../actions/members";
 import { setCookie } from "hono/cookie";
 import { LANG_COOKIE } from "../middleware/locale";
 import { translator } from "../i18n";
@@ -27,7 +27,7 @@ const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: s
   const orgIds = v.memberships.map((m) => m.orgId);
   const [tokens, invitations, orgNames, callInvitations, notifications, pledges] = await Promise.all([
     listTokens(db, v.userId),
-    pendingInvitationsFor(db, v.email),
+    myInvitations(db, v),
     findOrgNames(db, v.memberships.map((m) => m.orgId)),
     openInvitationsFor(db, v.memberships.filter((m) => m.orgKind === "cso").map((m) => m.orgId), new Date()),
     notificationsFor(db, orgIds),
@@ -70,4 +70,8 @@ export const homePages = new Hono<AppEnv>()
   .post("/me/invitations/:id/accept", async (c) => {
     const inv = await acceptInvite(c.get("db"), requireViewer(c), c.req.param("id"));
     return c.redirect(`/orgs/${inv.orgId}`, 303);
+  })
+  .post("/me/invitations/:id/decline", async (c) => {
+    await declineInvite(c.get("db"), requireViewer(c), c.req.param("id"));
+    return showMe(c, { notice: c.get("t")("me.invitation_declined") });
   });

@@ -1,10 +1,14 @@
 // JSON API: organisations (create, read, edit with version, list), members and invitations.
+import { mailerFor } from "../http/mail";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApi, json, jsonBody, pick, security } from "../http/openapi";
-import { Org, OrgCreate, OrgPatch, OrgListQuery, MemberInvite, Member, InviteResult } from "../../schema/api/orgs";
+import {
+  Org, OrgCreate, OrgPatch, OrgListQuery, MemberInvite, Member, InviteResult, MemberList, MyInvitation, MemberRolePatch, InviteAccepted, OrgMemberParams, OrgInvitationParams,
+} from "../../schema/api/orgs";
 import { IdParam, listOf } from "../../schema/api/common";
-import { createOrg, viewOrg, updateOrg, membersOf, inviteMember, verifyOrg, acceptInvite } from "../actions/orgs";
-import { listOrgs, pendingInvitationsFor } from "../db/orgs";
+import { createOrg, viewOrg, updateOrg, inviteMember, verifyOrg } from "../actions/orgs";
+import { memberList, revokeInvite, myInvitations, acceptInvite, declineInvite, changeMemberRole, removeMember } from "../actions/members";
+import { listOrgs } from "../db/orgs";
 import { visibleLevels } from "../domain/permissions";
 import { requireViewer } from "../http/guards";
 import { OrgExport, OrgDelete, OrgDeleted } from "../../schema/api/org-data";
@@ -61,14 +65,56 @@ export const orgsApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/orgs/{id}/members", tags: ["Organisations"], summary: "Members (members and admins only)", security, request: { params: IdParam }, responses: { 200: json(z.object({ items: z.array(Member) }), "Members"), ...pick(401, 403, 404) } }),
-    async (c) => c.json({ items: await membersOf(c.get("db"), c.get("viewer"), c.req.valid("param").id) }, 200),
+    createRoute({
+      method: "get", path: "/orgs/{id}/members", tags: ["Organisations"], security, request: { params: IdParam },
+      summary: "Members (members and admins); owners also see members' e-mail addresses and the pending invitations",
+      responses: { 200: json(MemberList, "Members"), ...pick(401, 403, 404) },
+    }),
+    async (c) => {
+      const { items, invitations } = await memberList(c.get("db"), c.get("viewer"), c.req.valid("param").id);
+      return c.json({ items, invitations }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch", path: "/orgs/{id}/members/{userId}", tags: ["Organisations"], security, request: { params: OrgMemberParams, ...jsonBody(MemberRolePatch) },
+      summary: "Change a member's role (owners); the last owner cannot be demoted (422)",
+      responses: { 200: json(Member.pick({ userId: true, role: true }), "Changed"), ...pick(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const { id, userId } = c.req.valid("param");
+      return c.json(await changeMemberRole(c.get("db"), c.get("t"), c.get("viewer"), id, userId, c.req.valid("json").role), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete", path: "/orgs/{id}/members/{userId}", tags: ["Organisations"], security, request: { params: OrgMemberParams },
+      summary: "Remove a member (owners), or leave (the member themselves); the last owner cannot be removed (422)",
+      responses: { 204: { description: "Removed" }, ...pick(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const { id, userId } = c.req.valid("param");
+      await removeMember(c.get("db"), c.get("t"), c.get("viewer"), id, userId);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete", path: "/orgs/{id}/invitations/{invitationId}", tags: ["Organisations"], security, request: { params: OrgInvitationParams },
+      summary: "Revoke a pending invitation (owners); it can no longer be accepted",
+      responses: { 204: { description: "Revoked" }, ...pick(401, 403, 404) },
+    }),
+    async (c) => {
+      const { id, invitationId } = c.req.valid("param");
+      await revokeInvite(c.get("db"), c.get("t"), c.get("viewer"), id, invitationId);
+      return c.body(null, 204);
+    },
   )
   .openapi(
     createRoute({ method: "post", path: "/orgs/{id}/members", tags: ["Organisations"], summary: "Invite a member by e-mail (owners); the same answer whether or not the address has an account", security, request: { params: IdParam, ...jsonBody(MemberInvite) }, responses: { 202: json(InviteResult, "Invited: the person joins only by accepting"), ...pick(400, 401, 403, 404) } }),
     async (c) => {
       const { email, role } = c.req.valid("json");
-      return c.json(await inviteMember(c.get("db"), c.get("t"), c.get("viewer"), c.req.valid("param").id, email, role), 202);
+      return c.json(await inviteMember(c.get("db"), c.get("t"), c.get("viewer"), c.req.valid("param").id, email, role, mailerFor(c)), 202);
     },
   )
   .openapi(
@@ -76,13 +122,29 @@ export const orgsApi = createApi()
     async (c) => c.json(await verifyOrg(c.get("db"), c.get("viewer"), c.req.valid("param").id, c.req.valid("json").verified), 200),
   )
   .openapi(
-    createRoute({ method: "get", path: "/invitations", tags: ["Organisations"], summary: "Pending invitations for the caller's e-mail", security, responses: { 200: json(z.object({ items: z.array(z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), role: z.string(), createdAt: z.string() })) }), "Invitations"), ...pick(401) } }),
-    async (c) => c.json({ items: await pendingInvitationsFor(c.get("db"), requireViewer(c).email) }, 200),
+    createRoute({
+      method: "get", path: "/invitations", tags: ["Organisations"], security,
+      summary: "Pending invitations for the caller's e-mail address, once it is verified (empty until then)",
+      responses: { 200: json(z.object({ items: z.array(MyInvitation) }), "Invitations"), ...pick(401) },
+    }),
+    async (c) => c.json({ items: await myInvitations(c.get("db"), requireViewer(c)) }, 200),
   )
   .openapi(
-    createRoute({ method: "post", path: "/invitations/{id}/accept", tags: ["Organisations"], summary: "Accept an invitation sent to the caller's e-mail", security, request: { params: IdParam }, responses: { 200: json(z.object({ orgId: z.string(), role: z.string() }), "Now a member"), ...pick(401, 404) } }),
+    createRoute({
+      method: "post", path: "/invitations/{id}/accept", tags: ["Organisations"], security, request: { params: IdParam },
+      summary: "Accept an invitation sent to the caller's verified e-mail address (404 for anyone else, and once it is answered, revoked or expired)",
+      responses: { 200: json(InviteAccepted, "Now a member"), ...pick(401, 404) },
+    }),
+    async (c) => c.json(await acceptInvite(c.get("db"), c.get("viewer"), c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/invitations/{id}/decline", tags: ["Organisations"], security, request: { params: IdParam },
+      summary: "Decline an invitation sent to the caller's verified e-mail address (404 for anyone else)",
+      responses: { 204: { description: "Declined" }, ...pick(401, 404) },
+    }),
     async (c) => {
-      const inv = await acceptInvite(c.get("db"), requireViewer(c), c.req.valid("param").id);
-      return c.json({ orgId: inv.orgId, role: inv.role }, 200);
+      await declineInvite(c.get("db"), c.get("viewer"), c.req.valid("param").id);
+      return c.body(null, 204);
     },
   );

@@ -1,4 +1,6 @@
-// HTML pages for organisations: list, profile, create, edit (409-safe), invite, verify.
+// HTML pages for organisations: list, profile, create, edit (409-safe), members (invite, roles, remove,
+// leave, revoke invitations), verify.
+import { mailerFor } from "../http/mail";
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
@@ -7,17 +9,19 @@ import type { z } from "zod";
 import { orgFormValues, orgInputFromValues, orgToFormValues, ORG_FORM_FIELDS } from "../http/org-form";
 import { OrgListPage, OrgPage, OrgNewPage, OrgEditPage } from "../../web/pages/Orgs";
 import type { OrgFormValues } from "../../web/components/OrgForm";
-import { OrgCreate, OrgPatch, OrgListQuery, MemberInvite } from "../../schema/api/orgs";
+import { OrgCreate, OrgPatch, OrgListQuery, MemberInvite, MemberRolePatch } from "../../schema/api/orgs";
 import { createOrg, viewOrg, editableOrg, updateOrg, inviteMember, verifyOrg } from "../actions/orgs";
 import { countriesFor } from "../actions/reference";
-import { listOrgs, listMembers, type Org } from "../db/orgs";
-import { canDisposeOrg, canEditOrg, canManageMembers, isAdmin, membershipIn, visibleLevels } from "../domain/permissions";
+import { listOrgs, type Org } from "../db/orgs";
+import { canDisposeOrg, canEditOrg, canManageMembers, canViewMembers, isAdmin, membershipIn, visibleLevels } from "../domain/permissions";
+import { memberList, changeMemberRole, removeMember, revokeInvite } from "../actions/members";
+import { MembersPage, roleField, removeField, LEAVE_FIELD } from "../../web/pages/Members";
 import { OrgDeletePage } from "../../web/pages/OrgDelete";
 import { OrgDelete } from "../../schema/api/org-data";
 import { deleteOrg, ownedOrg } from "../actions/org-data";
 import { stripeFor } from "../http/payments";
 import { callsOfFunder } from "../actions/calls";
-import { requireViewer } from "../http/guards";
+import { enforce, requireViewer } from "../http/guards";
 import { Problem } from "../http/problem";
 
 const disposableOrg = (c: Context<AppEnv>) => ownedOrg(c.get("db"), c.get("viewer"), c.req.param("id")!);
@@ -35,15 +39,34 @@ const parseOrgForm = <S extends typeof OrgCreate | typeof OrgPatch>(c: Context<A
   return parsed as Parsed<z.infer<S>>;
 };
 
-const showOrg = async (c: Context<AppEnv>, org: Org, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
+const showOrg = async (c: Context<AppEnv>, org: Org, extra: { notice?: string } = {}, status = 200) => {
   const v = c.get("viewer");
-  const canEdit = canEditOrg(v, org).ok;
-  const [members, calls] = await Promise.all([
-    canEdit ? listMembers(c.get("db"), org.id) : null,
-    org.kind === "funder" ? callsOfFunder(c.get("db"), v, org.id) : null,
-  ]);
+  const calls = org.kind === "funder" ? await callsOfFunder(c.get("db"), v, org.id) : null;
   const isMember = !!membershipIn(v, org.id);
-  return renderPage(c, <OrgPage org={org} members={members} calls={calls} isMember={isMember} canEdit={canEdit} canManage={canManageMembers(v, org).ok} canDispose={canDisposeOrg(v, org).ok} isAdmin={isAdmin(v)} canPledge={!!v && org.kind === "cso" && !isMember} {...extra} />, status);
+  return renderPage(c, <OrgPage org={org} calls={calls} isMember={isMember} canEdit={canEditOrg(v, org).ok} seesMembers={canViewMembers(v, org).ok} canDispose={canDisposeOrg(v, org).ok} isAdmin={isAdmin(v)} canPledge={!!v && org.kind === "cso" && !isMember} {...extra} />, status);
+};
+
+/** Notices a redirect to the members page may ask for by name (never free text from the query string). */
+const MEMBER_NOTICES = { role_changed: "members.role_changed", removed: "members.removed", revoked: "members.revoked" } as const;
+
+type MembersExtra = { notice?: string; errors?: Record<string, string>; values?: { email?: string; role?: string } };
+const showMembers = async (c: Context<AppEnv>, orgId: string, extra: MembersExtra = {}, status = 200) => {
+  const { org, owner, items, invitations } = await memberList(c.get("db"), c.get("viewer"), orgId);
+  return renderPage(c, <MembersPage org={org} items={items} invitations={invitations} isOwner={owner} {...extra} />, status);
+};
+const membersUrl = (orgId: string, notice: keyof typeof MEMBER_NOTICES) => `/orgs/${orgId}/members?notice=${notice}`;
+
+/** Owners only, checked before a form is read (a refusal is the same whatever was typed). */
+const ownersOrg = async (c: Context<AppEnv>) => {
+  const org = await viewOrg(c.get("db"), c.get("viewer"), c.req.param("id")!);
+  enforce(canManageMembers(c.get("viewer"), org), c.get("t"));
+  return org;
+};
+
+/** A rule the request broke (422: the last owner) is shown next to the form it came from. */
+const brokenRule = (e: unknown, field: string) => {
+  if (e instanceof Problem && e.status === 422) return { [field]: e.detail ?? "" };
+  throw e;
 };
 
 export const orgsPages = new Hono<AppEnv>()
@@ -97,14 +120,53 @@ export const orgsPages = new Hono<AppEnv>()
       return renderPage(c, <OrgEditPage org={org} values={values} errors={problemErrors(e)} countries={await countries(c)} />, 400);
     }
   })
+  .get("/orgs/:id/members", async (c) => {
+    requireViewer(c);
+    const notice = MEMBER_NOTICES[c.req.query("notice") as keyof typeof MEMBER_NOTICES];
+    return showMembers(c, c.req.param("id"), notice ? { notice: c.get("t")(notice) } : {});
+  })
   .post("/orgs/:id/members", async (c) => {
     requireViewer(c);
-    const org = await viewOrg(c.get("db"), c.get("viewer"), c.req.param("id"));
+    const org = await ownersOrg(c);
     const form = await readForm(c);
-    const parsed = parseWith(c, MemberInvite, { email: str(form, "email"), role: str(form, "role") || "member" });
-    if (!parsed.ok) return showOrg(c, org, { errors: parsed.errors }, 400);
-    await inviteMember(c.get("db"), c.get("t"), c.get("viewer"), org.id, parsed.data.email, parsed.data.role);
-    return showOrg(c, org, { notice: c.get("t")("org.invited", { email: parsed.data.email }) });
+    const values = { email: str(form, "email"), role: str(form, "role") || "member" };
+    const parsed = parseWith(c, MemberInvite, values);
+    if (!parsed.ok) return showMembers(c, org.id, { errors: parsed.errors, values }, 400);
+    await inviteMember(c.get("db"), c.get("t"), c.get("viewer"), org.id, parsed.data.email, parsed.data.role, mailerFor(c));
+    return showMembers(c, org.id, { notice: c.get("t")("org.invited", { email: parsed.data.email }) });
+  })
+  .post("/orgs/:id/members/:userId/role", async (c) => {
+    requireViewer(c);
+    const org = await ownersOrg(c);
+    const userId = c.req.param("userId");
+    const field = roleField(userId);
+    const parsed = parseWith(c, MemberRolePatch, { role: str(await readForm(c), "role") }, { role: field });
+    if (!parsed.ok) return showMembers(c, org.id, { errors: parsed.errors }, 400);
+    try {
+      await changeMemberRole(c.get("db"), c.get("t"), c.get("viewer"), org.id, userId, parsed.data.role);
+    } catch (e) {
+      return showMembers(c, org.id, { errors: brokenRule(e, field) }, 422);
+    }
+    return c.redirect(membersUrl(org.id, "role_changed"), 303);
+  })
+  .post("/orgs/:id/members/:userId/remove", async (c) => {
+    const v = requireViewer(c);
+    const orgId = c.req.param("id");
+    const userId = c.req.param("userId");
+    let left: boolean;
+    try {
+      ({ left } = await removeMember(c.get("db"), c.get("t"), v, orgId, userId));
+    } catch (e) {
+      return showMembers(c, orgId, { errors: brokenRule(e, userId === v.userId ? LEAVE_FIELD : removeField(userId)) }, 422);
+    }
+    // Someone who left may no longer see the group (a hidden one answers 404): back to their account.
+    return c.redirect(left ? "/me" : membersUrl(orgId, "removed"), 303);
+  })
+  .post("/orgs/:id/invitations/:invitationId/revoke", async (c) => {
+    requireViewer(c);
+    const org = await ownersOrg(c);
+    await revokeInvite(c.get("db"), c.get("t"), c.get("viewer"), org.id, c.req.param("invitationId"));
+    return c.redirect(membersUrl(org.id, "revoked"), 303);
   })
   .get("/orgs/:id/delete", async (c) => {
     requireViewer(c);
