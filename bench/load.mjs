@@ -5,7 +5,7 @@
 // Run: npm run bench:load   (LOAD_SECONDS=… CONCURRENCY=…)
 import Stripe from "stripe";
 import { freshApp } from "../scripts/fresh-app.mjs";
-import { signup } from "./lib.mjs";
+import { signup, visit } from "./lib.mjs";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
@@ -38,14 +38,14 @@ try {
   const once = async (c, kind) => {
     const t = performance.now();
     let res;
-    if (kind === "browse") res = await fetch(`${base}/calls?theme=womens_rights`);
+    if (kind === "browse") res = await visit(`${base}/calls?theme=womens_rights`);
     else if (kind === "matches") res = await c.as(`/api/v1/orgs/${c.org.id}/matches`);
     else if (kind === "save") {
-      res = await fetch(`${base}/api/v1/applications/${c.draft.id}`, { method: "PATCH", headers: { "Content-Type": "application/json", Cookie: c.as.cookie }, body: JSON.stringify({ version: c.version, answers: { q1: `Save number ${c.saves + 1}` } }) });
+      res = await visit(`${base}/api/v1/applications/${c.draft.id}`, { method: "PATCH", headers: { "Content-Type": "application/json", Cookie: c.as.cookie }, body: JSON.stringify({ version: c.version, answers: { q1: `Save number ${c.saves + 1}` } }) });
       if (res.ok) { c.version++; c.saves++; }
     } else {
       const payload = JSON.stringify({ id: `evt_load_${++n}_${Date.now()}`, object: "event", type: "checkout.session.completed", created: Math.floor(Date.now() / 1000), data: { object: { id: `cs_load_${n}`, object: "checkout.session", mode: "payment", payment_status: "paid", client_reference_id: c.pledge.id, metadata: {}, amount_total: 100_000, currency: "usd", payment_intent: `pi_load_${n}_${Date.now()}`, subscription: null, customer: null } } });
-      res = await fetch(`${base}/api/v1/webhooks/stripe`, { method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) }, body: payload });
+      res = await visit(`${base}/api/v1/webhooks/stripe`, { method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) }, body: payload });
       if (res.ok) c.webhooks++;
     }
     await res.arrayBuffer();

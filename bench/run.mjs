@@ -13,7 +13,7 @@ import { cpus, totalmem } from "node:os";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { freshApp } from "../scripts/fresh-app.mjs";
-import { root } from "./lib.mjs";
+import { root, visit } from "./lib.mjs";
 import { dataset, sizes } from "./dataset.mjs";
 import { drive } from "./loadgen.mjs";
 import { d1File, haveSqlite3, capturedStatements, timeStatements, timeWrites, snapshot } from "./floor.mjs";
@@ -37,9 +37,9 @@ if (!haveSqlite3()) {
 const routes = (base, w) => {
   const at = (p) => `${base}${p}`;
   return [
-    { key: "health", label: "GET /api/v1/health (baseline: the local runtime's cost per request)", send: () => fetch(at("/api/v1/health")) },
-    { key: "browse", label: "GET /calls (browse open calls, page)", send: () => fetch(at("/calls")) },
-    { key: "call", label: "GET /calls/:id (a call page)", send: () => fetch(at(`/calls/${w.call.id}`)) },
+    { key: "health", label: "GET /api/v1/health (baseline: the local runtime's cost per request)", send: () => visit(at("/api/v1/health")) },
+    { key: "browse", label: "GET /calls (browse open calls, page)", send: () => visit(at("/calls")) },
+    { key: "call", label: "GET /calls/:id (a call page)", send: () => visit(at(`/calls/${w.call.id}`)) },
     { key: "csoMatches", label: "GET /api/v1/orgs/:id/matches (CSO)", send: () => w.cso(`/api/v1/orgs/${w.csoOrg.id}/matches`), curve: true },
     { key: "funderMatches", label: "GET /api/v1/calls/:id/matches (funder)", send: () => w.funder(`/api/v1/calls/${w.call.id}/matches`), curve: true },
     {
@@ -55,10 +55,10 @@ const routes = (base, w) => {
       key: "submit", label: "POST /api/v1/applications/:id/submit", requests: SUBMITS, warmup: 0,
       send: (_, i) => w.cso(`/api/v1/applications/${w.pool[i].id}/submit`, {}),
     },
-    { key: "equity", label: "GET /api/v1/reports/equity (ungrouped)", send: () => fetch(at("/api/v1/reports/equity")), curve: true },
-    { key: "equityCountry", label: "GET /api/v1/reports/equity?groupBy=country", send: () => fetch(at("/api/v1/reports/equity?groupBy=country")), curve: true },
-    { key: "csv", label: "GET /api/v1/reports/equity.csv?groupBy=country", send: () => fetch(at("/api/v1/reports/equity.csv?groupBy=country")) },
-    { key: "giving360", label: "GET /api/v1/exports/360giving.json (1,000 grants)", send: () => fetch(at("/api/v1/exports/360giving.json")) },
+    { key: "equity", label: "GET /api/v1/reports/equity (ungrouped)", send: () => visit(at("/api/v1/reports/equity")), curve: true },
+    { key: "equityCountry", label: "GET /api/v1/reports/equity?groupBy=country", send: () => visit(at("/api/v1/reports/equity?groupBy=country")), curve: true },
+    { key: "csv", label: "GET /api/v1/reports/equity.csv?groupBy=country", send: () => visit(at("/api/v1/reports/equity.csv?groupBy=country")) },
+    { key: "giving360", label: "GET /api/v1/exports/360giving.json (1,000 grants)", send: () => visit(at("/api/v1/exports/360giving.json")) },
   ];
 };
 

@@ -1,7 +1,7 @@
 // The people and things the benchmark acts as, created through the API like real users: a CSO member,
 // a funder member with a broad open call, one draft per concurrent client to save, and a pool of
 // complete drafts to submit.
-import { signup, login } from "./lib.mjs";
+import { signup, login, visit } from "./lib.mjs";
 
 const profile = (name) => ({ kind: "cso", name, country: "EG", setting: "rural", legalStatus: "unregistered", annualBudget: { amount: 800_000, currency: "USD" }, ledBy: ["women"], themes: ["womens_rights"], languages: ["ar", "en"] });
 const deadline = () => new Date(Date.now() + 60 * 86_400_000).toISOString();
@@ -17,7 +17,7 @@ const ok = async (res, what) => {
   if (!res.ok) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   return body;
 };
-const patch = (as, path, body) => fetch(as.base + path, { method: "PATCH", headers: { "Content-Type": "application/json", Cookie: as.cookie }, body: JSON.stringify(body) });
+const patch = (as, path, body) => visit(as.base + path, { method: "PATCH", headers: { "Content-Type": "application/json", Cookie: as.cookie }, body: JSON.stringify(body) });
 
 /** `drafts`: one per concurrent client (saved over and over); `submittable`: complete drafts to submit once each. */
 export const benchWorld = async (base, { clients, submittable }) => {

@@ -18,9 +18,31 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   /** Set when the person followed a link mailed to this address (sign-up or password reset). */
   emailVerifiedAt: text("email_verified_at"),
+  /**
+   * Two-step sign-in (TOTP, RFC 6238). Secrets are sealed with a key derived from the password pepper
+   * (worker/security/secret-box.ts): a copy of the database alone cannot produce codes. `totpPendingSecret`
+   * is an enrolment not confirmed yet; `totpSecret` with `totpEnabledAt` is the active one.
+   */
+  totpSecret: text("totp_secret"),
+  totpPendingSecret: text("totp_pending_secret"),
+  totpEnabledAt: text("totp_enabled_at"),
+  /** The last accepted time step (Unix time / 30 s): a code for this step or an earlier one is a replay. */
+  totpLastStep: integer("totp_last_step"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/** One-time recovery codes for two-step sign-in: only SHA-256(user id, code) is stored; `usedAt` once spent. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
 
 /** Only the SHA-256 of the session secret is stored: a database leak does not leak live sessions. */
 export const sessions = sqliteTable(

@@ -8,6 +8,7 @@ import { localeMiddleware } from "./middleware/locale";
 import { securityHeaders } from "./middleware/security-headers";
 import { compression } from "./middleware/compression";
 import { csrfMiddleware } from "./middleware/csrf";
+import { authLimit, heavyLimit } from "./middleware/rate-limit";
 import { onError, notFound } from "./http/errors";
 import { Problem } from "./http/problem";
 import { assets } from "./routes/assets";
@@ -45,6 +46,8 @@ export const createApp = () => {
   app.use("*", dbMiddleware);
   app.use("*", sessionMiddleware);
   app.use("*", localeMiddleware);
+  for (const path of ["/api/v1/auth/*", "/signup", "/login", "/verify", "/forgot", "/reset"]) app.use(path, authLimit);
+  for (const path of ["/api/v1/reports/*", "/api/v1/exports/*", "/reports"]) app.use(path, heavyLimit);
 
   app.route("/", assets);
   app.route("/", homePages);

@@ -13,6 +13,10 @@ export type Bindings = {
   EMAIL: SendEmail;
   /** The sender address of every mail. */
   MAIL_FROM: string;
+  /** Workers Rate Limiting: sign-up, log-in and reset posts per client address. */
+  AUTH_LIMITER: RateLimit;
+  /** Workers Rate Limiting: reports and exports per client address. */
+  HEAVY_LIMITER: RateLimit;
   /** Secret mixed into every password hash (HMAC key); set with `wrangler secret put` in production. */
   PASSWORD_PEPPER: string;
   /** "production" forces Secure cookies and HSTS; anything else is local development. */

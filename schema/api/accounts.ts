@@ -17,9 +17,27 @@ export const SignupBody = z
   })
   .openapi("SignupBody");
 
+/** Six digits from an authenticator app, or a 20-digit recovery code (spaces and dashes allowed). */
+const SecondFactorCode = z.string().trim().min(1).max(64);
+
 export const LoginBody = z
-  .object({ email: Email, password: z.string().min(1).max(256) })
+  .object({
+    email: Email,
+    password: z.string().min(1).max(256),
+    code: SecondFactorCode.optional().openapi({ description: "Needed when two-step sign-in is on: the app's current code, or an unused recovery code (used up)" }),
+  })
   .openapi("LoginBody");
+
+export const TwoFactorStarted = z
+  .object({
+    secret: z.string().openapi({ description: "Base32 key (160 bits) to type into an authenticator app" }),
+    otpauthUrl: z.string().openapi({ description: "otpauth://totp/… URI with the same key (SHA-1, 6 digits, 30 s)" }),
+  })
+  .openapi("TwoFactorStarted");
+export const TwoFactorCodeBody = z.object({ code: SecondFactorCode }).openapi("TwoFactorCodeBody");
+export const RecoveryCodes = z
+  .object({ recoveryCodes: z.array(z.string()).openapi({ description: "Ten one-time codes, shown once (only their hashes are kept)" }) })
+  .openapi("RecoveryCodes");
 
 /** Mail links carry 32 random bytes, base64url: anything else cannot be a token. */
 const LinkToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "err.link_invalid" });
@@ -46,6 +64,7 @@ export const MeResponse = z
   .object({
     user: User,
     memberships: z.array(z.object({ orgId: z.string(), orgKind: z.enum(ORG_KINDS), role: z.enum(MEMBER_ROLES), orgVerified: z.boolean().openapi({ description: "Verified by the platform; a funder must be, to publish calls, see funders-only groups, match and invite" }) })),
+    twoFactor: z.boolean().openapi({ description: "Two-step sign-in (authenticator app codes) is on" }),
   })
   .openapi("Me");
 

@@ -3,7 +3,7 @@ import { canViewOrg, canEditOrg, canManageMembers, canChangeVisibility, canDispo
 import { toMask, fromMask } from "../../worker/domain/bitmask";
 import { LED_BY } from "../../schema/enums";
 
-const viewer = (over: Partial<Viewer> = {}): Viewer => ({ userId: "u", email: "u@x", emailVerified: true, name: "U", locale: "en", timeZone: null, platformRole: "user", memberships: [], ...over });
+const viewer = (over: Partial<Viewer> = {}): Viewer => ({ userId: "u", email: "u@x", emailVerified: true, name: "U", locale: "en", timeZone: null, platformRole: "user", memberships: [], twoFactor: false, ...over });
 const cso = viewer({ memberships: [{ orgId: "other-cso", orgKind: "cso", role: "owner", orgVerified: false }] });
 const funder = viewer({ memberships: [{ orgId: "f", orgKind: "funder", role: "member", orgVerified: true }] });
 /** Anyone can create a funder organisation; the platform has not verified this one. */

@@ -28,12 +28,15 @@ export class Client {
   cookies = new Map<string, string>();
   token?: string;
   lang?: string;
+  /** Each client is a different person on a different connection, as Cloudflare would report it. */
+  ip = `2001:db8::${[...crypto.getRandomValues(new Uint16Array(3))].map((n) => n.toString(16)).join(":")}`;
 
   async fetch(path: string, init: RequestInit = {}) {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     if (this.token) headers.set("Authorization", `Bearer ${this.token}`);
     if (this.lang && !headers.has("Accept-Language")) headers.set("Accept-Language", this.lang);
+    if (!headers.has("CF-Connecting-IP")) headers.set("CF-Connecting-IP", this.ip);
     const res = await this.target.fetch(new Request(ORIGIN + path, { ...init, headers, redirect: "manual" }));
     for (const c of res.headers.getSetCookie()) {
       const [pair, ...attrs] = c.split(";");

@@ -236,3 +236,31 @@ describe("a way back in and a way out", () => {
     expect((await new Client().post("/api/v1/auth/login", { email: user.email, password: PASSWORD })).status).toBe(429);
   });
 });
+
+describe("per-client limits (Workers Rate Limiting)", () => {
+  test("a flood of log-in or sign-up posts from one connection gets 429 with Retry-After; other people are not affected", async () => {
+    const flooder = new Client();
+    const results = await Promise.all(
+      Array.from({ length: 62 }, (_, i) => flooder.post("/api/v1/auth/login", { email: `nobody-${i}-${crypto.randomUUID()}@example.org`, password: "not the password" })),
+    );
+    const limited = results.filter((r) => r.status === 429);
+    expect(limited.length).toBeGreaterThan(0); // 30 a minute: 62 cannot all fit, even across a minute's edge
+    expect(limited[0].headers.get("retry-after")).toBe("60");
+    expect(limited[0].headers.get("content-type")).toContain("application/problem+json");
+    expect(limited[0].body.detail).toMatch(/Too many requests/);
+    expect(results.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    // The HTML form from the same connection is limited too; someone else signs up as usual.
+    const form = await flooder.form("/signup", { name: "X", email: uniqueEmail(), password: PASSWORD });
+    expect([202, 429]).toContain(form.status);
+    expect((await new Client().post("/api/v1/auth/signup", { email: uniqueEmail(), password: PASSWORD, name: "Neighbour" })).status).toBe(202);
+  });
+
+  test("the reports and exports anyone may ask for are limited per connection", async () => {
+    const scraper = new Client();
+    const statuses: number[] = [];
+    for (let i = 0; i < 122 && !statuses.includes(429); i++) statuses.push((await scraper.fetch(i % 2 ? "/api/v1/reports/equity" : "/api/v1/exports/360giving.json?limit=1")).status);
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    expect((await new Client().fetch("/api/v1/reports/equity")).status).toBe(200);
+  });
+});

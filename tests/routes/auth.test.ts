@@ -32,9 +32,12 @@ describe("signup, login, logout, me", () => {
 
     const me = await client.get("/api/v1/me");
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ user: verified.body.user, memberships: [] });
+    expect(me.body).toEqual({ user: verified.body.user, memberships: [], twoFactor: false });
 
-    expect((await client.post("/api/v1/auth/logout")).status).toBe(204);
+    const logout = await client.post("/api/v1/auth/logout");
+    expect(logout.status).toBe(204);
+    // A shared phone keeps no offline draft answers after signing out.
+    expect(logout.headers.get("clear-site-data")).toBe('"storage"');
     expect((await client.get("/api/v1/me")).status).toBe(401);
 
     const login = await client.post("/api/v1/auth/login", { email: email.toUpperCase(), password: PASSWORD });

@@ -88,6 +88,14 @@ const TABLE: Row[] = [
   json("GET /api/v1/me/sessions", signedIn(), () => "/api/v1/me/sessions"),
   json("DELETE /api/v1/me/sessions/:id", signedIn(404), () => "/api/v1/me/sessions/not-a-session-of-yours"),
   json("DELETE /api/v1/me/sessions", signedIn(), () => "/api/v1/me/sessions"),
+  // Two-step sign-in: one's own. Start (a pending key), then a code that cannot be right (400); turning
+  // off is refused as "already off" (409, past authorization) without counting a login attempt.
+  json("POST /api/v1/me/2fa", signedIn(), () => "/api/v1/me/2fa"),
+  json("POST /api/v1/me/2fa/confirm", signedIn(400), () => "/api/v1/me/2fa/confirm", () => ({ code: "12345" })),
+  json("DELETE /api/v1/me/2fa", signedIn(), () => "/api/v1/me/2fa", () => ({ code: "12345" })),
+  form("POST /me/2fa", signedIn(), () => "/me/2fa"),
+  form("POST /me/2fa/confirm", signedIn(400), () => "/me/2fa/confirm", () => ({ code: "12345" })),
+  form("POST /me/2fa/disable", signedIn(), () => "/me/2fa/disable", () => ({ code: "12345" })),
   json("GET /api/v1/dev/mail", all("ok"), () => "/api/v1/dev/mail"),
   json("GET /verify", all("ok"), () => "/verify?token=x"),
   form("POST /verify", all(400), () => "/verify", () => ({ token: "matrix-token-that-was-never-mailed" })),

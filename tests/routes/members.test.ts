@@ -218,7 +218,7 @@ describe("invitations", () => {
   });
 
   test("the rule itself: a verified address equal to the invitation's, compared normalised", () => {
-    const v = (over: Partial<Viewer>): Viewer => ({ userId: "u", email: "amina@example.org", emailVerified: true, name: "A", locale: "en", timeZone: null, platformRole: "user", memberships: [], ...over });
+    const v = (over: Partial<Viewer>): Viewer => ({ userId: "u", email: "amina@example.org", emailVerified: true, name: "A", locale: "en", timeZone: null, platformRole: "user", memberships: [], twoFactor: false, ...over });
     expect(canAnswerInvitation(v({}), { email: " Amina@Example.ORG" }).ok).toBe(true);
     expect(canAnswerInvitation(v({ emailVerified: false }), { email: "amina@example.org" })).toEqual({ ok: false, status: 404, reason: "not_found" });
     expect(canAnswerInvitation(v({ email: "other@example.org" }), { email: "amina@example.org" })).toMatchObject({ ok: false, status: 404 });

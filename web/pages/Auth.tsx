@@ -39,6 +39,7 @@ export const LoginPage = ({ values = {}, errors, next, notice }: { values?: Reco
       <form class="stack" method="post" action={next ? `/login?next=${encodeURIComponent(next)}` : "/login"} novalidate>
         <TextField name="email" type="email" label={t("auth.email")} value={values.email} autocomplete="username" required errors={errors} />
         <TextField name="password" type="password" label={t("auth.password")} autocomplete="current-password" required errors={errors} />
+        <TextField name="code" label={t("auth.code")} hint={t("auth.code_hint")} inputmode="numeric" autocomplete="one-time-code" maxLength={64} errors={errors} />
         <p>
           <button type="submit">{t("auth.submit_login")}</button>
         </p>

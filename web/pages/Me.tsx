@@ -19,9 +19,11 @@ type Props = {
   newToken?: string;
   notice?: string;
   errors?: FormErrors;
+  /** A member of a hidden or funders-only group without two-step sign-in. */
+  recommendTwoFactor?: boolean;
 };
 
-export const MePage = ({ tokens, invitations, orgNames, callInvitations, notifications, timeZones, pledges, newToken, notice, errors }: Props) => {
+export const MePage = ({ tokens, invitations, orgNames, callInvitations, notifications, timeZones, pledges, newToken, notice, errors, recommendTwoFactor }: Props) => {
   const { t, viewer, locale, timeZone } = usePage();
   if (!viewer) return null;
   return (
@@ -29,6 +31,11 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
       <h1>{t("me.title")}</h1>
       {notice && <Notice>{notice}</Notice>}
       <ErrorSummary errors={errors} />
+      {recommendTwoFactor && (
+        <Notice>
+          {t("me.2fa_recommended")} <a href="/me/security#two-step">{t("me.2fa_turn_on")}</a>
+        </Notice>
+      )}
       <p>
         {viewer.name} · {viewer.email} · {t("me.role")}: {t(`platform.${viewer.platformRole}`)} · <a href="/me/security">{t("me.security")}</a>
       </p>

@@ -4,6 +4,7 @@ import { findUserByEmail, findUserById, insertUser, updateUser, markEmailVerifie
 import { countAttempt, clearFailures } from "../db/throttle";
 import { consumeEmailToken } from "../db/email-tokens";
 import { sendLinkMail } from "./account-mail";
+import { checkSecondFactor } from "./two-factor";
 import type { Mailer } from "../mail/compose";
 import { auditInsert } from "../db/audit";
 import { hashPassword, verifyPassword, burnPasswordCheck } from "../security/password";
@@ -65,8 +66,12 @@ export const verifyEmail = async (db: Db, t: Translate, token: string) => {
  * cannot each find the counter below the limit. A correct password clears it. An account whose address
  * is not verified yet cannot sign in; it is sent a fresh link (this tells only someone who knows the
  * password that the account exists).
+ *
+ * With two-step sign-in on, a right password is not enough: `code` (an app code, each usable once, or an
+ * unused recovery code, then used up) must come too. Only a caller who knew the password learns that a
+ * code is asked for; a missing or wrong code is a failed attempt of the same throttle as a wrong password.
  */
-export const login = async (db: Db, pepper: string, t: Translate, input: { email: string; password: string }, mailer: Mailer) => {
+export const login = async (db: Db, pepper: string, t: Translate, input: { email: string; password: string; code?: string }, mailer: Mailer) => {
   const email = normaliseEmail(input.email);
   const wait = await countAttempt(db, email);
   if (wait > 0) {
@@ -83,6 +88,13 @@ export const login = async (db: Db, pepper: string, t: Translate, input: { email
   if (!user.emailVerifiedAt) {
     await sendLinkMail(db, mailer, user, "verify_email", []);
     throw new Problem(403, t("err.email_unverified"), [{ path: "email", message: t("err.email_unverified") }]);
+  }
+  if (user.totpEnabledAt) {
+    if (!input.code) throw new Problem(401, t("err.code_needed"), [{ path: "code", message: t("err.code_needed") }]);
+    if (!(await checkSecondFactor(db, pepper, user, input.code))) {
+      await auditInsert(db, { actorUserId: user.id, action: "login.second_factor_failed", subjectType: "user", subjectId: user.id });
+      throw new Problem(401, undefined, [{ path: "code", message: t("err.code_wrong") }]);
+    }
   }
   if (result.needsRehash) await updateUser(db, user.id, { passwordHash: await hashPassword(input.password, pepper) });
   await db.batch([

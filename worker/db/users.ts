@@ -62,5 +62,6 @@ export const loadViewer = async (db: Db, userId: string): Promise<Viewer | null>
     timeZone: u.timeZone,
     platformRole: u.platformRole,
     memberships: memberRows,
+    twoFactor: u.totpEnabledAt !== null,
   };
 };

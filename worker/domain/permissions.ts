@@ -14,6 +14,8 @@ export type Viewer = {
   timeZone: string | null;
   platformRole: PlatformRole;
   memberships: Membership[];
+  /** Two-step sign-in (an authenticator app's codes) is turned on for this account. */
+  twoFactor: boolean;
 };
 
 export type Decision = { ok: true } | { ok: false; status: 401 | 403 | 404; reason: string };
@@ -94,6 +96,34 @@ export const canDisposeOrg = (v: Viewer | null, org: { id: string; visibility: V
   if (membershipIn(v, org.id)?.role === "owner") return allow;
   return canViewOrg(v, org).ok ? deny(403, "not_owner") : deny(404, "not_found");
 };
+
+/**
+ * Admins and analysts see every hidden group and the unsuppressed figures, so in production their
+ * accounts must have two-step sign-in: a phished password alone must not open that door. Until they turn
+ * it on they may sign in, but only reach what turning it on needs (`allowedBeforeSecondFactor`). Local
+ * development (the demo admin and analyst) signs in with the password alone.
+ */
+export const needsSecondFactor = (v: Pick<Viewer, "platformRole" | "twoFactor"> | null, env: { SANAD_ENV?: string }) =>
+  !!v && env.SANAD_ENV === "production" && (v.platformRole === "admin" || v.platformRole === "analyst") && !v.twoFactor;
+
+/**
+ * What an account that still needs its second factor may use: the security page and its forms (turning
+ * two-step sign-in on, and also changing the password and signing other devices out, so a person who
+ * fears a break-in can act at once), who am I, and signing out. Static assets never ask who is asking.
+ */
+const BEFORE_SECOND_FACTOR = [
+  /^\/me\/security$/,
+  /^\/me\/2fa(\/.*)?$/,
+  /^\/me\/password$/,
+  /^\/me\/sessions(\/.*)?$/,
+  /^\/logout$/,
+  /^\/api\/v1\/me$/,
+  /^\/api\/v1\/me\/2fa(\/.*)?$/,
+  /^\/api\/v1\/me\/password$/,
+  /^\/api\/v1\/me\/sessions(\/.*)?$/,
+  /^\/api\/v1\/auth\/logout$/,
+];
+export const allowedBeforeSecondFactor = (path: string) => BEFORE_SECOND_FACTOR.some((re) => re.test(path));
 
 /** Only admins change verification and reference data. */
 export const canAdminister = (v: Viewer | null): Decision =>

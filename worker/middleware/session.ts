@@ -61,8 +61,14 @@ export const startSession = async (c: Context<AppEnv>, userId: string) => {
   });
 };
 
+/**
+ * Signing out also tells the browser to clear what Sanad stored on the device (offline draft answers in
+ * localStorage): on a shared phone the next person must not find them. `Clear-Site-Data` does it without
+ * any script; the page's island does the same for browsers that ignore the header.
+ */
 export const endSession = async (c: Context<AppEnv>) => {
   const idHash = c.get("sessionIdHash");
   if (idHash) await deleteSession(c.get("db"), idHash);
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: !isLocalDev(c) });
+  c.header("Clear-Site-Data", '"storage"');
 };

@@ -5,7 +5,7 @@ import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { readForm, str, list, errorMap, parseWith } from "../http/forms";
 import { Problem } from "../http/problem";
-import { requireViewer } from "../http/guards";
+import { requireViewer, viewerOf } from "../http/guards";
 import {
   ApplyStartPage, ApplicationEditPage, ApplicationViewPage, ApplicationReviewPage, CallApplicationsPage, OrgApplicationsPage, type ApplicationFormValues,
 } from "../../web/pages/Applications";
@@ -40,7 +40,7 @@ type Shown = { errors?: Record<string, string>; notice?: string; values?: Applic
 
 /** The page an application shows to this viewer: the draft form, the applicant's status, or the funder's review. */
 const showApplication = async (c: Context<AppEnv>, app: Application, call: Call, shown: Shown = {}, status = 200) => {
-  const v = c.get("viewer");
+  const v = viewerOf(c);
   const db = c.get("db");
   if (canEditApplication(v, app, call).ok) {
     if (app.status === "draft") {
@@ -96,17 +96,17 @@ export const applicationsPages = new Hono<AppEnv>()
   })
   .get("/calls/:id/applications", async (c) => {
     requireViewer(c);
-    const { call, items } = await applicationsForCall(c.get("db"), c.get("viewer"), c.req.param("id"));
+    const { call, items } = await applicationsForCall(c.get("db"), viewerOf(c), c.req.param("id"));
     return renderPage(c, <CallApplicationsPage call={call} items={items} />);
   })
   .get("/orgs/:id/applications", async (c) => {
     requireViewer(c);
-    const { org, items } = await applicationsOfOrg(c.get("db"), c.get("viewer"), c.req.param("id"));
+    const { org, items } = await applicationsOfOrg(c.get("db"), viewerOf(c), c.req.param("id"));
     return renderPage(c, <OrgApplicationsPage org={org} items={items} />);
   })
   .get("/applications/:id", async (c) => {
     requireViewer(c);
-    const { app, call } = await loadApplication(c.get("db"), c.get("viewer"), c.req.param("id"));
+    const { app, call } = await loadApplication(c.get("db"), viewerOf(c), c.req.param("id"));
     return showApplication(c, app, call);
   })
   .post("/applications/:id", async (c) => {
@@ -114,7 +114,7 @@ export const applicationsPages = new Hono<AppEnv>()
     const db = c.get("db");
     const t = c.get("t");
     const wantsJson = (c.req.header("accept") ?? "").includes("application/json");
-    const { app, call } = await loadApplication(db, c.get("viewer"), c.req.param("id"));
+    const { app, call } = await loadApplication(db, viewerOf(c), c.req.param("id"));
     const { values, action, errors, patch } = await readDraftForm(c, call);
     if (Object.keys(errors).length) {
       if (wantsJson) throw new Problem(400, undefined, Object.entries(errors).map(([path, message]) => ({ path, message })));
@@ -122,7 +122,7 @@ export const applicationsPages = new Hono<AppEnv>()
     }
     let saved: Application;
     try {
-      saved = await saveDraft(db, t, c.get("viewer"), app.id, Number(values.version), patch);
+      saved = await saveDraft(db, t, viewerOf(c), app.id, Number(values.version), patch);
     } catch (e) {
       if (e instanceof Problem && e.status === 409 && !wantsJson) {
         // Both texts on one page: what the user typed stays in the form, the server copy beside it.
@@ -135,7 +135,7 @@ export const applicationsPages = new Hono<AppEnv>()
     if (wantsJson) return c.json({ id: saved.id, version: saved.version, updatedAt: saved.updatedAt }, 200);
     if (action !== "submit") return showApplication(c, saved, call, { notice: t("application.saved") });
     try {
-      const submitted = await submitApplication(db, t, c.get("locale"), c.get("viewer"), app.id);
+      const submitted = await submitApplication(db, t, c.get("locale"), viewerOf(c), app.id);
       return showApplication(c, submitted, call, { notice: t("application.submitted") });
     } catch (e) {
       return showApplication(c, saved, call, { values: toValues(saved), errors: fieldErrors(e) }, 422);
@@ -143,23 +143,23 @@ export const applicationsPages = new Hono<AppEnv>()
   })
   .post("/applications/:id/withdraw", async (c) => {
     requireViewer(c);
-    const app = await withdrawApplication(c.get("db"), c.get("t"), c.get("viewer"), c.req.param("id"));
-    const { call } = await loadApplication(c.get("db"), c.get("viewer"), app.id);
+    const app = await withdrawApplication(c.get("db"), c.get("t"), viewerOf(c), c.req.param("id"));
+    const { call } = await loadApplication(c.get("db"), viewerOf(c), app.id);
     return showApplication(c, app, call, { notice: c.get("t")("application.withdrawn") });
   })
   .post("/applications/:id/reviews", async (c) => {
     requireViewer(c);
-    const { app, call } = await loadApplication(c.get("db"), c.get("viewer"), c.req.param("id"));
+    const { app, call } = await loadApplication(c.get("db"), viewerOf(c), c.req.param("id"));
     const form = await readForm(c);
     const parsed = parseWith(c, ReviewBody, { score: Number(str(form, "score")) || undefined, comment: str(form, "comment") || undefined });
     if (!parsed.ok) return showApplication(c, app, call, { errors: parsed.errors }, 400);
-    await reviewApplication(c.get("db"), c.get("t"), c.get("viewer"), app.id, parsed.data.score, parsed.data.comment ?? null);
-    const fresh = await loadApplication(c.get("db"), c.get("viewer"), app.id);
+    await reviewApplication(c.get("db"), c.get("t"), viewerOf(c), app.id, parsed.data.score, parsed.data.comment ?? null);
+    const fresh = await loadApplication(c.get("db"), viewerOf(c), app.id);
     return showApplication(c, fresh.app, call, { notice: c.get("t")("application.review_saved") });
   })
   .post("/applications/:id/decision", async (c) => {
     requireViewer(c);
-    const { app, call } = await loadApplication(c.get("db"), c.get("viewer"), c.req.param("id"));
+    const { app, call } = await loadApplication(c.get("db"), viewerOf(c), c.req.param("id"));
     const form = await readForm(c);
     const decision = str(form, "decision");
     const amountText = str(form, "amount");
@@ -173,7 +173,7 @@ export const applicationsPages = new Hono<AppEnv>()
     });
     if (!parsed.ok) return showApplication(c, app, call, { errors: parsed.errors }, 400);
     try {
-      const decided = await decideOn(c.get("db"), c.get("t"), c.get("viewer"), app.id, parsed.data);
+      const decided = await decideOn(c.get("db"), c.get("t"), viewerOf(c), app.id, parsed.data);
       return showApplication(c, decided, call, { notice: c.get("t")("application.decided") });
     } catch (e) {
       return showApplication(c, app, call, { errors: fieldErrors(e) }, e instanceof Problem ? e.status : 400);

@@ -2,11 +2,12 @@
 // and the development mail viewer.
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApi, jsonBody, json, pick, security } from "../http/openapi";
-import { SignupBody, LoginBody, MeResponse, MePatch, TokenBody, TokenCreated, TokenSummary, SignupAccepted, VerifyBody, ResetRequestBody, ResetConfirmBody, PasswordChangeBody, SessionSummary, DevMail } from "../../schema/api/accounts";
+import { SignupBody, LoginBody, MeResponse, MePatch, TokenBody, TokenCreated, TokenSummary, SignupAccepted, VerifyBody, ResetRequestBody, ResetConfirmBody, PasswordChangeBody, SessionSummary, DevMail, TwoFactorStarted, TwoFactorCodeBody, RecoveryCodes } from "../../schema/api/accounts";
 import { IdParam } from "../../schema/api/common";
 import { signup, login, verifyEmail, publicUser, createApiToken, revokeApiToken } from "../actions/accounts";
 import { requestPasswordReset, confirmPasswordReset, changePassword } from "../actions/passwords";
 import { sessionsOf, endSessionById, endOtherSessions } from "../actions/sessions";
+import { startTwoFactor, confirmTwoFactor, disableTwoFactor } from "../actions/two-factor";
 import { mailerFor, devMailEnabled } from "../http/mail";
 import { listMail } from "../db/outbox";
 import { Problem } from "../http/problem";
@@ -44,7 +45,8 @@ export const authApi = createApi()
   )
   .openapi(
     createRoute({
-      method: "post", path: "/auth/login", tags: ["Accounts"], summary: "Sign in (a verified address is needed; an unverified one is sent a new link)",
+      method: "post", path: "/auth/login", tags: ["Accounts"],
+      summary: "Sign in (a verified address is needed; an unverified one is sent a new link). With two-step sign-in on, a right password without `code`, or with a wrong one, is a 401 naming `code`",
       request: jsonBody(LoginBody),
       responses: { 200: json(UserEnvelope, "Signed in; a new session cookie is set"), ...pick(400, 401, 403, 429) },
     }),
@@ -83,6 +85,41 @@ export const authApi = createApi()
     async (c) => {
       await changePassword(c.get("db"), c.env.PASSWORD_PEPPER, c.get("t"), requireViewer(c), c.get("sessionIdHash"), c.req.valid("json"), mailerFor(c));
       return c.json({ status: "password_changed" as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/me/2fa", tags: ["Accounts"], security,
+      summary: "Start turning on two-step sign-in: a new key for an authenticator app, pending until confirmed (calling again replaces it); 409 if it is already on",
+      responses: { 200: json(TwoFactorStarted, "The key; confirm with a code from the app"), ...pick(401, 409) },
+    }),
+    async (c) => {
+      const started = await startTwoFactor(c.get("db"), c.env.PASSWORD_PEPPER, c.get("t"), requireViewer(c));
+      c.header("Cache-Control", "no-store");
+      return c.json(started, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post", path: "/me/2fa/confirm", tags: ["Accounts"], security,
+      summary: "Turn two-step sign-in on with the app's current code; answers ten one-time recovery codes, shown once",
+      request: jsonBody(TwoFactorCodeBody), responses: { 200: json(RecoveryCodes, "On"), ...pick(400, 401, 409) },
+    }),
+    async (c) => {
+      const codes = await confirmTwoFactor(c.get("db"), c.env.PASSWORD_PEPPER, c.get("t"), requireViewer(c), c.req.valid("json").code);
+      c.header("Cache-Control", "no-store");
+      return c.json(codes, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete", path: "/me/2fa", tags: ["Accounts"], security,
+      summary: "Turn two-step sign-in off with an app code or an unused recovery code (400 naming `code` otherwise; attempts count in the login throttle)",
+      request: jsonBody(TwoFactorCodeBody), responses: { 204: { description: "Off" }, ...pick(400, 401, 409, 429) },
+    }),
+    async (c) => {
+      await disableTwoFactor(c.get("db"), c.env.PASSWORD_PEPPER, c.get("t"), requireViewer(c), c.req.valid("json").code);
+      return c.body(null, 204);
     },
   )
   .openapi(
@@ -125,7 +162,7 @@ export const authApi = createApi()
     createRoute({ method: "get", path: "/me", tags: ["Accounts"], summary: "The signed-in user and memberships", security, responses: { 200: json(MeResponse, "The caller"), ...pick(401) } }),
     (c) => {
       const v = requireViewer(c);
-      return c.json({ user: publicUser({ id: v.userId, ...v }), memberships: v.memberships }, 200);
+      return c.json({ user: publicUser({ id: v.userId, ...v }), memberships: v.memberships, twoFactor: v.twoFactor }, 200);
     },
   )
   .openapi(
@@ -133,7 +170,7 @@ export const authApi = createApi()
     async (c) => {
       const v = requireViewer(c);
       const u = await updateUser(c.get("db"), v.userId, c.req.valid("json"));
-      return c.json({ user: publicUser(u!), memberships: v.memberships }, 200);
+      return c.json({ user: publicUser(u!), memberships: v.memberships, twoFactor: v.twoFactor }, 200);
     },
   )
   .openapi(

@@ -11,6 +11,7 @@ import { signup, login, verifyEmail } from "../actions/accounts";
 import { requestPasswordReset, confirmPasswordReset } from "../actions/passwords";
 import { startSession, endSession } from "../middleware/session";
 import { Problem } from "../http/problem";
+import { needsSecondFactor } from "../domain/permissions";
 
 /** A problem as the status a page answers with (a use case's Problem, or 500 for anything else). */
 const statusOf = (e: unknown) => (e instanceof Problem ? e.status : 500);
@@ -49,11 +50,14 @@ export const authPages = new Hono<AppEnv>()
     const form = await readForm(c);
     const next = safeNext(c);
     const values = { email: str(form, "email") };
-    const parsed = parseWith(c, LoginBody, { ...values, password: str(form, "password") });
+    // The code field is always there (empty unless two-step sign-in is on); the password is never sent back.
+    const parsed = parseWith(c, LoginBody, { ...values, password: str(form, "password"), code: str(form, "code") || undefined });
     if (!parsed.ok) return renderPage(c, <LoginPage values={values} errors={parsed.errors} next={next ?? undefined} />, 400);
+    let mustEnrol = false;
     try {
       const user = await login(c.get("db"), c.env.PASSWORD_PEPPER, c.get("t"), parsed.data, mailerFor(c));
       await startSession(c, user.id);
+      mustEnrol = needsSecondFactor({ platformRole: user.platformRole, twoFactor: user.totpEnabledAt !== null }, c.env);
     } catch (e) {
       if (e instanceof Problem && e.status === 429) {
         for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
@@ -62,7 +66,8 @@ export const authPages = new Hono<AppEnv>()
       }
       return renderPage(c, <LoginPage values={values} errors={problemErrors(e)} next={next ?? undefined} />, statusOf(e));
     }
-    return c.redirect(next ?? "/me", 303);
+    // An admin or analyst who must turn on two-step sign-in can reach nothing else yet: straight there.
+    return c.redirect(mustEnrol ? "/me/security" : (next ?? "/me"), 303);
   })
   .get("/forgot", (c) => renderPage(c, <ForgotPage />))
   .post("/forgot", async (c) => {

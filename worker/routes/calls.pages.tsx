@@ -12,7 +12,7 @@ import { matchesForOrg, matchesForCall, inviteToCall } from "../actions/matching
 import { countriesFor } from "../actions/reference";
 import { findOrgNames } from "../db/orgs";
 import { canManageCall, type Viewer } from "../domain/permissions";
-import { requireViewer } from "../http/guards";
+import { requireViewer, viewerOf } from "../http/guards";
 import { Problem, zodFieldErrors } from "../http/problem";
 import type { Call } from "../db/calls";
 import type { z } from "zod";
@@ -48,7 +48,7 @@ const problemFieldErrors = (e: unknown) => {
 };
 
 const showCall = async (c: Context<AppEnv>, call: Call, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
-  const v = c.get("viewer");
+  const v = viewerOf(c);
   return renderPage(c, <CallPage call={call} canManage={canManageCall(v, call).ok} myCsos={await myOrgs(c, v, "cso")} {...extra} />, status);
 };
 
@@ -81,16 +81,16 @@ export const callsPages = new Hono<AppEnv>()
       return again(problemFieldErrors(e));
     }
   })
-  .get("/calls/:id", async (c) => showCall(c, await viewCall(c.get("db"), c.get("viewer"), c.req.param("id"))))
+  .get("/calls/:id", async (c) => showCall(c, await viewCall(c.get("db"), viewerOf(c), c.req.param("id"))))
   .get("/calls/:id/edit", async (c) => {
     requireViewer(c);
-    const call = await manageableCall(c.get("db"), c.get("viewer"), c.req.param("id"));
+    const call = await manageableCall(c.get("db"), viewerOf(c), c.req.param("id"));
     if (call.status !== "draft") return c.redirect(`/calls/${call.id}`, 303);
     return renderPage(c, <CallEditPage call={call} values={callToFormValues(call, c.get("timeZone"))} countries={await countries(c)} funders={[]} />);
   })
   .post("/calls/:id/edit", async (c) => {
     requireViewer(c);
-    const call = await manageableCall(c.get("db"), c.get("viewer"), c.req.param("id"));
+    const call = await manageableCall(c.get("db"), viewerOf(c), c.req.param("id"));
     const values = { ...callFormValues(await readForm(c)), funderOrgId: "" };
     const again = async (errors: Record<string, string> | undefined, current = call, status = 400) =>
       renderPage(c, <CallEditPage call={current} values={values} errors={errors} countries={await countries(c)} funders={[]} conflict={status === 409} />, status);
@@ -98,7 +98,7 @@ export const callsPages = new Hono<AppEnv>()
     if (!parsed.ok) return again(parsed.errors);
     const { version, ...patch } = parsed.data;
     try {
-      const updated = await updateCall(c.get("db"), c.get("t"), c.get("viewer"), call.id, version, patch);
+      const updated = await updateCall(c.get("db"), c.get("t"), viewerOf(c), call.id, version, patch);
       return showCall(c, updated, { notice: c.get("t")("org.saved") });
     } catch (e) {
       if (e instanceof Problem && e.status === 409) {
@@ -113,33 +113,33 @@ export const callsPages = new Hono<AppEnv>()
   .post("/calls/:id/publish", async (c) => {
     requireViewer(c);
     try {
-      const call = await publishCall(c.get("db"), c.get("t"), c.get("viewer"), c.req.param("id"));
+      const call = await publishCall(c.get("db"), c.get("t"), viewerOf(c), c.req.param("id"));
       return showCall(c, call, { notice: c.get("t")("call.published") });
     } catch (e) {
       if (!(e instanceof Problem && e.status === 422)) throw e;
-      return showCall(c, await viewCall(c.get("db"), c.get("viewer"), c.req.param("id")), { errors: problemFieldErrors(e) }, 422);
+      return showCall(c, await viewCall(c.get("db"), viewerOf(c), c.req.param("id")), { errors: problemFieldErrors(e) }, 422);
     }
   })
   .post("/calls/:id/close", async (c) => {
     requireViewer(c);
-    const call = await closeCall(c.get("db"), c.get("t"), c.get("viewer"), c.req.param("id"));
+    const call = await closeCall(c.get("db"), c.get("t"), viewerOf(c), c.req.param("id"));
     return showCall(c, call, { notice: c.get("t")("call.closed_notice") });
   })
   .get("/calls/:id/matches", async (c) => {
     requireViewer(c);
-    const result = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), c.get("viewer"), c.req.param("id"), pageQuery(c));
+    const result = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.param("id"), pageQuery(c));
     return renderPage(c, <CallMatchesPage {...result} />);
   })
   .post("/calls/:id/invitations", async (c) => {
     requireViewer(c);
     const parsed = parseWith(c, CallInviteBody, { orgId: str(await readForm(c), "orgId") });
     if (!parsed.ok) throw new Problem(400, undefined, Object.entries(parsed.errors).map(([path, message]) => ({ path, message })));
-    await inviteToCall(c.get("db"), c.get("t"), c.get("viewer"), c.req.param("id"), parsed.data.orgId);
-    const result = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), c.get("viewer"), c.req.param("id"), pageQuery(c));
+    await inviteToCall(c.get("db"), c.get("t"), viewerOf(c), c.req.param("id"), parsed.data.orgId);
+    const result = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.param("id"), pageQuery(c));
     return renderPage(c, <CallMatchesPage {...result} notice={c.get("t")("match.invited_notice")} />);
   })
   .get("/orgs/:id/matches", async (c) => {
     requireViewer(c);
-    const result = await matchesForOrg(c.get("db"), c.get("t"), c.get("locale"), c.get("viewer"), c.req.param("id"), pageQuery(c));
+    const result = await matchesForOrg(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.param("id"), pageQuery(c));
     return renderPage(c, <OrgMatchesPage {...result} />);
   });

@@ -14,6 +14,7 @@ import { findOrgNames } from "../db/orgs";
 import { openInvitationsFor } from "../db/calls";
 import { notificationsFor } from "../db/notifications";
 import { myPledges } from "../actions/pledges";
+import { anyNonPublicOrg } from "../db/two-factor";
 import { createApiToken, revokeApiToken } from "../actions/accounts";
 import { acceptInvite, declineInvite, myInvitations } from "../actions/members";
 import { setCookie } from "hono/cookie";
@@ -25,16 +26,18 @@ const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: s
   const v = requireViewer(c);
   const db = c.get("db");
   const orgIds = v.memberships.map((m) => m.orgId);
-  const [tokens, invitations, orgNames, callInvitations, notifications, pledges] = await Promise.all([
+  const [tokens, invitations, orgNames, callInvitations, notifications, pledges, recommendTwoFactor] = await Promise.all([
     listTokens(db, v.userId),
     myInvitations(db, v),
     findOrgNames(db, v.memberships.map((m) => m.orgId)),
     openInvitationsFor(db, v.memberships.filter((m) => m.orgKind === "cso").map((m) => m.orgId), new Date()),
     notificationsFor(db, orgIds),
     myPledges(db, v),
+    // Members of hidden or funders-only groups are told to turn on two-step sign-in while it is off.
+    v.twoFactor ? false : anyNonPublicOrg(db, orgIds),
   ]);
   const timeZones = Intl.supportedValuesOf("timeZone");
-  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} callInvitations={callInvitations} notifications={notifications.filter((n) => n.data.applicationId)} timeZones={timeZones} pledges={pledges} {...extra} />, status);
+  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} callInvitations={callInvitations} notifications={notifications.filter((n) => n.data.applicationId)} timeZones={timeZones} pledges={pledges} recommendTwoFactor={recommendTwoFactor} {...extra} />, status);
 };
 
 export const homePages = new Hono<AppEnv>()

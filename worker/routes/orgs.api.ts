@@ -10,7 +10,7 @@ import { createOrg, viewOrg, updateOrg, inviteMember, verifyOrg } from "../actio
 import { memberList, revokeInvite, myInvitations, acceptInvite, declineInvite, changeMemberRole, removeMember } from "../actions/members";
 import { listOrgs } from "../db/orgs";
 import { visibleLevels } from "../domain/permissions";
-import { requireViewer } from "../http/guards";
+import { requireViewer, viewerOf } from "../http/guards";
 import { OrgExport, OrgDelete, OrgDeleted } from "../../schema/api/org-data";
 import { exportOrgData, deleteOrg } from "../actions/org-data";
 import { stripeFor } from "../http/payments";
@@ -26,27 +26,27 @@ export const orgsApi = createApi()
   .openapi(
     createRoute({ method: "get", path: "/orgs", tags: ["Organisations"], summary: "Organisations visible to the caller", request: { query: OrgListQuery }, responses: { 200: json(listOf(Org), "A page of organisations"), ...pick(400) } }),
     async (c) => {
-      const v = c.get("viewer");
+      const v = viewerOf(c);
       const q = c.req.valid("query");
       return c.json(await listOrgs(c.get("db"), { ...q, visibleLevels: visibleLevels(v), memberOf: v?.memberships.map((m) => m.orgId) ?? [] }), 200);
     },
   )
   .openapi(
     createRoute({ method: "get", path: "/orgs/{id}", tags: ["Organisations"], summary: "One organisation, respecting its visibility", request: { params: IdParam }, responses: { 200: json(Org, "The organisation"), ...pick(404) } }),
-    async (c) => c.json(await viewOrg(c.get("db"), c.get("viewer"), c.req.valid("param").id), 200),
+    async (c) => c.json(await viewOrg(c.get("db"), viewerOf(c), c.req.valid("param").id), 200),
   )
   .openapi(
     createRoute({ method: "patch", path: "/orgs/{id}", tags: ["Organisations"], summary: "Edit (members and admins); send the version you read", security, request: { params: IdParam, ...jsonBody(OrgPatch) }, responses: { 200: json(Org, "Updated"), ...pick(400, 401, 403, 404, 409) } }),
     async (c) => {
       const { version, ...fields } = c.req.valid("json");
-      return c.json(await updateOrg(c.get("db"), c.get("t"), c.get("viewer"), c.req.valid("param").id, version, fields), 200);
+      return c.json(await updateOrg(c.get("db"), c.get("t"), viewerOf(c), c.req.valid("param").id, version, fields), 200);
     },
   )
   .openapi(
     createRoute({ method: "get", path: "/orgs/{id}/export", tags: ["Organisations"], summary: "Everything held about the organisation, as one JSON document (owners)", security, request: { params: IdParam }, responses: { 200: json(OrgExport, "The export"), ...pick(401, 403, 404) } }),
     async (c) => {
       const id = c.req.valid("param").id;
-      const data = await exportOrgData(c.get("db"), c.get("viewer"), id);
+      const data = await exportOrgData(c.get("db"), viewerOf(c), id);
       c.header("Content-Disposition", `attachment; filename="sanad-organisation-${id}.json"`);
       c.header("Cache-Control", "no-store");
       return c.json(data, 200);
@@ -60,7 +60,7 @@ export const orgsApi = createApi()
     }),
     async (c) => {
       const id = c.req.valid("param").id;
-      const summary = await deleteOrg(c.get("db"), c.get("t"), c.get("viewer"), id, c.req.valid("json").confirmName, stripeFor(c.env));
+      const summary = await deleteOrg(c.get("db"), c.get("t"), viewerOf(c), id, c.req.valid("json").confirmName, stripeFor(c.env));
       return c.json({ id, deleted: true as const, ...summary }, 200);
     },
   )
@@ -71,7 +71,7 @@ export const orgsApi = createApi()
       responses: { 200: json(MemberList, "Members"), ...pick(401, 403, 404) },
     }),
     async (c) => {
-      const { items, invitations } = await memberList(c.get("db"), c.get("viewer"), c.req.valid("param").id);
+      const { items, invitations } = await memberList(c.get("db"), viewerOf(c), c.req.valid("param").id);
       return c.json({ items, invitations }, 200);
     },
   )
@@ -83,7 +83,7 @@ export const orgsApi = createApi()
     }),
     async (c) => {
       const { id, userId } = c.req.valid("param");
-      return c.json(await changeMemberRole(c.get("db"), c.get("t"), c.get("viewer"), id, userId, c.req.valid("json").role), 200);
+      return c.json(await changeMemberRole(c.get("db"), c.get("t"), viewerOf(c), id, userId, c.req.valid("json").role), 200);
     },
   )
   .openapi(
@@ -94,7 +94,7 @@ export const orgsApi = createApi()
     }),
     async (c) => {
       const { id, userId } = c.req.valid("param");
-      await removeMember(c.get("db"), c.get("t"), c.get("viewer"), id, userId);
+      await removeMember(c.get("db"), c.get("t"), viewerOf(c), id, userId);
       return c.body(null, 204);
     },
   )
@@ -106,7 +106,7 @@ export const orgsApi = createApi()
     }),
     async (c) => {
       const { id, invitationId } = c.req.valid("param");
-      await revokeInvite(c.get("db"), c.get("t"), c.get("viewer"), id, invitationId);
+      await revokeInvite(c.get("db"), c.get("t"), viewerOf(c), id, invitationId);
       return c.body(null, 204);
     },
   )
@@ -114,12 +114,12 @@ export const orgsApi = createApi()
     createRoute({ method: "post", path: "/orgs/{id}/members", tags: ["Organisations"], summary: "Invite a member by e-mail (owners); the same answer whether or not the address has an account", security, request: { params: IdParam, ...jsonBody(MemberInvite) }, responses: { 202: json(InviteResult, "Invited: the person joins only by accepting"), ...pick(400, 401, 403, 404) } }),
     async (c) => {
       const { email, role } = c.req.valid("json");
-      return c.json(await inviteMember(c.get("db"), c.get("t"), c.get("viewer"), c.req.valid("param").id, email, role, mailerFor(c)), 202);
+      return c.json(await inviteMember(c.get("db"), c.get("t"), viewerOf(c), c.req.valid("param").id, email, role, mailerFor(c)), 202);
     },
   )
   .openapi(
     createRoute({ method: "post", path: "/orgs/{id}/verify", tags: ["Organisations"], summary: "Set verification (admins)", security, request: { params: IdParam, ...jsonBody(z.object({ verified: z.boolean() })) }, responses: { 200: json(Org, "Updated"), ...pick(400, 401, 403, 404) } }),
-    async (c) => c.json(await verifyOrg(c.get("db"), c.get("viewer"), c.req.valid("param").id, c.req.valid("json").verified), 200),
+    async (c) => c.json(await verifyOrg(c.get("db"), viewerOf(c), c.req.valid("param").id, c.req.valid("json").verified), 200),
   )
   .openapi(
     createRoute({
@@ -135,7 +135,7 @@ export const orgsApi = createApi()
       summary: "Accept an invitation sent to the caller's verified e-mail address (404 for anyone else, and once it is answered, revoked or expired)",
       responses: { 200: json(InviteAccepted, "Now a member"), ...pick(401, 404) },
     }),
-    async (c) => c.json(await acceptInvite(c.get("db"), c.get("viewer"), c.req.valid("param").id), 200),
+    async (c) => c.json(await acceptInvite(c.get("db"), viewerOf(c), c.req.valid("param").id), 200),
   )
   .openapi(
     createRoute({
@@ -144,7 +144,7 @@ export const orgsApi = createApi()
       responses: { 204: { description: "Declined" }, ...pick(401, 404) },
     }),
     async (c) => {
-      await declineInvite(c.get("db"), c.get("viewer"), c.req.valid("param").id);
+      await declineInvite(c.get("db"), viewerOf(c), c.req.valid("param").id);
       return c.body(null, 204);
     },
   );

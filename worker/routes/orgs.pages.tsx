@@ -21,10 +21,10 @@ import { OrgDelete } from "../../schema/api/org-data";
 import { deleteOrg, ownedOrg } from "../actions/org-data";
 import { stripeFor } from "../http/payments";
 import { callsOfFunder } from "../actions/calls";
-import { enforce, requireViewer } from "../http/guards";
+import { enforce, requireViewer, viewerOf } from "../http/guards";
 import { Problem } from "../http/problem";
 
-const disposableOrg = (c: Context<AppEnv>) => ownedOrg(c.get("db"), c.get("viewer"), c.req.param("id")!);
+const disposableOrg = (c: Context<AppEnv>) => ownedOrg(c.get("db"), viewerOf(c), c.req.param("id")!);
 
 const countries = (c: Context<AppEnv>) => countriesFor(c.get("db"), c.get("locale"));
 
@@ -40,7 +40,7 @@ const parseOrgForm = <S extends typeof OrgCreate | typeof OrgPatch>(c: Context<A
 };
 
 const showOrg = async (c: Context<AppEnv>, org: Org, extra: { notice?: string } = {}, status = 200) => {
-  const v = c.get("viewer");
+  const v = viewerOf(c);
   const calls = org.kind === "funder" ? await callsOfFunder(c.get("db"), v, org.id) : null;
   const isMember = !!membershipIn(v, org.id);
   return renderPage(c, <OrgPage org={org} calls={calls} isMember={isMember} canEdit={canEditOrg(v, org).ok} seesMembers={canViewMembers(v, org).ok} canDispose={canDisposeOrg(v, org).ok} isAdmin={isAdmin(v)} canPledge={!!v && org.kind === "cso" && !isMember} {...extra} />, status);
@@ -51,15 +51,15 @@ const MEMBER_NOTICES = { role_changed: "members.role_changed", removed: "members
 
 type MembersExtra = { notice?: string; errors?: Record<string, string>; values?: { email?: string; role?: string } };
 const showMembers = async (c: Context<AppEnv>, orgId: string, extra: MembersExtra = {}, status = 200) => {
-  const { org, owner, items, invitations } = await memberList(c.get("db"), c.get("viewer"), orgId);
+  const { org, owner, items, invitations } = await memberList(c.get("db"), viewerOf(c), orgId);
   return renderPage(c, <MembersPage org={org} items={items} invitations={invitations} isOwner={owner} {...extra} />, status);
 };
 const membersUrl = (orgId: string, notice: keyof typeof MEMBER_NOTICES) => `/orgs/${orgId}/members?notice=${notice}`;
 
 /** Owners only, checked before a form is read (a refusal is the same whatever was typed). */
 const ownersOrg = async (c: Context<AppEnv>) => {
-  const org = await viewOrg(c.get("db"), c.get("viewer"), c.req.param("id")!);
-  enforce(canManageMembers(c.get("viewer"), org), c.get("t"));
+  const org = await viewOrg(c.get("db"), viewerOf(c), c.req.param("id")!);
+  enforce(canManageMembers(viewerOf(c), org), c.get("t"));
   return org;
 };
 
@@ -73,7 +73,7 @@ export const orgsPages = new Hono<AppEnv>()
   .get("/orgs", async (c) => {
     const q = OrgListQuery.safeParse(c.req.query());
     const filters = q.success ? q.data : OrgListQuery.parse({});
-    const v = c.get("viewer");
+    const v = viewerOf(c);
     const page = await listOrgs(c.get("db"), { ...filters, visibleLevels: visibleLevels(v), memberOf: v?.memberships.map((m) => m.orgId) ?? [] });
     const shown = Object.fromEntries(Object.entries({ q: filters.q, kind: filters.kind, country: filters.country, theme: filters.theme }).filter(([, x]) => x)) as Record<string, string>;
     return renderPage(c, <OrgListPage items={page.items} nextCursor={page.nextCursor} filters={shown} countries={await countries(c)} />);
@@ -95,21 +95,21 @@ export const orgsPages = new Hono<AppEnv>()
       return renderPage(c, <OrgNewPage values={values} errors={problemErrors(e)} countries={await countries(c)} />, 400);
     }
   })
-  .get("/orgs/:id", async (c) => showOrg(c, await viewOrg(c.get("db"), c.get("viewer"), c.req.param("id"))))
+  .get("/orgs/:id", async (c) => showOrg(c, await viewOrg(c.get("db"), viewerOf(c), c.req.param("id"))))
   .get("/orgs/:id/edit", async (c) => {
     requireViewer(c);
-    const org = await editableOrg(c.get("db"), c.get("viewer"), c.req.param("id"));
+    const org = await editableOrg(c.get("db"), viewerOf(c), c.req.param("id"));
     return renderPage(c, <OrgEditPage org={org} values={orgToFormValues(org)} countries={await countries(c)} />);
   })
   .post("/orgs/:id/edit", async (c) => {
     requireViewer(c);
-    const org = await editableOrg(c.get("db"), c.get("viewer"), c.req.param("id"));
+    const org = await editableOrg(c.get("db"), viewerOf(c), c.req.param("id"));
     const values = orgFormValues(await readForm(c));
     const parsed = parseOrgForm(c, OrgPatch, values);
     if (!parsed.ok) return renderPage(c, <OrgEditPage org={org} values={values} errors={parsed.errors} countries={await countries(c)} />, 400);
     const { version, ...fields } = parsed.data;
     try {
-      const updated = await updateOrg(c.get("db"), c.get("t"), c.get("viewer"), org.id, version, fields);
+      const updated = await updateOrg(c.get("db"), c.get("t"), viewerOf(c), org.id, version, fields);
       return showOrg(c, updated, { notice: c.get("t")("org.saved") });
     } catch (e) {
       if (e instanceof Problem && e.status === 409) {
@@ -132,7 +132,7 @@ export const orgsPages = new Hono<AppEnv>()
     const values = { email: str(form, "email"), role: str(form, "role") || "member" };
     const parsed = parseWith(c, MemberInvite, values);
     if (!parsed.ok) return showMembers(c, org.id, { errors: parsed.errors, values }, 400);
-    await inviteMember(c.get("db"), c.get("t"), c.get("viewer"), org.id, parsed.data.email, parsed.data.role, mailerFor(c));
+    await inviteMember(c.get("db"), c.get("t"), viewerOf(c), org.id, parsed.data.email, parsed.data.role, mailerFor(c));
     return showMembers(c, org.id, { notice: c.get("t")("org.invited", { email: parsed.data.email }) });
   })
   .post("/orgs/:id/members/:userId/role", async (c) => {
@@ -143,7 +143,7 @@ export const orgsPages = new Hono<AppEnv>()
     const parsed = parseWith(c, MemberRolePatch, { role: str(await readForm(c), "role") }, { role: field });
     if (!parsed.ok) return showMembers(c, org.id, { errors: parsed.errors }, 400);
     try {
-      await changeMemberRole(c.get("db"), c.get("t"), c.get("viewer"), org.id, userId, parsed.data.role);
+      await changeMemberRole(c.get("db"), c.get("t"), viewerOf(c), org.id, userId, parsed.data.role);
     } catch (e) {
       return showMembers(c, org.id, { errors: brokenRule(e, field) }, 422);
     }
@@ -165,7 +165,7 @@ export const orgsPages = new Hono<AppEnv>()
   .post("/orgs/:id/invitations/:invitationId/revoke", async (c) => {
     requireViewer(c);
     const org = await ownersOrg(c);
-    await revokeInvite(c.get("db"), c.get("t"), c.get("viewer"), org.id, c.req.param("invitationId"));
+    await revokeInvite(c.get("db"), c.get("t"), viewerOf(c), org.id, c.req.param("invitationId"));
     return c.redirect(membersUrl(org.id, "revoked"), 303);
   })
   .get("/orgs/:id/delete", async (c) => {
@@ -179,7 +179,7 @@ export const orgsPages = new Hono<AppEnv>()
     const parsed = parseWith(c, OrgDelete, { confirmName: typed });
     if (!parsed.ok) return renderPage(c, <OrgDeletePage org={org} value={typed} errors={parsed.errors} />, 400);
     try {
-      await deleteOrg(c.get("db"), c.get("t"), c.get("viewer"), org.id, parsed.data.confirmName, stripeFor(c.env));
+      await deleteOrg(c.get("db"), c.get("t"), viewerOf(c), org.id, parsed.data.confirmName, stripeFor(c.env));
     } catch (e) {
       if (e instanceof Problem && e.status === 422) return renderPage(c, <OrgDeletePage org={org} value={typed} errors={problemErrors(e)} />, 422);
       throw e;
@@ -188,6 +188,6 @@ export const orgsPages = new Hono<AppEnv>()
   })
   .post("/orgs/:id/verify", async (c) => {
     requireViewer(c);
-    const org = await verifyOrg(c.get("db"), c.get("viewer"), c.req.param("id"), str(await readForm(c), "verified") === "true");
+    const org = await verifyOrg(c.get("db"), viewerOf(c), c.req.param("id"), str(await readForm(c), "verified") === "true");
     return c.redirect(`/orgs/${org.id}`, 303);
   });

@@ -8,6 +8,7 @@ import { createPledge, viewPledge, cancelPledge, confirmManualPayment, ledgerOf 
 import { handleStripeWebhook } from "../actions/stripe-webhook";
 import { paymentsConfig, stripeFor } from "../http/payments";
 import type { Pledge as PledgeRow } from "../db/pledges";
+import { viewerOf } from "../http/guards";
 
 const tags = ["Pledges"];
 
@@ -23,25 +24,25 @@ export const pledgesApi = createApi()
       responses: { 201: json(PledgeCreated, "Pledge created (pending until paid)"), ...pick(400, 401, 403, 404, 422) },
     }),
     async (c) => {
-      const r = await createPledge(c.get("db"), c.get("t"), c.get("locale"), c.get("viewer"), c.req.valid("json"), paymentsConfig(c));
+      const r = await createPledge(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.valid("json"), paymentsConfig(c));
       return c.json({ ...r, pledge: publicPledge(r.pledge) }, 201);
     },
   )
   .openapi(
     createRoute({ method: "get", path: "/pledges/{id}", tags, security, summary: "A pledge (the pledger, the recipient's members, admins)", request: { params: IdParam }, responses: { 200: json(Pledge, "The pledge"), ...pick(401, 404) } }),
-    async (c) => c.json(publicPledge((await viewPledge(c.get("db"), c.get("viewer"), c.req.valid("param").id)).pledge), 200),
+    async (c) => c.json(publicPledge((await viewPledge(c.get("db"), viewerOf(c), c.req.valid("param").id)).pledge), 200),
   )
   .openapi(
     createRoute({ method: "post", path: "/pledges/{id}/cancel", tags, security, summary: "Cancel (the pledger); cancels the Stripe subscription too", request: { params: IdParam }, responses: { 200: json(Pledge, "Cancelled"), ...pick(401, 403, 404, 422) } }),
-    async (c) => c.json(publicPledge(await cancelPledge(c.get("db"), c.get("t"), c.get("viewer"), c.req.valid("param").id, stripeFor(c.env))), 200),
+    async (c) => c.json(publicPledge(await cancelPledge(c.get("db"), c.get("t"), viewerOf(c), c.req.valid("param").id, stripeFor(c.env))), 200),
   )
   .openapi(
     createRoute({ method: "post", path: "/pledges/{id}/payments", tags, security, summary: "Record a received bank transfer (admins; manual pledges only; once per reference)", request: { params: IdParam, ...jsonBody(PaymentConfirm) }, responses: { 201: json(Payment, "Recorded"), ...pick(400, 401, 403, 404, 409, 422) } }),
-    async (c) => c.json(await confirmManualPayment(c.get("db"), c.get("t"), c.get("viewer"), c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => c.json(await confirmManualPayment(c.get("db"), c.get("t"), viewerOf(c), c.req.valid("param").id, c.req.valid("json")), 201),
   )
   .openapi(
     createRoute({ method: "get", path: "/orgs/{id}/ledger", tags, summary: "Pledged, paid and refunded per currency and in USD, with entries (per the organisation's visibility)", request: { params: IdParam }, responses: { 200: json(Ledger, "The ledger"), ...pick(404) } }),
-    async (c) => c.json((await ledgerOf(c.get("db"), c.get("viewer"), c.req.valid("param").id)).ledger, 200),
+    async (c) => c.json((await ledgerOf(c.get("db"), viewerOf(c), c.req.valid("param").id)).ledger, 200),
   )
   .openapi(
     createRoute({

@@ -4,7 +4,7 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { readForm, str, int, parseWith, problemErrors, type FormBody } from "../http/forms";
-import { requireViewer } from "../http/guards";
+import { requireViewer, viewerOf } from "../http/guards";
 import { paymentsConfig, stripeFor } from "../http/payments";
 import { PledgeFormPage, PledgePage, LedgerPage, type PledgeFormValues } from "../../web/pages/Pledges";
 import { PledgeCreate, PaymentConfirm } from "../../schema/api/pledges";
@@ -35,12 +35,12 @@ const moneyField = (f: FormBody, amountKey: string, currency: string) => {
 };
 
 const showForm = async (c: Context<AppEnv>, org: Org, values: PledgeFormValues, errors?: Record<string, string>, status = 200) =>
-  renderPage(c, <PledgeFormPage org={org} funders={await fundersOf(c, c.get("viewer")!)} values={values} errors={errors} viaStripe={!!stripeFor(c.env)} />, status);
+  renderPage(c, <PledgeFormPage org={org} funders={await fundersOf(c, viewerOf(c)!)} values={values} errors={errors} viaStripe={!!stripeFor(c.env)} />, status);
 
 type Extra = { notice?: string; errors?: Record<string, string>; confirmValues?: { amount: string; receivedAt: string; reference: string } };
 
 const showPledge = async (c: Context<AppEnv>, id: string, extra: Extra = {}, status = 200) => {
-  const v = c.get("viewer");
+  const v = viewerOf(c);
   const { pledge, recipient, payments } = await viewPledge(c.get("db"), v, id);
   const { name, funderVisibility } = await pledgerName(c.get("db"), pledge);
   const running = canBeCancelled(pledge.status);
@@ -103,7 +103,7 @@ export const pledgesPages = new Hono<AppEnv>()
   .post("/pledges/:id/cancel", async (c) => {
     requireViewer(c);
     const id = c.req.param("id");
-    await cancelPledge(c.get("db"), c.get("t"), c.get("viewer"), id, stripeFor(c.env));
+    await cancelPledge(c.get("db"), c.get("t"), viewerOf(c), id, stripeFor(c.env));
     return showPledge(c, id, { notice: c.get("t")("pledge.cancelled_notice") });
   })
   .post("/pledges/:id/payments", async (c) => {
@@ -119,13 +119,13 @@ export const pledgesPages = new Hono<AppEnv>()
     if (confirmValues.amount && amount === null) errors.amount = t("err.amount");
     if (!parsed.ok || Object.keys(errors).length) return showPledge(c, id, { errors, confirmValues }, 400);
     try {
-      await confirmManualPayment(c.get("db"), t, c.get("viewer"), id, parsed.data);
+      await confirmManualPayment(c.get("db"), t, viewerOf(c), id, parsed.data);
     } catch (e) {
       return showPledge(c, id, { errors: problemErrors(e, FIELDS), confirmValues }, 422);
     }
     return showPledge(c, id, { notice: t("pledge.payment_recorded") }, 201);
   })
   .get("/orgs/:id/ledger", async (c) => {
-    const { org, ledger } = await ledgerOf(c.get("db"), c.get("viewer"), c.req.param("id"));
-    return renderPage(c, <LedgerPage org={org} ledger={ledger} canPledge={canPledgeTo(c.get("viewer"), org)} />);
+    const { org, ledger } = await ledgerOf(c.get("db"), viewerOf(c), c.req.param("id"));
+    return renderPage(c, <LedgerPage org={org} ledger={ledger} canPledge={canPledgeTo(viewerOf(c), org)} />);
   });

@@ -11,6 +11,7 @@ import { toGrant } from "../domain/giving360";
 import { visibleLevels } from "../domain/permissions";
 import { countryName } from "../i18n";
 import { Problem } from "../http/problem";
+import { viewerOf } from "../http/guards";
 
 const tags = ["Reports"];
 
@@ -19,14 +20,14 @@ export const reportsApi = createApi()
     createRoute({ method: "get", path: "/reports/equity", tags, summary: "Equity measures for a period, funder, call and funding type, grouped by a dimension; cells under k organisations suppressed", request: { query: ReportQuery }, responses: { 200: json(EquityReport, "The report"), ...pick(400, 401, 403) } }),
     async (c) => {
       const { lang: _l, ...q } = c.req.valid("query");
-      return c.json(await equityReport(c.get("db"), c.get("t"), c.get("viewer"), q, reportK(c.env)), 200);
+      return c.json(await equityReport(c.get("db"), c.get("t"), viewerOf(c), q, reportK(c.env)), 200);
     },
   )
   .openapi(
     createRoute({ method: "get", path: "/reports/equity.csv", tags, summary: "The same groups as CSV (RFC 4180, UTF-8, header row; as-of, basis, k and filters on every row)", request: { query: ReportQuery }, responses: { 200: { content: { "text/csv": { schema: z.string() } }, description: "CSV" }, ...pick(400, 401, 403) } }),
     async (c) => {
       const { lang: _l, ...q } = c.req.valid("query");
-      const report = await equityReport(c.get("db"), c.get("t"), c.get("viewer"), q, reportK(c.env));
+      const report = await equityReport(c.get("db"), c.get("t"), viewerOf(c), q, reportK(c.env));
       return c.body(reportCsv(report), 200, {
         "Content-Type": "text/csv; charset=utf-8; header=present",
         "Content-Disposition": `attachment; filename="sanad-equity-${q.groupBy ?? "totals"}-${report.asOf.slice(0, 10)}.csv"`,
@@ -37,7 +38,7 @@ export const reportsApi = createApi()
     createRoute({ method: "get", path: "/exports/360giving.json", tags, summary: "Awards in the 360Giving Data Standard's shape, a page at a time (Link: rel=next); organisations you may not see are anonymised", request: { query: ExportQuery }, responses: { 200: json(z.object({ grants: z.array(z.record(z.string(), z.unknown())) }), "360Giving package"), ...pick(400, 401, 403) } }),
     async (c) => {
       const { limit, cursor, ...filters } = c.req.valid("query");
-      await authorizeFilters(c.get("db"), c.get("t"), c.get("viewer"), filters);
+      await authorizeFilters(c.get("db"), c.get("t"), viewerOf(c), filters);
       let after: { date: string; id: string } | undefined;
       if (cursor) {
         const [date, id] = cursor.split("~");
@@ -50,7 +51,7 @@ export const reportsApi = createApi()
       const locale = c.get("locale");
       const opts = {
         prefix: c.env.GIVING360_PREFIX || "360G-sanad",
-        visible: visibleLevels(c.get("viewer")),
+        visible: visibleLevels(viewerOf(c)),
         countryName: (code: string) => countryName(code, locale),
         anonymousName: t("report.anonymous_org"),
         fundingTypeTitle: (ft: "core" | "project") => t(`funding.${ft}`),
@@ -71,5 +72,5 @@ export const reportsApi = createApi()
   )
   .openapi(
     createRoute({ method: "put", path: "/fx-rates", tags, security, summary: "Add or correct a dated rate (admins); stored US-dollar values in that currency are re-converted", request: jsonBody(FxRate), responses: { 200: json(FxRate, "Saved"), ...pick(400, 401, 403) } }),
-    async (c) => c.json(await setFxRate(c.get("db"), c.get("viewer"), c.req.valid("json")), 200),
+    async (c) => c.json(await setFxRate(c.get("db"), viewerOf(c), c.req.valid("json")), 200),
   );

@@ -8,9 +8,10 @@ import { ReportsPage } from "../../web/pages/Reports";
 import { ReportQuery } from "../../schema/api/reports";
 import { equityReport } from "../actions/equity";
 import { isAdmin, isFunderMember } from "../domain/permissions";
+import { viewerOf } from "../http/guards";
 
 export const reportsPages = new Hono<AppEnv>().get("/reports", async (c) => {
-  const v = c.get("viewer");
+  const v = viewerOf(c);
   // Empty form fields mean "not filtered".
   const query = Object.fromEntries(Object.entries(c.req.query()).filter(([k, val]) => val !== "" && k !== "lang"));
   const privileged = v?.platformRole === "analyst" || isAdmin(v) || isFunderMember(v);
