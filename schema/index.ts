@@ -9,3 +9,4 @@ export * from "./fx";
 export * from "./applications";
 export * from "./pledges";
 export * from "./equity";
+export * from "./trust";

@@ -28,6 +28,13 @@ export const orgs = sqliteTable(
     visibility: text("visibility", { enum: VISIBILITIES }).notNull().default("public"),
     verified: integer("verified", { mode: "boolean" }).notNull().default(false),
     /**
+     * The trust ladder's level 0–4, derived from evidence (worker/domain/trust.ts) and stored so lists,
+     * matching and reports can filter on it; re-derived whenever its evidence changes or expires.
+     */
+    trustLevel: integer("trust_level").notNull().default(0),
+    /** The group agreed to appear on its country chapter's public page. */
+    listedInChapter: integer("listed_in_chapter", { mode: "boolean" }).notNull().default(false),
+    /**
      * Funding received through Sanad so far (awards and pledge payments), in US cents at each event's
      * rate. Kept up to date by the writes that record them; matching uses it for the equity boost.
      */

@@ -24,6 +24,7 @@ import { applicationsPages } from "./routes/applications.pages";
 import { pledgesApi } from "./routes/pledges.api";
 import { pledgesPages } from "./routes/pledges.pages";
 import { reportsApi } from "./routes/reports.api";
+import { trustApi } from "./routes/trust.api";
 import { reportsPages } from "./routes/reports.pages";
 import { homePages } from "./routes/home.pages";
 import { adminPages } from "./routes/admin.pages";
@@ -67,6 +68,7 @@ export const createApp = () => {
   app.route("/api/v1", applicationsApi);
   app.route("/api/v1", pledgesApi);
   app.route("/api/v1", reportsApi);
+  app.route("/api/v1", trustApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "sanad_session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

@@ -5,6 +5,8 @@ import type { Bindings } from "./env";
 import { createDb } from "./db/client";
 import { closeExpiredCalls } from "./db/calls";
 import { staleUnsent, purgeSentMail } from "./db/outbox";
+import { orgsAtLevel } from "./db/trust";
+import { recomputeMany } from "./actions/trust";
 import { deliverBatch, enqueueMail, type MailMessage } from "./mail/delivery";
 
 /** Mail still unsent this long after it was written lost its queue message: the cron queues it again. */
@@ -42,6 +44,8 @@ export default {
     const unsent = await staleUnsent(db, new Date(now.getTime() - RESEND_AFTER_MS));
     await enqueueMail(env.MAIL_QUEUE, unsent.map((m) => m.id));
     await purgeSentMail(db, now);
+    // Vouches expire: groups standing on them are re-derived (other levels change only with their evidence).
+    await recomputeMany(db, await orgsAtLevel(db, 2), now);
   },
   /** The mail queue's consumer: sends each outbox row through the Email Service binding, once. */
   async queue(batch: MessageBatch<unknown>, env: Bindings) {

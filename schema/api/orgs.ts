@@ -22,6 +22,7 @@ const orgFields = {
   themes: uniqueList(z.enum(THEMES), THEMES.length).optional(),
   languages: uniqueList(LanguageTag, 20).optional(),
   visibility: z.enum(VISIBILITIES).optional(),
+  listedInChapter: z.boolean().optional().openapi({ description: "Agree to appear on the country chapter's public page (public profiles only)" }),
 };
 
 export const OrgCreate = z.object({ kind: z.enum(ORG_KINDS), ...orgFields }).openapi("OrgCreate");
@@ -49,6 +50,8 @@ export const Org = z
     languages: z.array(z.string()),
     visibility: z.enum(VISIBILITIES),
     verified: z.boolean(),
+    trustLevel: z.number().int().min(0).max(4).openapi({ description: "The trust ladder's level, derived from evidence: 0 new, 1 e-mails verified, 2 vouched for by two trusted peers nearby, 3 confirmed by the country chapter, 4 verified by the platform (GET /orgs/{id}/trust gives the evidence)" }),
+    listedInChapter: z.boolean(),
     version: z.number().int(),
     createdAt: IsoTime,
     updatedAt: IsoTime,

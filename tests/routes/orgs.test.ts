@@ -191,7 +191,7 @@ describe("members and invitations", () => {
     const owner = await orgOwner();
     await owner.patch(`/api/v1/orgs/${owner.org.id}`, { version: 1, name: "Renamed group" });
     const rows = await env.DB.prepare("SELECT action FROM audit_log WHERE subject_id = ? ORDER BY id").bind(owner.org.id).all<{ action: string }>();
-    expect(rows.results.map((r) => r.action)).toEqual(["org.created", "org.updated"]);
+    expect(rows.results.map((r) => r.action)).toEqual(["org.created", "trust.level_changed", "org.updated"]);
   });
 });
 

@@ -4,6 +4,7 @@ import { findUserByEmail, findUserById, insertUser, updateUser, markEmailVerifie
 import { countAttempt, clearFailures } from "../db/throttle";
 import { consumeEmailToken } from "../db/email-tokens";
 import { sendLinkMail } from "./account-mail";
+import { recomputeForUser } from "./trust";
 import { checkSecondFactor } from "./two-factor";
 import type { Mailer } from "../mail/compose";
 import { auditInsert } from "../db/audit";
@@ -58,6 +59,7 @@ export const verifyEmail = async (db: Db, t: Translate, token: string) => {
   const userId = await consumeEmailToken(db, await sha256Hex(token), "verify");
   if (!userId) throw new Problem(400, t("err.link_invalid"), [{ path: "token", message: t("err.link_invalid") }]);
   await db.batch([markEmailVerified(db, userId), auditInsert(db, { actorUserId: userId, action: "user.email_verified", subjectType: "user", subjectId: userId })]);
+  await recomputeForUser(db, userId);
   return (await findUserById(db, userId))!;
 };
 

@@ -9,6 +9,7 @@ import { auditInsertIf } from "../db/audit";
 import { canViewMembers, canManageMembers, canRemoveMember, canAnswerInvitation, seesMemberContacts, type Viewer } from "../domain/permissions";
 import { Problem } from "../http/problem";
 import { enforce } from "../http/guards";
+import { recomputeTrust } from "./trust";
 import type { Translate } from "../i18n";
 import type { MemberRole } from "../../schema/enums";
 
@@ -59,6 +60,8 @@ export const acceptInvite = async (db: Db, viewerOrNull: Viewer | null, invitati
     auditInsertIf(db, { actorUserId: viewer.userId, action: "member.joined", subjectType: "org", subjectId: inv.orgId, data: { role: inv.role } }, won),
   ]);
   if (!accepted) throw new Problem(404);
+  // A new member whose address is verified keeps level 1; the trust ladder is re-derived either way.
+  await recomputeTrust(db, inv.orgId);
   return { orgId: inv.orgId, role: inv.role };
 };
 
@@ -116,5 +119,7 @@ export const removeMember = async (db: Db, t: Translate, viewer: Viewer | null, 
       : auditInsertIf(db, { actorUserId: actor, action: "member.removed", subjectType: "org", subjectId: org.id, data: { userId, role: current.role } }, won),
   ]);
   if (!removed) throw await refusal(db, t, org.id, userId, actingOwnerId, "userId");
+  // A vouch from an organisation that now shares no member may count again (and the reverse on joining).
+  await recomputeTrust(db, org.id);
   return { left: leaving };
 };

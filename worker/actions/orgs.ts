@@ -5,6 +5,7 @@ import { findOrg, insertOrgWithOwner, updateOrgVersioned, insertInvitation, setV
 import { findCountry } from "../db/reference";
 import { findUserByEmail } from "../db/users";
 import { sendLinkMail } from "./account-mail";
+import { recomputeTrust } from "./trust";
 import type { Mailer } from "../mail/compose";
 import { auditInsert } from "../db/audit";
 import { newId } from "../security/random";
@@ -21,9 +22,12 @@ const checkCountry = async (db: Db, t: Translate, country?: string) => {
 export const createOrg = async (db: Db, t: Translate, viewer: Viewer, kind: OrgKind, fields: OrgFields) => {
   await checkCountry(db, t, fields.country);
   const id = newId();
-  return insertOrgWithOwner(db, id, kind, fields, viewer.userId, [
+  const org = await insertOrgWithOwner(db, id, kind, fields, viewer.userId, [
     auditInsert(db, { actorUserId: viewer.userId, action: "org.created", subjectType: "org", subjectId: id, data: { kind } }),
   ]);
+  // Its first rung: an owner who verified their address makes a new group level 1.
+  const trustLevel = await recomputeTrust(db, id);
+  return { ...org, trustLevel: trustLevel ?? org.trustLevel };
 };
 
 /** The organisation if the viewer may see it; 404 otherwise (existence is not revealed). */
@@ -89,5 +93,6 @@ export const verifyOrg = async (db: Db, viewer: Viewer | null, id: string, verif
     setVerified(db, id, verified),
     auditInsert(db, { actorUserId: viewer!.userId, action: verified ? "org.verified" : "org.unverified", subjectType: "org", subjectId: id }),
   ]);
+  await recomputeTrust(db, id);
   return (await findOrg(db, id))!;
 };

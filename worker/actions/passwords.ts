@@ -13,6 +13,7 @@ import type { Translate } from "../i18n";
 import type { Viewer } from "../domain/permissions";
 import type { Mailer } from "../mail/compose";
 import { sendLinkMail } from "./account-mail";
+import { recomputeForUser } from "./trust";
 
 const weakPassword = (t: Translate, password: string, email: string) => {
   const weak = passwordProblem(password, email);
@@ -44,6 +45,7 @@ export const confirmPasswordReset = async (db: Db, pepper: string, t: Translate,
     deleteSessionsOf(db, userId),
     auditInsert(db, { actorUserId: userId, action: "password.reset", subjectType: "user", subjectId: userId }),
   ]);
+  await recomputeForUser(db, userId); // the reset proved the address: the person's groups may rise to level 1
   return user;
 };
 

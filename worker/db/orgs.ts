@@ -26,6 +26,7 @@ export type OrgFields = {
   themes?: Theme[];
   languages?: string[];
   visibility?: Visibility;
+  listedInChapter?: boolean;
 };
 
 export const toOrg = (r: OrgRow) => ({
@@ -47,6 +48,8 @@ export const toOrg = (r: OrgRow) => ({
   languages: JSON.parse(r.languages) as string[],
   visibility: r.visibility,
   verified: r.verified,
+  trustLevel: r.trustLevel,
+  listedInChapter: r.listedInChapter,
   version: r.version,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
@@ -56,7 +59,7 @@ export type Org = ReturnType<typeof toOrg>;
 /** API field names → column values; only the keys present in `f` are written. */
 const toColumns = (f: Partial<OrgFields>) => {
   const cols: Partial<typeof orgs.$inferInsert> = {};
-  for (const key of ["name", "description", "country", "area", "setting", "legalStatus", "foundedYear", "staffCount", "volunteerCount", "visibility"] as const) {
+  for (const key of ["name", "description", "country", "area", "setting", "legalStatus", "foundedYear", "staffCount", "volunteerCount", "visibility", "listedInChapter"] as const) {
     if (f[key] !== undefined) (cols as Record<string, unknown>)[key] = f[key];
   }
   if (f.annualBudget !== undefined) {

@@ -1,6 +1,10 @@
 // English messages: the reference catalogue. Every other language must have exactly these keys
 // (TypeScript enforces it through the Messages type, and a test checks it at run time).
 export const en = {
+  "err.vouch_self": "An organisation cannot vouch for itself.",
+  "err.vouch_not_trusted": "Only organisations confirmed by their country chapter or verified by the platform (level 3 or 4) can vouch.",
+  "err.vouch_exists": "Your organisation already vouches for this one; its vouch lasts 12 months.",
+  "err.confirm_own": "You cannot confirm an organisation you belong to.",
   "error.rate_limited": "Too many requests from your connection. Wait a minute and try again.",
   "mail.greeting_plain": "Hello,",
   "err.link_invalid": "This link has expired or was already used. Ask for a new one.",

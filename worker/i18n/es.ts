@@ -2,6 +2,10 @@
 import type { Messages } from "./en";
 
 export const es: Messages = {
+  "err.vouch_self": "Una organización no puede avalarse a sí misma.",
+  "err.vouch_not_trusted": "Solo las organizaciones confirmadas por su capítulo nacional o verificadas por la plataforma (nivel 3 o 4) pueden avalar.",
+  "err.vouch_exists": "Su organización ya avala a esta; su aval dura 12 meses.",
+  "err.confirm_own": "No puede confirmar una organización de la que es miembro.",
   "error.rate_limited": "Demasiadas solicitudes desde su conexión. Espere un minuto e inténtelo de nuevo.",
   "mail.greeting_plain": "Hola:",
   "err.link_invalid": "Este enlace caducó o ya se usó. Pida uno nuevo.",

@@ -2,6 +2,10 @@
 import type { Messages } from "./en";
 
 export const fr: Messages = {
+  "err.vouch_self": "Une organisation ne peut pas se recommander elle-même.",
+  "err.vouch_not_trusted": "Seules les organisations confirmées par leur section nationale ou vérifiées par la plateforme (niveau 3 ou 4) peuvent se porter garantes.",
+  "err.vouch_exists": "Votre organisation se porte déjà garante de celle-ci ; sa garantie dure 12 mois.",
+  "err.confirm_own": "Vous ne pouvez pas confirmer une organisation dont vous êtes membre.",
   "error.rate_limited": "Trop de demandes depuis votre connexion. Attendez une minute et réessayez.",
   "mail.greeting_plain": "Bonjour,",
   "err.link_invalid": "Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.",
