@@ -33,7 +33,7 @@ const draftCallPages: Outcome[] = [401, 404, 404, 404, "ok", 404, "ok"];
 /** The new-call form is for members of any funder organisation (for their own funder). */
 const anyFunderMember: Outcome[] = [401, 403, 403, "ok", "ok", 403, 403];
 
-type Fx = { cso: string; funder: string; call: string; app: string; draft: string; draftCall: string; pledge: string; token: string; invitation: string; member: string };
+type Fx = { cso: string; funder: string; call: string; app: string; draft: string; draftCall: string; pledge: string; token: string; invitation: string; member: string; user: string };
 type Row = { route: string; expect: Outcome[]; path: (f: Fx) => string; body?: (f: Fx) => unknown; form?: (f: Fx) => Record<string, string> };
 
 const json = (route: string, expect: Outcome[], path: (f: Fx) => string, body?: (f: Fx) => unknown): Row => ({ route, expect, path, body });
@@ -194,6 +194,21 @@ const TABLE: Row[] = [
   form("POST /pledges/:id/cancel", [401, 404, 403, 404, "ok", 404, "ok"], (f) => `/pledges/${f.pledge}/cancel`),
   form("POST /pledges/:id/payments", adminOnly, (f) => `/pledges/${f.pledge}/payments`, () => ({ amount: "50", currency: "USD", receivedAt: "2026-11-01", reference: `R-${crypto.randomUUID()}` })),
   json("POST /api/v1/webhooks/stripe", all(400), () => "/api/v1/webhooks/stripe", () => ({ id: "evt_x", type: "invoice.paid" })),
+  // The trust ladder: evidence is public as the organisation is; vouching needs a trusted organisation's owners
+  // (ownFunder's is verified but its stored level predates that: 422, past authorization); chapters are run by admins.
+  json("GET /api/v1/orgs/:id/trust", all("ok"), (f) => `/api/v1/orgs/${f.cso}/trust`),
+  json("GET /api/v1/orgs/:id/vouches", all("ok"), (f) => `/api/v1/orgs/${f.cso}/vouches`),
+  json("POST /api/v1/orgs/:id/vouches", [401, 404, 404, 404, "ok", 404, 404], (f) => `/api/v1/orgs/${f.cso}/vouches`, (f) => ({ voucherOrgId: f.funder, relationship: "funded", statement: "We funded their literacy circles in 2025." })),
+  json("DELETE /api/v1/vouches/:id", signedIn(404), () => "/api/v1/vouches/no-such-vouch"),
+  json("POST /api/v1/orgs/:id/vouch-requests", csoOwners, (f) => `/api/v1/orgs/${f.cso}/vouch-requests`, (f) => ({ toOrgId: f.funder })),
+  json("POST /api/v1/orgs/:id/confirmation-request", csoOwners, (f) => `/api/v1/orgs/${f.cso}/confirmation-request`),
+  json("POST /api/v1/orgs/:id/confirmations", signedIn(403), (f) => `/api/v1/orgs/${f.cso}/confirmations`, () => ({ method: "visit", note: "Met them." })),
+  json("DELETE /api/v1/orgs/:id/confirmations", adminOnly, (f) => `/api/v1/orgs/${f.cso}/confirmations`),
+  json("GET /api/v1/chapters", all("ok"), () => "/api/v1/chapters"),
+  json("GET /api/v1/chapters/:country", all("ok"), () => "/api/v1/chapters/EG"),
+  json("PUT /api/v1/chapters/:country/coordinators/:userId", adminOnly, (f) => `/api/v1/chapters/SN/coordinators/${f.user}`),
+  // Runs after the row above appointed that person.
+  json("DELETE /api/v1/chapters/:country/coordinators/:userId", adminOnly, (f) => `/api/v1/chapters/SN/coordinators/${f.user}`),
   // Administration and reference data.
   json("GET /admin", adminOnly, () => "/admin"),
   form("POST /admin/countries/:code", adminOnly, () => "/admin/countries/SN", () => ({ civicSpace: "repressed", civicSpaceAsOf: "2026-11", incomeGroup: "LMC", odaGroup: "LDC", globalSouth: "true" })),
@@ -254,7 +269,7 @@ const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
   const token = (await c.ownCso.post("/api/v1/tokens", { name: "fixture" })).body.id;
   const invitation = (await c.ownCso.post(`/api/v1/orgs/${cso}/members`, { email: `nobody-${crypto.randomUUID()}@example.org`, role: "member" })).body.invitationId ?? "no-such-invitation";
   const member = await newMember(c.ownCso, cso);
-  return { cso, funder, call, app: a.id, draft, draftCall, pledge, token, invitation, member };
+  return { cso, funder, call, app: a.id, draft, draftCall, pledge, token, invitation, member, user: (c.ownCso as Client & { userId: string }).userId };
 };
 
 /** A second member of the CSO (not one of the callers): a verified address, invited by its owner, accepted. */

@@ -1,5 +1,7 @@
 // An owner takes the organisation's data away (one JSON document) or deletes the organisation: personal
 // data and texts erased, awards kept anonymised for the equity record, running pledges stopped.
+import { voucheesOf } from "../db/trust";
+import { recomputeMany } from "./trust";
 import type Stripe from "stripe";
 import type { Db } from "../db/client";
 import { nowIso } from "../db/client";
@@ -73,11 +75,14 @@ export const deleteOrg = async (db: Db, t: Translate, viewer: Viewer | null, id:
   const cancelled = running.map((p) => p.id);
   // The size band the equity report gives the budget today (latest rates), kept as a representative amount.
   const keptBudget = bandBudget(org.annualBudget ?? null, await loadFxTable(db));
+  // Groups that stood on its vouches are re-derived once they no longer count.
+  const vouchees = await voucheesOf(db, id);
   await db.batch(
     eraseOrg(db, id, at, keptBudget, cancelled, [
       // No actor: like every other entry about the group, this one does not say who (it would name an owner).
       auditInsertIf(db, { actorUserId: null, action: "org.deleted", subjectType: "org", subjectId: id, data: { kind: org.kind, pledgesCancelled: cancelled } }, erasedAt(id, at)),
     ]),
   );
+  await recomputeMany(db, vouchees);
   return { pledgesCancelled: cancelled.length, ...(await keptRecords(db, id)) };
 };

@@ -166,6 +166,7 @@ export const confirmOrg = async (db: Db, t: Translate, viewer: Viewer | null, or
 
 /** A coordinator (or an admin) withdraws the chapter's confirmation. */
 export const unconfirmOrg = async (db: Db, viewer: Viewer | null, orgId: string) => {
+  if (!viewer) throw new Problem(401);
   const org = await findOrg(db, orgId);
   if (!org) throw new Problem(404);
   if (!isAdmin(viewer) && !(await coordinates(db, viewer, org.country))) throw new Problem(canViewOrg(viewer, org).ok ? 403 : 404);

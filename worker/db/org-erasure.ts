@@ -2,7 +2,7 @@
 // is kept is decided in worker/domain/org-erasure.ts; this file only says it in SQL.
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { orgs, memberships, invitations, outbox, applications, reviews, awards, notifications, callInvitations, calls, pledges, auditLog } from "../../schema";
+import { orgs, memberships, invitations, outbox, vouches, vouchRequests, confirmations, confirmationRequests, applications, reviews, awards, notifications, callInvitations, calls, pledges, auditLog } from "../../schema";
 import type { Db } from "./client";
 import { setFacts, refreshStatus } from "./pledges";
 import { ERASED_ORG, GHOST_USER, yearOnly } from "../domain/org-erasure";
@@ -106,6 +106,8 @@ export const eraseOrg = (db: Db, orgId: string, at: string, keptBudget: Money | 
         annualBudgetCurrency: keptBudget?.currency ?? null,
         createdAt: sql`substr(${orgs.createdAt}, 1, 4) || '-01-01T00:00:00.000Z'`,
         deletedAt: at,
+        trustLevel: 0,
+        listedInChapter: false,
         updatedAt: yearOnly(at),
         version: sql`${orgs.version} + 1`,
       })
@@ -117,6 +119,15 @@ export const eraseOrg = (db: Db, orgId: string, at: string, keptBudget: Money | 
     // Mail about the group (invitations) holds the invitees' addresses.
     db.delete(outbox).where(and(eq(outbox.aboutOrgId, orgId), mine)),
     db.delete(callInvitations).where(and(eq(callInvitations.orgId, orgId), mine)),
+    // Trust evidence by or about the group: vouches end (their statements are texts about people),
+    // requests and the chapter's confirmation and its note go.
+    db
+      .update(vouches)
+      .set({ revokedAt: sql`coalesce(${vouches.revokedAt}, ${at})`, statement: "" })
+      .where(and(or(eq(vouches.voucherOrgId, orgId), eq(vouches.voucheeOrgId, orgId)), mine)),
+    db.delete(vouchRequests).where(and(or(eq(vouchRequests.fromOrgId, orgId), eq(vouchRequests.toOrgId, orgId)), mine)),
+    db.update(confirmations).set({ revokedAt: sql`coalesce(${confirmations.revokedAt}, ${at})`, note: "" }).where(and(eq(confirmations.orgId, orgId), mine)),
+    db.delete(confirmationRequests).where(and(eq(confirmationRequests.orgId, orgId), mine)),
     db.delete(notifications).where(and(eq(notifications.orgId, orgId), mine)),
     db.update(reviews).set({ comment: null, updatedAt: at }).where(and(inArray(reviews.applicationId, appsOfOrg), mine)),
     // Funders' notices about its applications carry its name; they keep the event, not the name.
