@@ -23,6 +23,8 @@ export const calls = sqliteTable(
     eligMaxBudgetAmount: integer("elig_max_budget_amount"),
     eligMaxBudgetCurrency: text("elig_max_budget_currency"),
     eligRequiredLedBy: integer("elig_required_led_by").notNull().default(0), // mask over LED_BY: all required
+    /** The trust ladder's level 0–4 an applicant must have reached (orgs.trust_level); 0 asks for none. */
+    eligMinTrustLevel: integer("elig_min_trust_level").notNull().default(0),
     // Priorities (raise the rank, never exclude).
     prioLedBy: integer("prio_led_by").notNull().default(0),
     prioSettings: integer("prio_settings").notNull().default(0), // mask over SETTINGS

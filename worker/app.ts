@@ -17,6 +17,7 @@ import { authPages } from "./routes/auth.pages";
 import { referenceApi } from "./routes/reference.api";
 import { orgsApi } from "./routes/orgs.api";
 import { orgsPages } from "./routes/orgs.pages";
+import { trustPages } from "./routes/trust.pages";
 import { callsApi } from "./routes/calls.api";
 import { callsPages } from "./routes/calls.pages";
 import { applicationsApi } from "./routes/applications.api";
@@ -54,6 +55,7 @@ export const createApp = () => {
   app.route("/", homePages);
   app.route("/", authPages);
   app.route("/", orgsPages);
+  app.route("/", trustPages);
   app.route("/", callsPages);
   app.route("/", applicationsPages);
   app.route("/", pledgesPages);

@@ -21,6 +21,7 @@ const Eligibility = z
     legalStatuses: uniqueList(z.enum(LEGAL_STATUSES), LEGAL_STATUSES.length).optional(),
     maxAnnualBudget: Money.optional(),
     requiredLedBy: uniqueList(z.enum(LED_BY), LED_BY.length).optional(),
+    minTrustLevel: z.number().int().min(0).max(4).optional().openapi({ description: "The trust ladder's level an applicant must have reached (0 new · 1 e-mails verified · 2 vouched for by two trusted peers nearby · 3 confirmed by the country chapter · 4 verified by the platform); 0 or absent asks for none" }),
   })
   .openapi("Eligibility");
 
@@ -92,6 +93,7 @@ export const Call = z
       legalStatuses: z.array(z.enum(LEGAL_STATUSES)),
       maxAnnualBudget: Money.nullable(),
       requiredLedBy: z.array(z.enum(LED_BY)),
+      minTrustLevel: z.number().int().min(0).max(4).openapi({ description: "0 when the call asks for no minimum trust level" }),
     }),
     priorities: z.object({ ledBy: z.array(z.enum(LED_BY)), settings: z.array(z.enum(SETTINGS)), themes: z.array(z.enum(THEMES)) }),
     grant: Grant,
@@ -147,6 +149,11 @@ export const OrgMatch = z
 export const MatchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().regex(/^\d{1,6}$/).optional().openapi({ description: "Opaque position in the ranked list" }),
+});
+
+/** The funder's list can be narrowed to organisations at a trust level or above. */
+export const OrgMatchQuery = MatchQuery.extend({
+  minLevel: z.coerce.number().int().min(0).max(4).optional().openapi({ description: "Only organisations at this trust level or above (0–4)" }),
 });
 
 export const CallInviteBody = z.object({ orgId: z.string().min(1).max(64) }).openapi("CallInvite");

@@ -15,7 +15,7 @@ const call = (over: CallOverrides = {}): CallCriteria => ({
   languages: [],
   priorities: { ledBy: [], settings: [], themes: [] },
   ...over,
-  eligibility: { countries: null, globalSouthOnly: false, legalStatuses: [], maxAnnualBudget: null, requiredLedBy: [], ...over.eligibility },
+  eligibility: { countries: null, globalSouthOnly: false, legalStatuses: [], maxAnnualBudget: null, requiredLedBy: [], minTrustLevel: 0, ...over.eligibility },
 });
 
 const org = (over: Partial<MatchProfile> = {}): MatchProfile => ({
@@ -29,6 +29,7 @@ const org = (over: Partial<MatchProfile> = {}): MatchProfile => ({
   themes: ["womens_rights", "livelihoods"],
   languages: ["ar"],
   fundingReceivedUsd: 0,
+  trustLevel: 1,
   ...over,
 });
 
@@ -80,11 +81,32 @@ describe("eligibility: one reason per criterion, met or not", () => {
     expect(reasonFor(c, org({ ledBy: ["youth", "women", "indigenous"] }), "led_by").met).toBe(true);
   });
 
+  test("minimum trust level: met or not, the sentence says where the group stands and what would get it there", () => {
+    const c = (level: number) => call({ eligibility: { minTrustLevel: level } });
+    // No minimum (0) is no criterion at all.
+    expect(eligibilityReasons(c(0), org({ trustLevel: 0 }), fx, today)).toEqual([{ criterion: "open_to_all", met: true, key: "match.open_to_all", params: {} }]);
+    expect(reasonFor(c(2), org({ trustLevel: 2, trustVouches: 3 }), "trust_level")).toMatchObject({ met: true, key: "match.trust_met_vouched", params: { vouches: { count: 3 }, required: { count: 2 } } });
+    // Vouches unknown (not read for this profile), or fewer than two still counting since the level was stored.
+    expect(reasonFor(c(2), org({ trustLevel: 2 }), "trust_level")).toMatchObject({ met: true, key: "match.trust_met.2" });
+    expect(reasonFor(c(2), org({ trustLevel: 2, trustVouches: 1 }), "trust_level")).toMatchObject({ met: true, key: "match.trust_met.2" });
+    expect(reasonFor(c(2), org({ trustLevel: 3 }), "trust_level")).toMatchObject({ met: true, key: "match.trust_met.3" });
+    expect(reasonFor(c(1), org({ trustLevel: 4 }), "trust_level")).toMatchObject({ met: true, key: "match.trust_met.4" });
+    expect(reasonFor(c(1), org({ trustLevel: 1 }), "trust_level")).toMatchObject({ met: true, key: "match.trust_met.1" });
+    expect(reasonFor(c(2), org({ trustLevel: 1, trustVouches: 0 }), "trust_level")).toMatchObject({ met: false, key: "match.trust_unmet.2", params: { level: { count: 1 }, levelName: { trustLevel: 1 } } });
+    expect(reasonFor(c(2), org({ trustLevel: 1, trustVouches: 1 }), "trust_level")).toMatchObject({ met: false, key: "match.trust_unmet.2_one_vouch" });
+    expect(reasonFor(c(2), org({ trustLevel: 0 }), "trust_level")).toMatchObject({ met: false, key: "match.trust_unmet.2_unverified" });
+    expect(reasonFor(c(1), org({ trustLevel: 0 }), "trust_level")).toMatchObject({ met: false, key: "match.trust_unmet.1" });
+    expect(reasonFor(c(3), org({ trustLevel: 2 }), "trust_level")).toMatchObject({ met: false, key: "match.trust_unmet.3" });
+    expect(reasonFor(c(4), org({ trustLevel: 3 }), "trust_level")).toMatchObject({ met: false, key: "match.trust_unmet.4" });
+    expect(evaluateMatch(c(3), org({ trustLevel: 2 }), fx, today).eligible).toBe(false);
+    expect(evaluateMatch(c(3), org({ trustLevel: 3 }), fx, today).eligible).toBe(true);
+  });
+
   test("a call with no criteria is open to all, and every criterion set yields exactly one reason", () => {
     expect(eligibilityReasons(call(), org(), fx, today)).toEqual([{ criterion: "open_to_all", met: true, key: "match.open_to_all", params: {} }]);
-    const all = call({ eligibility: { countries: ["EG"], globalSouthOnly: true, legalStatuses: ["registered"], maxAnnualBudget: { amount: 1, currency: "USD" }, requiredLedBy: ["youth"] } });
+    const all = call({ eligibility: { countries: ["EG"], globalSouthOnly: true, legalStatuses: ["registered"], maxAnnualBudget: { amount: 1, currency: "USD" }, requiredLedBy: ["youth"], minTrustLevel: 2 } });
     const reasons = eligibilityReasons(all, org(), fx, today);
-    expect(reasons.map((r) => r.criterion)).toEqual(["country", "global_south", "legal_status", "max_budget", "led_by"]);
+    expect(reasons.map((r) => r.criterion)).toEqual(["country", "global_south", "legal_status", "max_budget", "led_by", "trust_level"]);
     expect(evaluateMatch(all, org(), fx, today).eligible).toBe(false);
   });
 });
@@ -157,6 +179,7 @@ describe("the fast ranking path agrees with the explained one", () => {
           legalStatuses: some(LEGAL_STATUSES, 0.3),
           maxAnnualBudget: rand() < 0.5 ? { amount: Math.floor(rand() * 1e7), currency: rand() < 0.5 ? "USD" : "XOF" } : null,
           requiredLedBy: some(LED_BY, 0.15),
+          minTrustLevel: rand() < 0.5 ? 0 : Math.floor(rand() * 5),
         },
       });
       const o = org({
@@ -164,10 +187,11 @@ describe("the fast ranking path agrees with the explained one", () => {
         legalStatus: rand() < 0.1 ? null : LEGAL_STATUSES[Math.floor(rand() * 4)], setting: rand() < 0.1 ? null : SETTINGS[Math.floor(rand() * 3)],
         annualBudget: rand() < 0.1 ? null : { amount: Math.floor(rand() * 1e8), currency: ["USD", "XOF", "KPW"][Math.floor(rand() * 3)] },
         languages: some(["ar", "fr-SN", "en"], 0.4), fundingReceivedUsd: Math.floor(rand() * 1e7),
+        trustLevel: Math.floor(rand() * 5), trustVouches: rand() < 0.5 ? undefined : Math.floor(rand() * 4),
       });
       const fast = fastMatch(prepareCall(c, fx, today), prepareOrg(o, fx, today));
       const reasons = explainMatch(c, o, fx, today);
-      const eligibility = reasons.filter((r) => ["open_to_all", "country", "global_south", "legal_status", "max_budget", "led_by"].includes(r.criterion));
+      const eligibility = reasons.filter((r) => ["open_to_all", "country", "global_south", "legal_status", "max_budget", "led_by", "trust_level"].includes(r.criterion));
       expect(fast.eligible, JSON.stringify({ c, o })).toBe(eligibility.every((r) => r.met));
       // The score recomputed from the reasons alone.
       const prio = reasons.filter((r) => r.criterion.startsWith("priority_"));

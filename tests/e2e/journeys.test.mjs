@@ -55,19 +55,23 @@ const logIn = async (b, lang, email, password = DEMO) => {
   await clickTo(b, b.page.locator('form[action^="/login"] button[type=submit]'), lang, "after log in");
 };
 
-/** An unregistered, women-led, rural group in Senegal: eligible for the demo "rural women" call. */
-const createOrg = async (b, lang, name) => {
+/**
+ * An unregistered, women-led, rural group, in Senegal unless told otherwise: eligible for the demo "rural
+ * women" call. `listed`: ticks "List us on our country chapter's page".
+ */
+const createOrg = async (b, lang, name, { country = "SN", languages = "fr, wo", listed = false } = {}) => {
   await go(b, "/orgs/new", lang, "new organisation");
   const p = b.page;
   await p.fill("#name", name);
-  await p.selectOption("#country", "SN");
+  await p.selectOption("#country", country);
   await p.selectOption("#setting", "rural");
   await p.selectOption("#legalStatus", "unregistered");
   await p.fill("#budgetAmount", "20000");
   await p.check('input[name=ledBy][value=women]');
   await p.check('input[name=themes][value=womens_rights]');
   await p.check('input[name=themes][value=livelihoods]');
-  await p.fill("#languages", "fr, wo");
+  await p.fill("#languages", languages);
+  if (listed) await p.check("input[name=listedInChapter][value=true]");
   await clickTo(b, p.locator('form[action="/orgs/new"] button[type=submit]'), lang, "organisation page");
   return new URL(p.url()).pathname.split("/")[2];
 };
@@ -313,6 +317,98 @@ for (const lang of LANGS) {
       assert.match(download.suggestedFilename(), /^sanad-equity-legalStatus-\d{4}-\d{2}-\d{2}\.csv$/);
     } finally {
       await b.close();
+    }
+  });
+}
+
+const logOut = async (b, lang) => clickTo(b, b.page.locator('form[action="/logout"] button[type=submit]'), lang, "signed out");
+
+/** The trust section of an organisation's page: its level (the first number in its heading line) and evidence. */
+const trustOnPage = async (p) => {
+  const section = p.locator("section[aria-labelledby=trust-title]");
+  return {
+    level: Number(/\d/.exec(await section.locator("p strong").first().textContent())[0]),
+    evidence: await section.locator("ul.reasons > li").count(),
+    counting: await section.locator("ul.reasons > li.met").count(),
+    names: await section.locator("ul.reasons a").evaluateAll((as) => as.map((a) => a.getAttribute("href"))),
+  };
+};
+
+const TRUST_TEXT = {
+  en: { group: "Assiut Rural Women Network", statement: "We have run literacy circles with this group in Assiut since 2024; we know its members.", note: "Called two members and the village's community centre; they confirmed the group's work." },
+  ar: { group: "شبكة نساء أسيوط الريفيات", statement: "ننظّم مع هذه المجموعة حلقات محو الأمية في أسيوط منذ 2024 ونعرف عضواتها.", note: "اتصلنا بعضوتين وبمركز القرية المجتمعي وأكّدوا عمل المجموعة." },
+};
+
+for (const lang of LANGS) {
+  test(`journey 7 (${lang}): a new group in Egypt asks its chapter to confirm it, two trusted organisations vouch, the coordinator confirms it from the queue, and it applies to a call for trusted groups`, async () => {
+    const group = await openBrowser();
+    const peers = await openBrowser();
+    const text = TRUST_TEXT[lang];
+    try {
+      const p = group.page;
+      await signUp(group, lang, lang === "ar" ? "سلمى" : "Salma");
+      const orgId = await createOrg(group, lang, text.group, { country: "EG", languages: "ar", listed: true });
+      assert.equal((await trustOnPage(p)).level, 1, "a new group whose owner verified the address is level 1");
+      await clickTo(group, p.locator(`form[action="/orgs/${orgId}/confirmation-request"] button[type=submit]`), lang, "asked the chapter");
+      await p.selectOption("#toOrgId", "demo-cso-minya");
+      await clickTo(group, p.locator(`form[action="/orgs/${orgId}/vouch-requests"] button[type=submit]`), lang, "asked for a vouch");
+
+      // The Minya group's owner finds the request on "My account" and vouches from the group's page.
+      const q = peers.page;
+      await logIn(peers, lang, "cso@sanad.example");
+      await clickTo(peers, q.locator(`a[href="/orgs/${orgId}#vouch"]`).first(), lang, "group page (voucher)");
+      assert.deepEqual(await q.locator("#voucherOrgId option").evaluateAll((os) => os.map((o) => o.value)), ["demo-cso-minya"]);
+      await q.selectOption("#relationship", "worked_together");
+      await q.fill("#statement", text.statement);
+      await clickTo(peers, q.locator(`form[action="/orgs/${orgId}/vouches"] button[type=submit]`), lang, "vouched");
+      assert.ok(await q.locator('form[action^="/vouches/"][action$="/revoke"]').count(), "the voucher may take its vouch back");
+      await logOut(peers, lang);
+
+      // The Tunisian group's owner (same sub-region, Northern Africa) vouches too: level 2.
+      await logIn(peers, lang, "omar@demo.sanad.example");
+      await go(peers, `/orgs/${orgId}`, lang, "group page (second voucher)");
+      assert.deepEqual(await q.locator("#voucherOrgId option").evaluateAll((os) => os.map((o) => o.value)), ["demo-cso-tunis"], "only its trusted group may vouch (the hidden one is level 1)");
+      await q.selectOption("#relationship", "same_network");
+      await q.fill("#statement", text.statement);
+      await clickTo(peers, q.locator(`form[action="/orgs/${orgId}/vouches"] button[type=submit]`), lang, "vouched (second)");
+      assert.equal((await trustOnPage(q)).level, 2, "two vouches from trusted organisations nearby");
+      await logOut(peers, lang);
+
+      // The Egypt chapter's coordinator confirms it from the queue.
+      await logIn(peers, lang, "coordinator@sanad.example");
+      await clickTo(peers, q.locator('a[href="/chapters/EG#queue"]').first(), lang, "chapter with its queue");
+      await q.selectOption(`#method-${orgId}`, "call");
+      await q.fill(`#note-${orgId}`, text.note);
+      await clickTo(peers, q.locator(`form[action="/chapters/EG/confirm/${orgId}"] button[type=submit]`), lang, "confirmed from the queue");
+      assert.equal(await q.locator(`form[action="/chapters/EG/confirm/${orgId}"]`).count(), 0, "no longer in the queue");
+      assert.ok(await q.locator(`a[href="/orgs/${orgId}"]`).count(), "listed on the chapter's page, as the group asked");
+      await go(peers, "/chapters", lang, "chapters");
+      assert.ok(await q.locator('a[href="/chapters/EG"]').count());
+      await logOut(peers, lang);
+
+      // The group's page: level 3 with its evidence in words.
+      await go(group, `/orgs/${orgId}`, lang, "group page at level 3");
+      const trust = await trustOnPage(p);
+      assert.equal(trust.level, 3);
+      assert.equal(trust.evidence, 4, "the chapter's confirmation, two vouches, every member's address verified");
+      assert.equal(trust.counting, 2, "both vouches count");
+      assert.deepEqual(trust.names.sort(), ["/orgs/demo-cso-minya", "/orgs/demo-cso-tunis"]);
+
+      // It applies to the call for trusted groups (level 2 or above, open to Egypt).
+      await go(group, "/calls/demo-call-trusted-groups", lang, "call for trusted groups");
+      await clickTo(group, p.locator('a[href="/calls/demo-call-trusted-groups/apply"]').first(), lang, "apply (trusted groups)");
+      await clickTo(group, p.locator('form[action="/calls/demo-call-trusted-groups/apply"] button[type=submit]'), lang, "application form (trusted groups)");
+      const appId = new URL(p.url()).pathname.split("/")[2];
+      for (const [i, field] of (await p.locator("textarea[name^=answer_]").evaluateAll((ts) => ts.map((t) => t.id))).entries()) await p.fill(`#${field}`, ANSWERS[lang][i % ANSWERS[lang].length]);
+      await p.fill("#amount", "5000");
+      await clickTo(group, p.locator("button[name=action][value=submit]"), lang, "submitted (trusted groups)");
+      const status = await p.evaluate(async (id) => (await (await fetch(`/api/v1/applications/${id}`)).json()).status, appId);
+      assert.equal(status, "submitted");
+      journeyBytes[`journey 7 (${lang}), the group's browser`] = group.bytes();
+      journeyBytes[`journey 7 (${lang}), the peers' browser`] = peers.bytes();
+    } finally {
+      await group.close();
+      await peers.close();
     }
   });
 }

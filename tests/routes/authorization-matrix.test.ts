@@ -209,6 +209,19 @@ const TABLE: Row[] = [
   json("PUT /api/v1/chapters/:country/coordinators/:userId", adminOnly, (f) => `/api/v1/chapters/SN/coordinators/${f.user}`),
   // Runs after the row above appointed that person.
   json("DELETE /api/v1/chapters/:country/coordinators/:userId", adminOnly, (f) => `/api/v1/chapters/SN/coordinators/${f.user}`),
+  // The trust ladder's pages (forms) follow the same rules. No caller owns an organisation that may vouch for
+  // f.funder unless an earlier row verified f.cso (either way ownCso is past authorization: 303 or 422); nobody
+  // coordinates Egypt, and f.cso is public, so confirming is 403 for everyone signed in.
+  json("GET /chapters", all("ok"), () => "/chapters"),
+  json("GET /chapters/:country", all("ok"), () => "/chapters/EG"),
+  form("POST /orgs/:id/vouches", [401, 404, "ok", 404, 404, 404, 404], (f) => `/orgs/${f.funder}/vouches`, (f) => ({ voucherOrgId: f.cso, relationship: "worked_together", statement: "We ran a literacy programme together in 2025." })),
+  form("POST /vouches/:id/revoke", signedIn(404), () => "/vouches/no-such-vouch/revoke"),
+  form("POST /orgs/:id/vouch-requests", csoOwners, (f) => `/orgs/${f.cso}/vouch-requests`, (f) => ({ toOrgId: f.funder })),
+  form("POST /orgs/:id/confirmation-request", csoOwners, (f) => `/orgs/${f.cso}/confirmation-request`),
+  form("POST /chapters/:country/confirm/:orgId", signedIn(403), (f) => `/chapters/EG/confirm/${f.cso}`, (f) => ({ [`method-${f.cso}`]: "visit", [`note-${f.cso}`]: "Met them." })),
+  form("POST /chapters/:country/coordinators", adminOnly, () => "/chapters/SN/coordinators", () => ({ email: "matrix-login@example.org" })),
+  // f.user was appointed and removed by the API rows above: the admin gets past authorization to "no such coordinator".
+  form("POST /chapters/:country/coordinators/:userId/remove", [401, 403, 403, 403, 403, 403, 404], (f) => `/chapters/SN/coordinators/${f.user}/remove`),
   // Administration and reference data.
   json("GET /admin", adminOnly, () => "/admin"),
   form("POST /admin/countries/:code", adminOnly, () => "/admin/countries/SN", () => ({ civicSpace: "repressed", civicSpaceAsOf: "2026-11", incomeGroup: "LMC", odaGroup: "LDC", globalSouth: "true" })),

@@ -237,6 +237,41 @@ describe("call pages for funders", () => {
     expect((await funder.get(`/api/v1/calls/${id}`)).body.status).toBe("open");
   });
 
+  test("minimum trust level: 0 by default, 0–4 through the API, a select with the level names in the form", async () => {
+    const funder = await orgOwner(funderFields);
+    expect((await funder.post("/api/v1/calls", callBody(funder.org.id))).body.eligibility.minTrustLevel).toBe(0);
+    const asked = await funder.post("/api/v1/calls", callBody(funder.org.id, { eligibility: { countries: ["EG"], minTrustLevel: 3 } }));
+    expect(asked.status).toBe(201);
+    expect(asked.body.eligibility).toMatchObject({ countries: ["EG"], minTrustLevel: 3 });
+    const bad = await funder.post("/api/v1/calls", callBody(funder.org.id, { eligibility: { minTrustLevel: 5 } }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(["eligibility.minTrustLevel"]);
+    // A patch that replaces the eligibility keeps what it says about the level.
+    expect((await funder.patch(`/api/v1/calls/${asked.body.id}`, { version: 1, eligibility: { minTrustLevel: 1 } })).body.eligibility.minTrustLevel).toBe(1);
+
+    const blank = await funder.page("/calls/new");
+    expect(blank.html).toMatch(/<select id="minTrustLevel" name="minTrustLevel"/);
+    expect(blank.html).toContain('<option value="0" selected>No minimum: every organisation</option>');
+    expect(blank.html).toContain("Level 2: vouched for by two trusted organisations nearby");
+    expect((await funder.page("/calls/new?lang=ar")).html).toContain("المستوى \u20683\u2069: \u2068بتأكيد من فرع البلد\u2069"); // values isolated in right-to-left text
+    await funder.page("/calls/new?lang=en"); // the switch is remembered: switch back
+    const form = {
+      funderOrgId: funder.org.id, title: "Trusted groups", summary: "Core support for groups others vouch for.", languages: "ar",
+      grantMin: "1000", grantMax: "5000", grantCurrency: "USD", fundingType: "core", durationMonths: "12", deadline: "2099-06-30T18:00",
+      q1_label: "What does your group do?", q1_max: "800", minTrustLevel: "2",
+    };
+    const created = await funder.form("/calls/new", form);
+    expect(created.status).toBe(303);
+    const id = created.headers.get("location")!.split("/").pop()!;
+    expect((await funder.get(`/api/v1/calls/${id}`)).body.eligibility.minTrustLevel).toBe(2);
+    // The edit form shows the saved level; the call page states it in words.
+    expect((await funder.page(`/calls/${id}/edit`)).html).toContain('<option value="2" selected>');
+    expect((await funder.page(`/calls/${id}`)).html).toContain("Trust level 2 or above (vouched for by two trusted organisations nearby)");
+    const wrong = await funder.form("/calls/new", { ...form, minTrustLevel: "7" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toMatch(/id="minTrustLevel-error"/);
+  });
+
   test("/calls/new needs a funder membership", async () => {
     expect((await new Client().page("/calls/new")).status).toBe(401);
     expect((await (await orgOwner(csoFields)).page("/calls/new")).status).toBe(403);

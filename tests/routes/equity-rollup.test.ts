@@ -1,7 +1,7 @@
 // The per-organisation rollup behind the unfiltered equity report is kept by SQLite triggers. Whatever
 // happens through the app — awards, declines, withdrawals, payments, FX corrections that re-convert
-// amounts, an organisation's deletion — the report read from the rollup equals the report aggregated
-// from the events themselves.
+// amounts, an organisation's deletion, a trust level re-derived — the report read from the rollup equals
+// the report aggregated from the events themselves.
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import { signUp, userWithRole, orgOwner, csoFields } from "../helpers/world";
@@ -52,6 +52,12 @@ describe("the equity rollup", () => {
     const e = await orgOwner({ ...csoFields, name: "Drafting" });
     const draft = (await e.post(`/api/v1/calls/${funder.call.id}/applications`, { orgId: e.org.id })).body;
     await e.patch(`/api/v1/applications/${draft.id}`, { version: draft.version, answers });
+
+    // Trust levels change with evidence, not with flows: the report reads them from orgs at query time,
+    // so a level that moves after the events still groups the same way from the rollup and the events.
+    await env.DB.prepare("UPDATE orgs SET trust_level = 3 WHERE id = ?").bind(a.cso.org.id).run();
+    await env.DB.prepare("UPDATE orgs SET trust_level = 0 WHERE id = ?").bind(b.cso.org.id).run();
+    expect(DIMENSIONS).toContain("trustLevel");
 
     const row = await env.DB.prepare("SELECT * FROM org_equity WHERE org_id = ?").bind(a.cso.org.id).first<Record<string, number>>();
     expect(row).toMatchObject({ awards: 1, applications: 1, awarded: 1, decided: 1 });

@@ -112,6 +112,49 @@ describe("disclosure control (k = 5)", () => {
   });
 });
 
+describe("grouped by trust level", () => {
+  test("groups labelled with the level names in the reader's language, the same k-rule, and nobody named or located", async () => {
+    const funder = await funderWithCall();
+    const base = { funderOrgId: funder.org.id, userId: funder.userId, callId: funder.call.id };
+    const secret = "Quiet Vouched Circle";
+    const add = async (level: number, count: number, amount: number, extra: Partial<Parameters<typeof insertOrg>[0]> = {}) => {
+      for (let i = 0; i < count; i++) {
+        const orgId = await insertOrg({ country: "ZM", ...extra });
+        await env.DB.prepare("UPDATE orgs SET trust_level = ? WHERE id = ?").bind(level, orgId).run();
+        await decided({ ...base, orgId, award: { amount, date: "2042-05-01" } });
+      }
+    };
+    await add(2, 5, 100_000);
+    await add(2, 1, 100_000, { name: secret, country: "SD", visibility: "hidden" });
+    await add(1, 5, 50_000);
+    await add(3, 2, 10_000);
+    const q = "from=2042-01-01&to=2042-12-31&groupBy=trustLevel";
+    const b = (await new Client().get(`/api/v1/reports/equity?${q}`)).body;
+    expect(b.filters.groupBy).toBe("trustLevel");
+    const g = groupsOf(b);
+    expect(Object.keys(g).sort()).toEqual(["1", "2", "3"]);
+    // Two organisations at level 3: withheld, and level 1 with it so total − level 2 covers seven.
+    expect(g["3"]).toMatchObject({ suppressed: true, amount: null, recipients: null, label: "Level 3: confirmed by the country chapter" });
+    expect(g["1"]).toMatchObject({ suppressed: true, amount: null, label: "Level 1: every member's e-mail verified" });
+    expect(g["2"]).toMatchObject({ suppressed: false, amount: 600_000, recipients: 6, label: "Level 2: vouched for by two trusted organisations nearby" });
+    expect(b.totals.amount - g["2"].amount!).toBe(5 * 50_000 + 2 * 10_000);
+    // The hidden group is counted at its level, never named or located.
+    expect(JSON.stringify(b)).not.toContain(secret);
+    expect(JSON.stringify(b)).not.toContain('"SD"');
+    // Labels in the reader's language; the CSV and the page withhold the same cells.
+    const fr = await new Client().get(`/api/v1/reports/equity?${q}&lang=fr`);
+    expect(groupsOf(fr.body)["2"].label).toBe("Niveau 2 : garanti par deux organisations de confiance proches");
+    const csv = (await (await new Client().fetch(`/api/v1/reports/equity.csv?${q}`)).text()).trim().split("\r\n");
+    expect(csv.find((l) => l.startsWith("trustLevel,2,"))).toContain(",Level 2: vouched for by two trusted organisations nearby,6,6,600000,");
+    expect(csv.find((l) => l.startsWith("trustLevel,3,"))!.split(",").slice(3, 12).every((v) => v === "")).toBe(true);
+    const page = await new Client().page(`/reports?${q}&lang=es`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("nivel de confianza");
+    expect(page.html).toContain("Nivel 2: avalado por dos organizaciones de confianza cercanas");
+    expect(page.html).not.toContain(secret);
+  });
+});
+
 describe("hidden organisations are never named or located", () => {
   test("in the HTML, JSON, CSV and 360Giving outputs, for the public and for analysts", async () => {
     const funder = await funderWithCall();

@@ -69,3 +69,19 @@ test("the demo grant history gives the public equity report something to show, h
   const byCountry = (await new Client().get("/api/v1/reports/equity?groupBy=country")).body;
   expect(byCountry.groups.find((g: { key: string }) => g.key === "undisclosed")).toBeDefined();
 });
+
+test("the demo trust ladder: the Egypt chapter's coordinator confirmed the Minya group (level 3), the Tunisian group is verified (level 4), both listed on their chapters", async () => {
+  await seedDemo(createDb(env.DB), pepper);
+  const level = async (id: string) => (await new Client().get(`/api/v1/orgs/${id}/trust`)).body;
+  expect(await level("demo-cso-minya")).toMatchObject({ level: 3, evidence: expect.arrayContaining([expect.objectContaining({ kind: "confirmation", detail: "visit", counts: true })]) });
+  expect((await level("demo-cso-tunis")).level).toBe(4);
+  expect((await level("demo-cso-gulu")).level).toBe(1);
+  const egypt = (await new Client().get("/api/v1/chapters/EG")).body;
+  expect(egypt.coordinators.map((c: { userId: string }) => c.userId)).toEqual(["demo-user-coordinator"]);
+  expect(egypt.orgs.map((o: { id: string }) => o.id)).toContain("demo-cso-minya");
+  expect((await new Client().get("/api/v1/chapters/TN")).body.orgs.map((o: { id: string }) => o.id)).toContain("demo-cso-tunis");
+  const coordinator = new Client();
+  expect((await coordinator.post("/api/v1/auth/login", { email: "coordinator@sanad.example", password: DEMO_PASSWORD })).status).toBe(200);
+  expect((await coordinator.get("/api/v1/chapters/EG")).body.queue).toEqual([]);
+  expect((await coordinator.page("/me")).html).toContain('href="/chapters/EG#queue"');
+});

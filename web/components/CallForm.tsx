@@ -5,6 +5,8 @@ import { CurrencyInput, CurrencyList } from "./CurrencyInput";
 import { FUNDING_TYPES, LED_BY, LEGAL_STATUSES, SETTINGS, THEMES } from "../../schema/enums";
 import type { CallFormValues } from "../../worker/http/call-form";
 import { MAX_QUESTIONS } from "../../worker/domain/calls";
+import { TRUST_LEVELS } from "../../worker/domain/trust";
+import { trustLevelLabel } from "../../worker/i18n/reasons";
 
 type Props = {
   action: string;
@@ -17,7 +19,7 @@ type Props = {
 };
 
 export const CallForm = ({ action, values: v, errors: e, countries, funders, submitLabel }: Props) => {
-  const { t, timeZone } = usePage();
+  const { t, timeZone, locale } = usePage();
   const checks = <T extends string>(all: readonly T[], prefix: string) => all.map((x) => ({ value: x, label: t(`${prefix}.${x}` as never) }));
   const questions = Array.from({ length: MAX_QUESTIONS }, (_, i) => v.questions[i] ?? { id: "", label: "", maxChars: "" });
   return (
@@ -73,6 +75,7 @@ export const CallForm = ({ action, values: v, errors: e, countries, funders, sub
         </div>
       </fieldset>
       <ChoiceGroup type="checkbox" name="requiredLedBy" label={t("call.required_led_by")} hint={t("call.required_led_by_help")} values={v.requiredLedBy} options={checks(LED_BY, "ledby")} errors={e} />
+      <SelectField name="minTrustLevel" label={t("call.min_trust_level")} hint={t("call.min_trust_level_help")} value={v.minTrustLevel || "0"} options={TRUST_LEVELS.map((l) => ({ value: String(l), label: l === 0 ? t("call.min_trust_none") : trustLevelLabel(l, t, locale) }))} errors={e} />
 
       <h2>{t("call.priorities")}</h2>
       <p class="muted">{t("call.priorities_help")}</p>

@@ -21,6 +21,8 @@ export type OrgFormValues = {
   themes?: string[];
   languages?: string;
   visibility?: string;
+  /** "true" when the box is ticked. */
+  listedInChapter?: string;
   version?: string;
 };
 
@@ -57,6 +59,7 @@ export const OrgForm = (p: { action: string; values: OrgFormValues; errors?: For
       <ChoiceGroup type="checkbox" name="themes" label={t("org.themes")} values={v.themes ?? []} options={THEMES.map((th) => ({ value: th, label: t(`theme.${th}`) }))} errors={e} />
       <TextField name="languages" label={t("org.languages")} hint={t("org.languages_help")} value={v.languages} errors={e} />
       <ChoiceGroup type="radio" name="visibility" label={t("org.visibility")} hint={t("org.visibility_help")} values={[v.visibility ?? "public"]} options={VISIBILITIES.map((s) => ({ value: s, label: t(`visibility.${s}`) }))} errors={e} />
+      <ChoiceGroup type="checkbox" name="listedInChapter" label={t("org.chapter")} hint={t("org.listed_in_chapter_help")} values={v.listedInChapter === "true" ? ["true"] : []} options={[{ value: "true", label: t("org.listed_in_chapter") }]} errors={e} />
       <p>
         <button type="submit">{p.submitLabel}</button>
       </p>

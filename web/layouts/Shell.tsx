@@ -30,6 +30,7 @@ export const Shell = ({ title, children, scripts = [] }: { title: string; childr
             <nav class="main" aria-label={t("app.name")}>
               <a href="/calls">{t("nav.calls")}</a>
               <a href="/orgs">{t("nav.orgs")}</a>
+              <a href="/chapters">{t("nav.chapters")}</a>
               <a href="/reports">{t("nav.reports")}</a>
               {viewer?.platformRole === "admin" && <a href="/admin">{t("nav.admin")}</a>}
               {viewer ? (

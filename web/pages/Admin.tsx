@@ -4,20 +4,46 @@ import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
 import { SelectField, TextField, ChoiceGroup, ErrorSummary, Notice, type FormErrors } from "../components/form";
 import type { Org } from "../../worker/db/orgs";
-import { countryName, formatDateTime } from "../../worker/i18n";
+import { countryName, formatDate, formatDateTime } from "../../worker/i18n";
 import { CIVIC_SPACE, INCOME_GROUPS } from "../../schema/enums";
 import { PledgeList } from "./Pledges";
 
 type Country = { code: string; name: string; incomeGroup: string | null; odaGroup: string | null; globalSouth: boolean; civicSpace: string | null; civicSpaceAsOf: string | null };
 type AuditRow = { id: number; at: string; actorUserId: string | null; action: string; subjectType: string; subjectId: string | null };
 
-export const AdminPage = (p: { unverified: Org[]; countries: Country[]; selected?: Country; audit: AuditRow[]; transfers: Parameters<typeof PledgeList>[0]["items"]; notice?: string; errors?: FormErrors }) => {
-  const { t, locale } = usePage();
+export const AdminPage = (p: { funders: Org[]; unverified: Org[]; countries: Country[]; selected?: Country; audit: AuditRow[]; transfers: Parameters<typeof PledgeList>[0]["items"]; notice?: string; errors?: FormErrors }) => {
+  const { t, locale, timeZone } = usePage();
   const s = p.selected;
   return (
     <Shell title={t("admin.title")}>
       <h1>{t("admin.title")}</h1>
       {p.notice && <Notice>{p.notice}</Notice>}
+      <h2>{t("admin.funders")}</h2>
+      <p class="muted">{t("admin.funders_help")}</p>
+      {p.funders.length === 0 ? <p>{t("admin.no_funders")}</p> : (
+        <Scroll><table>
+          <thead>
+            <tr><th scope="col">{t("org.name")}</th><th scope="col">{t("org.country")}</th><th scope="col">{t("admin.created")}</th><th scope="col"><span class="sr-only">{t("org.verify")}</span></th></tr>
+          </thead>
+          <tbody>
+            {p.funders.map((o) => (
+              <tr>
+                <td><a href={`/orgs/${o.id}`}><bdi>{o.name}</bdi></a></td>
+                <td>{countryName(o.country, locale)}</td>
+                <td>{formatDate(o.createdAt, locale, timeZone)}</td>
+                <td>
+                  <form method="post" action={`/orgs/${o.id}/verify`}>
+                    <input type="hidden" name="verified" value="true" />
+                    <input type="hidden" name="back" value="admin" />
+                    <button type="submit" class="secondary">{t("admin.verify_funder")}<span class="sr-only"> {o.name}</span></button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table></Scroll>
+      )}
+
       <h2>{t("admin.unverified")}</h2>
       {p.unverified.length === 0 ? <p>{t("admin.none_unverified")}</p> : (
         <ul>
@@ -26,6 +52,7 @@ export const AdminPage = (p: { unverified: Org[]; countries: Country[]; selected
               <a href={`/orgs/${o.id}`}>{o.name}</a> — {t(`kind.${o.kind}`)}, {countryName(o.country, locale)}
               <form method="post" action={`/orgs/${o.id}/verify`} class="row">
                 <input type="hidden" name="verified" value="true" />
+                <input type="hidden" name="back" value="admin" />
                 <button type="submit" class="secondary">{t("org.verify")}</button>
               </form>
             </li>

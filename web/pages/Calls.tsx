@@ -8,7 +8,8 @@ import { Deadline } from "../components/Deadline";
 import { MoneyRange } from "../components/MoneyRange";
 import type { Call, CallSummary } from "../../worker/db/calls";
 import type { CallFormValues } from "../../worker/http/call-form";
-import { countryName, formatMonths, languageName } from "../../worker/i18n";
+import { countryName, formatMonths, formatNumber, languageName } from "../../worker/i18n";
+import { trustLevelName } from "../../worker/i18n/reasons";
 import { formatMoney } from "../../worker/domain/money";
 import { FUNDING_TYPES, THEMES } from "../../schema/enums";
 
@@ -44,6 +45,7 @@ const EligibilityList = ({ call }: { call: Call }) => {
     e.legalStatuses.length ? t("call.elig_legal", { list: list(e.legalStatuses.map((l) => t(`legal.${l}`))) }) : null,
     e.maxAnnualBudget ? t("call.elig_budget", { amount: formatMoney(e.maxAnnualBudget, locale) }) : null,
     e.requiredLedBy.length ? t("call.elig_led_by", { list: new Intl.ListFormat(locale).format(e.requiredLedBy.map((l) => t(`ledby.${l}`))) }) : null,
+    e.minTrustLevel > 0 ? t("call.elig_trust", { level: formatNumber(e.minTrustLevel, locale), name: trustLevelName(e.minTrustLevel, t) }) : null,
   ].filter((x): x is string => !!x);
   return <ul>{(lines.length ? lines : [t("match.open_to_all")]).map((l) => <li>{l}</li>)}</ul>;
 };

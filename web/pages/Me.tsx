@@ -5,7 +5,8 @@ import { usePage } from "../context";
 import { TextField, SelectField, ErrorSummary, Notice, type FormErrors } from "../components/form";
 import { LANGUAGE_NAMES } from "../components/languages";
 import { LOCALES } from "../../schema/enums";
-import { formatDate } from "../../worker/i18n";
+import { countryName, formatDate } from "../../worker/i18n";
+import { Sentence, slot } from "../components/Trust";
 import { PledgeList } from "./Pledges";
 
 type Props = {
@@ -21,9 +22,13 @@ type Props = {
   errors?: FormErrors;
   /** A member of a hidden or funders-only group without two-step sign-in. */
   recommendTwoFactor?: boolean;
+  /** Countries whose chapter the person coordinates. */
+  chapters: string[];
+  /** Groups asking organisations the person owns for a vouch. */
+  vouchRequests: { id: string; fromOrgId: string; fromName: string; toOrgId: string; createdAt: string }[];
 };
 
-export const MePage = ({ tokens, invitations, orgNames, callInvitations, notifications, timeZones, pledges, newToken, notice, errors, recommendTwoFactor }: Props) => {
+export const MePage = ({ tokens, invitations, orgNames, callInvitations, notifications, timeZones, pledges, newToken, notice, errors, recommendTwoFactor, chapters, vouchRequests }: Props) => {
   const { t, viewer, locale, timeZone } = usePage();
   if (!viewer) return null;
   return (
@@ -57,6 +62,31 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
       <p>
         <a class="button" href="/orgs/new">{t("me.create_org")}</a>
       </p>
+
+      {chapters.length > 0 && (
+        <>
+          <h2>{t("me.chapters")}</h2>
+          <ul>
+            {chapters.map((code) => <li><a href={`/chapters/${code}#queue`}>{t("chapter.title", { country: countryName(code, locale) })}</a></li>)}
+          </ul>
+        </>
+      )}
+
+      {vouchRequests.length > 0 && (
+        <>
+          <h2>{t("me.vouch_requests")}</h2>
+          <ul>
+            {vouchRequests.map((r) => (
+              <li>
+                <Sentence text={t("me.vouch_request", { from: slot, to: orgNames[r.toOrgId] ?? "" })}>
+                  <a href={`/orgs/${r.fromOrgId}#vouch`}><bdi>{r.fromName}</bdi></a>
+                </Sentence>{" "}
+                <span class="muted">{formatDate(r.createdAt, locale, timeZone)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       {invitations.length > 0 && (
         <>

@@ -4,6 +4,8 @@ import { usePage } from "../context";
 import { OrgForm, type OrgFormValues } from "../components/OrgForm";
 import { OrgFacts } from "../components/OrgFacts";
 import { TextField, SelectField, Notice, type FormErrors } from "../components/form";
+import { TrustSection, type VouchFormValues } from "../components/Trust";
+import type { TrustPanel } from "../../worker/http/trust-panel";
 import type { Org } from "../../worker/db/orgs";
 import type { Call } from "../../worker/db/calls";
 import { countryName } from "../../worker/i18n";
@@ -29,7 +31,7 @@ export const OrgListPage = ({ items, nextCursor, filters, countries }: { items: 
           {items.map((o) => (
             <li class="card">
               <h2 dir="auto"><a href={`/orgs/${o.id}`}>{o.name}</a></h2>
-              <p class="muted">{t(`kind.${o.kind}`)} · {countryName(o.country, locale)}{o.verified && <> · <span class="badge-ok">{t("org.verified")}</span></>}</p>
+              <p class="muted">{t(`kind.${o.kind}`)} · {countryName(o.country, locale)}{o.verified && <> · <span class="badge-ok">{t(o.kind === "funder" ? "org.verified_funder" : "org.verified")}</span></>}</p>
               <p>{o.themes.slice(0, 4).map((th) => <span class="tag">{t(`theme.${th}`)}</span>)}</p>
             </li>
           ))}
@@ -44,15 +46,17 @@ export const OrgListPage = ({ items, nextCursor, filters, countries }: { items: 
 type OrgPageProps = {
   org: Org; calls: Call[] | null; isMember: boolean; canEdit: boolean; seesMembers: boolean; canDispose: boolean; isAdmin: boolean; canPledge: boolean;
   notice?: string;
+  /** The trust ladder as this viewer may read it, and the vouch form's values and errors when it came back. */
+  trust: TrustPanel; trustErrors?: FormErrors; trustValues?: VouchFormValues;
 };
 
-export const OrgPage = ({ org, calls, isMember, canEdit, seesMembers, canDispose, isAdmin, canPledge, notice }: OrgPageProps) => {
+export const OrgPage = ({ org, calls, isMember, canEdit, seesMembers, canDispose, isAdmin, canPledge, notice, trust, trustErrors, trustValues }: OrgPageProps) => {
   const { t } = usePage();
   return (
     <Shell title={org.name}>
       <h1 dir="auto">{org.name}</h1>
       {notice && <Notice>{notice}</Notice>}
-      <p>{org.verified ? <span class="badge-ok">✓ {t("org.verified")}</span> : <span class="muted">{t("org.not_verified")}</span>}</p>
+      <p>{org.verified ? <span class="badge-ok">✓ {t(org.kind === "funder" ? "org.verified_funder" : "org.verified")}</span> : <span class="muted">{t("org.not_verified")}</span>}</p>
       {org.description && <p dir="auto">{org.description}</p>}
       <OrgFacts org={org} />
       <p class="actions">
@@ -64,6 +68,7 @@ export const OrgPage = ({ org, calls, isMember, canEdit, seesMembers, canDispose
         {canPledge && <a class="button" href={`/orgs/${org.id}/pledge`}>{t("org.pledge")}</a>}
         {org.kind === "cso" && <a class="button secondary" href={`/orgs/${org.id}/ledger`}>{t("org.ledger")}</a>}
       </p>
+      <TrustSection org={org} trust={trust} errors={trustErrors} values={trustValues} />
       {calls && (
         <>
           <h2>{t("org.calls")}</h2>

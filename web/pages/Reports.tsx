@@ -22,6 +22,8 @@ const PREFIX: Partial<Record<Dimension, string>> = { legalStatus: "legal", setti
 export const groupLabel = (dim: Dimension, key: string, label: string, t: Translate, locale: Locale) => {
   if (["undisclosed", "unknown", "none", "individual"].includes(key)) return t(`report.key.${key}` as Parameters<Translate>[0]);
   if (dim === "country") return countryName(key, locale);
+  // Already in the reader's language: "Level 2: vouched for by two trusted organisations nearby".
+  if (dim === "trustLevel") return label;
   const prefix = PREFIX[dim];
   const k = `${prefix}.${key}`;
   return prefix ? t(k as Parameters<Translate>[0]) : label;

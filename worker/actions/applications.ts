@@ -7,7 +7,7 @@ import {
 } from "../db/applications";
 import { findOrg } from "../db/orgs";
 import { findCall, type Call } from "../db/calls";
-import { findProfile } from "../db/matching";
+import { findProfile, withTrustEvidence } from "../db/matching";
 import { loadFxTable } from "../db/fx";
 import { auditInsert, auditInsertIf } from "../db/audit";
 import { notifyInsert, notifyInsertIf, type Notice } from "../db/notifications";
@@ -80,12 +80,14 @@ export const saveDraft = async (
 const checkSubmission = async (db: Db, t: Translate, locale: Locale, app: Application, call: Call) => {
   const found = (await findProfile(db, app.orgId))!;
   const fx = await loadFxTable(db);
+  // The same eligibility as matching, trust level included; its sentence counts the vouches that count.
+  const [profile] = call.eligibility.minTrustLevel > 0 ? await withTrustEvidence(db, [found.profile]) : [found.profile];
   const problems = submissionProblems({
     call,
     answers: app.answers,
     requestedAmount: app.requestedAmount,
     profile: found.org,
-    eligibility: eligibilityReasons(call, found.profile, fx, today()),
+    eligibility: eligibilityReasons(call, profile, fx, today()),
   });
   return {
     org: found.org,

@@ -75,6 +75,7 @@ const asInput = (c: Call): CallInputFields => ({
     legalStatuses: c.eligibility.legalStatuses,
     ...(c.eligibility.maxAnnualBudget ? { maxAnnualBudget: c.eligibility.maxAnnualBudget } : {}),
     requiredLedBy: c.eligibility.requiredLedBy,
+    minTrustLevel: c.eligibility.minTrustLevel,
   },
   priorities: c.priorities,
   grant: c.grant,

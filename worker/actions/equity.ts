@@ -8,6 +8,7 @@ import { gini, hhi, topShare, topCount, lorenz, share, successRate, adverseImpac
 import { isAdmin, membershipIn, type Viewer } from "../domain/permissions";
 import { Problem } from "../http/problem";
 import type { Translate } from "../i18n";
+import { trustLevelName } from "../i18n/reasons";
 
 /** Default minimum number of organisations behind any published figure (EQUITY_K overrides it). */
 export const DEFAULT_K = 5;
@@ -59,7 +60,9 @@ export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, 
     top10Share: enough && topCount(n) >= k ? topShare(amounts) : null,
   };
 
-  const groups = data.groups ? await buildGroups(db, data.groups, total, k, t0.orgs, groupBy === "funder") : [];
+  // Trust levels are labelled with their names in the reader's language ("Level 2: vouched for by…").
+  const labelOf = groupBy === "trustLevel" ? (key: string) => t("trust.level_label", { level: key, name: trustLevelName(Number(key), t) }) : undefined;
+  const groups = data.groups ? await buildGroups(db, data.groups, total, k, t0.orgs, groupBy === "funder", labelOf) : [];
   const fxDates = [...fx.values()].flatMap((list) => list.map((r) => r.asOf)).sort();
   const pledgesSuppressed = totalSuppressed || (t0.pledgeRecipients > 0 && t0.pledgeRecipients < k);
   return {
@@ -80,7 +83,7 @@ export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, 
 };
 export type EquityReport = Awaited<ReturnType<typeof equityReport>>;
 
-const buildGroups = async (db: Db, rows: GroupRow[], totalAmount: number, k: number, totalOrgs: number, byFunder: boolean) => {
+const buildGroups = async (db: Db, rows: GroupRow[], totalAmount: number, k: number, totalOrgs: number, byFunder: boolean, labelOf?: (key: string) => string) => {
   const keys = rows.map((r) => r.key).sort();
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const hidden = suppressedKeys(rows.map((r) => ({ key: r.key, orgs: r.orgs })), totalOrgs, k);
@@ -93,7 +96,7 @@ const buildGroups = async (db: Db, rows: GroupRow[], totalAmount: number, k: num
   const ratios = new Map(published.map((key, i) => [key, adverseImpactRatios(rates)[i]]));
   const names = byFunder ? await funderNames(db, keys.filter((key) => key !== "individual" && key !== "undisclosed")) : {};
   return keys.map((key) => {
-    const label = names[key] ?? key;
+    const label = names[key] ?? labelOf?.(key) ?? key;
     if (hidden.has(key)) return { key, label, awards: null, recipients: null, amount: null, share: null, applications: null, successRate: null, adverseImpactRatio: null, flagged: null, corePledgeAmount: null, suppressed: true };
     const r = byKey.get(key)!;
     const ratio = ratios.get(key) ?? null;

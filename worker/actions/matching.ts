@@ -2,7 +2,7 @@
 // (one call against every eligible CSO), and a funder's invitation to apply.
 import type { Db } from "../db/client";
 import { openCallsForMatching, insertCallInvitation, invitedCallIds, invitedOrgIds, toCriteria } from "../db/calls";
-import { findProfile, eachCandidate, orgsByIds, profilesByIds } from "../db/matching";
+import { findProfile, eachCandidate, orgsByIds, profilesByIds, withTrustEvidence } from "../db/matching";
 import { loadFxTable } from "../db/fx";
 import { auditInsert } from "../db/audit";
 import { compareMatches, explainMatch, fastMatch, prepareCall, prepareOrg } from "../domain/matching";
@@ -16,6 +16,8 @@ import type { Locale } from "../../schema/enums";
 import { viewCall } from "./calls";
 
 type Page = { limit: number; cursor?: string };
+/** A funder's list may be narrowed to organisations at a trust level or above. */
+type OrgPage = Page & { minLevel?: number };
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Ranked lists are paged by position; the order is deterministic, so positions are stable between requests. */
@@ -35,13 +37,16 @@ export const matchesForOrg = async (db: Db, t: Translate, locale: Locale, viewer
   const org = prepareOrg(found.profile, fx, day);
   const ranked = calls.map((c) => ({ id: c.summary.id, c, ...fastMatch(prepareCall(c.criteria, fx, day), org) })).sort(compareMatches);
   const { items, nextCursor } = pageOf(ranked, page);
+  // The trust reason names the vouches that count: read once, and only if a call shown asks for a level.
+  const asksTrust = items.some((m) => m.c.criteria.eligibility.minTrustLevel > 0);
+  const [profile] = asksTrust ? await withTrustEvidence(db, [found.profile], now) : [found.profile];
   return {
     org: found.org,
     items: items.map((m) => ({
       call: m.c.summary,
       eligible: m.eligible,
       score: m.score,
-      reasons: describeReasons(explainMatch(m.c.criteria, found.profile, fx, day), t, locale),
+      reasons: describeReasons(explainMatch(m.c.criteria, profile, fx, day), t, locale),
       invited: invited.has(m.id),
     })),
     nextCursor,
@@ -50,7 +55,7 @@ export const matchesForOrg = async (db: Db, t: Translate, locale: Locale, viewer
   };
 };
 
-export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewer: Viewer | null, callId: string, page: Page, now = new Date()) => {
+export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewer: Viewer | null, callId: string, page: OrgPage, now = new Date()) => {
   const call = await viewCall(db, viewer, callId);
   enforce(canReachOutForCall(viewer, call), t);
   const criteria = toCriteria(call);
@@ -58,15 +63,17 @@ export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewe
   const day = today(now);
   const prepared = prepareCall(criteria, fx, day);
   // Only the scores are kept for every candidate; profiles are read again for the page shown.
-  const ranked = (await eachCandidate(db, criteria, (profile) => ({ id: profile.id, ...fastMatch(prepared, prepareOrg(profile, fx, day)) })))
+  const ranked = (await eachCandidate(db, criteria, (profile) => ({ id: profile.id, ...fastMatch(prepared, prepareOrg(profile, fx, day)) }), { minLevel: page.minLevel }))
     // SQL applied the filters it can; the budget ceiling (in USD at today's rate) is checked here.
     .filter((m) => m.eligible)
     .sort(compareMatches);
   const { items, nextCursor } = pageOf(ranked, page);
   const ids = items.map((m) => m.id);
-  const [orgs, profiles] = await Promise.all([orgsByIds(db, ids), profilesByIds(db, ids)]);
+  const [orgs, read] = await Promise.all([orgsByIds(db, ids), profilesByIds(db, ids)]);
+  const profiles = criteria.eligibility.minTrustLevel > 0 ? new Map((await withTrustEvidence(db, [...read.values()], now)).map((p) => [p.id, p])) : read;
   return {
     call,
+    minLevel: page.minLevel ?? 0,
     items: items.map((m, i) => ({
       org: orgs[i],
       eligible: m.eligible,

@@ -21,7 +21,7 @@ export type CallFields = {
   summary: string;
   languages: string[];
   themes: Theme[];
-  eligibility: { countries?: string[]; globalSouthOnly?: boolean; legalStatuses?: LegalStatus[]; maxAnnualBudget?: Money; requiredLedBy?: LedBy[] };
+  eligibility: { countries?: string[]; globalSouthOnly?: boolean; legalStatuses?: LegalStatus[]; maxAnnualBudget?: Money; requiredLedBy?: LedBy[]; minTrustLevel?: number };
   priorities?: { ledBy?: LedBy[]; settings?: Setting[]; themes?: Theme[] };
   grant: { min: Money; max: Money };
   fundingType: FundingType;
@@ -49,6 +49,7 @@ export const toCall = (r: CallRow, funderName: string | null, now = new Date()) 
       legalStatuses: fromMask(r.eligLegalStatuses, LEGAL_STATUSES),
       maxAnnualBudget: money(r.eligMaxBudgetAmount, r.eligMaxBudgetCurrency),
       requiredLedBy: fromMask(r.eligRequiredLedBy, LED_BY),
+      minTrustLevel: r.eligMinTrustLevel,
     },
     priorities: { ledBy: fromMask(r.prioLedBy, LED_BY), settings: fromMask(r.prioSettings, SETTINGS), themes: fromMask(r.prioThemes, THEMES) },
     grant: { min: { amount: r.grantMinAmount, currency: r.grantCurrency }, max: { amount: r.grantMaxAmount, currency: r.grantCurrency } },
@@ -95,6 +96,7 @@ const toColumns = (f: Partial<CallFields>) => {
     cols.eligMaxBudgetAmount = e.maxAnnualBudget?.amount ?? null;
     cols.eligMaxBudgetCurrency = e.maxAnnualBudget?.currency ?? null;
     cols.eligRequiredLedBy = toMask(e.requiredLedBy ?? [], LED_BY);
+    cols.eligMinTrustLevel = e.minTrustLevel ?? 0;
   }
   if (f.priorities !== undefined) {
     cols.prioLedBy = toMask(f.priorities.ledBy ?? [], LED_BY);

@@ -8,7 +8,7 @@ import { minorUnitExponent } from "../domain/money";
 import type { FxTable } from "../domain/fx";
 import { SIZE_BANDS, SMALL_ORG_BUDGET_USD } from "../domain/equity";
 
-export const DIMENSIONS = ["country", "region", "incomeGroup", "globalSouth", "legalStatus", "sizeBand", "ledBy", "setting", "civicSpace", "theme", "fundingType", "funder", "year"] as const;
+export const DIMENSIONS = ["country", "region", "incomeGroup", "globalSouth", "legalStatus", "sizeBand", "ledBy", "setting", "civicSpace", "theme", "trustLevel", "fundingType", "funder", "year"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 /** Dimensions where one organisation can belong to several groups (groups overlap). */
 export const MULTI_VALUED: Dimension[] = ["ledBy", "theme"];
@@ -34,6 +34,11 @@ const keyExpr = (d: Dimension, flow: Flow, fx?: FxTable): string => {
     case "globalSouth": return `CASE WHEN o.visibility = 'hidden' THEN 'undisclosed' WHEN ct.global_south = 1 THEN 'global_south' ELSE 'global_north' END`;
     case "legalStatus": return "coalesce(o.legal_status, 'unknown')";
     case "setting": return "coalesce(o.setting, 'unknown')";
+    // Like every organisation attribute, read from orgs at query time, never copied into org_equity: the
+    // rollup holds only flows (awards, applications, payments), so a level re-derived from new evidence
+    // changes the groups at once and needs no trigger. A level locates and names no one, so hidden
+    // organisations keep theirs (as with legal status); the k-rule applies to its groups as to any.
+    case "trustLevel": return "CAST(o.trust_level AS TEXT)";
     case "sizeBand": {
       // Budget in US cents at the latest rate; bands as SIZE_BANDS in worker/domain/equity.ts.
       const usd = budgetUsd(fx!);

@@ -300,5 +300,6 @@ export const findOrgNames = async (db: Db, ids: string[]) => {
   return Object.fromEntries(rows.map((r) => [r.id, r.name])) as Record<string, string>;
 };
 
-export const listUnverified = async (db: Db, limit = 50) =>
-  (await db.select().from(orgs).where(and(eq(orgs.verified, false), isNull(orgs.deletedAt))).orderBy(asc(orgs.createdAt)).limit(limit).all()).map(toOrg);
+/** Organisations the platform has not verified (of one kind, when given), oldest first. */
+export const listUnverified = async (db: Db, limit = 50, kind?: OrgKind) =>
+  (await db.select().from(orgs).where(and(eq(orgs.verified, false), isNull(orgs.deletedAt), kind ? eq(orgs.kind, kind) : undefined)).orderBy(asc(orgs.createdAt)).limit(limit).all()).map(toOrg);

@@ -1,8 +1,9 @@
 // The trust ladder's evidence in SQL: gathering an organisation's facts, storing its derived level, and
 // writing vouches, requests, coordinators and confirmations.
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, ne, notInArray, or, sql } from "drizzle-orm";
 import { orgs, memberships, users, countries, vouches, vouchRequests, chapterCoordinators, confirmations, confirmationRequests } from "../../schema";
 import type { ConfirmationMethod, VouchRelationship } from "../../schema/trust";
+import type { Visibility } from "../../schema/enums";
 import type { Db } from "./client";
 import { nowIso } from "./client";
 import type { TrustFacts } from "../domain/trust";
@@ -94,13 +95,38 @@ export const answerVouchRequests = (db: Db, fromOrgId: string, toOrgId: string) 
 export const vouchRequestsTo = (db: Db, orgIds: string[]) =>
   orgIds.length
     ? db
-        .select({ id: vouchRequests.id, fromOrgId: vouchRequests.fromOrgId, fromName: orgs.name, toOrgId: vouchRequests.toOrgId, createdAt: vouchRequests.createdAt })
+        .select({ id: vouchRequests.id, fromOrgId: vouchRequests.fromOrgId, fromName: orgs.name, fromVisibility: orgs.visibility, toOrgId: vouchRequests.toOrgId, createdAt: vouchRequests.createdAt })
         .from(vouchRequests)
         .innerJoin(orgs, eq(orgs.id, vouchRequests.fromOrgId))
         .where(and(inArray(vouchRequests.toOrgId, orgIds), isNull(vouchRequests.answeredAt)))
         .orderBy(desc(vouchRequests.createdAt))
         .all()
     : Promise.resolve([]);
+
+/**
+ * Trusted organisations (level 3 or 4) a group may ask for a vouch: in its country or sub-region (where a
+ * vouch counts), among those the asker may see and which may see the group (public ones for a public
+ * group; verified funders for a funders-only one), not the asker's own; its country first, at most 50.
+ */
+export const trustedOrgsNear = (db: Db, from: { id: string; country: string; visibility: Visibility }, seen: Visibility[], exclude: string[]) =>
+  db
+    .select({ id: orgs.id, name: orgs.name, country: orgs.country })
+    .from(orgs)
+    .leftJoin(countries, eq(countries.code, orgs.country))
+    .where(
+      and(
+        gte(orgs.trustLevel, 3),
+        isNull(orgs.deletedAt),
+        ne(orgs.id, from.id),
+        exclude.length ? notInArray(orgs.id, exclude) : undefined,
+        inArray(orgs.visibility, seen),
+        from.visibility === "public" ? undefined : and(eq(orgs.kind, "funder"), eq(orgs.verified, true)),
+        or(eq(orgs.country, from.country), eq(countries.unSubregion, sql`(SELECT c.un_subregion FROM countries c WHERE c.code = ${from.country})`)),
+      ),
+    )
+    .orderBy(sql`${orgs.country} <> ${from.country}`, orgs.name)
+    .limit(50)
+    .all();
 
 // Chapters.
 

@@ -4,6 +4,7 @@
 import { LED_BY, LEGAL_STATUSES, SETTINGS, THEMES, type CivicSpace, type IncomeGroup, type LedBy, type LegalStatus, type Setting, type Theme } from "../../schema/enums";
 import type { Money } from "./money";
 import { toUsdCents, type FxTable } from "./fx";
+import { VOUCHES_NEEDED } from "./trust";
 
 /** Where the points come from. Every weight of the ranking is here, and the README explains them. */
 export const WEIGHTS = {
@@ -51,6 +52,8 @@ export type CallCriteria = {
     legalStatuses: LegalStatus[];
     maxAnnualBudget: Money | null;
     requiredLedBy: LedBy[];
+    /** The trust ladder's level (0–4) an applicant must have reached; 0 asks for none. */
+    minTrustLevel: number;
   };
   priorities: { ledBy: LedBy[]; settings: Setting[]; themes: Theme[] };
 };
@@ -69,6 +72,13 @@ export type MatchProfile = {
   languages: string[];
   /** US cents received through Sanad so far. */
   fundingReceivedUsd: number;
+  /** The trust ladder's level 0–4 (orgs.trust_level, derived from evidence). */
+  trustLevel: number;
+  /**
+   * How many vouches count for it now: read only for the profiles whose reasons are shown (the
+   * sentence names them); undefined elsewhere, and never needed to decide eligibility.
+   */
+  trustVouches?: number;
 };
 
 export type Criterion =
@@ -78,6 +88,7 @@ export type Criterion =
   | "legal_status"
   | "max_budget"
   | "led_by"
+  | "trust_level"
   | "priority_led_by"
   | "priority_setting"
   | "priority_themes"
@@ -97,7 +108,9 @@ export type ReasonParam =
   | { themes: Theme[] }
   | { languages: string[] }
   | { income: IncomeGroup }
-  | { civic: CivicSpace };
+  | { civic: CivicSpace }
+  | { trustLevel: number }
+  | { count: number };
 
 export type Reason = { criterion: Criterion; met: boolean; key: string; params: Record<string, ReasonParam> };
 export type MatchResult = { eligible: boolean; score: number; rawScore: number; reasons: Reason[] };
@@ -127,6 +140,7 @@ export const eligibilityReasons = (call: CallCriteria, org: MatchProfile, fx: Fx
     const missing = e.requiredLedBy.filter((l) => !org.ledBy.includes(l));
     reasons.push({ criterion: "led_by", met: missing.length === 0, key: missing.length ? "match.led_by_unmet" : "match.led_by_met", params: { required: { ledBy: e.requiredLedBy } } });
   }
+  if (e.minTrustLevel > 0) reasons.push(trustReason(e.minTrustLevel, org));
   if (!reasons.length) reasons.push({ criterion: "open_to_all", met: true, key: "match.open_to_all", params: {} });
   return reasons;
 };
@@ -141,6 +155,26 @@ const budgetReason = (ceiling: Money, org: MatchProfile, fx: FxTable, today: str
   const sameCurrency = org.annualBudget.currency === ceiling.currency;
   const key = `match.budget_${met ? "met" : "unmet"}${sameCurrency ? "" : "_fx"}`;
   return { ...base, met, key, params: { ...base.params, budget: { money: org.annualBudget }, budgetUsd: { usd: orgUsd }, ceilingUsd: { usd: ceilingUsd } } };
+};
+
+/**
+ * The trust ladder as a criterion. The sentence says where the organisation stands — its level, what
+ * that level rests on, and for vouches how many count — and, when it falls short, the next step that
+ * would get it there (verified e-mails, two vouches from trusted organisations nearby, the chapter, the
+ * platform).
+ */
+const trustReason = (required: number, org: MatchProfile): Reason => {
+  const level = org.trustLevel;
+  const vouches = org.trustVouches;
+  const met = level >= required;
+  const params: Record<string, ReasonParam> = { level: { count: level }, levelName: { trustLevel: level }, required: { count: required } };
+  if (vouches !== undefined) params.vouches = { count: vouches };
+  let key: string;
+  if (met) key = level === 2 && vouches !== undefined && vouches >= VOUCHES_NEEDED ? "match.trust_met_vouched" : `match.trust_met.${level}`;
+  else if (required === 2 && level === 0) key = "match.trust_unmet.2_unverified";
+  else if (required === 2 && vouches === VOUCHES_NEEDED - 1) key = "match.trust_unmet.2_one_vouch";
+  else key = `match.trust_unmet.${required}`;
+  return { criterion: "trust_level", met, key, params };
 };
 
 /** Priorities: one reason per dimension the call prioritises. */
@@ -234,6 +268,7 @@ export type PreparedCall = {
   /** US cents; undefined when there is no ceiling, null when it cannot be converted. */
   ceilingUsd: number | null | undefined;
   requiredLedBy: number;
+  minTrustLevel: number;
   themes: number;
   themeCount: number;
   languages: Set<string> | null;
@@ -254,6 +289,7 @@ export type PreparedOrg = {
   themes: number;
   languages: string[];
   equityPoints: number;
+  trustLevel: number;
 };
 
 const maskOf = <T extends string>(values: readonly T[], all: readonly T[]) => values.reduce((m, v) => m | (1 << all.indexOf(v)), 0);
@@ -272,6 +308,7 @@ export const prepareCall = (call: CallCriteria, fx: FxTable, today: string): Pre
     legalMask: maskOf(e.legalStatuses, LEGAL_STATUSES),
     ceilingUsd: e.maxAnnualBudget ? toUsdCents(e.maxAnnualBudget, fx, today) : undefined,
     requiredLedBy: maskOf(e.requiredLedBy, LED_BY),
+    minTrustLevel: e.minTrustLevel,
     themes: maskOf(call.themes, THEMES),
     themeCount: call.themes.length,
     languages: call.languages.length ? new Set(call.languages.map(primaryLanguage)) : null,
@@ -295,6 +332,7 @@ export const prepareOrg = (org: MatchProfile, fx: FxTable, today: string): Prepa
     themes: maskOf(org.themes, THEMES),
     languages: org.languages.map(primaryLanguage),
     equityPoints: WEIGHTS.equity * equityFactors(org, budgetUsd).fraction,
+    trustLevel: org.trustLevel,
   };
 };
 
@@ -304,7 +342,8 @@ export const fastMatch = (c: PreparedCall, o: PreparedOrg) => {
     (!c.globalSouthOnly || o.globalSouth) &&
     (!c.legalMask || (c.legalMask & o.legalBit) !== 0) &&
     (c.ceilingUsd === undefined || (c.ceilingUsd !== null && o.budgetUsd !== null && o.budgetUsd <= c.ceilingUsd)) &&
-    (c.requiredLedBy & o.ledBy) === c.requiredLedBy;
+    (c.requiredLedBy & o.ledBy) === c.requiredLedBy &&
+    o.trustLevel >= c.minTrustLevel;
   const prioMet = Number(!!(c.prioLedBy & o.ledBy)) + Number(!!(c.prioSettings & o.settingBit)) + Number(!!(c.prioThemes & o.themes));
   const prio = c.prioCount ? prioMet / c.prioCount : 1;
   const themes = c.themeCount ? popcount(c.themes & o.themes) / c.themeCount : 1;

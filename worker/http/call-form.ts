@@ -20,6 +20,8 @@ export type CallFormValues = {
   maxBudgetAmount: string;
   maxBudgetCurrency: string;
   requiredLedBy: string[];
+  /** "0"–"4"; "0" asks for no minimum trust level. */
+  minTrustLevel: string;
   prioLedBy: string[];
   prioSettings: string[];
   prioThemes: string[];
@@ -35,7 +37,7 @@ export type CallFormValues = {
 
 export const emptyCallForm = (funderOrgId: string): CallFormValues => ({
   funderOrgId, title: "", summary: "", languages: "", themes: [], countries: [], globalSouthOnly: true, legalStatuses: [],
-  maxBudgetAmount: "", maxBudgetCurrency: "USD", requiredLedBy: [], prioLedBy: [], prioSettings: [], prioThemes: [],
+  maxBudgetAmount: "", maxBudgetCurrency: "USD", requiredLedBy: [], minTrustLevel: "0", prioLedBy: [], prioSettings: [], prioThemes: [],
   grantMin: "", grantMax: "", grantCurrency: "USD", fundingType: "core", durationMonths: "12", deadline: "",
   questions: [{ id: "", label: "", maxChars: "1000" }], version: "",
 });
@@ -52,6 +54,7 @@ export const callFormValues = (f: FormBody): CallFormValues => ({
   maxBudgetAmount: str(f, "maxBudgetAmount"),
   maxBudgetCurrency: str(f, "maxBudgetCurrency").toUpperCase() || "USD",
   requiredLedBy: list(f, "requiredLedBy"),
+  minTrustLevel: str(f, "minTrustLevel"),
   prioLedBy: list(f, "prioLedBy"),
   prioSettings: list(f, "prioSettings"),
   prioThemes: list(f, "prioThemes"),
@@ -81,6 +84,7 @@ export const callToFormValues = (c: Call, timeZone: string): CallFormValues => (
   maxBudgetAmount: c.eligibility.maxAnnualBudget ? amountToInput(c.eligibility.maxAnnualBudget) : "",
   maxBudgetCurrency: c.eligibility.maxAnnualBudget?.currency ?? "USD",
   requiredLedBy: c.eligibility.requiredLedBy,
+  minTrustLevel: String(c.eligibility.minTrustLevel),
   prioLedBy: c.priorities.ledBy,
   prioSettings: c.priorities.settings,
   prioThemes: c.priorities.themes,
@@ -125,6 +129,7 @@ export const callInputFromValues = (v: CallFormValues, timeZone: string, message
       legalStatuses: v.legalStatuses,
       ...(ceiling !== undefined ? { maxAnnualBudget: { amount: ceiling, currency: v.maxBudgetCurrency } } : {}),
       requiredLedBy: v.requiredLedBy,
+      minTrustLevel: numberOr(v.minTrustLevel),
     },
     priorities: { ledBy: v.prioLedBy, settings: v.prioSettings, themes: v.prioThemes },
     grant: { min: { amount: min, currency: v.grantCurrency }, max: { amount: max, currency: v.grantCurrency } },

@@ -28,6 +28,7 @@ export const orgFormValues = (f: FormBody): OrgFormValues => ({
   themes: list(f, "themes"),
   languages: str(f, "languages"),
   visibility: str(f, "visibility"),
+  listedInChapter: str(f, "listedInChapter") === "true" ? "true" : "",
   version: str(f, "version"),
 });
 
@@ -48,6 +49,7 @@ export const orgToFormValues = (o: Org): OrgFormValues => ({
   themes: o.themes,
   languages: o.languages.join(", "),
   visibility: o.visibility,
+  listedInChapter: o.listedInChapter ? "true" : "",
   version: String(o.version),
 });
 
@@ -78,6 +80,8 @@ export const orgInputFromValues = (v: OrgFormValues) => {
       themes: v.themes ?? [],
       languages: (v.languages ?? "").split(/[,\s،]+/).map((s) => s.trim().toLowerCase()).filter(Boolean),
       visibility: v.visibility || "public",
+      // A checkbox: unticked in a posted form means "do not list us".
+      listedInChapter: v.listedInChapter === "true",
       ...(v.version ? { version: Number(v.version) } : {}),
     },
   };

@@ -2,7 +2,7 @@
 import type { Locale } from "../../schema/enums";
 import type { Reason, ReasonParam } from "../domain/matching";
 import { formatMoney } from "../domain/money";
-import { countryName, isMessageKey, languageName, type Translate } from "./index";
+import { countryName, formatNumber, isMessageKey, languageName, type Translate } from "./index";
 
 const lists = new Map<Locale, Intl.ListFormat>();
 
@@ -23,8 +23,16 @@ const paramText = (p: ReasonParam, t: Translate, locale: Locale): string => {
   if ("themes" in p) return list(p.themes.map((th) => t(`theme.${th}`)), locale);
   if ("languages" in p) return list(p.languages.map((l) => languageName(l, locale)), locale);
   if ("income" in p) return t(`income.${p.income}`);
+  if ("trustLevel" in p) return trustLevelName(p.trustLevel, t);
+  if ("count" in p) return formatNumber(p.count, locale);
   return t(`civic.${p.civic}`);
 };
+
+/** A trust level's name ("vouched for by two trusted organisations nearby"); levels are 0–4. */
+export const trustLevelName = (level: number, t: Translate) => t(`trust.level_name.${Math.min(4, Math.max(0, Math.trunc(level))) as 0 | 1 | 2 | 3 | 4}`);
+
+/** "Level 2: vouched for by two trusted organisations nearby" — in selects, lists and report groups. */
+export const trustLevelLabel = (level: number, t: Translate, locale: Locale) => t("trust.level_label", { level: formatNumber(level, locale), name: trustLevelName(level, t) });
 
 export const describeReason = (r: Reason, t: Translate, locale: Locale) => {
   const params = Object.fromEntries(Object.entries(r.params).map(([k, p]) => [k, paramText(p, t, locale)]));

@@ -17,13 +17,14 @@ import { Problem } from "../http/problem";
 const show = async (c: Context<AppEnv>, code: string | undefined, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
   enforce(canAdminister(requireViewer(c)));
   const db = c.get("db");
-  const [unverified, countries, audit, transfers] = await Promise.all([listUnverified(db), countriesFor(db, c.get("locale")), recentAudit(db, 50), openManualPledges(db)]);
+  // Funders first: until verified they can neither publish calls nor reach groups (the queue the workflow needs).
+  const [funders, unverified, countries, audit, transfers] = await Promise.all([listUnverified(db, 50, "funder"), listUnverified(db, 50, "cso"), countriesFor(db, c.get("locale")), recentAudit(db, 50), openManualPledges(db)]);
   const selected = countries.find((x) => x.code === code?.toUpperCase());
-  return renderPage(c, <AdminPage unverified={unverified} countries={countries} selected={selected} audit={audit} transfers={transfers} {...extra} />, status);
+  return renderPage(c, <AdminPage funders={funders} unverified={unverified} countries={countries} selected={selected} audit={audit} transfers={transfers} {...extra} />, status);
 };
 
 export const adminPages = new Hono<AppEnv>()
-  .get("/admin", (c) => show(c, c.req.query("country")))
+  .get("/admin", (c) => show(c, c.req.query("country"), c.req.query("notice") === "verified" ? { notice: c.get("t")("admin.verified") } : {}))
   .post("/admin/countries/:code", async (c) => {
     const v = requireViewer(c);
     enforce(canAdminister(v));

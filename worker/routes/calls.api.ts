@@ -1,7 +1,7 @@
 // JSON API: funding calls (create, edit drafts, publish, close, browse), matching both ways, invitations.
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApi, json, jsonBody, pick, security } from "../http/openapi";
-import { Call, CallCreate, CallPatch, CallListQuery, CallSummary, CallMatch, OrgMatch, MatchQuery, CallInviteBody } from "../../schema/api/calls";
+import { Call, CallCreate, CallPatch, CallListQuery, CallSummary, CallMatch, OrgMatch, MatchQuery, OrgMatchQuery, CallInviteBody } from "../../schema/api/calls";
 import { IdParam, listOf } from "../../schema/api/common";
 import { createCall, viewCall, updateCall, publishCall, closeCall, browseCalls, callsOfFunder } from "../actions/calls";
 import { matchesForOrg, matchesForCall, inviteToCall } from "../actions/matching";
@@ -56,7 +56,7 @@ export const callsApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/calls/{id}/matches", tags: ["Matching"], summary: "Eligible CSOs for this call, ranked, with reasons (the call's funder only)", security, request: { params: IdParam, query: MatchQuery }, responses: { 200: json(listOf(OrgMatch), "Ranked organisations"), ...pick(400, 401, 403, 404) } }),
+    createRoute({ method: "get", path: "/calls/{id}/matches", tags: ["Matching"], summary: "Eligible CSOs for this call, ranked, with reasons and each one's trust level (the call's funder only); minLevel narrows to a trust level or above", security, request: { params: IdParam, query: OrgMatchQuery }, responses: { 200: json(listOf(OrgMatch), "Ranked organisations"), ...pick(400, 401, 403, 404) } }),
     async (c) => {
       const { items, nextCursor } = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.valid("param").id, c.req.valid("query"));
       return c.json({ items, nextCursor }, 200);

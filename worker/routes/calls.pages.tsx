@@ -6,7 +6,7 @@ import { readForm, str, parseWith, errorMap } from "../http/forms";
 import { callFormValues, callInputFromValues, callToFormValues, callFieldName, emptyCallForm, type CallFormValues } from "../http/call-form";
 import { CallListPage, CallPage, CallNewPage, CallEditPage } from "../../web/pages/Calls";
 import { OrgMatchesPage, CallMatchesPage } from "../../web/pages/Matches";
-import { CallCreate, CallPatch, CallListQuery, MatchQuery, CallInviteBody } from "../../schema/api/calls";
+import { CallCreate, CallPatch, CallListQuery, MatchQuery, OrgMatchQuery, CallInviteBody } from "../../schema/api/calls";
 import { createCall, viewCall, manageableCall, updateCall, publishCall, closeCall, browseCalls } from "../actions/calls";
 import { matchesForOrg, matchesForCall, inviteToCall } from "../actions/matching";
 import { countriesFor } from "../actions/reference";
@@ -29,6 +29,16 @@ const myOrgs = async (c: Context<AppEnv>, v: Viewer | null, kind: "cso" | "funde
 const pageQuery = (c: Context<AppEnv>) => {
   const q = MatchQuery.safeParse(c.req.query());
   return q.success ? q.data : MatchQuery.parse({});
+};
+
+/** The funder's list: paging plus the trust-level select (an unreadable value shows every level). */
+const orgPageQuery = (c: Context<AppEnv>) => {
+  const query = c.req.query();
+  const q = OrgMatchQuery.safeParse(query);
+  if (q.success) return q.data;
+  const { minLevel: _m, ...rest } = query;
+  const r = MatchQuery.safeParse(rest);
+  return r.success ? r.data : MatchQuery.parse({});
 };
 
 /** Parses the form like the API would; field errors come back under the form's own field names. */
@@ -127,7 +137,7 @@ export const callsPages = new Hono<AppEnv>()
   })
   .get("/calls/:id/matches", async (c) => {
     requireViewer(c);
-    const result = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.param("id"), pageQuery(c));
+    const result = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.param("id"), orgPageQuery(c));
     return renderPage(c, <CallMatchesPage {...result} />);
   })
   .post("/calls/:id/invitations", async (c) => {
@@ -135,7 +145,7 @@ export const callsPages = new Hono<AppEnv>()
     const parsed = parseWith(c, CallInviteBody, { orgId: str(await readForm(c), "orgId") });
     if (!parsed.ok) throw new Problem(400, undefined, Object.entries(parsed.errors).map(([path, message]) => ({ path, message })));
     await inviteToCall(c.get("db"), c.get("t"), viewerOf(c), c.req.param("id"), parsed.data.orgId);
-    const result = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.param("id"), pageQuery(c));
+    const result = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.param("id"), orgPageQuery(c));
     return renderPage(c, <CallMatchesPage {...result} notice={c.get("t")("match.invited_notice")} />);
   })
   .get("/orgs/:id/matches", async (c) => {

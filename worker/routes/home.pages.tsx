@@ -15,6 +15,8 @@ import { openInvitationsFor } from "../db/calls";
 import { notificationsFor } from "../db/notifications";
 import { myPledges } from "../actions/pledges";
 import { anyNonPublicOrg } from "../db/two-factor";
+import { coordinatedCountries, vouchRequestsTo } from "../db/trust";
+import { canViewOrg } from "../domain/permissions";
 import { createApiToken, revokeApiToken } from "../actions/accounts";
 import { acceptInvite, declineInvite, myInvitations } from "../actions/members";
 import { setCookie } from "hono/cookie";
@@ -26,7 +28,8 @@ const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: s
   const v = requireViewer(c);
   const db = c.get("db");
   const orgIds = v.memberships.map((m) => m.orgId);
-  const [tokens, invitations, orgNames, callInvitations, notifications, pledges, recommendTwoFactor] = await Promise.all([
+  const owned = v.memberships.filter((m) => m.role === "owner").map((m) => m.orgId);
+  const [tokens, invitations, orgNames, callInvitations, notifications, pledges, recommendTwoFactor, chapters, vouchRequests] = await Promise.all([
     listTokens(db, v.userId),
     myInvitations(db, v),
     findOrgNames(db, v.memberships.map((m) => m.orgId)),
@@ -35,9 +38,12 @@ const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: s
     myPledges(db, v),
     // Members of hidden or funders-only groups are told to turn on two-step sign-in while it is off.
     v.twoFactor ? false : anyNonPublicOrg(db, orgIds),
+    // Chapters the person coordinates (their queues), and groups asking the organisations they own for a vouch.
+    coordinatedCountries(db, v.userId),
+    vouchRequestsTo(db, owned),
   ]);
   const timeZones = Intl.supportedValuesOf("timeZone");
-  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} callInvitations={callInvitations} notifications={notifications.filter((n) => n.data.applicationId)} timeZones={timeZones} pledges={pledges} recommendTwoFactor={recommendTwoFactor} {...extra} />, status);
+  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} callInvitations={callInvitations} notifications={notifications.filter((n) => n.data.applicationId)} timeZones={timeZones} pledges={pledges} recommendTwoFactor={recommendTwoFactor} chapters={chapters} vouchRequests={vouchRequests.filter((r) => canViewOrg(v, { id: r.fromOrgId, visibility: r.fromVisibility }).ok)} {...extra} />, status);
 };
 
 export const homePages = new Hono<AppEnv>()

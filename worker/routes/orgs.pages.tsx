@@ -9,6 +9,8 @@ import type { z } from "zod";
 import { orgFormValues, orgInputFromValues, orgToFormValues, ORG_FORM_FIELDS } from "../http/org-form";
 import { OrgListPage, OrgPage, OrgNewPage, OrgEditPage } from "../../web/pages/Orgs";
 import type { OrgFormValues } from "../../web/components/OrgForm";
+import type { VouchFormValues } from "../../web/components/Trust";
+import { trustPanel } from "../http/trust-panel";
 import { OrgCreate, OrgPatch, OrgListQuery, MemberInvite, MemberRolePatch } from "../../schema/api/orgs";
 import { createOrg, viewOrg, editableOrg, updateOrg, inviteMember, verifyOrg } from "../actions/orgs";
 import { countriesFor } from "../actions/reference";
@@ -39,12 +41,16 @@ const parseOrgForm = <S extends typeof OrgCreate | typeof OrgPatch>(c: Context<A
   return parsed as Parsed<z.infer<S>>;
 };
 
-const showOrg = async (c: Context<AppEnv>, org: Org, extra: { notice?: string } = {}, status = 200) => {
+/** The organisation's page; `trustErrors`/`trustValues`: a trust form (vouch, ask for a vouch) that came back with problems. */
+export const showOrg = async (c: Context<AppEnv>, org: Org, extra: { notice?: string; trustErrors?: Record<string, string>; trustValues?: VouchFormValues } = {}, status = 200) => {
   const v = viewerOf(c);
-  const calls = org.kind === "funder" ? await callsOfFunder(c.get("db"), v, org.id) : null;
+  const [calls, trust] = await Promise.all([org.kind === "funder" ? callsOfFunder(c.get("db"), v, org.id) : null, trustPanel(c.get("db"), v, org)]);
   const isMember = !!membershipIn(v, org.id);
-  return renderPage(c, <OrgPage org={org} calls={calls} isMember={isMember} canEdit={canEditOrg(v, org).ok} seesMembers={canViewMembers(v, org).ok} canDispose={canDisposeOrg(v, org).ok} isAdmin={isAdmin(v)} canPledge={!!v && org.kind === "cso" && !isMember} {...extra} />, status);
+  return renderPage(c, <OrgPage org={org} calls={calls} isMember={isMember} canEdit={canEditOrg(v, org).ok} seesMembers={canViewMembers(v, org).ok} canDispose={canDisposeOrg(v, org).ok} isAdmin={isAdmin(v)} canPledge={!!v && org.kind === "cso" && !isMember} trust={trust} {...extra} />, status);
 };
+
+/** Notices a redirect to an organisation's page may ask for by name (never free text from the query string). */
+const ORG_NOTICES = { vouched: "trust.vouched", vouch_revoked: "trust.vouch_revoked", vouch_asked: "trust.vouch_asked", confirmation_asked: "trust.confirmation_asked" } as const;
 
 /** Notices a redirect to the members page may ask for by name (never free text from the query string). */
 const MEMBER_NOTICES = { role_changed: "members.role_changed", removed: "members.removed", revoked: "members.revoked" } as const;
@@ -95,7 +101,11 @@ export const orgsPages = new Hono<AppEnv>()
       return renderPage(c, <OrgNewPage values={values} errors={problemErrors(e)} countries={await countries(c)} />, 400);
     }
   })
-  .get("/orgs/:id", async (c) => showOrg(c, await viewOrg(c.get("db"), viewerOf(c), c.req.param("id"))))
+  .get("/orgs/:id", async (c) => {
+    const org = await viewOrg(c.get("db"), viewerOf(c), c.req.param("id"));
+    const notice = ORG_NOTICES[c.req.query("notice") as keyof typeof ORG_NOTICES];
+    return showOrg(c, org, notice ? { notice: c.get("t")(notice) } : {});
+  })
   .get("/orgs/:id/edit", async (c) => {
     requireViewer(c);
     const org = await editableOrg(c.get("db"), viewerOf(c), c.req.param("id"));
@@ -188,6 +198,8 @@ export const orgsPages = new Hono<AppEnv>()
   })
   .post("/orgs/:id/verify", async (c) => {
     requireViewer(c);
-    const org = await verifyOrg(c.get("db"), viewerOf(c), c.req.param("id"), str(await readForm(c), "verified") === "true");
-    return c.redirect(`/orgs/${org.id}`, 303);
+    const form = await readForm(c);
+    const org = await verifyOrg(c.get("db"), viewerOf(c), c.req.param("id"), str(form, "verified") === "true");
+    // From the admin page's queue: back to the queue.
+    return c.redirect(str(form, "back") === "admin" ? "/admin?notice=verified" : `/orgs/${org.id}`, 303);
   });

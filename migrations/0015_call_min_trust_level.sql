@@ -1,0 +1,1 @@
+ALTER TABLE `calls` ADD `elig_min_trust_level` integer DEFAULT 0 NOT NULL;
