@@ -98,3 +98,16 @@ export const OrgInvitationParams = z.object({ id: pathParam("id"), invitationId:
 export const InviteResult = z
   .object({ status: z.literal("invited"), invitationId: z.string() })
   .openapi("InviteResult");
+
+/**
+ * What the admin checked before verifying a funder: anyone can call themselves a funder, and a fake
+ * call collecting activists' data is the risk verification closes, so the checks are recorded.
+ */
+export const FunderChecks = z
+  .object({
+    website: z.url({ error: "err.url" }).max(300),
+    registration: z.string().trim().min(1).max(120).openapi({ description: "registration number and register, or how the funder is constituted" }),
+    contact: z.string().trim().min(3).max(200).openapi({ description: "the person reached to confirm, and how" }),
+  })
+  .openapi("FunderChecks");
+export const VerifyBody = z.object({ verified: z.boolean(), checks: FunderChecks.partial().optional() }).openapi("VerifyBody");

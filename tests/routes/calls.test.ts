@@ -77,7 +77,10 @@ describe("creating a call", () => {
     expect((await fake.get("/api/v1/orgs?limit=100&q=Funders-only")).body.items).toEqual([]);
     // Once the platform verifies it, the same funder may.
     const admin = await userWithRole("admin");
-    expect((await admin.post(`/api/v1/orgs/${fake.org.id}/verify`, { verified: true })).status).toBe(200);
+    const unchecked = await admin.post(`/api/v1/orgs/${fake.org.id}/verify`, { verified: true });
+    expect(unchecked.status).toBe(400); // a funder is verified with what was checked
+    expect(unchecked.body.errors.map((e: { path: string }) => e.path)).toEqual(["checks.website", "checks.registration", "checks.contact"]);
+    expect((await admin.post(`/api/v1/orgs/${fake.org.id}/verify`, { verified: true, checks: { website: "https://fund.example.org", registration: "NL-KvK 1234", contact: "Director, by phone" } })).status).toBe(200);
     expect((await fake.get(`/api/v1/orgs/${shy.org.id}`)).status).toBe(200);
     expect((await fake.get(`/api/v1/calls/${draft.body.id}/matches?limit=100`)).status).toBe(200);
     expect((await fake.post(`/api/v1/calls/${draft.body.id}/publish`)).status).toBe(200);

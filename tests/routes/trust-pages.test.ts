@@ -283,8 +283,13 @@ describe("the profile form and the admin's queue", () => {
     expect(page.html).toContain(en["admin.funders"]);
     const row = new RegExp(`<a href="/orgs/${funder.org.id}"><bdi>${esc(String(funder.org.name))}</bdi></a></td><td>Netherlands</td><td>[^<]+</td>`);
     expect(page.html).toMatch(row);
-    expect(page.html).toContain(`<form method="post" action="/orgs/${funder.org.id}/verify"><input type="hidden" name="verified" value="true"/><input type="hidden" name="back" value="admin"/>`);
-    const verified = await admin.form(`/orgs/${funder.org.id}/verify`, { verified: "true", back: "admin" });
+    expect(page.html).toContain(`<form method="post" action="/orgs/${funder.org.id}/verify" class="stack"><input type="hidden" name="verified" value="true"/><input type="hidden" name="back" value="admin"/>`);
+    // What was checked is required, and kept.
+    const unchecked = await admin.form(`/orgs/${funder.org.id}/verify`, { verified: "true", back: "admin" });
+    expect(unchecked.status).toBe(400);
+    expect(await levelOf(funder.org.id)).toBe(1);
+    const checks = { website: "https://waiting.example.org", registration: "KvK 12345678", contact: "Director, by video call" };
+    const verified = await admin.form(`/orgs/${funder.org.id}/verify`, { verified: "true", back: "admin", ...checks });
     expect(verified.status).toBe(303);
     expect(verified.headers.get("location")).toBe("/admin?notice=verified");
     const back = await admin.page("/admin?notice=verified");
@@ -292,6 +297,8 @@ describe("the profile form and the admin's queue", () => {
     expect(back.html).not.toMatch(row);
     expect((await new Client().page(`/orgs/${funder.org.id}`)).html).toContain(`✓ ${en["org.verified_funder"]}`);
     expect(await levelOf(funder.org.id)).toBe(4);
+    const audit = await env.DB.prepare("SELECT data FROM audit_log WHERE action = 'org.verified' AND subject_id = ?").bind(funder.org.id).first<{ data: string }>();
+    expect(JSON.parse(audit!.data).checks).toEqual(checks);
   });
 });
 

@@ -164,7 +164,8 @@ describe("who may vouch, confirm and verify", () => {
   test("only admins verify (level 4), funders included", async () => {
     const funder = await orgOwner(funderFields, { verified: false });
     expect((await funder.post(`/api/v1/orgs/${funder.org.id}/verify`, { verified: true })).status).toBe(403);
-    expect((await (await admin()).post(`/api/v1/orgs/${funder.org.id}/verify`, { verified: true })).body.trustLevel).toBe(4);
+    const checks = { website: "https://fund.example.org", registration: "NL-KvK 1234", contact: "Director, by phone" };
+    expect((await (await admin()).post(`/api/v1/orgs/${funder.org.id}/verify`, { verified: true, checks })).body.trustLevel).toBe(4);
   });
 });
 

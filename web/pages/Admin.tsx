@@ -32,9 +32,12 @@ export const AdminPage = (p: { funders: Org[]; unverified: Org[]; countries: Cou
                 <td>{countryName(o.country, locale)}</td>
                 <td>{formatDate(o.createdAt, locale, timeZone)}</td>
                 <td>
-                  <form method="post" action={`/orgs/${o.id}/verify`}>
+                  <form method="post" action={`/orgs/${o.id}/verify`} class="stack">
                     <input type="hidden" name="verified" value="true" />
                     <input type="hidden" name="back" value="admin" />
+                    <label>{t("admin.check_website")} <input name="website" type="url" required /></label>
+                    <label>{t("admin.check_registration")} <input name="registration" required /></label>
+                    <label>{t("admin.check_contact")} <input name="contact" required /></label>
                     <button type="submit" class="secondary">{t("admin.verify_funder")}<span class="sr-only"> {o.name}</span></button>
                   </form>
                 </td>

@@ -79,7 +79,11 @@ export const OrgPage = ({ org, calls, isMember, canEdit, seesMembers, canDispose
           ) : <p class="muted">{t("org.no_calls")}</p>}
         </>
       )}
-      {isAdmin && (
+      {/* A funder is verified from the admin queue, where what was checked is recorded. */}
+      {isAdmin && org.kind === "funder" && !org.verified && (
+        <p><a href="/admin">{t("admin.funders")}</a></p>
+      )}
+      {isAdmin && !(org.kind === "funder" && !org.verified) && (
         <form method="post" action={`/orgs/${org.id}/verify`}>
           <input type="hidden" name="verified" value={org.verified ? "false" : "true"} />
           <button type="submit" class="secondary">{org.verified ? t("org.unverify") : t("org.verify")}</button>

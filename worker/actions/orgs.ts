@@ -14,6 +14,10 @@ import { Problem } from "../http/problem";
 import { enforce } from "../http/guards";
 import type { Translate } from "../i18n";
 import type { MemberRole, OrgKind } from "../../schema/enums";
+import type { z } from "zod";
+import type { FunderChecks as FunderChecksSchema } from "../../schema/api/orgs";
+
+type FunderChecks = z.infer<typeof FunderChecksSchema>;
 
 const checkCountry = async (db: Db, t: Translate, country?: string) => {
   if (country && !(await findCountry(db, country))) throw new Problem(400, undefined, [{ path: "country", message: t("err.country") }]);
@@ -85,13 +89,18 @@ export const inviteMember = async (db: Db, t: Translate, viewer: Viewer | null, 
   return { status: "invited" as const, invitationId };
 };
 
-export const verifyOrg = async (db: Db, viewer: Viewer | null, id: string, verified: boolean): Promise<Org> => {
+/** A funder is verified only with its website, registration and a contact checked; they are kept in the audit log. */
+export const verifyOrg = async (db: Db, t: Translate, viewer: Viewer | null, id: string, verified: boolean, checks: Partial<FunderChecks> = {}): Promise<Org> => {
   enforce(canAdminister(viewer));
   const org = await findOrg(db, id);
   if (!org) throw new Problem(404);
+  if (verified && org.kind === "funder") {
+    const missing = (["website", "registration", "contact"] as const).filter((k) => !checks[k]);
+    if (missing.length) throw new Problem(400, t("err.funder_checks"), missing.map((k) => ({ path: `checks.${k}`, message: t("err.required") })));
+  }
   await db.batch([
     setVerified(db, id, verified),
-    auditInsert(db, { actorUserId: viewer!.userId, action: verified ? "org.verified" : "org.unverified", subjectType: "org", subjectId: id }),
+    auditInsert(db, { actorUserId: viewer!.userId, action: verified ? "org.verified" : "org.unverified", subjectType: "org", subjectId: id, data: verified && org.kind === "funder" ? { checks } : {} }),
   ]);
   await recomputeTrust(db, id);
   return (await findOrg(db, id))!;

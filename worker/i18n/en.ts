@@ -1,6 +1,11 @@
 // English messages: the reference catalogue. Every other language must have exactly these keys
 // (TypeScript enforces it through the Messages type, and a test checks it at run time).
 export const en = {
+  "err.funder_checks": "To verify a funder, record what you checked: its website, its registration and a contact you reached.",
+  "err.url": "Enter a full web address, starting with https://.",
+  "admin.check_website": "Website checked",
+  "admin.check_registration": "Registration (number and register)",
+  "admin.check_contact": "Contact reached (who, how)",
   "err.vouch_self": "An organisation cannot vouch for itself.",
   "err.vouch_not_trusted": "Only organisations confirmed by their country chapter or verified by the platform (level 3 or 4) can vouch.",
   "err.vouch_exists": "Your organisation already vouches for this one; its vouch lasts 12 months.",

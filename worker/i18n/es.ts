@@ -2,6 +2,11 @@
 import type { Messages } from "./en";
 
 export const es: Messages = {
+  "err.funder_checks": "Para verificar a un financiador, anote lo que comprobó: su sitio web, su registro y un contacto con quien habló.",
+  "err.url": "Escriba una dirección web completa, que empiece por https://.",
+  "admin.check_website": "Sitio web comprobado",
+  "admin.check_registration": "Registro (número y registro)",
+  "admin.check_contact": "Contacto (quién, cómo)",
   "err.vouch_self": "Una organización no puede avalarse a sí misma.",
   "err.vouch_not_trusted": "Solo las organizaciones confirmadas por su capítulo nacional o verificadas por la plataforma (nivel 3 o 4) pueden avalar.",
   "err.vouch_exists": "Su organización ya avala a esta; su aval dura 12 meses.",

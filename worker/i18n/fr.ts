@@ -2,6 +2,11 @@
 import type { Messages } from "./en";
 
 export const fr: Messages = {
+  "err.funder_checks": "Pour vérifier un bailleur, notez ce que vous avez vérifié : son site web, son enregistrement et un contact joint.",
+  "err.url": "Saisissez une adresse web complète, commençant par https://.",
+  "admin.check_website": "Site web vérifié",
+  "admin.check_registration": "Enregistrement (numéro et registre)",
+  "admin.check_contact": "Contact joint (qui, comment)",
   "err.vouch_self": "Une organisation ne peut pas se recommander elle-même.",
   "err.vouch_not_trusted": "Seules les organisations confirmées par leur section nationale ou vérifiées par la plateforme (niveau 3 ou 4) peuvent se porter garantes.",
   "err.vouch_exists": "Votre organisation se porte déjà garante de celle-ci ; sa garantie dure 12 mois.",

@@ -3,8 +3,7 @@ import { mailerFor } from "../http/mail";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApi, json, jsonBody, pick, security } from "../http/openapi";
 import {
-  Org, OrgCreate, OrgPatch, OrgListQuery, MemberInvite, Member, InviteResult, MemberList, MyInvitation, MemberRolePatch, InviteAccepted, OrgMemberParams, OrgInvitationParams,
-} from "../../schema/api/orgs";
+  Org, OrgCreate, OrgPatch, OrgListQuery, MemberInvite, Member, InviteResult, MemberList, MyInvitation, MemberRolePatch, InviteAccepted, OrgMemberParams, OrgInvitationParams, VerifyBody } from "../../schema/api/orgs";
 import { IdParam, listOf } from "../../schema/api/common";
 import { createOrg, viewOrg, updateOrg, inviteMember, verifyOrg } from "../actions/orgs";
 import { memberList, revokeInvite, myInvitations, acceptInvite, declineInvite, changeMemberRole, removeMember } from "../actions/members";
@@ -118,8 +117,11 @@ export const orgsApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/orgs/{id}/verify", tags: ["Organisations"], summary: "Set verification (admins)", security, request: { params: IdParam, ...jsonBody(z.object({ verified: z.boolean() })) }, responses: { 200: json(Org, "Updated"), ...pick(400, 401, 403, 404) } }),
-    async (c) => c.json(await verifyOrg(c.get("db"), viewerOf(c), c.req.valid("param").id, c.req.valid("json").verified), 200),
+    createRoute({ method: "post", path: "/orgs/{id}/verify", tags: ["Organisations"], summary: "Set verification (admins): level 4; a funder needs `checks` (website, registration, contact)", security, request: { params: IdParam, ...jsonBody(VerifyBody) }, responses: { 200: json(Org, "Updated"), ...pick(400, 401, 403, 404) } }),
+    async (c) => {
+      const { verified, checks } = c.req.valid("json");
+      return c.json(await verifyOrg(c.get("db"), c.get("t"), viewerOf(c), c.req.valid("param").id, verified, checks), 200);
+    },
   )
   .openapi(
     createRoute({

@@ -1,5 +1,6 @@
 // HTML pages for organisations: list, profile, create, edit (409-safe), members (invite, roles, remove,
 // leave, revoke invitations), verify.
+import { FunderChecks } from "../../schema/api/orgs";
 import { mailerFor } from "../http/mail";
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
@@ -199,7 +200,10 @@ export const orgsPages = new Hono<AppEnv>()
   .post("/orgs/:id/verify", async (c) => {
     requireViewer(c);
     const form = await readForm(c);
-    const org = await verifyOrg(c.get("db"), viewerOf(c), c.req.param("id"), str(form, "verified") === "true");
+    const checks = { website: str(form, "website") || undefined, registration: str(form, "registration") || undefined, contact: str(form, "contact") || undefined };
+    const parsed = parseWith(c, FunderChecks.partial(), checks);
+    if (!parsed.ok) throw new Problem(400, c.get("t")("err.funder_checks"), Object.entries(parsed.errors).map(([path, message]) => ({ path, message })));
+    const org = await verifyOrg(c.get("db"), c.get("t"), viewerOf(c), c.req.param("id"), str(form, "verified") === "true", parsed.data);
     // From the admin page's queue: back to the queue.
     return c.redirect(str(form, "back") === "admin" ? "/admin?notice=verified" : `/orgs/${org.id}`, 303);
   });
