@@ -185,10 +185,14 @@ for (const lang of LANGS) {
       // On a shared phone, signing out leaves no draft answers on the device.
       await b.context.setOffline(true);
       await p.locator("#answer_q2").pressSequentially("private words", { delay: 2 });
-      await b.context.setOffline(false);
       const drafts = () => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("sanad-draft-")).length);
       assert.ok((await drafts()) > 0, "the offline copy was kept while typing");
-      await clickTo(b, p.locator('form[action="/logout"] button[type=submit]'), lang, "signed out");
+      // Sign out. waitForURL, not waitForNavigation: the browser may abandon the first load of the 303's
+      // target while it applies Clear-Site-Data, then load it again (seen once in CI as ERR_ABORTED).
+      await b.context.setOffline(false);
+      await p.locator('form[action="/logout"] button[type=submit]').click();
+      await p.waitForURL(`${base}/`);
+      await checkPage(b, lang, "signed out");
       assert.equal(await drafts(), 0, "no draft left on the device after signing out");
     } finally {
       await b.close();
