@@ -28,7 +28,7 @@ export const benchWorld = async (base, { clients, submittable }) => {
   const funderOrg = await ok(await funder("/api/v1/orgs", { kind: "funder", name: "Bench Funder", country: "NL" }), "create funder");
   // Only a funder the platform verified may publish and match: the seeded admin verifies it.
   const admin = await login(base, "admin@sanad.example", "sanad-demo-2026");
-  await ok(await admin(`/api/v1/orgs/${funderOrg.id}/verify`, { verified: true }), "verify funder");
+  await ok(await admin(`/api/v1/orgs/${funderOrg.id}/verify`, { verified: true, checks: { website: "https://bench-funder.example.org", registration: "Bench register 1", contact: "Bench contact by phone" } }), "verify funder");
   const calls = [];
   const perCall = 50;
   for (let i = 0; i < Math.max(1, Math.ceil(submittable / perCall)); i++) {
