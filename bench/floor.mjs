@@ -17,9 +17,23 @@ export const haveSqlite3 = () => spawnSync("sqlite3", ["-version"]).status === 0
 
 /** Parses the `sanad-sql {...}` lines of a server log (a Buffer), from byte offset `from` on. */
 export const capturedStatements = (log, from = 0) =>
-  log.subarray(from).toString("utf8").split("\n").filter((l) => l.includes("sanad-sql {")).map((l) => JSON.parse(l.slice(l.indexOf("sanad-sql {") + "sanad-sql ".length)));
+  log
+    .subarray(from)
+    .toString("utf8")
+    .split("\n")
+    .filter((l) => l.includes("sanad-sql {"))
+    .map((l) => JSON.parse(l.slice(l.indexOf("sanad-sql {") + "sanad-sql ".length)));
 
-const literal = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : typeof v === "boolean" ? (v ? "1" : "0") : `'${String(v).replaceAll("'", "''")}'`);
+const literal = (v) =>
+  v === null || v === undefined
+    ? "NULL"
+    : typeof v === "number"
+      ? String(v)
+      : typeof v === "boolean"
+        ? v
+          ? "1"
+          : "0"
+        : `'${String(v).replaceAll("'", "''")}'`;
 
 /**
  * Runs the statements `repeat` times in one sqlite3 process (parameters bound with `.parameter set`,
@@ -37,7 +51,9 @@ export const timeStatements = async (file, statements, repeat = 15, { writable =
   // Asynchronously: blocking the event loop for seconds let the server's keep-alive sockets close
   // unnoticed, and the next request on one failed ("other side closed").
   const r = await new Promise((resolve, reject) => {
-    const child = spawn("sqlite3", writable ? [file] : ["-readonly", file], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("sqlite3", writable ? [file] : ["-readonly", file], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     let partial = "";
@@ -49,14 +65,18 @@ export const timeStatements = async (file, statements, repeat = 15, { writable =
     });
     child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
     child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout: partial.startsWith("Run Time:") ? stdout + partial : stdout, stderr }));
+    child.on("close", (status) =>
+      resolve({ status, stdout: partial.startsWith("Run Time:") ? stdout + partial : stdout, stderr }),
+    );
     child.stdin.end(script.join("\n") + "\n");
   });
   if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
   const times = [...r.stdout.matchAll(/^Run Time: real ([\d.]+)/gm)].map((m) => Number(m[1]) * 1000);
   if (r.stderr.trim()) throw new Error(`sqlite3: ${r.stderr.slice(0, 300)}`);
   const per = statements.length;
-  const totals = Array.from({ length: repeat }, (_, k) => times.slice(k * per, k * per + per).reduce((a, b) => a + b, 0)).sort((a, b) => a - b);
+  const totals = Array.from({ length: repeat }, (_, k) =>
+    times.slice(k * per, k * per + per).reduce((a, b) => a + b, 0),
+  ).sort((a, b) => a - b);
   return Number(totals[Math.floor(totals.length / 2)].toFixed(1));
 };
 

@@ -1,13 +1,22 @@
 // A small closed-loop load generator for loopback: `concurrency` workers each send a request, wait for
 // the whole response, record the latency and send the next, for `seconds` (or until `requests` are
 // done). Reports requests/s, p50/p95/p99 and errors.
-export const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+export const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 
 /**
  * `send(worker, i)` returns a fetch promise. Warm-up requests are sent first and not counted; slow routes
  * still get `minRequests` measured requests when `seconds` runs out first.
  */
-export const drive = async ({ send, concurrency = 1, seconds = 5, requests = Infinity, minRequests = 0, warmup = 10, check = (res) => res.ok }) => {
+export const drive = async ({
+  send,
+  concurrency = 1,
+  seconds = 5,
+  requests = Infinity,
+  minRequests = 0,
+  warmup = 10,
+  check = (res) => res.ok,
+}) => {
   for (let i = 0; i < warmup; i++) await (await send(0, -1 - i)).arrayBuffer();
   const times = [];
   let errors = 0;

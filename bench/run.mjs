@@ -20,7 +20,10 @@ import { d1File, haveSqlite3, capturedStatements, timeStatements, timeWrites, sn
 import { workerdCpuMs } from "./cpu.mjs";
 import { benchWorld } from "./world.mjs";
 
-const SCALES = (process.env.BENCH_SCALES ?? "1,3,10").split(",").map(Number).filter((n) => n > 0);
+const SCALES = (process.env.BENCH_SCALES ?? "1,3,10")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 100);
@@ -37,28 +40,67 @@ if (!haveSqlite3()) {
 const routes = (base, w) => {
   const at = (p) => `${base}${p}`;
   return [
-    { key: "health", label: "GET /api/v1/health (baseline: the local runtime's cost per request)", send: () => visit(at("/api/v1/health")) },
+    {
+      key: "health",
+      label: "GET /api/v1/health (baseline: the local runtime's cost per request)",
+      send: () => visit(at("/api/v1/health")),
+    },
     { key: "browse", label: "GET /calls (browse open calls, page)", send: () => visit(at("/calls")) },
     { key: "call", label: "GET /calls/:id (a call page)", send: () => visit(at(`/calls/${w.call.id}`)) },
-    { key: "csoMatches", label: "GET /api/v1/orgs/:id/matches (CSO)", send: () => w.cso(`/api/v1/orgs/${w.csoOrg.id}/matches`), curve: true },
-    { key: "funderMatches", label: "GET /api/v1/calls/:id/matches (funder)", send: () => w.funder(`/api/v1/calls/${w.call.id}/matches`), curve: true },
     {
-      key: "save", label: "PATCH /api/v1/applications/:id (save a draft)",
+      key: "csoMatches",
+      label: "GET /api/v1/orgs/:id/matches (CSO)",
+      send: () => w.cso(`/api/v1/orgs/${w.csoOrg.id}/matches`),
+      curve: true,
+    },
+    {
+      key: "funderMatches",
+      label: "GET /api/v1/calls/:id/matches (funder)",
+      send: () => w.funder(`/api/v1/calls/${w.call.id}/matches`),
+      curve: true,
+    },
+    {
+      key: "save",
+      label: "PATCH /api/v1/applications/:id (save a draft)",
       send: async (worker) => {
         const d = w.drafts[worker];
-        const res = await w.patch(`/api/v1/applications/${d.id}`, { version: d.version, answers: { q1: `Saved at ${Date.now()}` } });
+        const res = await w.patch(`/api/v1/applications/${d.id}`, {
+          version: d.version,
+          answers: { q1: `Saved at ${Date.now()}` },
+        });
         if (res.ok) d.version++;
         return res;
       },
     },
     {
-      key: "submit", label: "POST /api/v1/applications/:id/submit", requests: SUBMITS, warmup: 0,
+      key: "submit",
+      label: "POST /api/v1/applications/:id/submit",
+      requests: SUBMITS,
+      warmup: 0,
       send: (_, i) => w.cso(`/api/v1/applications/${w.pool[i].id}/submit`, {}),
     },
-    { key: "equity", label: "GET /api/v1/reports/equity (ungrouped)", send: () => visit(at("/api/v1/reports/equity")), curve: true },
-    { key: "equityCountry", label: "GET /api/v1/reports/equity?groupBy=country", send: () => visit(at("/api/v1/reports/equity?groupBy=country")), curve: true },
-    { key: "csv", label: "GET /api/v1/reports/equity.csv?groupBy=country", send: () => visit(at("/api/v1/reports/equity.csv?groupBy=country")) },
-    { key: "giving360", label: "GET /api/v1/exports/360giving.json (1,000 grants)", send: () => visit(at("/api/v1/exports/360giving.json")) },
+    {
+      key: "equity",
+      label: "GET /api/v1/reports/equity (ungrouped)",
+      send: () => visit(at("/api/v1/reports/equity")),
+      curve: true,
+    },
+    {
+      key: "equityCountry",
+      label: "GET /api/v1/reports/equity?groupBy=country",
+      send: () => visit(at("/api/v1/reports/equity?groupBy=country")),
+      curve: true,
+    },
+    {
+      key: "csv",
+      label: "GET /api/v1/reports/equity.csv?groupBy=country",
+      send: () => visit(at("/api/v1/reports/equity.csv?groupBy=country")),
+    },
+    {
+      key: "giving360",
+      label: "GET /api/v1/exports/360giving.json (1,000 grants)",
+      send: () => visit(at("/api/v1/exports/360giving.json")),
+    },
   ];
 };
 
@@ -71,7 +113,8 @@ const floorOf = async (file, logFile, route, i = 0) => {
   try {
     const before = statSync(logFile).size;
     const original = globalThis.fetch;
-    globalThis.fetch = (url, init = {}) => original(url, { ...init, headers: { ...(init.headers ?? {}), "X-Sanad-Sql-Log": "1" } });
+    globalThis.fetch = (url, init = {}) =>
+      original(url, { ...init, headers: { ...(init.headers ?? {}), "X-Sanad-Sql-Log": "1" } });
     try {
       await (await route.send(0, i)).arrayBuffer();
     } finally {
@@ -82,7 +125,11 @@ const floorOf = async (file, logFile, route, i = 0) => {
     const reads = statements.every((s) => /^\s*(select|with)\b/i.test(s.sql));
     // Never on the live file: a long read by another process there broke the local D1 at 10× (the
     // app's next request failed), so reads are timed on the copy too.
-    return { floorMs: reads ? await timeStatements(copy.file, statements) : await timeWrites(copy.file, statements), floorStatements: statements.length, floorWrites: !reads };
+    return {
+      floorMs: reads ? await timeStatements(copy.file, statements) : await timeWrites(copy.file, statements),
+      floorStatements: statements.length,
+      floorWrites: !reads,
+    };
   } finally {
     copy.remove();
   }
@@ -91,7 +138,14 @@ const floorOf = async (file, logFile, route, i = 0) => {
 const measureRoute = async (app, route, opts) => {
   const cpu0 = workerdCpuMs(app.group());
   const warmup = route.warmup ?? opts.warmup ?? 5;
-  const result = await drive({ send: route.send, concurrency: route.key === "submit" ? 1 : CONCURRENCY, seconds: opts.seconds, requests: route.requests ?? Infinity, minRequests: opts.minRequests ?? 0, warmup });
+  const result = await drive({
+    send: route.send,
+    concurrency: route.key === "submit" ? 1 : CONCURRENCY,
+    seconds: opts.seconds,
+    requests: route.requests ?? Infinity,
+    minRequests: opts.minRequests ?? 0,
+    warmup,
+  });
   const cpu = workerdCpuMs(app.group()) - cpu0;
   return { ...result, cpuMsPerRequest: Number((cpu / Math.max(1, result.requests + warmup)).toFixed(2)) };
 };
@@ -113,9 +167,16 @@ const runScale = async (scale, { full }) => {
     for (const route of chosen) {
       process.stderr.write(`${scale}× ${route.label} … `);
       // A submission can be sent once per draft: its SQL is captured first, on the pool's last draft.
-      const early = route.key === "submit" && w.pool.length ? await floorOf(file, logFile, route, w.pool.length - 1) : null;
+      const early =
+        route.key === "submit" && w.pool.length
+          ? await floorOf(file, logFile, route, w.pool.length - 1)
+          : null;
       if (early) route.requests = w.pool.length - 1;
-      const r = await measureRoute(app, route, full ? { seconds: SECONDS } : { seconds: SECONDS, minRequests: 10, warmup: 2 });
+      const r = await measureRoute(
+        app,
+        route,
+        full ? { seconds: SECONDS } : { seconds: SECONDS, minRequests: 10, warmup: 2 },
+      );
       if (route.key !== "health") {
         Object.assign(r, early ?? (await floorOf(file, logFile, route)));
         r.overRaw = Number((r.p50 / Math.max(r.floorMs, 0.5)).toFixed(1));
@@ -131,45 +192,117 @@ const runScale = async (scale, { full }) => {
 };
 
 const machine = () => ({
-  cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version,
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
   sqlite3: spawnSync("sqlite3", ["-version"], { encoding: "utf8" }).stdout.split(" ")[0],
   wrangler: JSON.parse(readFileSync(path.join(root, "node_modules/wrangler/package.json"), "utf8")).version,
 });
 
 const fmt = (n) => (n === undefined || n === null || Number.isNaN(n) ? "–" : String(n));
-const tableOf = (head, rows) => [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => (i ? "---:" : "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.map(fmt).join(" | ")} |`)].join("\n");
+const tableOf = (head, rows) =>
+  [
+    `| ${head.join(" | ")} |`,
+    `| ${head.map((_, i) => (i ? "---:" : "---")).join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(fmt).join(" | ")} |`),
+  ].join("\n");
 
 const started = new Date();
 const scales = [];
 for (const scale of SCALES) scales.push(await runScale(scale, { full: scale === SCALES[0] }));
 const first = scales[0];
-const report = { date: started.toISOString(), machine: machine(), concurrency: CONCURRENCY, secondsPerRoute: SECONDS, cpuBudgetMs: CPU_BUDGET_MS, scales };
+const report = {
+  date: started.toISOString(),
+  machine: machine(),
+  concurrency: CONCURRENCY,
+  secondsPerRoute: SECONDS,
+  cpuBudgetMs: CPU_BUDGET_MS,
+  scales,
+};
 
 const md = [];
 const m = report.machine;
 md.push(`# Sanad benchmark — ${report.date.slice(0, 10)}`);
-md.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB; Node ${m.node}; wrangler ${m.wrangler} (\`wrangler dev --local\`, loopback); sqlite3 ${m.sqlite3}. Closed loop, ${CONCURRENCY} client(s), ${SECONDS} s per route after warm-up.`);
+md.push(
+  `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB; Node ${m.node}; wrangler ${m.wrangler} (\`wrangler dev --local\`, loopback); sqlite3 ${m.sqlite3}. Closed loop, ${CONCURRENCY} client(s), ${SECONDS} s per route after warm-up.`,
+);
 const n = first.sizes;
-md.push(`\n## Routes at ${first.scale}× (${n.orgs.toLocaleString("en")} CSOs, ${n.funders} funders, ${n.calls.toLocaleString("en")} calls of which ${n.openCalls.toLocaleString("en")} open, ${n.applications.toLocaleString("en")} applications, ${n.awards.toLocaleString("en")} awards, ${n.pledges.toLocaleString("en")} pledges with ${(n.pledges * 2).toLocaleString("en")} payments)\n`);
+md.push(
+  `\n## Routes at ${first.scale}× (${n.orgs.toLocaleString("en")} CSOs, ${n.funders} funders, ${n.calls.toLocaleString("en")} calls of which ${n.openCalls.toLocaleString("en")} open, ${n.applications.toLocaleString("en")} applications, ${n.awards.toLocaleString("en")} awards, ${n.pledges.toLocaleString("en")} pledges with ${(n.pledges * 2).toLocaleString("en")} payments)\n`,
+);
 const baseline = first.routes.find((r) => r.key === "health")?.cpuMsPerRequest ?? 0;
 /** The Worker's own CPU, estimated: the runtime's CPU per request less an empty request's, less the SQL (when timed). */
-for (const r of first.routes) r.workerCpuEstimateMs = Number(Math.max(0, r.cpuMsPerRequest - baseline - (r.floorMs ?? 0)).toFixed(2));
-md.push(tableOf(
-  ["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "runtime CPU ms/req", "est. Worker CPU ms/req", `≤ ${CPU_BUDGET_MS} ms`],
-  first.routes.map((r) => [r.route, r.rps, r.p50, r.p95, r.p99, r.errors, r.cpuMsPerRequest, r.key === "health" ? "(baseline)" : r.workerCpuEstimateMs, r.key === "health" ? "" : r.workerCpuEstimateMs <= CPU_BUDGET_MS ? "yes" : "no"]),
-));
-md.push(`\nRuntime CPU is every \`workerd\` process of the app (utime + stime from /proc) over the measured window ÷ requests: it includes wrangler's local proxy, the HTTP handling and, locally, SQLite itself. The estimate subtracts the baseline route's CPU and the route's raw SQL time (in production D1 executes SQL on its own machines, off the Worker's clock).`);
-md.push(`\n## The floor: each route's own SQL on the same SQLite file (\`sqlite3\`; reads: median of 15 runs)\n`);
-md.push(tableOf(["route", "statements", "raw SQL ms", "route p50 ms", "route ÷ raw"], first.routes.filter((r) => r.floorMs !== undefined).map((r) => [`${r.route}${r.floorWrites ? " (writes: once, on a copy)" : ""}`, r.floorStatements, r.floorMs, r.p50, `${r.overRaw}×`])));
-md.push(`\nThe heaviest routes are the matches and the equity report. \`sqlite3\`'s timer has millisecond resolution; ratios use at least 0.5 ms.`);
+for (const r of first.routes)
+  r.workerCpuEstimateMs = Number(Math.max(0, r.cpuMsPerRequest - baseline - (r.floorMs ?? 0)).toFixed(2));
+md.push(
+  tableOf(
+    [
+      "route",
+      "req/s",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "errors",
+      "runtime CPU ms/req",
+      "est. Worker CPU ms/req",
+      `≤ ${CPU_BUDGET_MS} ms`,
+    ],
+    first.routes.map((r) => [
+      r.route,
+      r.rps,
+      r.p50,
+      r.p95,
+      r.p99,
+      r.errors,
+      r.cpuMsPerRequest,
+      r.key === "health" ? "(baseline)" : r.workerCpuEstimateMs,
+      r.key === "health" ? "" : r.workerCpuEstimateMs <= CPU_BUDGET_MS ? "yes" : "no",
+    ]),
+  ),
+);
+md.push(
+  `\nRuntime CPU is every \`workerd\` process of the app (utime + stime from /proc) over the measured window ÷ requests: it includes wrangler's local proxy, the HTTP handling and, locally, SQLite itself. The estimate subtracts the baseline route's CPU and the route's raw SQL time (in production D1 executes SQL on its own machines, off the Worker's clock).`,
+);
+md.push(
+  `\n## The floor: each route's own SQL on the same SQLite file (\`sqlite3\`; reads: median of 15 runs)\n`,
+);
+md.push(
+  tableOf(
+    ["route", "statements", "raw SQL ms", "route p50 ms", "route ÷ raw"],
+    first.routes
+      .filter((r) => r.floorMs !== undefined)
+      .map((r) => [
+        `${r.route}${r.floorWrites ? " (writes: once, on a copy)" : ""}`,
+        r.floorStatements,
+        r.floorMs,
+        r.p50,
+        `${r.overRaw}×`,
+      ]),
+  ),
+);
+md.push(
+  `\nThe heaviest routes are the matches and the equity report. \`sqlite3\`'s timer has millisecond resolution; ratios use at least 0.5 ms.`,
+);
 if (scales.length > 1) {
   md.push(`\n## Scale curve (p50 / p95 ms; raw SQL ms in brackets)\n`);
-  const keys = first.routes.filter((r) => ["csoMatches", "funderMatches", "equity", "equityCountry"].includes(r.key));
-  md.push(tableOf(["route", ...scales.map((s) => `${s.scale}×`), `growth ${scales[0].scale}×→${scales.at(-1).scale}×`], keys.map((k) => {
-    const at = scales.map((s) => s.routes.find((r) => r.key === k.key));
-    const growth = (at.at(-1).p50 / at[0].p50).toFixed(1);
-    return [k.route, ...at.map((r) => `${r.p50} / ${r.p95} (${r.floorMs})`), `${growth}× for ${scales.at(-1).scale / scales[0].scale}× data`];
-  })));
+  const keys = first.routes.filter((r) =>
+    ["csoMatches", "funderMatches", "equity", "equityCountry"].includes(r.key),
+  );
+  md.push(
+    tableOf(
+      ["route", ...scales.map((s) => `${s.scale}×`), `growth ${scales[0].scale}×→${scales.at(-1).scale}×`],
+      keys.map((k) => {
+        const at = scales.map((s) => s.routes.find((r) => r.key === k.key));
+        const growth = (at.at(-1).p50 / at[0].p50).toFixed(1);
+        return [
+          k.route,
+          ...at.map((r) => `${r.p50} / ${r.p95} (${r.floorMs})`),
+          `${growth}× for ${scales.at(-1).scale / scales[0].scale}× data`,
+        ];
+      }),
+    ),
+  );
 }
 console.log(md.join("\n"));
 const dir = path.join(root, "bench", "results");
@@ -179,7 +312,11 @@ writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
 writeFileSync(path.join(dir, "latest.md"), md.join("\n") + "\n");
 console.error(`\nwritten: ${path.relative(root, out)} and bench/results/latest.md`);
 // A route that answered with errors was not measured, whatever its latency says.
-const failed = scales.flatMap((s) => s.routes.filter((r) => r.errors).map((r) => `${s.scale}× ${r.route}: ${r.errors} errors (${(r.errorSamples ?? []).join("; ")})`));
+const failed = scales.flatMap((s) =>
+  s.routes
+    .filter((r) => r.errors)
+    .map((r) => `${s.scale}× ${r.route}: ${r.errors} errors (${(r.errorSamples ?? []).join("; ")})`),
+);
 if (failed.length) {
   console.error(`\nERRORS — these figures are not valid:\n${failed.join("\n")}`);
   process.exitCode = 1;

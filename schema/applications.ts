@@ -10,8 +10,12 @@ export const applications = sqliteTable(
   "applications",
   {
     id: text("id").primaryKey(),
-    callId: text("call_id").notNull().references(() => calls.id),
-    orgId: text("org_id").notNull().references(() => orgs.id),
+    callId: text("call_id")
+      .notNull()
+      .references(() => calls.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
     status: text("status", { enum: APPLICATION_STATUSES }).notNull().default("draft"),
     /** JSON object { questionId: answer }; plain text, escaped wherever it is shown. */
     answers: text("answers").notNull().default("{}"),
@@ -29,7 +33,9 @@ export const applications = sqliteTable(
     decidedBy: text("decided_by").references(() => users.id),
     /** Random token written by the decision's UPDATE, so the award and notices in the same batch follow only the winning decision. */
     decisionToken: text("decision_token"),
-    createdBy: text("created_by").notNull().references(() => users.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -46,8 +52,12 @@ export const applications = sqliteTable(
 export const reviews = sqliteTable(
   "reviews",
   {
-    applicationId: text("application_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
-    reviewerId: text("reviewer_id").notNull().references(() => users.id),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    reviewerId: text("reviewer_id")
+      .notNull()
+      .references(() => users.id),
     score: integer("score").notNull(),
     comment: text("comment"),
     createdAt: createdAt(),
@@ -60,10 +70,19 @@ export const awards = sqliteTable(
   "awards",
   {
     id: text("id").primaryKey(),
-    applicationId: text("application_id").notNull().unique().references(() => applications.id),
-    callId: text("call_id").notNull().references(() => calls.id),
-    orgId: text("org_id").notNull().references(() => orgs.id),
-    funderOrgId: text("funder_org_id").notNull().references(() => orgs.id),
+    applicationId: text("application_id")
+      .notNull()
+      .unique()
+      .references(() => applications.id),
+    callId: text("call_id")
+      .notNull()
+      .references(() => calls.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    funderOrgId: text("funder_org_id")
+      .notNull()
+      .references(() => orgs.id),
     amount: integer("amount").notNull(),
     currency: text("currency").notNull(),
     /** US cents at the award date's rate (the FX table), for reports and the equity boost. */
@@ -90,7 +109,9 @@ export const notifications = sqliteTable(
   "notifications",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id").notNull().references(() => orgs.id, { onDelete: "cascade" }),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     /** JSON with what the message needs; it is put into words in the reader's language when shown. */
     data: text("data").notNull().default("{}"),

@@ -9,7 +9,9 @@ export const calls = sqliteTable(
   "calls",
   {
     id: text("id").primaryKey(),
-    funderOrgId: text("funder_org_id").notNull().references(() => orgs.id),
+    funderOrgId: text("funder_org_id")
+      .notNull()
+      .references(() => orgs.id),
     title: text("title").notNull(),
     summary: text("summary").notNull(),
     /** JSON array of BCP 47 codes the call accepts answers in. */
@@ -56,9 +58,15 @@ export const calls = sqliteTable(
 export const callInvitations = sqliteTable(
   "call_invitations",
   {
-    callId: text("call_id").notNull().references(() => calls.id, { onDelete: "cascade" }),
-    orgId: text("org_id").notNull().references(() => orgs.id, { onDelete: "cascade" }),
-    invitedBy: text("invited_by").notNull().references(() => users.id),
+    callId: text("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    invitedBy: text("invited_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.callId, t.orgId] }), index("call_invitations_org_idx").on(t.orgId)],

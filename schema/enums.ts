@@ -54,13 +54,27 @@ export type FundingType = (typeof FUNDING_TYPES)[number];
 export const CALL_STATUSES = ["draft", "open", "closed"] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
-export const APPLICATION_STATUSES = ["draft", "submitted", "under_review", "awarded", "declined", "withdrawn"] as const;
+export const APPLICATION_STATUSES = [
+  "draft",
+  "submitted",
+  "under_review",
+  "awarded",
+  "declined",
+  "withdrawn",
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const DECISIONS = ["award", "decline"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-export const DECLINE_REASONS = ["outside_focus", "budget", "eligibility", "incomplete", "competition", "other"] as const;
+export const DECLINE_REASONS = [
+  "outside_focus",
+  "budget",
+  "eligibility",
+  "incomplete",
+  "competition",
+  "other",
+] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 export const PLEDGE_INTERVALS = ["once", "month", "year"] as const;

@@ -8,7 +8,9 @@ import { sqliteTable, text, integer } from "drizzle-orm/sqlite-core";
 import { orgs } from "./orgs";
 
 export const orgEquity = sqliteTable("org_equity", {
-  orgId: text("org_id").primaryKey().references(() => orgs.id),
+  orgId: text("org_id")
+    .primaryKey()
+    .references(() => orgs.id),
   /** Rows contributing (awards, counted applications, payments); 0 means the organisation is in no flow. */
   events: integer("events").notNull().default(0),
   awards: integer("awards").notNull().default(0),

@@ -4,7 +4,13 @@ import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { users } from "./accounts";
 
-export const MAIL_KINDS = ["verify_email", "account_exists", "password_reset", "invitation", "password_changed"] as const;
+export const MAIL_KINDS = [
+  "verify_email",
+  "account_exists",
+  "password_reset",
+  "invitation",
+  "password_changed",
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /**
@@ -30,7 +36,10 @@ export const outbox = sqliteTable(
     /** The organisation a mail concerns (an invitation): deleting the organisation erases its mail too. */
     aboutOrgId: text("about_org_id"),
   },
-  (t) => [index("outbox_to_idx").on(t.toEmail, t.createdAt), index("outbox_unsent_idx").on(t.sentAt, t.createdAt)],
+  (t) => [
+    index("outbox_to_idx").on(t.toEmail, t.createdAt),
+    index("outbox_unsent_idx").on(t.sentAt, t.createdAt),
+  ],
 );
 
 export const EMAIL_TOKEN_PURPOSES = ["verify", "reset"] as const;
@@ -41,7 +50,9 @@ export const emailTokens = sqliteTable(
   "email_tokens",
   {
     tokenHash: text("token_hash").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     purpose: text("purpose", { enum: EMAIL_TOKEN_PURPOSES }).notNull(),
     createdAt: createdAt(),
     expiresAt: text("expires_at").notNull(),

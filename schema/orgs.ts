@@ -57,8 +57,12 @@ export const orgs = sqliteTable(
 export const memberships = sqliteTable(
   "memberships",
   {
-    orgId: text("org_id").notNull().references(() => orgs.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: MEMBER_ROLES }).notNull(),
     createdAt: createdAt(),
   },
@@ -74,10 +78,14 @@ export const invitations = sqliteTable(
   "invitations",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id").notNull().references(() => orgs.id, { onDelete: "cascade" }),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     role: text("role", { enum: MEMBER_ROLES }).notNull(),
-    invitedBy: text("invited_by").notNull().references(() => users.id),
+    invitedBy: text("invited_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     /**
      * Fourteen days after creation. Nullable only because SQLite cannot add a NOT NULL column without a

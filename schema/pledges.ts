@@ -14,10 +14,14 @@ export const pledges = sqliteTable(
   "pledges",
   {
     id: text("id").primaryKey(),
-    recipientOrgId: text("recipient_org_id").notNull().references(() => orgs.id),
+    recipientOrgId: text("recipient_org_id")
+      .notNull()
+      .references(() => orgs.id),
     /** The funder organisation pledging, or NULL when a person gives as themselves. */
     funderOrgId: text("funder_org_id").references(() => orgs.id),
-    pledgerUserId: text("pledger_user_id").notNull().references(() => users.id),
+    pledgerUserId: text("pledger_user_id")
+      .notNull()
+      .references(() => users.id),
     /** Hidden from the public ledger (the recipient's members and admins still see who gave). */
     anonymous: integer("anonymous", { mode: "boolean" }).notNull().default(false),
     /** Per installment, in the currency's ISO minor unit. */
@@ -63,8 +67,12 @@ export const payments = sqliteTable(
   "payments",
   {
     id: text("id").primaryKey(),
-    pledgeId: text("pledge_id").notNull().references(() => pledges.id),
-    recipientOrgId: text("recipient_org_id").notNull().references(() => orgs.id),
+    pledgeId: text("pledge_id")
+      .notNull()
+      .references(() => pledges.id),
+    recipientOrgId: text("recipient_org_id")
+      .notNull()
+      .references(() => orgs.id),
     kind: text("kind", { enum: PAYMENT_KINDS }).notNull(),
     /** Signed: refunds are negative. ISO minor units. */
     amount: integer("amount").notNull(),

@@ -17,11 +17,17 @@ export const vouches = sqliteTable(
   "vouches",
   {
     id: text("id").primaryKey(),
-    voucherOrgId: text("voucher_org_id").notNull().references(() => orgs.id),
-    voucheeOrgId: text("vouchee_org_id").notNull().references(() => orgs.id),
+    voucherOrgId: text("voucher_org_id")
+      .notNull()
+      .references(() => orgs.id),
+    voucheeOrgId: text("vouchee_org_id")
+      .notNull()
+      .references(() => orgs.id),
     relationship: text("relationship", { enum: VOUCH_RELATIONSHIPS }).notNull(),
     statement: text("statement").notNull(),
-    createdBy: text("created_by").notNull().references(() => users.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     expiresAt: text("expires_at").notNull(),
     revokedAt: text("revoked_at"),
@@ -37,13 +43,22 @@ export const vouchRequests = sqliteTable(
   "vouch_requests",
   {
     id: text("id").primaryKey(),
-    fromOrgId: text("from_org_id").notNull().references(() => orgs.id),
-    toOrgId: text("to_org_id").notNull().references(() => orgs.id),
-    createdBy: text("created_by").notNull().references(() => users.id),
+    fromOrgId: text("from_org_id")
+      .notNull()
+      .references(() => orgs.id),
+    toOrgId: text("to_org_id")
+      .notNull()
+      .references(() => orgs.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     answeredAt: text("answered_at"),
   },
-  (t) => [index("vouch_requests_to_idx").on(t.toOrgId), uniqueIndex("vouch_requests_open_pair").on(t.fromOrgId, t.toOrgId).where(sql`answered_at IS NULL`)],
+  (t) => [
+    index("vouch_requests_to_idx").on(t.toOrgId),
+    uniqueIndex("vouch_requests_open_pair").on(t.fromOrgId, t.toOrgId).where(sql`answered_at IS NULL`),
+  ],
 );
 
 /** Admins appoint coordinators per country; a chapter exists where it has coordinators. */
@@ -51,11 +66,16 @@ export const chapterCoordinators = sqliteTable(
   "chapter_coordinators",
   {
     country: text("country").notNull(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     appointedBy: text("appointed_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("chapter_coordinators_pk").on(t.country, t.userId), index("chapter_coordinators_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("chapter_coordinators_pk").on(t.country, t.userId),
+    index("chapter_coordinators_user_idx").on(t.userId),
+  ],
 );
 
 /** A coordinator confirmed a group of their country (level 3); revocable. */
@@ -63,8 +83,12 @@ export const confirmations = sqliteTable(
   "confirmations",
   {
     id: text("id").primaryKey(),
-    orgId: text("org_id").notNull().references(() => orgs.id),
-    coordinatorUserId: text("coordinator_user_id").notNull().references(() => users.id),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    coordinatorUserId: text("coordinator_user_id")
+      .notNull()
+      .references(() => users.id),
     method: text("method", { enum: CONFIRMATION_METHODS }).notNull(),
     note: text("note").notNull(),
     createdAt: createdAt(),
@@ -74,11 +98,12 @@ export const confirmations = sqliteTable(
 );
 
 /** A group asks its chapter to confirm it: the coordinators' queue. */
-export const confirmationRequests = sqliteTable(
-  "confirmation_requests",
-  {
-    orgId: text("org_id").primaryKey().references(() => orgs.id),
-    createdBy: text("created_by").notNull().references(() => users.id),
-    createdAt: createdAt(),
-  },
-);
+export const confirmationRequests = sqliteTable("confirmation_requests", {
+  orgId: text("org_id")
+    .primaryKey()
+    .references(() => orgs.id),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});

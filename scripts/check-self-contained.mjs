@@ -11,7 +11,9 @@ const CODE = /\.(m?[jt]sx?|json|toml|md|sh|css)$|^\.ci\//;
 // Quoted relative specifiers in code, and relative link targets in Markdown.
 const RELATIVE = /["'`(](\.\.?\/[^"'`)\s]*)/g;
 
-const files = execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n").filter((f) => f && CODE.test(f) && !f.endsWith("package-lock.json"));
+const files = execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" })
+  .split("\n")
+  .filter((f) => f && CODE.test(f) && !f.endsWith("package-lock.json"));
 
 export const outsideReferences = (file, text) => {
   const found = [];
@@ -19,7 +21,8 @@ export const outsideReferences = (file, text) => {
     if (/(^|[^.\w])\.\.\/shared\b/.test(line)) found.push(`${file}:${i + 1}: ${line.trim().slice(0, 160)}`);
     for (const m of line.matchAll(RELATIVE)) {
       const target = path.resolve(root, path.dirname(file), m[1]);
-      if (target !== root && !target.startsWith(root + path.sep)) found.push(`${file}:${i + 1}: ${m[1]} leaves the project`);
+      if (target !== root && !target.startsWith(root + path.sep))
+        found.push(`${file}:${i + 1}: ${m[1]} leaves the project`);
     }
   });
   return found;
@@ -27,7 +30,9 @@ export const outsideReferences = (file, text) => {
 
 const problems = files.flatMap((f) => outsideReferences(f, readFileSync(path.join(root, f), "utf8")));
 if (problems.length) {
-  console.error(`These tracked files reach outside the project (a fresh clone has nothing beside it):\n${[...new Set(problems)].join("\n")}`);
+  console.error(
+    `These tracked files reach outside the project (a fresh clone has nothing beside it):\n${[...new Set(problems)].join("\n")}`,
+  );
   process.exit(1);
 }
 console.log(`self-contained: ${files.length} tracked files reference nothing outside the project`);

@@ -7,7 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { root, stateDir, varsFile, wranglerEnv } from "./local-env.mjs";
 
-const out = path.resolve(process.argv[2] || path.join(root, "backups", `sanad-${new Date().toISOString().replace(/[:.]/g, "-")}.sql`));
+const out = path.resolve(
+  process.argv[2] ||
+    path.join(root, "backups", `sanad-${new Date().toISOString().replace(/[:.]/g, "-")}.sql`),
+);
 mkdirSync(path.dirname(out), { recursive: true });
 // `wrangler d1 export --local` has no --persist-to: it reads <project>/.wrangler/state. So it runs in a
 // scratch project whose .wrangler/state is a link to SANAD_STATE_DIR.
@@ -15,7 +18,11 @@ const scratch = mkdtempSync(path.join(tmpdir(), "sanad-export-"));
 copyFileSync(path.join(root, "wrangler.toml"), path.join(scratch, "wrangler.toml"));
 mkdirSync(path.join(scratch, ".wrangler"));
 symlinkSync(stateDir, path.join(scratch, ".wrangler", "state"));
-const r = spawnSync(path.join(root, "node_modules", ".bin", "wrangler"), ["d1", "export", "DB", "--local", "--output", out], { cwd: scratch, env: wranglerEnv, stdio: ["ignore", "ignore", "inherit"] });
+const r = spawnSync(
+  path.join(root, "node_modules", ".bin", "wrangler"),
+  ["d1", "export", "DB", "--local", "--output", out],
+  { cwd: scratch, env: wranglerEnv, stdio: ["ignore", "ignore", "inherit"] },
+);
 rmSync(scratch, { recursive: true, force: true });
 if (r.status !== 0) process.exit(r.status ?? 1);
 if (existsSync(varsFile)) copyFileSync(varsFile, `${out}.vars`);

@@ -27,7 +27,11 @@ const rank = (s) => (/^CREATE TABLE/.test(s) ? 0 : /^INSERT/.test(s) ? 1 : /^CRE
 const ordered = statements.filter((s) => rank(s) >= 0).sort((a, b) => rank(a) - rank(b));
 const withDeferredKeys = path.join(stateDir, "restore.sql");
 writeFileSync(withDeferredKeys, "PRAGMA defer_foreign_keys = true;\n" + ordered.join("\n") + "\n");
-const r = spawnSync(path.join(root, "node_modules", ".bin", "wrangler"), ["d1", "execute", "DB", "--local", "--persist-to", stateDir, "--file", withDeferredKeys, "--yes"], { cwd: root, env: wranglerEnv, stdio: ["ignore", "ignore", "inherit"] });
+const r = spawnSync(
+  path.join(root, "node_modules", ".bin", "wrangler"),
+  ["d1", "execute", "DB", "--local", "--persist-to", stateDir, "--file", withDeferredKeys, "--yes"],
+  { cwd: root, env: wranglerEnv, stdio: ["ignore", "ignore", "inherit"] },
+);
 rmSync(withDeferredKeys, { force: true });
 if (r.status !== 0) process.exit(r.status ?? 1);
 console.log(`Restored ${file} into ${stateDir}`);

@@ -13,7 +13,14 @@ const wrangler = path.join(root, "node_modules", ".bin", "wrangler");
 export const freshApp = (prefix = "sanad-") => {
   const state = mkdtempSync(path.join(tmpdir(), prefix));
   const port = Number(process.env.PORT ?? 8790 + Math.floor(Math.random() * 100));
-  const env = { ...process.env, SANAD_STATE_DIR: state, PORT: String(port), WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "true" };
+  const env = {
+    ...process.env,
+    SANAD_STATE_DIR: state,
+    PORT: String(port),
+    WRANGLER_SEND_METRICS: "false",
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    CI: "true",
+  };
   const step = (label, cmd, args) => {
     const t = Date.now();
     const r = spawnSync(cmd, args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
@@ -35,11 +42,19 @@ export const freshApp = (prefix = "sanad-") => {
   const loadDirect = async (label, statements) => {
     step("migrate", "node", ["scripts/migrate.mjs"]);
     const dir = path.join(state, "v3", "d1", "miniflare-D1DatabaseObject");
-    const file = path.join(dir, readdirSync(dir).find((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite"));
+    const file = path.join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite"),
+    );
     const t = Date.now();
     const sqlite = spawn("sqlite3", ["-bail", file], { stdio: ["pipe", "ignore", "inherit"] });
-    const done = new Promise((resolve, reject) => sqlite.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${label}: sqlite3 exited with ${code}`)))));
-    const write = (text) => (sqlite.stdin.write(text) ? Promise.resolve() : new Promise((r) => sqlite.stdin.once("drain", r)));
+    const done = new Promise((resolve, reject) =>
+      sqlite.on("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error(`${label}: sqlite3 exited with ${code}`)),
+      ),
+    );
+    const write = (text) =>
+      sqlite.stdin.write(text) ? Promise.resolve() : new Promise((r) => sqlite.stdin.once("drain", r));
     await write("PRAGMA foreign_keys = ON;\nBEGIN;\n");
     for (const statement of statements) await write(statement + "\n");
     await write("COMMIT;\n");
@@ -52,7 +67,12 @@ export const freshApp = (prefix = "sanad-") => {
   const start = async ({ logFile } = {}) => {
     // Output is dropped unless DEBUG is set or a log file is given: an unread pipe would fill up and stall the server.
     const out = logFile ? openSync(logFile, "a") : process.env.DEBUG ? "inherit" : "ignore";
-    server = spawn("node", ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", out, out], detached: true });
+    server = spawn("node", ["scripts/start.mjs"], {
+      cwd: root,
+      env,
+      stdio: ["ignore", out, out],
+      detached: true,
+    });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
       try {
@@ -83,4 +103,3 @@ export const freshApp = (prefix = "sanad-") => {
   };
   return { state, env, load, loadDirect, start, stop, cleanup, group: () => server?.pid };
 };
-

@@ -25,10 +25,17 @@ export const wranglerEnv = {
 export const ensureDevVars = () => {
   mkdirSync(stateDir, { recursive: true });
   if (!existsSync(varsFile)) {
-    writeFileSync(varsFile, `PASSWORD_PEPPER=${randomBytes(32).toString("base64url")}\nSANAD_ENV=development\n`, { mode: 0o600 });
+    writeFileSync(
+      varsFile,
+      `PASSWORD_PEPPER=${randomBytes(32).toString("base64url")}\nSANAD_ENV=development\n`,
+      { mode: 0o600 },
+    );
   }
   const vars = Object.fromEntries(
-    readFileSync(varsFile, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+    readFileSync(varsFile, "utf8")
+      .split("\n")
+      .filter((l) => l.includes("="))
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
   );
   return vars;
 };
@@ -52,11 +59,24 @@ export const devEnvFiles = () => {
     files.push(shellVars);
   }
   const merged = Object.assign({}, ...files.map(readVars));
-  return { files, stripe: Boolean(merged.STRIPE_SECRET_KEY), webhooks: Boolean(merged.STRIPE_WEBHOOK_SECRET) };
+  return {
+    files,
+    stripe: Boolean(merged.STRIPE_SECRET_KEY),
+    webhooks: Boolean(merged.STRIPE_WEBHOOK_SECRET),
+  };
 };
 
 const readVars = (file) =>
   Object.fromEntries(
-    readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#") && l.includes("="))
-      .map((l) => [l.slice(0, l.indexOf("=")).trim(), l.slice(l.indexOf("=") + 1).trim().replace(/^"(.*)"$/, "$1")]),
+    readFileSync(file, "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#") && l.includes("="))
+      .map((l) => [
+        l.slice(0, l.indexOf("=")).trim(),
+        l
+          .slice(l.indexOf("=") + 1)
+          .trim()
+          .replace(/^"(.*)"$/, "$1"),
+      ]),
   );

@@ -6,7 +6,11 @@ import { root, stateDir, wranglerEnv, ensureDevVars } from "./local-env.mjs";
 
 export const migrateLocal = () => {
   ensureDevVars();
-  const r = spawnSync(path.join(root, "node_modules", ".bin", "wrangler"), ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { cwd: root, env: wranglerEnv, stdio: "inherit" });
+  const r = spawnSync(
+    path.join(root, "node_modules", ".bin", "wrangler"),
+    ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir],
+    { cwd: root, env: wranglerEnv, stdio: "inherit" },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 

@@ -20,9 +20,16 @@ const proxy = await getPlatformProxy<{ DB: D1Database }>({
 });
 try {
   const added = await seedDemo(createDb(proxy.env.DB), vars.PASSWORD_PEPPER);
-  console.log(added.users || added.orgs || added.calls || added.pledges ? `Seeded ${added.users} users, ${added.orgs} organisations, ${added.calls} calls and ${added.pledges} pledges.` : "Demo data already present; nothing changed.");
+  console.log(
+    added.users || added.orgs || added.calls || added.pledges
+      ? `Seeded ${added.users} users, ${added.orgs} organisations, ${added.calls} calls and ${added.pledges} pledges.`
+      : "Demo data already present; nothing changed.",
+  );
   console.log(`\nDemo logins (password: ${DEMO_PASSWORD}):`);
-  for (const u of DEMO_USERS.slice(0, 5)) console.log(`  ${u.email.padEnd(26)} ${u.platformRole === "user" ? u.id.replace("demo-user-", "") : u.platformRole}`);
+  for (const u of DEMO_USERS.slice(0, 5))
+    console.log(
+      `  ${u.email.padEnd(26)} ${u.platformRole === "user" ? u.id.replace("demo-user-", "") : u.platformRole}`,
+    );
 } finally {
   await proxy.dispose();
 }

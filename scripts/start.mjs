@@ -18,12 +18,33 @@ run(bin("tsx"), ["scripts/seed.ts"]);
 const env = devEnvFiles();
 const dev = spawn(
   bin("wrangler"),
-  ["dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", stateDir, ...env.files.flatMap((f) => ["--env-file", f]), "--show-interactive-dev-session=false"],
+  [
+    "dev",
+    "--local",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--persist-to",
+    stateDir,
+    ...env.files.flatMap((f) => ["--env-file", f]),
+    "--show-interactive-dev-session=false",
+  ],
   { cwd: root, env: wranglerEnv, stdio: "inherit" },
 );
 console.log(`\nSanad: http://localhost:${port}`);
-console.log(env.stripe ? "Pledges: Stripe Checkout (STRIPE_SECRET_KEY is set)" : "Pledges: bank transfer (manual provider; set STRIPE_SECRET_KEY for Stripe Checkout)");
-console.log(env.webhooks ? `Stripe webhooks: http://localhost:${port}/api/v1/webhooks/stripe\n` : "Stripe webhooks: off (set STRIPE_WEBHOOK_SECRET)\n");
-console.log(`Mail: nothing leaves this machine; every message (sign-up links, password resets, invitations) is at http://localhost:${port}/dev/mail\n`);
+console.log(
+  env.stripe
+    ? "Pledges: Stripe Checkout (STRIPE_SECRET_KEY is set)"
+    : "Pledges: bank transfer (manual provider; set STRIPE_SECRET_KEY for Stripe Checkout)",
+);
+console.log(
+  env.webhooks
+    ? `Stripe webhooks: http://localhost:${port}/api/v1/webhooks/stripe\n`
+    : "Stripe webhooks: off (set STRIPE_WEBHOOK_SECRET)\n",
+);
+console.log(
+  `Mail: nothing leaves this machine; every message (sign-up links, password resets, invitations) is at http://localhost:${port}/dev/mail\n`,
+);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => dev.kill(sig));
 dev.on("exit", (code) => process.exit(code ?? 0));

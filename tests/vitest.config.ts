@@ -27,7 +27,11 @@ export default defineConfig(async () => {
         main: "./worker/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, PASSWORD_PEPPER: "test-pepper-not-a-secret-0123456789", STRIPE_WEBHOOK_SECRET: "whsec_test_not_a_secret" },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            PASSWORD_PEPPER: "test-pepper-not-a-secret-0123456789",
+            STRIPE_WEBHOOK_SECRET: "whsec_test_not_a_secret",
+          },
         },
       }),
     ],
@@ -37,7 +41,9 @@ export default defineConfig(async () => {
       exclude: ["tests/e2e/**"],
       setupFiles: ["./tests/setup/migrate.ts"],
       globalSetup: ["./tests/setup/stripe-stub.ts"],
-      reporters: (process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"]) as ["default"],
+      reporters: (process.env.CI
+        ? ["default", ["json", { outputFile: "test-results/vitest.json" }]]
+        : ["default"]) as ["default"],
     },
   };
 });

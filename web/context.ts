@@ -6,6 +6,12 @@ import type { Translate } from "../worker/i18n";
 import type { Viewer } from "../worker/domain/permissions";
 
 /** `timeZone`: the viewer's saved zone, else the browser's (cookie), else UTC — for showing instants. */
-export type PageContext = { locale: Locale; t: Translate; viewer: Viewer | null; path: string; timeZone: string };
+export type PageContext = {
+  locale: Locale;
+  t: Translate;
+  viewer: Viewer | null;
+  path: string;
+  timeZone: string;
+};
 export const Page = createContext<PageContext>(null as unknown as PageContext);
 export const usePage = () => useContext(Page);

@@ -7,4 +7,5 @@ const fnv1a = (s: string) => {
   return (h >>> 0).toString(36);
 };
 
-export const hashedPath = (name: string, ext: string, content: string) => `/assets/${name}.${fnv1a(content)}.${ext}`;
+export const hashedPath = (name: string, ext: string, content: string) =>
+  `/assets/${name}.${fnv1a(content)}.${ext}`;

@@ -43,12 +43,21 @@ export const createApp = () => {
 
   app.use("*", compression);
   app.use("*", securityHeaders);
-  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new Problem(413); } }));
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new Problem(413);
+      },
+    }),
+  );
   app.use("*", csrfMiddleware);
   app.use("*", dbMiddleware);
   app.use("*", sessionMiddleware);
   app.use("*", localeMiddleware);
-  for (const path of ["/api/v1/auth/*", "/signup", "/login", "/verify", "/forgot", "/reset"]) app.use(path, authLimit);
+  for (const path of ["/api/v1/auth/*", "/signup", "/login", "/verify", "/forgot", "/reset"])
+    app.use(path, authLimit);
   for (const path of ["/api/v1/reports/*", "/api/v1/exports/*", "/reports"]) app.use(path, heavyLimit);
 
   app.route("/", assets);
@@ -72,11 +81,19 @@ export const createApp = () => {
   app.route("/api/v1", reportsApi);
   app.route("/api/v1", trustApi);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "sanad_session" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "cookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "sanad_session",
+  });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.doc31("/api/v1/openapi.json", {
     openapi: "3.1.0",
-    info: { title: "Sanad API", version: "1.0.0", description: "Grant and resourcing marketplace for small civil-society organisations." },
+    info: {
+      title: "Sanad API",
+      version: "1.0.0",
+      description: "Grant and resourcing marketplace for small civil-society organisations.",
+    },
   });
   app.route("/", docsRoutes(app));
   return app;

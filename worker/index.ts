@@ -15,7 +15,10 @@ const RESEND_AFTER_MS = 10 * 60 * 1000;
 const EnvSchema = z.object({
   PASSWORD_PEPPER: z.string().min(16, "PASSWORD_PEPPER must be set (a random secret of 16+ characters)"),
   SANAD_ENV: z.string().optional(),
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_… or rk_…)").optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_… or rk_…)")
+    .optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   STRIPE_API_BASE: z.url("STRIPE_API_BASE must be a URL such as https://api.stripe.com").optional(),
 });
@@ -28,7 +31,10 @@ export default {
     if (!checked) {
       const result = EnvSchema.safeParse(env);
       if (!result.success) {
-        console.error("Invalid environment:", result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+        console.error(
+          "Invalid environment:",
+          result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+        );
         return new Response("Server misconfigured: see the logs.", { status: 500 });
       }
       checked = true;
@@ -42,13 +48,20 @@ export default {
     const closed = await closeExpiredCalls(db, now);
     if (closed.length) console.log(`closed ${closed.length} call(s) after their deadline`);
     const unsent = await staleUnsent(db, new Date(now.getTime() - RESEND_AFTER_MS));
-    await enqueueMail(env.MAIL_QUEUE, unsent.map((m) => m.id));
+    await enqueueMail(
+      env.MAIL_QUEUE,
+      unsent.map((m) => m.id),
+    );
     await purgeSentMail(db, now);
     // Vouches expire: groups standing on them are re-derived (other levels change only with their evidence).
     await recomputeMany(db, await orgsAtLevel(db, 2), now);
   },
   /** The mail queue's consumer: sends each outbox row through the Email Service binding, once. */
   async queue(batch: MessageBatch<unknown>, env: Bindings) {
-    await deliverBatch(createDb(env.DB), { email: env.EMAIL, from: env.MAIL_FROM }, batch as MessageBatch<MailMessage>);
+    await deliverBatch(
+      createDb(env.DB),
+      { email: env.EMAIL, from: env.MAIL_FROM },
+      batch as MessageBatch<MailMessage>,
+    );
   },
 } satisfies ExportedHandler<Bindings>;

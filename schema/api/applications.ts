@@ -17,7 +17,9 @@ export const ApplicationPatch = z
   })
   .openapi("ApplicationPatch");
 
-export const ReviewBody = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() }).openapi("ReviewBody");
+export const ReviewBody = z
+  .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() })
+  .openapi("ReviewBody");
 
 export const DecisionBody = z
   .object({
@@ -27,8 +29,10 @@ export const DecisionBody = z
     note: z.string().trim().max(2000).optional(),
   })
   .superRefine((d, ctx) => {
-    if (d.decision === "award" && !d.amount) ctx.addIssue({ code: "custom", path: ["amount"], message: "err.required" });
-    if (d.decision === "decline" && !d.reasons?.length) ctx.addIssue({ code: "custom", path: ["reasons"], message: "err.decline_reason" });
+    if (d.decision === "award" && !d.amount)
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "err.required" });
+    if (d.decision === "decline" && !d.reasons?.length)
+      ctx.addIssue({ code: "custom", path: ["reasons"], message: "err.decline_reason" });
   })
   .openapi("DecisionBody");
 
@@ -44,13 +48,31 @@ export const Application = z
     submittedAt: IsoTime.nullable(),
     snapshot: Org.nullable().openapi({ description: "The organisation's profile as it was at submission" }),
     decision: z
-      .object({ decision: z.enum(DECISIONS), amount: Money.nullable(), reasons: z.array(z.enum(DECLINE_REASONS)), note: z.string().nullable(), decidedAt: IsoTime.nullable() })
+      .object({
+        decision: z.enum(DECISIONS),
+        amount: Money.nullable(),
+        reasons: z.array(z.enum(DECLINE_REASONS)),
+        note: z.string().nullable(),
+        decidedAt: IsoTime.nullable(),
+      })
       .nullable(),
     createdAt: IsoTime,
     updatedAt: IsoTime,
   })
   .openapi("Application");
 
-export const ReviewedApplication = Application.extend({ orgName: z.string(), reviewCount: z.number().int(), averageScore: z.number().nullable() }).openapi("ReviewedApplication");
+export const ReviewedApplication = Application.extend({
+  orgName: z.string(),
+  reviewCount: z.number().int(),
+  averageScore: z.number().nullable(),
+}).openapi("ReviewedApplication");
 export const OrgApplication = Application.extend({ callTitle: z.string() }).openapi("OrgApplication");
-export const Review = z.object({ reviewerId: z.string(), reviewerName: z.string(), score: z.number().int(), comment: z.string().nullable(), updatedAt: IsoTime }).openapi("Review");
+export const Review = z
+  .object({
+    reviewerId: z.string(),
+    reviewerName: z.string(),
+    score: z.number().int(),
+    comment: z.string().nullable(),
+    updatedAt: IsoTime,
+  })
+  .openapi("Review");

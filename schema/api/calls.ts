@@ -8,7 +8,11 @@ export const MAX_QUESTIONS = 5;
 
 export const Question = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "err.invalid" }).optional().openapi({ description: "Stable id; generated (q1…q5) when omitted" }),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "err.invalid" })
+      .optional()
+      .openapi({ description: "Stable id; generated (q1…q5) when omitted" }),
     label: z.string().trim().min(3).max(300),
     maxChars: z.number().int().min(50).max(5000),
   })
@@ -21,7 +25,10 @@ const Eligibility = z
     legalStatuses: uniqueList(z.enum(LEGAL_STATUSES), LEGAL_STATUSES.length).optional(),
     maxAnnualBudget: Money.optional(),
     requiredLedBy: uniqueList(z.enum(LED_BY), LED_BY.length).optional(),
-    minTrustLevel: z.number().int().min(0).max(4).optional().openapi({ description: "The trust ladder's level an applicant must have reached (0 new · 1 e-mails verified · 2 vouched for by two trusted peers nearby · 3 confirmed by the country chapter · 4 verified by the platform); 0 or absent asks for none" }),
+    minTrustLevel: z.number().int().min(0).max(4).optional().openapi({
+      description:
+        "The trust ladder's level an applicant must have reached (0 new · 1 e-mails verified · 2 vouched for by two trusted peers nearby · 3 confirmed by the country chapter · 4 verified by the platform); 0 or absent asks for none",
+    }),
   })
   .openapi("Eligibility");
 
@@ -38,9 +45,12 @@ const Priorities = z
  * the deadline), so one request reports every problem at once rather than stopping at the first.
  */
 const Grant = z.object({ min: Money, max: Money }).superRefine((g, ctx) => {
-  if (g.min.currency !== g.max.currency) ctx.addIssue({ code: "custom", path: ["max", "currency"], message: "err.same_currency" });
-  else if (g.min.amount > g.max.amount) ctx.addIssue({ code: "custom", path: ["max", "amount"], message: "err.max_below_min" });
-  if (g.max.amount === 0) ctx.addIssue({ code: "custom", path: ["max", "amount"], message: "err.amount_positive" });
+  if (g.min.currency !== g.max.currency)
+    ctx.addIssue({ code: "custom", path: ["max", "currency"], message: "err.same_currency" });
+  else if (g.min.amount > g.max.amount)
+    ctx.addIssue({ code: "custom", path: ["max", "amount"], message: "err.max_below_min" });
+  if (g.max.amount === 0)
+    ctx.addIssue({ code: "custom", path: ["max", "amount"], message: "err.amount_positive" });
 });
 
 const distinctIds = (qs: { id?: string }[]) => {
@@ -68,7 +78,9 @@ export const callFields = {
 
 export const CallInput = z.object(callFields);
 
-export const CallCreate = z.object({ funderOrgId: z.string().min(1).max(64), ...callFields }).openapi("CallCreate");
+export const CallCreate = z
+  .object({ funderOrgId: z.string().min(1).max(64), ...callFields })
+  .openapi("CallCreate");
 
 export const CallPatch = z
   .object(callFields)
@@ -82,7 +94,10 @@ export const Call = z
   .object({
     id: z.string(),
     funderOrgId: z.string(),
-    funderName: z.string().nullable().openapi({ description: "null when the funder's profile is not public (shown as \"a funder\")" }),
+    funderName: z
+      .string()
+      .nullable()
+      .openapi({ description: 'null when the funder\'s profile is not public (shown as "a funder")' }),
     title: z.string(),
     summary: z.string(),
     languages: z.array(z.string()),
@@ -93,16 +108,27 @@ export const Call = z
       legalStatuses: z.array(z.enum(LEGAL_STATUSES)),
       maxAnnualBudget: Money.nullable(),
       requiredLedBy: z.array(z.enum(LED_BY)),
-      minTrustLevel: z.number().int().min(0).max(4).openapi({ description: "0 when the call asks for no minimum trust level" }),
+      minTrustLevel: z
+        .number()
+        .int()
+        .min(0)
+        .max(4)
+        .openapi({ description: "0 when the call asks for no minimum trust level" }),
     }),
-    priorities: z.object({ ledBy: z.array(z.enum(LED_BY)), settings: z.array(z.enum(SETTINGS)), themes: z.array(z.enum(THEMES)) }),
+    priorities: z.object({
+      ledBy: z.array(z.enum(LED_BY)),
+      settings: z.array(z.enum(SETTINGS)),
+      themes: z.array(z.enum(THEMES)),
+    }),
     grant: Grant,
     fundingType: z.enum(FUNDING_TYPES),
     durationMonths: z.number().int(),
     deadline: IsoTime,
     questions: z.array(QuestionOut),
     status: z.enum(CALL_STATUSES),
-    estimatedMinutes: z.object({ low: z.number().int(), high: z.number().int() }).openapi({ description: "Honest estimate of the time an application takes" }),
+    estimatedMinutes: z
+      .object({ low: z.number().int(), high: z.number().int() })
+      .openapi({ description: "Honest estimate of the time an application takes" }),
     version: z.number().int(),
     publishedAt: IsoTime.nullable(),
     createdAt: IsoTime,
@@ -114,7 +140,10 @@ export const CallSummary = z
   .object({
     id: z.string(),
     funderOrgId: z.string(),
-    funderName: z.string().nullable().openapi({ description: "null when the funder's profile is not public (shown as \"a funder\")" }),
+    funderName: z
+      .string()
+      .nullable()
+      .openapi({ description: 'null when the funder\'s profile is not public (shown as "a funder")' }),
     title: z.string(),
     themes: z.array(z.enum(THEMES)),
     grant: Grant,
@@ -135,25 +164,51 @@ export const CallListQuery = z.object({
 });
 
 export const Reason = z
-  .object({ criterion: z.string(), met: z.boolean(), detail: z.string().openapi({ description: "The reason in plain words, in the caller's language" }) })
+  .object({
+    criterion: z.string(),
+    met: z.boolean(),
+    detail: z.string().openapi({ description: "The reason in plain words, in the caller's language" }),
+  })
   .openapi("Reason");
 
 export const CallMatch = z
-  .object({ call: CallSummary, eligible: z.boolean(), score: z.number().int().min(0).max(100), reasons: z.array(Reason), invited: z.boolean() })
+  .object({
+    call: CallSummary,
+    eligible: z.boolean(),
+    score: z.number().int().min(0).max(100),
+    reasons: z.array(Reason),
+    invited: z.boolean(),
+  })
   .openapi("CallMatch");
 
 export const OrgMatch = z
-  .object({ org: Org, eligible: z.boolean(), score: z.number().int().min(0).max(100), reasons: z.array(Reason), invited: z.boolean() })
+  .object({
+    org: Org,
+    eligible: z.boolean(),
+    score: z.number().int().min(0).max(100),
+    reasons: z.array(Reason),
+    invited: z.boolean(),
+  })
   .openapi("OrgMatch");
 
 export const MatchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().regex(/^\d{1,6}$/).optional().openapi({ description: "Opaque position in the ranked list" }),
+  cursor: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .optional()
+    .openapi({ description: "Opaque position in the ranked list" }),
 });
 
 /** The funder's list can be narrowed to organisations at a trust level or above. */
 export const OrgMatchQuery = MatchQuery.extend({
-  minLevel: z.coerce.number().int().min(0).max(4).optional().openapi({ description: "Only organisations at this trust level or above (0–4)" }),
+  minLevel: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(4)
+    .optional()
+    .openapi({ description: "Only organisations at this trust level or above (0–4)" }),
 });
 
 export const CallInviteBody = z.object({ orgId: z.string().min(1).max(64) }).openapi("CallInvite");

@@ -11,7 +11,12 @@ export const CurrencyCode = z
 
 export const Money = z
   .object({
-    amount: z.number().int().min(0).max(MAX_MINOR).openapi({ description: "Integer amount in the currency's minor unit" }),
+    amount: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_MINOR)
+      .openapi({ description: "Integer amount in the currency's minor unit" }),
     currency: CurrencyCode,
   })
   .openapi("Money", { example: { amount: 1000000, currency: "USD" } });
@@ -34,13 +39,17 @@ export const ListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const IsoTime = z.string().openapi({ format: "date-time", example: "2026-11-23T10:00:00.000Z" });
 
 /** A list of distinct values (a set, as JSON arrays carry sets). */
 export const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
-  z.array(item).max(max).refine((a) => new Set(a).size === a.length, { error: "err.duplicates" });
+  z
+    .array(item)
+    .max(max)
+    .refine((a) => new Set(a).size === a.length, { error: "err.duplicates" });
 
 export const CountryCode = z
   .string()

@@ -15,12 +15,26 @@ export const OrgExport = z
     exportedAt: IsoTime,
     organisation: Org,
     members: z.array(Member),
-    invitations: z.array(z.object({ email: z.string(), role: z.enum(MEMBER_ROLES), createdAt: IsoTime, acceptedAt: IsoTime.nullable() })),
+    invitations: z.array(
+      z.object({
+        email: z.string(),
+        role: z.enum(MEMBER_ROLES),
+        createdAt: IsoTime,
+        acceptedAt: IsoTime.nullable(),
+      }),
+    ),
     applications: z.array(OrgApplication),
     awards: z.array(
       z.object({
-        id: z.string(), applicationId: z.string(), callId: z.string(), funderOrgId: z.string(), amount: z.number().int(), currency: z.string(),
-        awardDate: z.string(), fundingType: z.enum(FUNDING_TYPES), durationMonths: z.number().int(),
+        id: z.string(),
+        applicationId: z.string(),
+        callId: z.string(),
+        funderOrgId: z.string(),
+        amount: z.number().int(),
+        currency: z.string(),
+        awardDate: z.string(),
+        fundingType: z.enum(FUNDING_TYPES),
+        durationMonths: z.number().int(),
       }),
     ),
     ledger: Ledger,
@@ -28,18 +42,33 @@ export const OrgExport = z
     pledgesMade: z
       .array(
         z.object({
-          id: z.string(), recipientOrgId: z.string(), recipientName: z.string(), amount: Money, interval: z.enum(PLEDGE_INTERVALS),
-          installments: z.number().int().nullable(), status: z.enum(PLEDGE_STATUSES), createdAt: IsoTime,
+          id: z.string(),
+          recipientOrgId: z.string(),
+          recipientName: z.string(),
+          amount: Money,
+          interval: z.enum(PLEDGE_INTERVALS),
+          installments: z.number().int().nullable(),
+          status: z.enum(PLEDGE_STATUSES),
+          createdAt: IsoTime,
         }),
       )
       .openapi({ description: "Pledges a funder organisation made (empty for a CSO)" }),
     notifications: z.array(z.object({ kind: z.string(), data: Details, createdAt: IsoTime })),
-    audit: z.array(z.object({ at: IsoTime, action: z.string(), actorUserId: z.string().nullable(), data: Details })),
+    audit: z.array(
+      z.object({ at: IsoTime, action: z.string(), actorUserId: z.string().nullable(), data: Details }),
+    ),
   })
-  .openapi("OrgExport", { description: "Everything Sanad holds about the organisation that its owners may see" });
+  .openapi("OrgExport", {
+    description: "Everything Sanad holds about the organisation that its owners may see",
+  });
 
 export const OrgDelete = z
-  .object({ confirmName: z.string().max(400).openapi({ description: "The organisation's name, typed by the owner to confirm" }) })
+  .object({
+    confirmName: z
+      .string()
+      .max(400)
+      .openapi({ description: "The organisation's name, typed by the owner to confirm" }),
+  })
   .strict()
   .openapi("OrgDelete");
 
@@ -48,7 +77,12 @@ export const OrgDeleted = z
     id: z.string(),
     deleted: z.literal(true),
     pledgesCancelled: z.number().int(),
-    awardsKept: z.number().int().openapi({ description: "Awards that stay in the equity record, attached to an anonymised, hidden record" }),
-    applicationsKept: z.number().int().openapi({ description: "Submitted applications kept, their answers erased, for selection rates" }),
+    awardsKept: z.number().int().openapi({
+      description: "Awards that stay in the equity record, attached to an anonymised, hidden record",
+    }),
+    applicationsKept: z
+      .number()
+      .int()
+      .openapi({ description: "Submitted applications kept, their answers erased, for selection rates" }),
   })
   .openapi("OrgDeleted");

@@ -14,7 +14,13 @@ const orgFields = {
   area: z.string().trim().max(120).nullable().optional(),
   setting: z.enum(SETTINGS).nullable().optional(),
   legalStatus: z.enum(LEGAL_STATUSES).nullable().optional(),
-  foundedYear: z.number().int().min(1800).refine((y) => y <= thisYear(), { error: "err.future_year" }).nullable().optional(),
+  foundedYear: z
+    .number()
+    .int()
+    .min(1800)
+    .refine((y) => y <= thisYear(), { error: "err.future_year" })
+    .nullable()
+    .optional(),
   annualBudget: Money.nullable().optional(),
   staffCount: z.number().int().min(0).max(1_000_000).nullable().optional(),
   volunteerCount: z.number().int().min(0).max(10_000_000).nullable().optional(),
@@ -22,13 +28,21 @@ const orgFields = {
   themes: uniqueList(z.enum(THEMES), THEMES.length).optional(),
   languages: uniqueList(LanguageTag, 20).optional(),
   visibility: z.enum(VISIBILITIES).optional(),
-  listedInChapter: z.boolean().optional().openapi({ description: "Agree to appear on the country chapter's public page (public profiles only)" }),
+  listedInChapter: z
+    .boolean()
+    .optional()
+    .openapi({ description: "Agree to appear on the country chapter's public page (public profiles only)" }),
 };
 
 export const OrgCreate = z.object({ kind: z.enum(ORG_KINDS), ...orgFields }).openapi("OrgCreate");
 
 export const OrgPatch = z
-  .object({ ...orgFields, name: orgFields.name.optional(), country: orgFields.country.optional(), version: z.number().int().min(1) })
+  .object({
+    ...orgFields,
+    name: orgFields.name.optional(),
+    country: orgFields.country.optional(),
+    version: z.number().int().min(1),
+  })
   .openapi("OrgPatch");
 
 export const Org = z
@@ -50,7 +64,10 @@ export const Org = z
     languages: z.array(z.string()),
     visibility: z.enum(VISIBILITIES),
     verified: z.boolean(),
-    trustLevel: z.number().int().min(0).max(4).openapi({ description: "The trust ladder's level, derived from evidence: 0 new, 1 e-mails verified, 2 vouched for by two trusted peers nearby, 3 confirmed by the country chapter, 4 verified by the platform (GET /orgs/{id}/trust gives the evidence)" }),
+    trustLevel: z.number().int().min(0).max(4).openapi({
+      description:
+        "The trust ladder's level, derived from evidence: 0 new, 1 e-mails verified, 2 vouched for by two trusted peers nearby, 3 confirmed by the country chapter, 4 verified by the platform (GET /orgs/{id}/trust gives the evidence)",
+    }),
     listedInChapter: z.boolean(),
     version: z.number().int(),
     createdAt: IsoTime,
@@ -71,25 +88,48 @@ export const MemberInvite = z.object({ email: Email, role: z.enum(MEMBER_ROLES) 
 
 /** `email` only for the organisation's owners; other members and admins see names and roles. */
 export const Member = z
-  .object({ userId: z.string(), name: z.string(), email: z.string().optional(), role: z.enum(MEMBER_ROLES), since: IsoTime })
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string().optional(),
+    role: z.enum(MEMBER_ROLES),
+    since: IsoTime,
+  })
   .openapi("Member");
 
 /** A pending invitation as the organisation's owners see it. */
 export const OrgInvitation = z
-  .object({ id: z.string(), email: z.string(), role: z.enum(MEMBER_ROLES), createdAt: IsoTime, expiresAt: IsoTime })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: z.enum(MEMBER_ROLES),
+    createdAt: IsoTime,
+    expiresAt: IsoTime,
+  })
   .openapi("OrgInvitation");
 
 /** `invitations` is filled for owners only (empty for members and admins). */
-export const MemberList = z.object({ items: z.array(Member), invitations: z.array(OrgInvitation) }).openapi("MemberList");
+export const MemberList = z
+  .object({ items: z.array(Member), invitations: z.array(OrgInvitation) })
+  .openapi("MemberList");
 
 /** A pending invitation as the invited person sees it. */
 export const MyInvitation = z
-  .object({ id: z.string(), orgId: z.string(), orgName: z.string(), role: z.enum(MEMBER_ROLES), createdAt: IsoTime, expiresAt: IsoTime })
+  .object({
+    id: z.string(),
+    orgId: z.string(),
+    orgName: z.string(),
+    role: z.enum(MEMBER_ROLES),
+    createdAt: IsoTime,
+    expiresAt: IsoTime,
+  })
   .openapi("MyInvitation");
 
 export const MemberRolePatch = z.object({ role: z.enum(MEMBER_ROLES) }).openapi("MemberRolePatch");
 
-export const InviteAccepted = z.object({ orgId: z.string(), role: z.enum(MEMBER_ROLES) }).openapi("InviteAccepted");
+export const InviteAccepted = z
+  .object({ orgId: z.string(), role: z.enum(MEMBER_ROLES) })
+  .openapi("InviteAccepted");
 
 const pathParam = (name: string) => Id.openapi({ param: { name, in: "path" } });
 export const OrgMemberParams = z.object({ id: pathParam("id"), userId: pathParam("userId") });
@@ -106,8 +146,20 @@ export const InviteResult = z
 export const FunderChecks = z
   .object({
     website: z.url({ error: "err.url" }).max(300),
-    registration: z.string().trim().min(1).max(120).openapi({ description: "registration number and register, or how the funder is constituted" }),
-    contact: z.string().trim().min(3).max(200).openapi({ description: "the person reached to confirm, and how" }),
+    registration: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .openapi({ description: "registration number and register, or how the funder is constituted" }),
+    contact: z
+      .string()
+      .trim()
+      .min(3)
+      .max(200)
+      .openapi({ description: "the person reached to confirm, and how" }),
   })
   .openapi("FunderChecks");
-export const VerifyBody = z.object({ verified: z.boolean(), checks: FunderChecks.partial().optional() }).openapi("VerifyBody");
+export const VerifyBody = z
+  .object({ verified: z.boolean(), checks: FunderChecks.partial().optional() })
+  .openapi("VerifyBody");

@@ -35,7 +35,9 @@ export const Pledge = z
     paid: Money,
     refunded: Money,
     failedPayments: z.number().int(),
-    endedAt: IsoTime.nullable().openapi({ description: "when the provider ended it (subscription deleted, checkout expired)" }),
+    endedAt: IsoTime.nullable().openapi({
+      description: "when the provider ended it (subscription deleted, checkout expired)",
+    }),
     cancelledAt: IsoTime.nullable().openapi({ description: "when the pledger cancelled it" }),
     createdAt: IsoTime,
   })
@@ -46,20 +48,35 @@ export const BankInstructions = z
   .openapi("BankInstructions", { description: "Where to send a bank transfer and the reference to quote" });
 
 export const PledgeCreated = z
-  .object({ pledge: Pledge, checkoutUrl: z.string().url().optional(), instructions: BankInstructions.optional() })
+  .object({
+    pledge: Pledge,
+    checkoutUrl: z.string().url().optional(),
+    instructions: BankInstructions.optional(),
+  })
   .openapi("PledgeCreated");
 
 export const PaymentConfirm = z
   .object({
     amount: Money,
-    receivedAt: z.string().datetime({ offset: true, error: "err.datetime" }).or(z.string().date({ error: "err.datetime" })),
+    receivedAt: z
+      .string()
+      .datetime({ offset: true, error: "err.datetime" })
+      .or(z.string().date({ error: "err.datetime" })),
     reference: z.string().trim().min(1).max(100),
   })
   .strict()
   .openapi("PaymentConfirm");
 
 export const Payment = z
-  .object({ id: z.string(), pledgeId: z.string(), kind: z.enum(["payment", "refund"]), amount: Money, at: IsoTime, provider: z.enum(PAYMENT_PROVIDERS), reference: z.string().nullable() })
+  .object({
+    id: z.string(),
+    pledgeId: z.string(),
+    kind: z.enum(["payment", "refund"]),
+    amount: Money,
+    at: IsoTime,
+    provider: z.enum(PAYMENT_PROVIDERS),
+    reference: z.string().nullable(),
+  })
   .openapi("Payment");
 
 const Totals = z.object({ pledged: z.number().int(), paid: z.number().int(), refunded: z.number().int() });
@@ -68,7 +85,11 @@ export const Ledger = z
   .object({
     orgId: z.string(),
     totals: z.array(Totals.extend({ currency: z.string() })),
-    totalsUsd: Totals.extend({ complete: z.boolean().openapi({ description: "false when an entry's currency has no rate in the FX table" }) }),
+    totalsUsd: Totals.extend({
+      complete: z
+        .boolean()
+        .openapi({ description: "false when an entry's currency has no rate in the FX table" }),
+    }),
     entries: z.array(
       z.object({
         at: IsoTime,

@@ -27,6 +27,14 @@ export const CountryPatch = z
     odaGroup: z.preprocess(emptyToNull, z.enum(["LDC", "OLIC", "LMIC", "UMIC"]).nullable()).optional(),
     globalSouth: z.boolean().optional(),
     civicSpace: z.preprocess(emptyToNull, z.enum(CIVIC_SPACE).nullable()).optional(),
-    civicSpaceAsOf: z.preprocess(emptyToNull, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable()).optional(),
+    civicSpaceAsOf: z
+      .preprocess(
+        emptyToNull,
+        z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+          .nullable(),
+      )
+      .optional(),
   })
   .openapi("CountryPatch");

@@ -15,11 +15,10 @@ const Filters = z.object({
   fundingType: z.enum(FUNDING_TYPES).optional(),
 });
 
-export const ReportQuery = Filters
-  .extend({
-    groupBy: z.enum(DIMENSIONS).optional(),
-    lang: z.string().optional(),
-  })
+export const ReportQuery = Filters.extend({
+  groupBy: z.enum(DIMENSIONS).optional(),
+  lang: z.string().optional(),
+})
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], error: "err.date_order" })
   .openapi("ReportQuery");
 
@@ -30,20 +29,46 @@ export const EquityReport = z
     asOf: z.string(),
     basisCurrency: z.literal("USD"),
     k: z.number().int(),
-    filters: z.object({ from: z.string().nullable(), to: z.string().nullable(), funderOrgId: z.string().nullable(), callId: z.string().nullable(), fundingType: z.string().nullable(), groupBy: z.string().nullable() }),
-    fxAsOf: z.string().nullable().openapi({ description: "The latest date in the FX table used for conversion" }),
+    filters: z.object({
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      funderOrgId: z.string().nullable(),
+      callId: z.string().nullable(),
+      fundingType: z.string().nullable(),
+      groupBy: z.string().nullable(),
+    }),
+    fxAsOf: z
+      .string()
+      .nullable()
+      .openapi({ description: "The latest date in the FX table used for conversion" }),
     totals: z.object({
       amount: z.number().int().nullable().openapi({ description: "US cents" }),
       awards: z.number().int().nullable(),
       recipients: z.number().int().nullable(),
       applications: z.number().int().nullable(),
-      unconvertedAwards: z.number().int().nullable().openapi({ description: "awards in a currency without a rate, left out of amounts" }),
+      unconvertedAwards: z
+        .number()
+        .int()
+        .nullable()
+        .openapi({ description: "awards in a currency without a rate, left out of amounts" }),
       suppressed: z.boolean(),
     }),
-    corePledges: z.object({ amount: z.number().int().nullable(), payments: z.number().int().nullable(), recipients: z.number().int().nullable(), suppressed: z.boolean() }),
+    corePledges: z.object({
+      amount: z.number().int().nullable(),
+      payments: z.number().int().nullable(),
+      recipients: z.number().int().nullable(),
+      suppressed: z.boolean(),
+    }),
     metrics: z.object({
-      globalSouthShare: Share, informalShare: Share, smallOrgShare: Share, womenLedShare: Share, youthLedShare: Share, coreShare: Share,
-      gini: z.number().nullable(), hhi: z.number().nullable(), top10Share: Share,
+      globalSouthShare: Share,
+      informalShare: Share,
+      smallOrgShare: Share,
+      womenLedShare: Share,
+      youthLedShare: Share,
+      coreShare: Share,
+      gini: z.number().nullable(),
+      hhi: z.number().nullable(),
+      top10Share: Share,
     }),
     lorenz: z.array(z.tuple([z.number(), z.number()])),
     groups: z.array(
@@ -62,17 +87,22 @@ export const EquityReport = z
         suppressed: z.boolean(),
       }),
     ),
-    groupsOverlap: z.boolean().openapi({ description: "true for led-by and theme: an organisation can be in several groups" }),
+    groupsOverlap: z
+      .boolean()
+      .openapi({ description: "true for led-by and theme: an organisation can be in several groups" }),
   })
   .openapi("EquityReport");
 
-export const ExportQuery = Filters
-  .extend({
-    limit: z.coerce.number().int().min(1).max(5000).default(1000),
-    cursor: z.string().max(200).optional(),
-  })
-  .openapi("ExportQuery");
+export const ExportQuery = Filters.extend({
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  cursor: z.string().max(200).optional(),
+}).openapi("ExportQuery");
 
 export const FxRate = z
-  .object({ currency: CurrencyCode, asOf: Day, usdPerUnit: z.number().positive().max(1e6), source: z.string().trim().min(1).max(200) })
+  .object({
+    currency: CurrencyCode,
+    asOf: Day,
+    usdPerUnit: z.number().positive().max(1e6),
+    source: z.string().trim().min(1).max(200),
+  })
   .openapi("FxRate");

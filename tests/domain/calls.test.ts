@@ -22,7 +22,10 @@ describe("call status and deadline", () => {
 
   test("the time estimate grows with the questions' limits and assumes the profile is reused", () => {
     expect(applicationMinutes([{ maxChars: 600 }])).toEqual({ low: 10, high: 15 });
-    expect(applicationMinutes([{ maxChars: 800 }, { maxChars: 800 }, { maxChars: 500 }])).toEqual({ low: 20, high: 40 });
+    expect(applicationMinutes([{ maxChars: 800 }, { maxChars: 800 }, { maxChars: 500 }])).toEqual({
+      low: 20,
+      high: 40,
+    });
     const five = applicationMinutes(Array.from({ length: 5 }, () => ({ maxChars: 5000 })));
     expect(five.high).toBeGreaterThan(400);
   });

@@ -6,7 +6,9 @@ const cell = (v: Parameters<typeof toCsv>[1][number][number]) => toCsv(["h"], [[
 
 describe("CSV formula injection (OWASP)", () => {
   test("a text cell starting with =, +, -, @, tab or CR gets a leading single quote", () => {
-    expect(cell('=HYPERLINK("http://evil.example","x")')).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(cell('=HYPERLINK("http://evil.example","x")')).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""x"")"`,
+    );
     expect(cell("=1+1")).toBe("'=1+1");
     expect(cell("+1+1")).toBe("'+1+1");
     expect(cell("-2+3")).toBe("'-2+3");
@@ -34,7 +36,14 @@ describe("CSV formula injection (OWASP)", () => {
   });
 
   test("RFC 4180: CRLF line ends, quoting commas, quotes, CR and LF, doubled quotes", () => {
-    const csv = toCsv(["name", "amount"], [['Fonds "Solidarité", Sahel', 50000], ["line\nbreak", -1], ["plain", 2]]);
+    const csv = toCsv(
+      ["name", "amount"],
+      [
+        ['Fonds "Solidarité", Sahel', 50000],
+        ["line\nbreak", -1],
+        ["plain", 2],
+      ],
+    );
     expect(csv).toBe('name,amount\r\n"Fonds ""Solidarité"", Sahel",50000\r\n"line\nbreak",-1\r\nplain,2\r\n');
     expect(toCsv(["a", "b"], [['-x,"y"', -7]])).toBe(`a,b\r\n"'-x,""y""",-7\r\n`);
   });

@@ -1,5 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { gini, hhi, topShare, topCount, lorenz, adverseImpactRatios, suppressedKeys, shareDisclosable, successRate } from "../../worker/domain/equity";
+import {
+  gini,
+  hhi,
+  topShare,
+  topCount,
+  lorenz,
+  adverseImpactRatios,
+  suppressedKeys,
+  shareDisclosable,
+  successRate,
+} from "../../worker/domain/equity";
 import { toCsv } from "../../worker/domain/csv";
 import { majorUnits } from "../../worker/domain/giving360";
 
@@ -9,7 +19,13 @@ describe("concentration measures, against hand-computed values", () => {
     expect(gini(equal)).toBeCloseTo(0, 12);
     expect(hhi(equal)).toBeCloseTo(2500, 9); // 4 × 25²
     expect(topShare(equal)).toBeCloseTo(0.25, 12); // top 10% of 4 is one recipient
-    expect(lorenz(equal)).toEqual([[0, 0], [0.25, 0.25], [0.5, 0.5], [0.75, 0.75], [1, 1]]);
+    expect(lorenz(equal)).toEqual([
+      [0, 0],
+      [0.25, 0.25],
+      [0.5, 0.5],
+      [0.75, 0.75],
+      [1, 1],
+    ]);
   });
   test("a maximally concentrated distribution", () => {
     const one = [0, 0, 0, 1000];
@@ -44,19 +60,69 @@ describe("concentration measures, against hand-computed values", () => {
 
 describe("disclosure control", () => {
   test("a lone small group takes the next smallest with it, so total − others does not reveal it", () => {
-    const hidden = suppressedKeys([{ key: "a", orgs: 10 }, { key: "b", orgs: 3 }, { key: "c", orgs: 8 }, { key: "d", orgs: 9 }], 30, 5);
+    const hidden = suppressedKeys(
+      [
+        { key: "a", orgs: 10 },
+        { key: "b", orgs: 3 },
+        { key: "c", orgs: 8 },
+        { key: "d", orgs: 9 },
+      ],
+      30,
+      5,
+    );
     expect([...hidden].sort()).toEqual(["b", "c"]);
   });
   test("small groups that together still cover fewer than k take more groups with them", () => {
-    const hidden = suppressedKeys([{ key: "a", orgs: 10 }, { key: "b", orgs: 2 }, { key: "c", orgs: 2 }, { key: "d", orgs: 20 }], 34, 5);
+    const hidden = suppressedKeys(
+      [
+        { key: "a", orgs: 10 },
+        { key: "b", orgs: 2 },
+        { key: "c", orgs: 2 },
+        { key: "d", orgs: 20 },
+      ],
+      34,
+      5,
+    );
     expect([...hidden].sort()).toEqual(["a", "b", "c"]);
   });
   test("two small groups covering k or more between them are enough", () => {
-    expect([...suppressedKeys([{ key: "a", orgs: 10 }, { key: "b", orgs: 3 }, { key: "c", orgs: 4 }], 17, 5)].sort()).toEqual(["b", "c"]);
+    expect(
+      [
+        ...suppressedKeys(
+          [
+            { key: "a", orgs: 10 },
+            { key: "b", orgs: 3 },
+            { key: "c", orgs: 4 },
+          ],
+          17,
+          5,
+        ),
+      ].sort(),
+    ).toEqual(["b", "c"]);
   });
   test("no small group → nothing suppressed; a report covering fewer than k → everything", () => {
-    expect(suppressedKeys([{ key: "a", orgs: 5 }, { key: "b", orgs: 7 }], 12, 5).size).toBe(0);
-    expect([...suppressedKeys([{ key: "a", orgs: 2 }, { key: "b", orgs: 2 }], 4, 5)].sort()).toEqual(["a", "b"]);
+    expect(
+      suppressedKeys(
+        [
+          { key: "a", orgs: 5 },
+          { key: "b", orgs: 7 },
+        ],
+        12,
+        5,
+      ).size,
+    ).toBe(0);
+    expect(
+      [
+        ...suppressedKeys(
+          [
+            { key: "a", orgs: 2 },
+            { key: "b", orgs: 2 },
+          ],
+          4,
+          5,
+        ),
+      ].sort(),
+    ).toEqual(["a", "b"]);
   });
   test("a subset share is published only when both the subset and the rest cover 0 or at least k", () => {
     expect(shareDisclosable(6, 12, 5)).toBe(true);
@@ -69,8 +135,17 @@ describe("disclosure control", () => {
 
 describe("export formats", () => {
   test("CSV follows RFC 4180: commas, quotes and line breaks quoted, quotes doubled, CRLF, Arabic kept", () => {
-    const csv = toCsv(["key", "label", "amount"], [["a", 'Fonds "Solidarité", Sahel', 12], ["b", "صندوق الأمل", null], ["c", "two\nlines", 0.5]]);
-    expect(csv).toBe('key,label,amount\r\na,"Fonds ""Solidarité"", Sahel",12\r\nb,صندوق الأمل,\r\nc,"two\nlines",0.5\r\n');
+    const csv = toCsv(
+      ["key", "label", "amount"],
+      [
+        ["a", 'Fonds "Solidarité", Sahel', 12],
+        ["b", "صندوق الأمل", null],
+        ["c", "two\nlines", 0.5],
+      ],
+    );
+    expect(csv).toBe(
+      'key,label,amount\r\na,"Fonds ""Solidarité"", Sahel",12\r\nb,صندوق الأمل,\r\nc,"two\nlines",0.5\r\n',
+    );
   });
   test("360Giving amounts are in major units, whatever the currency's decimals", () => {
     expect(majorUnits(12_340, "KWD")).toBe(12.34);

@@ -28,9 +28,12 @@ describe("money", () => {
     expect(parseAmount(input, currency)).toBe(expected);
   });
 
-  test.each([["abc"], ["-5"], ["12.5.6,7,8"], ["1.5.0"], [""], ["1e5"], ["0.001"], ["1,2345"]])("refuses %s for USD", (input) => {
-    expect(parseAmount(input, "USD")).toBeNull();
-  });
+  test.each([["abc"], ["-5"], ["12.5.6,7,8"], ["1.5.0"], [""], ["1e5"], ["0.001"], ["1,2345"]])(
+    "refuses %s for USD",
+    (input) => {
+      expect(parseAmount(input, "USD")).toBeNull();
+    },
+  );
 
   test("round-trips minor units to what a form shows", () => {
     expect(amountToInput({ amount: 800050, currency: "USD" })).toBe("8000.5");

@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { confirmsName, ERASED_ORG, GHOST_USER, isReservedEmail, sizeBand, bandBudget, reportBudgetUsdCents, yearOnly } from "../../worker/domain/org-erasure";
+import {
+  confirmsName,
+  ERASED_ORG,
+  GHOST_USER,
+  isReservedEmail,
+  sizeBand,
+  bandBudget,
+  reportBudgetUsdCents,
+  yearOnly,
+} from "../../worker/domain/org-erasure";
 import { fxTable } from "../../worker/domain/fx";
 import { SIZE_BANDS, SMALL_ORG_BUDGET_USD } from "../../worker/domain/equity";
 
@@ -21,7 +30,14 @@ describe("confirming a deletion by typing the name", () => {
 
 describe("what the tombstone keeps", () => {
   test("nothing that names or describes the group; hidden, so reports never locate it", () => {
-    expect(ERASED_ORG).toMatchObject({ description: null, area: null, foundedYear: null, staffCount: null, volunteerCount: null, visibility: "hidden" });
+    expect(ERASED_ORG).toMatchObject({
+      description: null,
+      area: null,
+      foundedYear: null,
+      staffCount: null,
+      volunteerCount: null,
+      visibility: "hidden",
+    });
     expect(Object.keys(ERASED_ORG)).not.toContain("country");
     expect(Object.keys(ERASED_ORG)).not.toContain("legalStatus");
   });
@@ -80,7 +96,11 @@ describe("what the tombstone keeps of the budget: its size band, not the figure"
     expect(sizeBand({ amount: 1_000_000, currency: "XYZ" }, fx)).toBeNull();
   });
   test("every band's kept amount is its lower bound", () => {
-    SIZE_BANDS.forEach((b, i) => expect(bandBudget({ amount: (i === 0 ? 0 : SIZE_BANDS[i - 1].below) * 100, currency: "USD" }, fx)).toEqual({ amount: (i === 0 ? 0 : SIZE_BANDS[i - 1].below) * 100, currency: "USD" }));
+    SIZE_BANDS.forEach((b, i) =>
+      expect(
+        bandBudget({ amount: (i === 0 ? 0 : SIZE_BANDS[i - 1].below) * 100, currency: "USD" }, fx),
+      ).toEqual({ amount: (i === 0 ? 0 : SIZE_BANDS[i - 1].below) * 100, currency: "USD" }),
+    );
   });
   test("dates are cut to the year", () => {
     expect(yearOnly("2026-11-30T03:06:33.256Z")).toBe("2026-01-01T00:00:00.000Z");

@@ -1,9 +1,24 @@
 import { describe, expect, test } from "vitest";
 import { passwordProblem } from "../../worker/domain/password-policy";
-import { hashPassword, verifyPassword, parsePasswordHash, MAX_PBKDF2_ITERATIONS, PBKDF2_ITERATIONS } from "../../worker/security/password";
+import {
+  hashPassword,
+  verifyPassword,
+  parsePasswordHash,
+  MAX_PBKDF2_ITERATIONS,
+  PBKDF2_ITERATIONS,
+} from "../../worker/security/password";
 
 describe("password policy", () => {
-  test.each(["password123", "Password2024!", "qwertyuiop", "1234567890", "aaaaaaaaaaaa", "iloveyou12", "motdepasse1", "contraseña123"])("refuses the common password %s", (p) => {
+  test.each([
+    "password123",
+    "Password2024!",
+    "qwertyuiop",
+    "1234567890",
+    "aaaaaaaaaaaa",
+    "iloveyou12",
+    "motdepasse1",
+    "contraseña123",
+  ])("refuses the common password %s", (p) => {
     expect(passwordProblem(p)).toBe("err.password_common");
   });
   test("refuses short passwords and the e-mail address itself", () => {
@@ -45,6 +60,9 @@ describe("password hashing", () => {
 
   test("flags an old, weaker hash for upgrade after a successful login", async () => {
     const old = await hashPassword("olive trees by the river", "p", 10_000);
-    expect(await verifyPassword("olive trees by the river", old, "p")).toEqual({ ok: true, needsRehash: true });
+    expect(await verifyPassword("olive trees by the river", old, "p")).toEqual({
+      ok: true,
+      needsRehash: true,
+    });
   });
 });

@@ -1,22 +1,64 @@
 import { describe, expect, test } from "vitest";
-import { canViewOrg, canEditOrg, canManageMembers, canChangeVisibility, canDisposeOrg, canReachOutForCall, visibleLevels, type Viewer } from "../../worker/domain/permissions";
+import {
+  canViewOrg,
+  canEditOrg,
+  canManageMembers,
+  canChangeVisibility,
+  canDisposeOrg,
+  canReachOutForCall,
+  visibleLevels,
+  type Viewer,
+} from "../../worker/domain/permissions";
 import { toMask, fromMask } from "../../worker/domain/bitmask";
 import { LED_BY } from "../../schema/enums";
 
-const viewer = (over: Partial<Viewer> = {}): Viewer => ({ userId: "u", email: "u@x", emailVerified: true, name: "U", locale: "en", timeZone: null, platformRole: "user", memberships: [], twoFactor: false, ...over });
-const cso = viewer({ memberships: [{ orgId: "other-cso", orgKind: "cso", role: "owner", orgVerified: false }] });
-const funder = viewer({ memberships: [{ orgId: "f", orgKind: "funder", role: "member", orgVerified: true }] });
+const viewer = (over: Partial<Viewer> = {}): Viewer => ({
+  userId: "u",
+  email: "u@x",
+  emailVerified: true,
+  name: "U",
+  locale: "en",
+  timeZone: null,
+  platformRole: "user",
+  memberships: [],
+  twoFactor: false,
+  ...over,
+});
+const cso = viewer({
+  memberships: [{ orgId: "other-cso", orgKind: "cso", role: "owner", orgVerified: false }],
+});
+const funder = viewer({
+  memberships: [{ orgId: "f", orgKind: "funder", role: "member", orgVerified: true }],
+});
 /** Anyone can create a funder organisation; the platform has not verified this one. */
-const unverifiedFunder = viewer({ memberships: [{ orgId: "f2", orgKind: "funder", role: "owner", orgVerified: false }] });
+const unverifiedFunder = viewer({
+  memberships: [{ orgId: "f2", orgKind: "funder", role: "owner", orgVerified: false }],
+});
 const admin = viewer({ platformRole: "admin" });
 const analyst = viewer({ platformRole: "analyst" });
-const member = viewer({ memberships: [{ orgId: "org", orgKind: "cso", role: "member", orgVerified: false }] });
+const member = viewer({
+  memberships: [{ orgId: "org", orgKind: "cso", role: "member", orgVerified: false }],
+});
 
 describe("organisation visibility", () => {
   test.each([
-    ["public", null, true], ["public", cso, true], ["public", funder, true], ["public", admin, true],
-    ["funders_only", null, false], ["funders_only", cso, false], ["funders_only", analyst, false], ["funders_only", funder, true], ["funders_only", unverifiedFunder, false], ["funders_only", admin, true], ["funders_only", member, true],
-    ["hidden", null, false], ["hidden", cso, false], ["hidden", funder, false], ["hidden", analyst, false], ["hidden", admin, true], ["hidden", member, true],
+    ["public", null, true],
+    ["public", cso, true],
+    ["public", funder, true],
+    ["public", admin, true],
+    ["funders_only", null, false],
+    ["funders_only", cso, false],
+    ["funders_only", analyst, false],
+    ["funders_only", funder, true],
+    ["funders_only", unverifiedFunder, false],
+    ["funders_only", admin, true],
+    ["funders_only", member, true],
+    ["hidden", null, false],
+    ["hidden", cso, false],
+    ["hidden", funder, false],
+    ["hidden", analyst, false],
+    ["hidden", admin, true],
+    ["hidden", member, true],
   ] as const)("%s organisation seen by %o → %s", (visibility, v, expected) => {
     const d = canViewOrg(v, { id: "org", visibility });
     expect(d.ok).toBe(expected);
@@ -39,20 +81,46 @@ describe("organisation visibility", () => {
   });
 
   test("only owners manage members and visibility; not members, not admins", () => {
-    expect(canManageMembers(member, { id: "org", visibility: "public" })).toMatchObject({ ok: false, status: 403, reason: "not_owner" });
-    expect(canManageMembers(admin, { id: "org", visibility: "hidden" })).toMatchObject({ ok: false, status: 403 });
-    expect(canChangeVisibility(member, { id: "org", visibility: "hidden" })).toMatchObject({ ok: false, status: 403 });
-    expect(canManageMembers(viewer({ memberships: [{ orgId: "org", orgKind: "cso", role: "owner", orgVerified: false }] }), { id: "org", visibility: "public" }).ok).toBe(true);
+    expect(canManageMembers(member, { id: "org", visibility: "public" })).toMatchObject({
+      ok: false,
+      status: 403,
+      reason: "not_owner",
+    });
+    expect(canManageMembers(admin, { id: "org", visibility: "hidden" })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(canChangeVisibility(member, { id: "org", visibility: "hidden" })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(
+      canManageMembers(
+        viewer({ memberships: [{ orgId: "org", orgKind: "cso", role: "owner", orgVerified: false }] }),
+        { id: "org", visibility: "public" },
+      ).ok,
+    ).toBe(true);
   });
 
   test("exporting and deleting: owners only, not members and not admins; a hidden group stays unfindable", () => {
-    const owner = viewer({ memberships: [{ orgId: "org", orgKind: "cso", role: "owner", orgVerified: false }] });
+    const owner = viewer({
+      memberships: [{ orgId: "org", orgKind: "cso", role: "owner", orgVerified: false }],
+    });
     expect(canDisposeOrg(owner, { id: "org", visibility: "hidden" }).ok).toBe(true);
-    expect(canDisposeOrg(member, { id: "org", visibility: "hidden" })).toMatchObject({ ok: false, status: 403 });
-    expect(canDisposeOrg(admin, { id: "org", visibility: "hidden" })).toMatchObject({ ok: false, status: 403 });
+    expect(canDisposeOrg(member, { id: "org", visibility: "hidden" })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(canDisposeOrg(admin, { id: "org", visibility: "hidden" })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
     expect(canDisposeOrg(cso, { id: "org", visibility: "hidden" })).toMatchObject({ ok: false, status: 404 });
     expect(canDisposeOrg(cso, { id: "org", visibility: "public" })).toMatchObject({ ok: false, status: 403 });
-    expect(canDisposeOrg(null, { id: "org", visibility: "public" })).toMatchObject({ ok: false, status: 401 });
+    expect(canDisposeOrg(null, { id: "org", visibility: "public" })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 });
 
@@ -60,7 +128,11 @@ describe("reaching out to groups", () => {
   test("ranking, inviting and publishing need a verified funder; drafting does not", () => {
     const call = (funderOrgId: string) => ({ funderOrgId, status: "draft" });
     expect(canReachOutForCall(funder, call("f")).ok).toBe(true);
-    expect(canReachOutForCall(unverifiedFunder, call("f2"))).toMatchObject({ ok: false, status: 403, reason: "funder_not_verified" });
+    expect(canReachOutForCall(unverifiedFunder, call("f2"))).toMatchObject({
+      ok: false,
+      status: 403,
+      reason: "funder_not_verified",
+    });
     expect(canReachOutForCall(funder, call("f2"))).toMatchObject({ ok: false, status: 404 });
     expect(canReachOutForCall(admin, call("f"))).toMatchObject({ ok: false, status: 403 });
   });

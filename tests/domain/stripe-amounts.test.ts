@@ -18,8 +18,14 @@ describe("amounts sent to Stripe", () => {
   });
 
   test("three-decimal amounts must end in 0; fractions of a unit Stripe cannot charge are refused", () => {
-    expect(toStripeAmount({ amount: 12345, currency: "KWD" })).toEqual({ ok: false, error: "three_decimal_last_digit" });
-    expect(toStripeAmount({ amount: 100050, currency: "MGA" })).toEqual({ ok: false, error: "fractional_unit" });
+    expect(toStripeAmount({ amount: 12345, currency: "KWD" })).toEqual({
+      ok: false,
+      error: "three_decimal_last_digit",
+    });
+    expect(toStripeAmount({ amount: 100050, currency: "MGA" })).toEqual({
+      ok: false,
+      error: "fractional_unit",
+    });
   });
 });
 

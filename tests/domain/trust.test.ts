@@ -5,13 +5,33 @@ import { deriveTrustLevel, vouchStanding, type TrustFacts, type VouchFact } from
 
 const NOW = new Date("2027-03-01T12:00:00Z");
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
-const org = { country: "EG", region: "Northern Africa", platformVerified: false, members: 2, verifiedMembers: 2 };
+const org = {
+  country: "EG",
+  region: "Northern Africa",
+  platformVerified: false,
+  members: 2,
+  verifiedMembers: 2,
+};
 let n = 0;
 const vouch = (over: Partial<VouchFact> = {}): VouchFact => ({
-  id: `v${++n}`, voucherOrgId: `org${n}`, voucherLevel: 3, voucherCountry: "EG", voucherRegion: "Northern Africa", sharesMember: false,
-  createdAt: days(-30), expiresAt: days(335), revokedAt: null, returnedAt: null, ...over,
+  id: `v${++n}`,
+  voucherOrgId: `org${n}`,
+  voucherLevel: 3,
+  voucherCountry: "EG",
+  voucherRegion: "Northern Africa",
+  sharesMember: false,
+  createdAt: days(-30),
+  expiresAt: days(335),
+  revokedAt: null,
+  returnedAt: null,
+  ...over,
 });
-const facts = (over: Partial<TrustFacts> = {}): TrustFacts => ({ org, confirmations: [], vouches: [], ...over });
+const facts = (over: Partial<TrustFacts> = {}): TrustFacts => ({
+  org,
+  confirmations: [],
+  vouches: [],
+  ...over,
+});
 
 describe("levels", () => {
   test("0: a member has not verified their address; 1: every member has", () => {
@@ -26,7 +46,9 @@ describe("levels", () => {
     const same = vouch();
     expect(deriveTrustLevel(facts({ vouches: [same, { ...same, id: "again" }] }), NOW)).toBe(1);
     // Vouches do not lift a group whose members are unreachable.
-    expect(deriveTrustLevel(facts({ org: { ...org, verifiedMembers: 1 }, vouches: [vouch(), vouch()] }), NOW)).toBe(0);
+    expect(
+      deriveTrustLevel(facts({ org: { ...org, verifiedMembers: 1 }, vouches: [vouch(), vouch()] }), NOW),
+    ).toBe(0);
   });
 
   test("3: a chapter coordinator confirmed it; 4: the platform verified it", () => {

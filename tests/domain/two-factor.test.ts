@@ -35,7 +35,13 @@ describe("TOTP through the otpauth library, inside workerd", () => {
     expect(url.protocol).toBe("otpauth:");
     expect(url.host).toBe("totp");
     expect(decodeURIComponent(url.pathname)).toBe("/Sanad:account");
-    expect(Object.fromEntries(url.searchParams)).toEqual({ issuer: "Sanad", secret: a, algorithm: "SHA1", digits: "6", period: "30" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      issuer: "Sanad",
+      secret: a,
+      algorithm: "SHA1",
+      digits: "6",
+      period: "30",
+    });
   });
 });
 
@@ -46,7 +52,8 @@ describe("reading what a person typed", () => {
     expect(readCode("١٢٣٤٥٦")).toEqual({ kind: "totp", code: "123456" });
     expect(readCode("۱۲۳۴۵۶")).toEqual({ kind: "totp", code: "123456" });
     expect(readCode("12345-67890-12345-67890")).toEqual({ kind: "recovery", code: "12345678901234567890" });
-    for (const bad of ["", "12345", "1234567", "12345a", "abcdef", "12345-67890"]) expect(readCode(bad).kind).toBe("invalid");
+    for (const bad of ["", "12345", "1234567", "12345a", "abcdef", "12345-67890"])
+      expect(readCode(bad).kind).toBe("invalid");
   });
 
   test("keys are shown in blocks of four, recovery codes in blocks of five", () => {
@@ -84,16 +91,39 @@ describe("who needs a second factor", () => {
     expect(needsSecondFactor({ platformRole: "analyst", twoFactor: false }, prod)).toBe(true);
     expect(needsSecondFactor({ platformRole: "admin", twoFactor: true }, prod)).toBe(false);
     expect(needsSecondFactor({ platformRole: "user", twoFactor: false }, prod)).toBe(false);
-    expect(needsSecondFactor({ platformRole: "admin", twoFactor: false }, { SANAD_ENV: "development" })).toBe(false);
+    expect(needsSecondFactor({ platformRole: "admin", twoFactor: false }, { SANAD_ENV: "development" })).toBe(
+      false,
+    );
     expect(needsSecondFactor({ platformRole: "admin", twoFactor: false }, {})).toBe(false);
     expect(needsSecondFactor(null, prod)).toBe(false);
   });
 
   test("until then: the security page and its forms, who am I, signing out", () => {
-    for (const p of ["/me/security", "/me/2fa", "/me/2fa/confirm", "/me/2fa/disable", "/me/password", "/me/sessions/end-others", "/logout", "/api/v1/me", "/api/v1/me/2fa", "/api/v1/me/2fa/confirm", "/api/v1/auth/logout"]) {
+    for (const p of [
+      "/me/security",
+      "/me/2fa",
+      "/me/2fa/confirm",
+      "/me/2fa/disable",
+      "/me/password",
+      "/me/sessions/end-others",
+      "/logout",
+      "/api/v1/me",
+      "/api/v1/me/2fa",
+      "/api/v1/me/2fa/confirm",
+      "/api/v1/auth/logout",
+    ]) {
       expect(allowedBeforeSecondFactor(p), p).toBe(true);
     }
-    for (const p of ["/me", "/admin", "/api/v1/orgs", "/api/v1/me/2fa-other", "/me/securityx", "/api/v1/reports/equity", "/orgs/x", "/api/v1/me/tokens"]) {
+    for (const p of [
+      "/me",
+      "/admin",
+      "/api/v1/orgs",
+      "/api/v1/me/2fa-other",
+      "/me/securityx",
+      "/api/v1/reports/equity",
+      "/orgs/x",
+      "/api/v1/me/tokens",
+    ]) {
       expect(allowedBeforeSecondFactor(p), p).toBe(false);
     }
   });

@@ -17,26 +17,43 @@ before(async () => {
 after(() => app?.cleanup());
 
 const run = (stateDir, args) => {
-  const r = spawnSync("node", args, { cwd: root, env: { ...app.env, SANAD_STATE_DIR: stateDir }, encoding: "utf8" });
+  const r = spawnSync("node", args, {
+    cwd: root,
+    env: { ...app.env, SANAD_STATE_DIR: stateDir },
+    encoding: "utf8",
+  });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
 };
 const wrangler = (stateDir, sql) => {
-  const r = spawnSync(path.join(root, "node_modules", ".bin", "wrangler"), ["d1", "execute", "DB", "--local", "--persist-to", stateDir, "--json", "--command", sql], { cwd: root, env: app.env, encoding: "utf8" });
+  const r = spawnSync(
+    path.join(root, "node_modules", ".bin", "wrangler"),
+    ["d1", "execute", "DB", "--local", "--persist-to", stateDir, "--json", "--command", sql],
+    { cwd: root, env: app.env, encoding: "utf8" },
+  );
   assert.equal(r.status, 0, `${r.stderr}\n${r.stdout}`);
   return JSON.parse(r.stdout)[0].results;
 };
 /** Every table and its row count. */
 const census = (stateDir) => {
-  const tables = wrangler(stateDir, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY name").map((r) => r.name);
+  const tables = wrangler(
+    stateDir,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY name",
+  ).map((r) => r.name);
   // One row with a column per table (a compound SELECT of 20+ terms is over SQLite's limit).
-  const [counts] = wrangler(stateDir, `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(", ")}`);
+  const [counts] = wrangler(
+    stateDir,
+    `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(", ")}`,
+  );
   return counts;
 };
 
 test("db:backup then db:restore into another database keeps every row of every table", async () => {
   const before = census(app.state);
-  assert.ok(before.users > 0 && before.orgs > 0 && before.awards > 0 && before.payments > 0, "the seeded database has data");
+  assert.ok(
+    before.users > 0 && before.orgs > 0 && before.awards > 0 && before.payments > 0,
+    "the seeded database has data",
+  );
   const dir = mkdtempSync(path.join(tmpdir(), "sanad-restore-"));
   try {
     const file = path.join(dir, "backup.sql");

@@ -4,7 +4,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { freshApp } from "../../scripts/fresh-app.mjs";
-import { openBrowser, checkPage, screenshot, tabTo, writeSummary, uniqueEmail, JOURNEY_BUDGET } from "./lib.mjs";
+import {
+  openBrowser,
+  checkPage,
+  screenshot,
+  tabTo,
+  writeSummary,
+  uniqueEmail,
+  JOURNEY_BUDGET,
+} from "./lib.mjs";
 
 const PASSWORD = "e2e-password-Kx81";
 const DEMO = "sanad-demo-2026";
@@ -67,9 +75,9 @@ const createOrg = async (b, lang, name, { country = "SN", languages = "fr, wo", 
   await p.selectOption("#setting", "rural");
   await p.selectOption("#legalStatus", "unregistered");
   await p.fill("#budgetAmount", "20000");
-  await p.check('input[name=ledBy][value=women]');
-  await p.check('input[name=themes][value=womens_rights]');
-  await p.check('input[name=themes][value=livelihoods]');
+  await p.check("input[name=ledBy][value=women]");
+  await p.check("input[name=themes][value=womens_rights]");
+  await p.check("input[name=themes][value=livelihoods]");
   await p.fill("#languages", languages);
   if (listed) await p.check("input[name=listedInChapter][value=true]");
   await clickTo(b, p.locator('form[action="/orgs/new"] button[type=submit]'), lang, "organisation page");
@@ -77,25 +85,41 @@ const createOrg = async (b, lang, name, { country = "SN", languages = "fr, wo", 
 };
 
 const ANSWERS = {
-  en: ["Girls in our villages finish school and women run their own savings groups.", "Rent for our meeting room, transport for volunteers and a small stipend for our coordinator.", "All members meet monthly and decide together by consensus."],
-  ar: ["أن تكمل الفتيات في قرانا تعليمهن وأن تدير النساء مجموعات الادخار بأنفسهن.", "إيجار قاعة الاجتماعات ومواصلات المتطوعات ومكافأة صغيرة للمنسقة.", "تجتمع العضوات شهريًا ويتخذن القرار معًا بالتوافق."],
+  en: [
+    "Girls in our villages finish school and women run their own savings groups.",
+    "Rent for our meeting room, transport for volunteers and a small stipend for our coordinator.",
+    "All members meet monthly and decide together by consensus.",
+  ],
+  ar: [
+    "أن تكمل الفتيات في قرانا تعليمهن وأن تدير النساء مجموعات الادخار بأنفسهن.",
+    "إيجار قاعة الاجتماعات ومواصلات المتطوعات ومكافأة صغيرة للمنسقة.",
+    "تجتمع العضوات شهريًا ويتخذن القرار معًا بالتوافق.",
+  ],
 };
 
 /** Journey 1 up to the saved draft: matches with reasons → the call → start → answer → save. */
 const startAndSaveDraft = async (b, lang, orgId) => {
   const p = b.page;
   await go(b, `/orgs/${orgId}/matches`, lang, "matches");
-  assert.ok(await p.locator('a[href="/calls/demo-call-rural-women"]').count(), "the eligible call is matched");
+  assert.ok(
+    await p.locator('a[href="/calls/demo-call-rural-women"]').count(),
+    "the eligible call is matched",
+  );
   assert.ok((await p.locator("main li").count()) > 3, "matches come with their reasons");
   await clickTo(b, p.locator('a[href="/calls/demo-call-rural-women"]').first(), lang, "call page");
   await clickTo(b, p.locator('a[href="/calls/demo-call-rural-women/apply"]').first(), lang, "apply");
-  await clickTo(b, p.locator('form[action="/calls/demo-call-rural-women/apply"] button[type=submit]'), lang, "application form");
+  await clickTo(
+    b,
+    p.locator('form[action="/calls/demo-call-rural-women/apply"] button[type=submit]'),
+    lang,
+    "application form",
+  );
   const appPath = new URL(p.url()).pathname;
   await p.fill("#answer_q1", ANSWERS[lang][0]);
   await p.fill("#answer_q2", ANSWERS[lang][1]);
   await p.fill("#answer_q3", ANSWERS[lang][2]);
   await p.fill("#amount", "15000");
-  await clickTo(b, p.locator('button[name=action][value=save]'), lang, "draft saved");
+  await clickTo(b, p.locator("button[name=action][value=save]"), lang, "draft saved");
   return appPath;
 };
 
@@ -106,7 +130,7 @@ const comeBackAndSubmit = async (b, lang, orgId, appPath) => {
   await go(b, `/orgs/${orgId}/applications`, lang, "our applications");
   await clickTo(b, p.locator(`a[href="${appPath}"]`).first(), lang, "application again");
   assert.equal(await p.inputValue("#answer_q1"), ANSWERS[lang][0]);
-  await clickTo(b, p.locator('button[name=action][value=submit]'), lang, "submitted");
+  await clickTo(b, p.locator("button[name=action][value=submit]"), lang, "submitted");
   assert.equal(await p.locator("#answer_q1").count(), 0, "a submitted application is no longer a form");
 };
 
@@ -117,10 +141,20 @@ const deleteOrg = async (b, lang, orgId, name) => {
   assert.ok(await p.locator(`a[href="/api/v1/orgs/${orgId}/export"]`).count(), "the export is offered");
   await clickTo(b, p.locator(`a[href="/orgs/${orgId}/delete"]`), lang, "delete organisation");
   await p.fill("#confirmName", "something else");
-  await clickTo(b, p.locator(`form[action="/orgs/${orgId}/delete"] button[type=submit]`), lang, "delete refused");
+  await clickTo(
+    b,
+    p.locator(`form[action="/orgs/${orgId}/delete"] button[type=submit]`),
+    lang,
+    "delete refused",
+  );
   assert.equal(await p.getAttribute("#confirmName", "aria-invalid"), "true");
   await p.fill("#confirmName", name);
-  await clickTo(b, p.locator(`form[action="/orgs/${orgId}/delete"] button[type=submit]`), lang, "after deletion");
+  await clickTo(
+    b,
+    p.locator(`form[action="/orgs/${orgId}/delete"] button[type=submit]`),
+    lang,
+    "after deletion",
+  );
   assert.equal(new URL(p.url()).pathname, "/me");
   const gone = await p.goto(`${base}/orgs/${orgId}`);
   assert.equal(gone.status(), 404);
@@ -135,7 +169,10 @@ for (const lang of LANGS) {
       const appPath = await startAndSaveDraft(b, lang, orgId);
       await comeBackAndSubmit(b, lang, orgId, appPath);
       journeyBytes[`journey 1 (${lang})`] = b.bytes();
-      assert.ok(b.bytes() <= JOURNEY_BUDGET, `journey 1 transferred ${b.bytes()} bytes (budget ${JOURNEY_BUDGET})`);
+      assert.ok(
+        b.bytes() <= JOURNEY_BUDGET,
+        `journey 1 transferred ${b.bytes()} bytes (budget ${JOURNEY_BUDGET})`,
+      );
     } finally {
       await b.close();
     }
@@ -162,7 +199,12 @@ for (const lang of LANGS) {
       await signUp(b, lang, "Offline");
       const orgId = await createOrg(b, lang, lang === "ar" ? "مجموعة بلا شبكة" : "Offline group");
       await go(b, `/calls/demo-call-rural-women/apply`, lang, "apply");
-      await clickTo(b, p.locator('form[action="/calls/demo-call-rural-women/apply"] button[type=submit]'), lang, "application form");
+      await clickTo(
+        b,
+        p.locator('form[action="/calls/demo-call-rural-women/apply"] button[type=submit]'),
+        lang,
+        "application form",
+      );
       const appPath = new URL(p.url()).pathname;
       await b.context.setOffline(true);
       const text = ANSWERS[lang][0] + " (offline)";
@@ -178,14 +220,18 @@ for (const lang of LANGS) {
       let saved = "";
       for (let i = 0; i < 40 && saved !== text; i++) {
         await p.waitForTimeout(250);
-        saved = await p.evaluate(async (id) => (await (await fetch(`/api/v1/applications/${id}`)).json()).answers?.q1 ?? "", appId);
+        saved = await p.evaluate(
+          async (id) => (await (await fetch(`/api/v1/applications/${id}`)).json()).answers?.q1 ?? "",
+          appId,
+        );
       }
       assert.equal(saved, text, "the restored text reached the server");
       assert.ok(orgId);
       // On a shared phone, signing out leaves no draft answers on the device.
       await b.context.setOffline(true);
       await p.locator("#answer_q2").pressSequentially("private words", { delay: 2 });
-      const drafts = () => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("sanad-draft-")).length);
+      const drafts = () =>
+        p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("sanad-draft-")).length);
       assert.ok((await drafts()) > 0, "the offline copy was kept while typing");
       // Sign out. waitForURL, not waitForNavigation: the browser may abandon the first load of the 303's
       // target while it applies Clear-Site-Data, then load it again (seen once in CI as ERR_ABORTED).
@@ -206,8 +252,15 @@ const apiClient = async (email) => {
   const call = async (method, path, body) => {
     // POSTs always carry a JSON body: a cookie-authenticated POST without one looks like a cross-site form.
     const payload = body ?? (method === "GET" ? undefined : {});
-    const res = await fetch(base + path, { method, headers: { Cookie: cookie, ...(payload ? { "Content-Type": "application/json" } : {}) }, body: payload ? JSON.stringify(payload) : undefined });
-    const set = res.headers.getSetCookie().map((c) => c.split(";")[0]).filter((c) => !c.endsWith("="));
+    const res = await fetch(base + path, {
+      method,
+      headers: { Cookie: cookie, ...(payload ? { "Content-Type": "application/json" } : {}) },
+      body: payload ? JSON.stringify(payload) : undefined,
+    });
+    const set = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .filter((c) => !c.endsWith("="));
     if (set.length) cookie = set.join("; ");
     const json = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -231,8 +284,16 @@ for (const lang of LANGS) {
       const p = b.page;
       await logIn(b, lang, "funder@sanad.example");
       await go(b, "/calls/new", lang, "new call");
-      await p.fill("#title", lang === "ar" ? "دعم أساسي للمجموعات الشبابية" : "Core support for youth groups");
-      await p.fill("#summary", lang === "ar" ? "تمويل مرن لمدة سنة للمجموعات الصغيرة." : "One year of flexible funding for small groups.");
+      await p.fill(
+        "#title",
+        lang === "ar" ? "دعم أساسي للمجموعات الشبابية" : "Core support for youth groups",
+      );
+      await p.fill(
+        "#summary",
+        lang === "ar"
+          ? "تمويل مرن لمدة سنة للمجموعات الصغيرة."
+          : "One year of flexible funding for small groups.",
+      );
       await p.fill("#languages", "en, ar");
       await p.fill("#grantMin", "1000");
       await p.fill("#grantMax", "5000");
@@ -245,20 +306,57 @@ for (const lang of LANGS) {
 
       // Someone applies (through the API, as another person would from their own browser).
       const cso = await apiClient(uniqueEmail(`${lang}-applicant`));
-      const org = await cso("POST", "/api/v1/orgs", { kind: "cso", name: "Tamale Youth Voices", country: "GH", setting: "rural", legalStatus: "movement", annualBudget: { amount: 900000, currency: "USD" }, ledBy: ["youth"], themes: ["youth"], languages: ["en"] });
+      const org = await cso("POST", "/api/v1/orgs", {
+        kind: "cso",
+        name: "Tamale Youth Voices",
+        country: "GH",
+        setting: "rural",
+        legalStatus: "movement",
+        annualBudget: { amount: 900000, currency: "USD" },
+        ledBy: ["youth"],
+        themes: ["youth"],
+        languages: ["en"],
+      });
       const draft = await cso("POST", `/api/v1/calls/${callId}/applications`, { orgId: org.id });
       const questions = (await cso("GET", `/api/v1/calls/${callId}`)).questions;
-      await cso("PATCH", `/api/v1/applications/${draft.id}`, { version: draft.version, answers: { [questions[0].id]: "Youth-led radio shows on local governance." }, requestedAmount: { amount: 300000, currency: "USD" } });
+      await cso("PATCH", `/api/v1/applications/${draft.id}`, {
+        version: draft.version,
+        answers: { [questions[0].id]: "Youth-led radio shows on local governance." },
+        requestedAmount: { amount: 300000, currency: "USD" },
+      });
       await cso("POST", `/api/v1/applications/${draft.id}/submit`);
 
       await go(b, `/calls/${callId}/applications`, lang, "review list");
-      await clickTo(b, p.locator(`a[href="/applications/${draft.id}"]`).first(), lang, "application to review");
+      await clickTo(
+        b,
+        p.locator(`a[href="/applications/${draft.id}"]`).first(),
+        lang,
+        "application to review",
+      );
       await p.check('input[name=score][value="4"]');
       await p.fill("#comment", lang === "ar" ? "مقترح واضح." : "Clear and grounded.");
-      await clickTo(b, p.locator(`form[action="/applications/${draft.id}/reviews"] button[type=submit]`), lang, "reviewed");
-      await p.fill(`form[action="/applications/${draft.id}/decision"]:has(input[value=award]) input[name=amount]`, "3000");
-      await clickTo(b, p.locator(`form[action="/applications/${draft.id}/decision"]:has(input[value=award]) button[type=submit]`), lang, "awarded");
-      const status = await p.evaluate(async (id) => (await (await fetch(`/api/v1/applications/${id}`)).json()).status, draft.id);
+      await clickTo(
+        b,
+        p.locator(`form[action="/applications/${draft.id}/reviews"] button[type=submit]`),
+        lang,
+        "reviewed",
+      );
+      await p.fill(
+        `form[action="/applications/${draft.id}/decision"]:has(input[value=award]) input[name=amount]`,
+        "3000",
+      );
+      await clickTo(
+        b,
+        p.locator(
+          `form[action="/applications/${draft.id}/decision"]:has(input[value=award]) button[type=submit]`,
+        ),
+        lang,
+        "awarded",
+      );
+      const status = await p.evaluate(
+        async (id) => (await (await fetch(`/api/v1/applications/${id}`)).json()).status,
+        draft.id,
+      );
       assert.equal(status, "awarded");
     } finally {
       await b.close();
@@ -277,7 +375,12 @@ for (const lang of LANGS) {
       await p.fill("#currency", "USD");
       await p.check("input[name=interval][value=month]");
       await p.fill("#installments", "12");
-      await clickTo(funder, p.locator('form[action="/orgs/demo-cso-thies/pledge"] button[type=submit]'), lang, "pledge with bank instructions");
+      await clickTo(
+        funder,
+        p.locator('form[action="/orgs/demo-cso-thies/pledge"] button[type=submit]'),
+        lang,
+        "pledge with bank instructions",
+      );
       const pledgePath = new URL(p.url()).pathname;
       const reference = (await p.locator("dd strong bdi").first().textContent()).trim();
       assert.match(reference, /^SND-[A-Z2-9]{8}$/);
@@ -289,12 +392,25 @@ for (const lang of LANGS) {
       await a.fill("#amount", "250");
       await a.fill("#receivedAt", new Date().toISOString().slice(0, 10));
       await a.fill("#reference", `BANK-${lang}-${Date.now()}`);
-      await clickTo(admin, a.locator(`form[action="${pledgePath}/payments"] button[type=submit]`), lang, "payment recorded");
+      await clickTo(
+        admin,
+        a.locator(`form[action="${pledgePath}/payments"] button[type=submit]`),
+        lang,
+        "payment recorded",
+      );
 
       await go(funder, "/orgs/demo-cso-thies/ledger", lang, "ledger");
       const pledgeId = pledgePath.split("/")[2];
       const ledger = await p.evaluate(async () => (await fetch("/api/v1/orgs/demo-cso-thies/ledger")).json());
-      assert.ok(ledger.entries.some((e) => e.pledgeId === pledgeId && e.kind === "payment" && e.amount.amount === 25000 && e.amount.currency === "USD"));
+      assert.ok(
+        ledger.entries.some(
+          (e) =>
+            e.pledgeId === pledgeId &&
+            e.kind === "payment" &&
+            e.amount.amount === 25000 &&
+            e.amount.currency === "USD",
+        ),
+      );
       assert.ok(ledger.totals.some((t) => t.currency === "USD" && t.paid >= 25000));
     } finally {
       await funder.close();
@@ -309,10 +425,18 @@ for (const lang of LANGS) {
       await logIn(b, lang, "analyst@sanad.example");
       await go(b, "/reports", lang, "equity report");
       await p.selectOption("#groupBy", "legalStatus");
-      await clickTo(b, p.locator('form[action="/reports"] button[type=submit]'), lang, "equity report by legal status");
+      await clickTo(
+        b,
+        p.locator('form[action="/reports"] button[type=submit]'),
+        lang,
+        "equity report by legal status",
+      );
       assert.ok(await p.locator("svg.chart.bars").count(), "bar charts");
       assert.ok(await p.locator("svg.chart.lorenz").count(), "Lorenz curve");
-      const [download] = await Promise.all([p.waitForEvent("download"), p.locator('a[href^="/api/v1/reports/equity.csv"]').click()]);
+      const [download] = await Promise.all([
+        p.waitForEvent("download"),
+        p.locator('a[href^="/api/v1/reports/equity.csv"]').click(),
+      ]);
       const file = await download.path();
       const { readFileSync } = await import("node:fs");
       const csv = readFileSync(file, "utf8");
@@ -325,7 +449,8 @@ for (const lang of LANGS) {
   });
 }
 
-const logOut = async (b, lang) => clickTo(b, b.page.locator('form[action="/logout"] button[type=submit]'), lang, "signed out");
+const logOut = async (b, lang) =>
+  clickTo(b, b.page.locator('form[action="/logout"] button[type=submit]'), lang, "signed out");
 
 /** The trust section of an organisation's page: its level (the first number in its heading line) and evidence. */
 const trustOnPage = async (p) => {
@@ -339,8 +464,16 @@ const trustOnPage = async (p) => {
 };
 
 const TRUST_TEXT = {
-  en: { group: "Assiut Rural Women Network", statement: "We have run literacy circles with this group in Assiut since 2024; we know its members.", note: "Called two members and the village's community centre; they confirmed the group's work." },
-  ar: { group: "شبكة نساء أسيوط الريفيات", statement: "ننظّم مع هذه المجموعة حلقات محو الأمية في أسيوط منذ 2024 ونعرف عضواتها.", note: "اتصلنا بعضوتين وبمركز القرية المجتمعي وأكّدوا عمل المجموعة." },
+  en: {
+    group: "Assiut Rural Women Network",
+    statement: "We have run literacy circles with this group in Assiut since 2024; we know its members.",
+    note: "Called two members and the village's community centre; they confirmed the group's work.",
+  },
+  ar: {
+    group: "شبكة نساء أسيوط الريفيات",
+    statement: "ننظّم مع هذه المجموعة حلقات محو الأمية في أسيوط منذ 2024 ونعرف عضواتها.",
+    note: "اتصلنا بعضوتين وبمركز القرية المجتمعي وأكّدوا عمل المجموعة.",
+  },
 };
 
 for (const lang of LANGS) {
@@ -351,30 +484,67 @@ for (const lang of LANGS) {
     try {
       const p = group.page;
       await signUp(group, lang, lang === "ar" ? "سلمى" : "Salma");
-      const orgId = await createOrg(group, lang, text.group, { country: "EG", languages: "ar", listed: true });
-      assert.equal((await trustOnPage(p)).level, 1, "a new group whose owner verified the address is level 1");
-      await clickTo(group, p.locator(`form[action="/orgs/${orgId}/confirmation-request"] button[type=submit]`), lang, "asked the chapter");
+      const orgId = await createOrg(group, lang, text.group, {
+        country: "EG",
+        languages: "ar",
+        listed: true,
+      });
+      assert.equal(
+        (await trustOnPage(p)).level,
+        1,
+        "a new group whose owner verified the address is level 1",
+      );
+      await clickTo(
+        group,
+        p.locator(`form[action="/orgs/${orgId}/confirmation-request"] button[type=submit]`),
+        lang,
+        "asked the chapter",
+      );
       await p.selectOption("#toOrgId", "demo-cso-minya");
-      await clickTo(group, p.locator(`form[action="/orgs/${orgId}/vouch-requests"] button[type=submit]`), lang, "asked for a vouch");
+      await clickTo(
+        group,
+        p.locator(`form[action="/orgs/${orgId}/vouch-requests"] button[type=submit]`),
+        lang,
+        "asked for a vouch",
+      );
 
       // The Minya group's owner finds the request on "My account" and vouches from the group's page.
       const q = peers.page;
       await logIn(peers, lang, "cso@sanad.example");
       await clickTo(peers, q.locator(`a[href="/orgs/${orgId}#vouch"]`).first(), lang, "group page (voucher)");
-      assert.deepEqual(await q.locator("#voucherOrgId option").evaluateAll((os) => os.map((o) => o.value)), ["demo-cso-minya"]);
+      assert.deepEqual(await q.locator("#voucherOrgId option").evaluateAll((os) => os.map((o) => o.value)), [
+        "demo-cso-minya",
+      ]);
       await q.selectOption("#relationship", "worked_together");
       await q.fill("#statement", text.statement);
-      await clickTo(peers, q.locator(`form[action="/orgs/${orgId}/vouches"] button[type=submit]`), lang, "vouched");
-      assert.ok(await q.locator('form[action^="/vouches/"][action$="/revoke"]').count(), "the voucher may take its vouch back");
+      await clickTo(
+        peers,
+        q.locator(`form[action="/orgs/${orgId}/vouches"] button[type=submit]`),
+        lang,
+        "vouched",
+      );
+      assert.ok(
+        await q.locator('form[action^="/vouches/"][action$="/revoke"]').count(),
+        "the voucher may take its vouch back",
+      );
       await logOut(peers, lang);
 
       // The Tunisian group's owner (same sub-region, Northern Africa) vouches too: level 2.
       await logIn(peers, lang, "omar@demo.sanad.example");
       await go(peers, `/orgs/${orgId}`, lang, "group page (second voucher)");
-      assert.deepEqual(await q.locator("#voucherOrgId option").evaluateAll((os) => os.map((o) => o.value)), ["demo-cso-tunis"], "only its trusted group may vouch (the hidden one is level 1)");
+      assert.deepEqual(
+        await q.locator("#voucherOrgId option").evaluateAll((os) => os.map((o) => o.value)),
+        ["demo-cso-tunis"],
+        "only its trusted group may vouch (the hidden one is level 1)",
+      );
       await q.selectOption("#relationship", "same_network");
       await q.fill("#statement", text.statement);
-      await clickTo(peers, q.locator(`form[action="/orgs/${orgId}/vouches"] button[type=submit]`), lang, "vouched (second)");
+      await clickTo(
+        peers,
+        q.locator(`form[action="/orgs/${orgId}/vouches"] button[type=submit]`),
+        lang,
+        "vouched (second)",
+      );
       assert.equal((await trustOnPage(q)).level, 2, "two vouches from trusted organisations nearby");
       await logOut(peers, lang);
 
@@ -383,9 +553,21 @@ for (const lang of LANGS) {
       await clickTo(peers, q.locator('a[href="/chapters/EG#queue"]').first(), lang, "chapter with its queue");
       await q.selectOption(`#method-${orgId}`, "call");
       await q.fill(`#note-${orgId}`, text.note);
-      await clickTo(peers, q.locator(`form[action="/chapters/EG/confirm/${orgId}"] button[type=submit]`), lang, "confirmed from the queue");
-      assert.equal(await q.locator(`form[action="/chapters/EG/confirm/${orgId}"]`).count(), 0, "no longer in the queue");
-      assert.ok(await q.locator(`a[href="/orgs/${orgId}"]`).count(), "listed on the chapter's page, as the group asked");
+      await clickTo(
+        peers,
+        q.locator(`form[action="/chapters/EG/confirm/${orgId}"] button[type=submit]`),
+        lang,
+        "confirmed from the queue",
+      );
+      assert.equal(
+        await q.locator(`form[action="/chapters/EG/confirm/${orgId}"]`).count(),
+        0,
+        "no longer in the queue",
+      );
+      assert.ok(
+        await q.locator(`a[href="/orgs/${orgId}"]`).count(),
+        "listed on the chapter's page, as the group asked",
+      );
       await go(peers, "/chapters", lang, "chapters");
       assert.ok(await q.locator('a[href="/chapters/EG"]').count());
       await logOut(peers, lang);
@@ -394,19 +576,44 @@ for (const lang of LANGS) {
       await go(group, `/orgs/${orgId}`, lang, "group page at level 3");
       const trust = await trustOnPage(p);
       assert.equal(trust.level, 3);
-      assert.equal(trust.evidence, 4, "the chapter's confirmation, two vouches, every member's address verified");
+      assert.equal(
+        trust.evidence,
+        4,
+        "the chapter's confirmation, two vouches, every member's address verified",
+      );
       assert.equal(trust.counting, 2, "both vouches count");
       assert.deepEqual(trust.names.sort(), ["/orgs/demo-cso-minya", "/orgs/demo-cso-tunis"]);
 
       // It applies to the call for trusted groups (level 2 or above, open to Egypt).
       await go(group, "/calls/demo-call-trusted-groups", lang, "call for trusted groups");
-      await clickTo(group, p.locator('a[href="/calls/demo-call-trusted-groups/apply"]').first(), lang, "apply (trusted groups)");
-      await clickTo(group, p.locator('form[action="/calls/demo-call-trusted-groups/apply"] button[type=submit]'), lang, "application form (trusted groups)");
+      await clickTo(
+        group,
+        p.locator('a[href="/calls/demo-call-trusted-groups/apply"]').first(),
+        lang,
+        "apply (trusted groups)",
+      );
+      await clickTo(
+        group,
+        p.locator('form[action="/calls/demo-call-trusted-groups/apply"] button[type=submit]'),
+        lang,
+        "application form (trusted groups)",
+      );
       const appId = new URL(p.url()).pathname.split("/")[2];
-      for (const [i, field] of (await p.locator("textarea[name^=answer_]").evaluateAll((ts) => ts.map((t) => t.id))).entries()) await p.fill(`#${field}`, ANSWERS[lang][i % ANSWERS[lang].length]);
+      for (const [i, field] of (
+        await p.locator("textarea[name^=answer_]").evaluateAll((ts) => ts.map((t) => t.id))
+      ).entries())
+        await p.fill(`#${field}`, ANSWERS[lang][i % ANSWERS[lang].length]);
       await p.fill("#amount", "5000");
-      await clickTo(group, p.locator("button[name=action][value=submit]"), lang, "submitted (trusted groups)");
-      const status = await p.evaluate(async (id) => (await (await fetch(`/api/v1/applications/${id}`)).json()).status, appId);
+      await clickTo(
+        group,
+        p.locator("button[name=action][value=submit]"),
+        lang,
+        "submitted (trusted groups)",
+      );
+      const status = await p.evaluate(
+        async (id) => (await (await fetch(`/api/v1/applications/${id}`)).json()).status,
+        appId,
+      );
       assert.equal(status, "submitted");
       journeyBytes[`journey 7 (${lang}), the group's browser`] = group.bytes();
       journeyBytes[`journey 7 (${lang}), the peers' browser`] = peers.bytes();
@@ -456,7 +663,10 @@ test("journey 1 with the keyboard only (en): sign up, create the group, apply, s
     await pressOn('form[action="/orgs/new"] button[type=submit]');
     await checkPage(b, "en", "organisation page (keyboard)");
     const orgId = new URL(p.url()).pathname.split("/")[2];
-    assert.equal((await p.evaluate(async (id) => (await (await fetch(`/api/v1/orgs/${id}`)).json()).country, orgId)), "SN");
+    assert.equal(
+      await p.evaluate(async (id) => (await (await fetch(`/api/v1/orgs/${id}`)).json()).country, orgId),
+      "SN",
+    );
     await pressOn(`a[href="/orgs/${orgId}/matches"]`);
     await checkPage(b, "en", "matches (keyboard)");
     await pressOn('a[href="/calls/demo-call-rural-women"]');
@@ -479,12 +689,22 @@ test("journey 1 with the keyboard only (en): sign up, create the group, apply, s
 test("screenshots of the main pages at 360×740, in Arabic and English", async () => {
   const b = await openBrowser({ viewport: { width: 360, height: 740 } });
   try {
-    const pages = [["home", "/"], ["calls", "/calls"], ["call", "/calls/demo-call-rural-women"], ["signup", "/signup"], ["ledger", "/orgs/demo-cso-thies/ledger"], ["reports", "/reports?groupBy=legalStatus"], ["org", "/orgs/demo-cso-thies"]];
+    const pages = [
+      ["home", "/"],
+      ["calls", "/calls"],
+      ["call", "/calls/demo-call-rural-women"],
+      ["signup", "/signup"],
+      ["ledger", "/orgs/demo-cso-thies/ledger"],
+      ["reports", "/reports?groupBy=legalStatus"],
+      ["org", "/orgs/demo-cso-thies"],
+    ];
     for (const lang of LANGS) {
       for (const [name, path] of pages) {
         await go(b, `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`, lang, `${name} (360 px)`);
         // Nothing may overflow sideways on a small phone.
-        const overflow = await b.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await b.page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         assert.ok(overflow <= 1, `${name} (${lang}) is ${overflow}px wider than the screen`);
         await screenshot(b, `${lang}-${name}`);
       }

@@ -17,7 +17,16 @@ export const SHOTS = path.join(OUT, "screenshots");
 mkdirSync(SHOTS, { recursive: true });
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Budgets from the issue: any HTML page with its CSS, and the whole of journey 1. */
 export const PAGE_BUDGET = 30 * 1024;
@@ -30,9 +39,20 @@ export const weights = [];
  * A browser with a fresh profile. `javaScript: false` for the no-JS journey. Every response's encoded
  * (compressed, as received) size is recorded; `bytes()` is what this browser has transferred so far.
  */
-export const openBrowser = async ({ javaScript = true, viewport = { width: 1024, height: 800 }, allowConsole = [] } = {}) => {
+export const openBrowser = async ({
+  javaScript = true,
+  viewport = { width: 1024, height: 800 },
+  allowConsole = [],
+} = {}) => {
   const profile = mkdtempSync(path.join(tmpdir(), "sanad-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, javaScriptEnabled: javaScript, viewport, locale: "en-GB" });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    javaScriptEnabled: javaScript,
+    viewport,
+    locale: "en-GB",
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = watchConsole(page, allowConsole);
   // Bytes as the browser received them (compressed, headers included): Chrome's own network accounting.
@@ -103,11 +123,23 @@ export const checkPage = async (b, lang, label) => {
     await page.evaluate(axeSource);
     const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ["violations"] }));
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`), [], `${label}: accessibility`);
+    assert.deepEqual(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join("; ")})`,
+      ),
+      [],
+      `${label}: accessibility`,
+    );
   }
   // The network log knows the document without its fragment (a link to "/chapters/EG#queue").
   const url = page.url().split("#")[0];
-  const css = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.href));
+  const css = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.href),
+  );
   const doc = b.sizeOf(url);
   if (doc !== undefined) {
     for (const href of css) if (b.sizeOf(href)) cssSizes.set(href, b.sizeOf(href));
@@ -133,7 +165,11 @@ export const tabTo = async (page, selector, max = 200) => {
 };
 
 export const writeSummary = (extra = {}) => {
-  const lines = ["| page | path | bytes (HTML + CSS, compressed) |", "| --- | --- | ---: |", ...weights.map((w) => `| ${w.page} | ${w.path} | ${w.bytes} |`)];
+  const lines = [
+    "| page | path | bytes (HTML + CSS, compressed) |",
+    "| --- | --- | ---: |",
+    ...weights.map((w) => `| ${w.page} | ${w.path} | ${w.bytes} |`),
+  ];
   writeFileSync(path.join(OUT, "weights.md"), lines.join("\n") + "\n");
   writeFileSync(path.join(OUT, "weights.json"), JSON.stringify({ pages: weights, ...extra }, null, 2));
   return lines.join("\n");

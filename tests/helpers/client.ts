@@ -10,7 +10,8 @@ export const ORIGIN = "http://localhost";
  * the test environment plus `overrides`, as wrangler would call it with those variables set.
  */
 export const workerWith = (overrides: Partial<Bindings>) => ({
-  fetch: async (r: Request) => worker.fetch(r, { ...(env as unknown as Bindings), ...overrides }, createExecutionContext()),
+  fetch: async (r: Request) =>
+    worker.fetch(r, { ...(env as unknown as Bindings), ...overrides }, createExecutionContext()),
 });
 
 /**
@@ -73,8 +74,13 @@ export class Client {
   /** An HTML form post from our own pages (same Origin, as a browser sends it). */
   async form(path: string, fields: Record<string, string | string[]>, origin = ORIGIN) {
     const body = new URLSearchParams();
-    for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-    const res = await this.fetch(path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin }, body });
+    for (const [k, v] of Object.entries(fields))
+      for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    const res = await this.fetch(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+      body,
+    });
     return { status: res.status, html: await res.text(), headers: res.headers };
   }
 

@@ -13,7 +13,9 @@ export const uniqueEmail = (prefix = "user") => `${prefix}-${Date.now().toString
 /** The newest mail the app wrote to `email` (through the development mail API, as a person would read it). */
 export const latestMail = async (email: string) => {
   const res = await new Client().get(`/api/v1/dev/mail?to=${encodeURIComponent(email)}`);
-  const mail = res.body.items?.[0] as { id: string; subject: string; text: string; kind: string; sentAt: string | null } | undefined;
+  const mail = res.body.items?.[0] as
+    | { id: string; subject: string; text: string; kind: string; sentAt: string | null }
+    | undefined;
   if (!mail) throw new Error(`no mail to ${email}`);
   return mail;
 };
@@ -30,10 +32,16 @@ export const mailedToken = async (email: string, path = "/verify") => {
 export const signUp = async (opts: { email?: string; name?: string; locale?: string } = {}) => {
   const client = new Client();
   const email = opts.email ?? uniqueEmail();
-  const res = await client.post("/api/v1/auth/signup", { email, password: PASSWORD, name: opts.name ?? "Test User", locale: opts.locale });
+  const res = await client.post("/api/v1/auth/signup", {
+    email,
+    password: PASSWORD,
+    name: opts.name ?? "Test User",
+    locale: opts.locale,
+  });
   if (res.status !== 202) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
   const verified = await client.post("/api/v1/auth/verify", { token: await mailedToken(email) });
-  if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  if (verified.status !== 200)
+    throw new Error(`verify failed: ${verified.status} ${JSON.stringify(verified.body)}`);
   return Object.assign(client, { email, userId: verified.body.user.id as string });
 };
 
@@ -42,7 +50,15 @@ export const userWithRole = async (platformRole: PlatformRole) => {
   const email = uniqueEmail(platformRole);
   const db = createDb(env.DB);
   const pepper = (env as unknown as { PASSWORD_PEPPER: string }).PASSWORD_PEPPER;
-  const user = await insertUser(db, { id: crypto.randomUUID(), email, name: platformRole, locale: "en", passwordHash: await hashPassword(PASSWORD, pepper), platformRole, emailVerifiedAt: new Date().toISOString() });
+  const user = await insertUser(db, {
+    id: crypto.randomUUID(),
+    email,
+    name: platformRole,
+    locale: "en",
+    passwordHash: await hashPassword(PASSWORD, pepper),
+    platformRole,
+    emailVerifiedAt: new Date().toISOString(),
+  });
   const client = new Client();
   const res = await client.post("/api/v1/auth/login", { email, password: PASSWORD });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
@@ -66,28 +82,48 @@ export const csoFields = {
   visibility: "public",
 };
 
-export const funderFields = { kind: "funder", name: "Open Horizons Fund", country: "NL", visibility: "public" };
+export const funderFields = {
+  kind: "funder",
+  name: "Open Horizons Fund",
+  country: "NL",
+  visibility: "public",
+};
 
 /** What an admin's `POST /orgs/:id/verify` does, without needing an admin client in every test. */
-export const markVerified = (orgId: string, verified = true) => env.DB.prepare("UPDATE orgs SET verified = ? WHERE id = ?").bind(verified ? 1 : 0, orgId).run();
+export const markVerified = (orgId: string, verified = true) =>
+  env.DB.prepare("UPDATE orgs SET verified = ? WHERE id = ?")
+    .bind(verified ? 1 : 0, orgId)
+    .run();
 
 /**
  * A signed-in member (owner) of a new organisation. Funders come verified by the platform unless
  * `verified: false` (a real funder is, before it may publish, match or see funders-only groups).
  */
-export const orgOwner = async (fields: Record<string, unknown> = csoFields, opts: { verified?: boolean } = {}) => {
+export const orgOwner = async (
+  fields: Record<string, unknown> = csoFields,
+  opts: { verified?: boolean } = {},
+) => {
   const client = await signUp();
   const res = await client.post("/api/v1/orgs", fields);
   if (res.status !== 201) throw new Error(`org create failed: ${res.status} ${JSON.stringify(res.body)}`);
   const verified = opts.verified ?? fields.kind === "funder";
   if (verified) await markVerified(res.body.id);
-  return Object.assign(client, { org: { ...res.body, verified } as unknown as { id: string; version: number } & Record<string, unknown> });
+  return Object.assign(client, {
+    org: { ...res.body, verified } as unknown as { id: string; version: number } & Record<string, unknown>,
+  });
 };
 
 /** An owner invites someone, who accepts: the only way into an organisation. */
-export const addMember = async (owner: Client, orgId: string, person: Client & { email: string }, role: "owner" | "member" = "member") => {
+export const addMember = async (
+  owner: Client,
+  orgId: string,
+  person: Client & { email: string },
+  role: "owner" | "member" = "member",
+) => {
   const invited = await owner.post(`/api/v1/orgs/${orgId}/members`, { email: person.email, role });
-  if (invited.status !== 202) throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  if (invited.status !== 202)
+    throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
   const accepted = await person.post(`/api/v1/invitations/${invited.body.invitationId}/accept`);
-  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  if (accepted.status !== 200)
+    throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
 };

@@ -8,7 +8,12 @@ describe("signup, login, logout, me", () => {
   test("a new user signs up (202, no session yet), follows the mailed link, is signed in, logs out, logs back in", async () => {
     const client = new Client();
     const email = uniqueEmail();
-    const signup = await client.post("/api/v1/auth/signup", { email, password: PASSWORD, name: "Amina", locale: "ar" });
+    const signup = await client.post("/api/v1/auth/signup", {
+      email,
+      password: PASSWORD,
+      name: "Amina",
+      locale: "ar",
+    });
     expect(signup.status).toBe(202);
     expect(signup.body).toEqual({ status: "verification_sent" });
     expect(signup.headers.get("set-cookie")).toBeNull();
@@ -49,7 +54,13 @@ describe("signup, login, logout, me", () => {
     const { exports } = await import("cloudflare:workers");
     const email = uniqueEmail();
     const post = (path: string, body: unknown) =>
-      (exports as any).default.fetch(new Request(`https://sanad.example${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }));
+      (exports as any).default.fetch(
+        new Request(`https://sanad.example${path}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      );
     expect((await post("/api/v1/auth/signup", { email, password: PASSWORD, name: "S" })).status).toBe(202);
     const token = await mailedToken(email);
     expect((await latestMail(email)).text).toContain("https://sanad.example/verify?token="); // links point where the person is
@@ -61,30 +72,57 @@ describe("signup, login, logout, me", () => {
 
   test("signing up with a taken address answers exactly as for a new one; the owner is mailed, the account untouched", async () => {
     const first = await signUp({ name: "First Owner" });
-    const again = await new Client().post("/api/v1/auth/signup", { email: first.email, password: "another password 123", name: "Again" });
-    const fresh = await new Client().post("/api/v1/auth/signup", { email: uniqueEmail(), password: "another password 123", name: "Fresh" });
+    const again = await new Client().post("/api/v1/auth/signup", {
+      email: first.email,
+      password: "another password 123",
+      name: "Again",
+    });
+    const fresh = await new Client().post("/api/v1/auth/signup", {
+      email: uniqueEmail(),
+      password: "another password 123",
+      name: "Fresh",
+    });
     expect([again.status, again.body]).toEqual([fresh.status, fresh.body]);
     expect(again.status).toBe(202);
     const mail = await latestMail(first.email);
     expect(mail.kind).toBe("account_exists");
     expect(mail.text).toContain("/reset?token=");
     // The existing account keeps its password and name.
-    expect((await new Client().post("/api/v1/auth/login", { email: first.email, password: "another password 123" })).status).toBe(401);
+    expect(
+      (
+        await new Client().post("/api/v1/auth/login", {
+          email: first.email,
+          password: "another password 123",
+        })
+      ).status,
+    ).toBe(401);
     expect((await first.get("/api/v1/me")).body.user.name).toBe("First Owner");
   });
 
   test("parallel sign-ups with one e-mail create one account, and every answer is the same", async () => {
     const email = uniqueEmail();
-    const results = await Promise.all(Array.from({ length: 10 }, () => new Client().post("/api/v1/auth/signup", { email, password: PASSWORD, name: "Race" })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        new Client().post("/api/v1/auth/signup", { email, password: PASSWORD, name: "Race" }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(202));
-    const row = await env.DB.prepare("SELECT count(*) AS n FROM users WHERE email = ?").bind(email).first<{ n: number }>();
+    const row = await env.DB.prepare("SELECT count(*) AS n FROM users WHERE email = ?")
+      .bind(email)
+      .first<{ n: number }>();
     expect(row!.n).toBe(1);
   });
 
   test("a wrong password is 401 with the same answer as an unknown e-mail", async () => {
     const user = await signUp();
-    const wrong = await new Client().post("/api/v1/auth/login", { email: user.email, password: "not the password at all" });
-    const unknown = await new Client().post("/api/v1/auth/login", { email: uniqueEmail(), password: "not the password at all" });
+    const wrong = await new Client().post("/api/v1/auth/login", {
+      email: user.email,
+      password: "not the password at all",
+    });
+    const unknown = await new Client().post("/api/v1/auth/login", {
+      email: uniqueEmail(),
+      password: "not the password at all",
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.title).toBe(unknown.body.title);
@@ -94,7 +132,11 @@ describe("signup, login, logout, me", () => {
   test("the 6th failure within 15 minutes is 429 with Retry-After, even with the right password; the window ends", async () => {
     const user = await signUp();
     const attacker = new Client();
-    for (let i = 0; i < 5; i++) expect((await attacker.post("/api/v1/auth/login", { email: user.email, password: `wrong guess ${i}` })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await attacker.post("/api/v1/auth/login", { email: user.email, password: `wrong guess ${i}` }))
+          .status,
+      ).toBe(401);
     const sixth = await attacker.post("/api/v1/auth/login", { email: user.email, password: PASSWORD });
     expect(sixth.status).toBe(429);
     const retry = Number(sixth.headers.get("retry-after"));
@@ -102,13 +144,19 @@ describe("signup, login, logout, me", () => {
     expect(retry).toBeLessThanOrEqual(15 * 60);
 
     // Not locked out forever: once the window has passed, the owner can log in again.
-    await env.DB.prepare("UPDATE login_throttle SET window_start = ? WHERE email = ?").bind(new Date(Date.now() - 16 * 60 * 1000).toISOString(), user.email).run();
-    expect((await new Client().post("/api/v1/auth/login", { email: user.email, password: PASSWORD })).status).toBe(200);
+    await env.DB.prepare("UPDATE login_throttle SET window_start = ? WHERE email = ?")
+      .bind(new Date(Date.now() - 16 * 60 * 1000).toISOString(), user.email)
+      .run();
+    expect(
+      (await new Client().post("/api/v1/auth/login", { email: user.email, password: PASSWORD })).status,
+    ).toBe(200);
   });
 
   test("malformed JSON and missing fields are 400 problems naming the fields", async () => {
     const c = new Client();
-    const bad = await c.json("POST", "/api/v1/auth/signup", "{not json", { "Content-Type": "application/json" });
+    const bad = await c.json("POST", "/api/v1/auth/signup", "{not json", {
+      "Content-Type": "application/json",
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toMatch(/problem\+json/);
     expect(bad.body.errors[0].path).toBe("body");
@@ -119,9 +167,15 @@ describe("signup, login, logout, me", () => {
     expect(paths).toEqual(["email", "name", "password"]);
 
     const short = await c.post("/api/v1/auth/signup", { email: uniqueEmail(), password: "short", name: "X" });
-    expect(short.body.errors).toEqual([{ path: "password", message: "The password must be at least 10 characters long." }]);
+    expect(short.body.errors).toEqual([
+      { path: "password", message: "The password must be at least 10 characters long." },
+    ]);
 
-    const common = await c.post("/api/v1/auth/signup", { email: uniqueEmail(), password: "password123", name: "X" });
+    const common = await c.post("/api/v1/auth/signup", {
+      email: uniqueEmail(),
+      password: "password123",
+      name: "X",
+    });
     expect(common.status).toBe(400);
     expect(common.body.errors[0].path).toBe("password");
   });
@@ -140,7 +194,9 @@ describe("signup, login, logout, me", () => {
     stolen.cookies.set("sanad_session", before!);
     expect((await stolen.get("/api/v1/me")).status).toBe(200);
 
-    expect((await user.post("/api/v1/auth/login", { email: user.email, password: PASSWORD })).status).toBe(200);
+    expect((await user.post("/api/v1/auth/login", { email: user.email, password: PASSWORD })).status).toBe(
+      200,
+    );
     const after = user.cookies.get("sanad_session");
     expect(after).toBeTruthy();
     expect(after).not.toBe(before);
@@ -152,13 +208,17 @@ describe("signup, login, logout, me", () => {
     const user = await signUp();
     const secret = user.cookies.get("sanad_session")!;
     expect(secret.length).toBeGreaterThanOrEqual(22);
-    const row = await env.DB.prepare("SELECT count(*) AS n FROM sessions WHERE id_hash = ?").bind(secret).first<{ n: number }>();
+    const row = await env.DB.prepare("SELECT count(*) AS n FROM sessions WHERE id_hash = ?")
+      .bind(secret)
+      .first<{ n: number }>();
     expect(row!.n).toBe(0);
   });
 
   test("an idle session expires", async () => {
     const user = await signUp();
-    await env.DB.prepare("UPDATE sessions SET last_seen_at = ?").bind(new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString()).run();
+    await env.DB.prepare("UPDATE sessions SET last_seen_at = ?")
+      .bind(new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString())
+      .run();
     expect((await user.get("/api/v1/me")).status).toBe(401);
   });
 });
@@ -171,7 +231,9 @@ describe("personal API tokens", () => {
     const token = created.body.token as string;
     expect(token).toMatch(/^sanad_/);
 
-    const stored = await env.DB.prepare("SELECT token_hash FROM api_tokens WHERE id = ?").bind(created.body.id).first<{ token_hash: string }>();
+    const stored = await env.DB.prepare("SELECT token_hash FROM api_tokens WHERE id = ?")
+      .bind(created.body.id)
+      .first<{ token_hash: string }>();
     expect(stored!.token_hash).not.toContain(token);
     expect(stored!.token_hash).toMatch(/^[0-9a-f]{64}$/);
 
@@ -182,7 +244,9 @@ describe("personal API tokens", () => {
     expect(me.body.user.email).toBe(user.email);
 
     const list = await user.get("/api/v1/tokens");
-    expect(list.body.items).toEqual([expect.objectContaining({ id: created.body.id, name: "reporting script" })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: created.body.id, name: "reporting script" }),
+    ]);
     expect(JSON.stringify(list.body)).not.toContain(token);
 
     expect((await user.json("DELETE", `/api/v1/tokens/${created.body.id}`)).status).toBe(204);

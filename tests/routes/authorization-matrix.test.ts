@@ -7,7 +7,15 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, test } from "vitest";
 import { Client } from "../helpers/client";
-import { signUp, userWithRole, csoFields, funderFields, PASSWORD, markVerified, addMember } from "../helpers/world";
+import {
+  signUp,
+  userWithRole,
+  csoFields,
+  funderFields,
+  PASSWORD,
+  markVerified,
+  addMember,
+} from "../helpers/world";
 import { callBody } from "../helpers/calls";
 import { createApp } from "../../worker/app";
 
@@ -33,16 +41,54 @@ const draftCallPages: Outcome[] = [401, 404, 404, 404, "ok", 404, "ok"];
 /** The new-call form is for members of any funder organisation (for their own funder). */
 const anyFunderMember: Outcome[] = [401, 403, 403, "ok", "ok", 403, 403];
 
-type Fx = { cso: string; funder: string; call: string; app: string; draft: string; draftCall: string; pledge: string; token: string; invitation: string; member: string; user: string };
-type Row = { route: string; expect: Outcome[]; path: (f: Fx) => string; body?: (f: Fx) => unknown; form?: (f: Fx) => Record<string, string> };
+type Fx = {
+  cso: string;
+  funder: string;
+  call: string;
+  app: string;
+  draft: string;
+  draftCall: string;
+  pledge: string;
+  token: string;
+  invitation: string;
+  member: string;
+  user: string;
+};
+type Row = {
+  route: string;
+  expect: Outcome[];
+  path: (f: Fx) => string;
+  body?: (f: Fx) => unknown;
+  form?: (f: Fx) => Record<string, string>;
+};
 
-const json = (route: string, expect: Outcome[], path: (f: Fx) => string, body?: (f: Fx) => unknown): Row => ({ route, expect, path, body });
-const form = (route: string, expect: Outcome[], path: (f: Fx) => string, fields: (f: Fx) => Record<string, string> = () => ({})): Row => ({ route, expect, path, form: fields });
+const json = (route: string, expect: Outcome[], path: (f: Fx) => string, body?: (f: Fx) => unknown): Row => ({
+  route,
+  expect,
+  path,
+  body,
+});
+const form = (
+  route: string,
+  expect: Outcome[],
+  path: (f: Fx) => string,
+  fields: (f: Fx) => Record<string, string> = () => ({}),
+): Row => ({ route, expect, path, form: fields });
 const usd = (amount: number) => ({ amount, currency: "USD" });
 /** The new-call form as a browser posts it, complete and valid. */
 const callForm = (funderOrgId: string) => ({
-  funderOrgId, title: "Matrix call", summary: "A call posted by the matrix.", languages: "en", grantMin: "1000", grantMax: "5000", grantCurrency: "USD",
-  fundingType: "core", durationMonths: "12", deadline: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 16), q1_label: "Why?", q1_max: "500",
+  funderOrgId,
+  title: "Matrix call",
+  summary: "A call posted by the matrix.",
+  languages: "en",
+  grantMin: "1000",
+  grantMax: "5000",
+  grantCurrency: "USD",
+  fundingType: "core",
+  durationMonths: "12",
+  deadline: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 16),
+  q1_label: "Why?",
+  q1_max: "500",
 });
 
 const TABLE: Row[] = [
@@ -72,162 +118,583 @@ const TABLE: Row[] = [
   json("GET /login", all("ok"), () => "/login"),
   json("GET /signup", all("ok"), () => "/signup"),
   // Accounts.
-  json("POST /api/v1/auth/signup", all("ok"), () => "/api/v1/auth/signup", () => ({ email: `m-${crypto.randomUUID()}@example.org`, password: PASSWORD, name: "New" })),
-  json("POST /api/v1/auth/login", all("ok"), () => "/api/v1/auth/login", () => ({ email: "matrix-login@example.org", password: PASSWORD })),
+  json(
+    "POST /api/v1/auth/signup",
+    all("ok"),
+    () => "/api/v1/auth/signup",
+    () => ({ email: `m-${crypto.randomUUID()}@example.org`, password: PASSWORD, name: "New" }),
+  ),
+  json(
+    "POST /api/v1/auth/login",
+    all("ok"),
+    () => "/api/v1/auth/login",
+    () => ({ email: "matrix-login@example.org", password: PASSWORD }),
+  ),
   json("POST /api/v1/auth/logout", all("ok"), () => "/api/v1/auth/logout"),
   json("GET /api/v1/me", signedIn(), () => "/api/v1/me"),
-  json("PATCH /api/v1/me", signedIn(), () => "/api/v1/me", () => ({ name: "Renamed" })),
+  json(
+    "PATCH /api/v1/me",
+    signedIn(),
+    () => "/api/v1/me",
+    () => ({ name: "Renamed" }),
+  ),
   json("GET /api/v1/tokens", signedIn(), () => "/api/v1/tokens"),
-  json("POST /api/v1/tokens", signedIn(), () => "/api/v1/tokens", () => ({ name: "matrix" })),
+  json(
+    "POST /api/v1/tokens",
+    signedIn(),
+    () => "/api/v1/tokens",
+    () => ({ name: "matrix" }),
+  ),
   json("DELETE /api/v1/tokens/:id", [401, 404, "ok", 404, 404, 404, 404], (f) => `/api/v1/tokens/${f.token}`),
   // Mail links and passwords: a bogus token is refused alike for everyone (400), a wrong current password too.
-  json("POST /api/v1/auth/verify", all(400), () => "/api/v1/auth/verify", () => ({ token: "matrix-token-that-was-never-mailed" })),
-  json("POST /api/v1/auth/password-reset", all("ok"), () => "/api/v1/auth/password-reset", () => ({ email: `reset-${crypto.randomUUID()}@example.org` })),
-  json("POST /api/v1/auth/password-reset/confirm", all(400), () => "/api/v1/auth/password-reset/confirm", () => ({ token: "matrix-token-that-was-never-mailed", password: PASSWORD })),
-  json("POST /api/v1/me/password", signedIn(400), () => "/api/v1/me/password", () => ({ current: "not the password", password: "a new passphrase 42" })),
+  json(
+    "POST /api/v1/auth/verify",
+    all(400),
+    () => "/api/v1/auth/verify",
+    () => ({ token: "matrix-token-that-was-never-mailed" }),
+  ),
+  json(
+    "POST /api/v1/auth/password-reset",
+    all("ok"),
+    () => "/api/v1/auth/password-reset",
+    () => ({ email: `reset-${crypto.randomUUID()}@example.org` }),
+  ),
+  json(
+    "POST /api/v1/auth/password-reset/confirm",
+    all(400),
+    () => "/api/v1/auth/password-reset/confirm",
+    () => ({ token: "matrix-token-that-was-never-mailed", password: PASSWORD }),
+  ),
+  json(
+    "POST /api/v1/me/password",
+    signedIn(400),
+    () => "/api/v1/me/password",
+    () => ({ current: "not the password", password: "a new passphrase 42" }),
+  ),
   json("GET /api/v1/me/sessions", signedIn(), () => "/api/v1/me/sessions"),
   json("DELETE /api/v1/me/sessions/:id", signedIn(404), () => "/api/v1/me/sessions/not-a-session-of-yours"),
   json("DELETE /api/v1/me/sessions", signedIn(), () => "/api/v1/me/sessions"),
   // Two-step sign-in: one's own. Start (a pending key), then a code that cannot be right (400); turning
   // off is refused as "already off" (409, past authorization) without counting a login attempt.
   json("POST /api/v1/me/2fa", signedIn(), () => "/api/v1/me/2fa"),
-  json("POST /api/v1/me/2fa/confirm", signedIn(400), () => "/api/v1/me/2fa/confirm", () => ({ code: "12345" })),
-  json("DELETE /api/v1/me/2fa", signedIn(), () => "/api/v1/me/2fa", () => ({ code: "12345" })),
+  json(
+    "POST /api/v1/me/2fa/confirm",
+    signedIn(400),
+    () => "/api/v1/me/2fa/confirm",
+    () => ({ code: "12345" }),
+  ),
+  json(
+    "DELETE /api/v1/me/2fa",
+    signedIn(),
+    () => "/api/v1/me/2fa",
+    () => ({ code: "12345" }),
+  ),
   form("POST /me/2fa", signedIn(), () => "/me/2fa"),
-  form("POST /me/2fa/confirm", signedIn(400), () => "/me/2fa/confirm", () => ({ code: "12345" })),
-  form("POST /me/2fa/disable", signedIn(), () => "/me/2fa/disable", () => ({ code: "12345" })),
+  form(
+    "POST /me/2fa/confirm",
+    signedIn(400),
+    () => "/me/2fa/confirm",
+    () => ({ code: "12345" }),
+  ),
+  form(
+    "POST /me/2fa/disable",
+    signedIn(),
+    () => "/me/2fa/disable",
+    () => ({ code: "12345" }),
+  ),
   json("GET /api/v1/dev/mail", all("ok"), () => "/api/v1/dev/mail"),
   json("GET /verify", all("ok"), () => "/verify?token=x"),
-  form("POST /verify", all(400), () => "/verify", () => ({ token: "matrix-token-that-was-never-mailed" })),
+  form(
+    "POST /verify",
+    all(400),
+    () => "/verify",
+    () => ({ token: "matrix-token-that-was-never-mailed" }),
+  ),
   json("GET /forgot", all("ok"), () => "/forgot"),
-  form("POST /forgot", all("ok"), () => "/forgot", () => ({ email: `reset-${crypto.randomUUID()}@example.org` })),
+  form(
+    "POST /forgot",
+    all("ok"),
+    () => "/forgot",
+    () => ({ email: `reset-${crypto.randomUUID()}@example.org` }),
+  ),
   json("GET /reset", all("ok"), () => "/reset?token=x"),
-  form("POST /reset", all(400), () => "/reset", () => ({ token: "matrix-token-that-was-never-mailed", password: PASSWORD })),
+  form(
+    "POST /reset",
+    all(400),
+    () => "/reset",
+    () => ({ token: "matrix-token-that-was-never-mailed", password: PASSWORD }),
+  ),
   json("GET /me/security", signedIn(), () => "/me/security"),
-  form("POST /me/password", signedIn(400), () => "/me/password", () => ({ current: "not the password", password: "a new passphrase 42" })),
+  form(
+    "POST /me/password",
+    signedIn(400),
+    () => "/me/password",
+    () => ({ current: "not the password", password: "a new passphrase 42" }),
+  ),
   form("POST /me/sessions/end-others", signedIn(), () => "/me/sessions/end-others"),
   form("POST /me/sessions/:id/end", signedIn(404), () => "/me/sessions/not-a-session-of-yours/end"),
   json("GET /dev/mail", all("ok"), () => "/dev/mail"),
   json("GET /api/v1/invitations", signedIn(), () => "/api/v1/invitations"),
-  json("POST /api/v1/invitations/:id/accept", [401, 404, 404, 404, 404, 404, 404], (f) => `/api/v1/invitations/${f.invitation}/accept`),
-  form("POST /signup", all("ok"), () => "/signup", () => ({ name: "New", email: `m-${crypto.randomUUID()}@example.org`, password: PASSWORD })),
-  form("POST /login", all("ok"), () => "/login", () => ({ email: "matrix-login@example.org", password: PASSWORD })),
+  json(
+    "POST /api/v1/invitations/:id/accept",
+    [401, 404, 404, 404, 404, 404, 404],
+    (f) => `/api/v1/invitations/${f.invitation}/accept`,
+  ),
+  form(
+    "POST /signup",
+    all("ok"),
+    () => "/signup",
+    () => ({ name: "New", email: `m-${crypto.randomUUID()}@example.org`, password: PASSWORD }),
+  ),
+  form(
+    "POST /login",
+    all("ok"),
+    () => "/login",
+    () => ({ email: "matrix-login@example.org", password: PASSWORD }),
+  ),
   form("POST /logout", all("ok"), () => "/logout"),
   json("GET /me", signedIn(), () => "/me"),
-  form("POST /me/settings", signedIn(), () => "/me/settings", () => ({ locale: "fr" })),
-  form("POST /me/tokens", signedIn(), () => "/me/tokens", () => ({ token_name: "matrix" })),
-  form("POST /me/tokens/:id/revoke", [401, 404, "ok", 404, 404, 404, 404], (f) => `/me/tokens/${f.token}/revoke`),
-  form("POST /me/invitations/:id/accept", [401, 404, 404, 404, 404, 404, 404], (f) => `/me/invitations/${f.invitation}/accept`),
+  form(
+    "POST /me/settings",
+    signedIn(),
+    () => "/me/settings",
+    () => ({ locale: "fr" }),
+  ),
+  form(
+    "POST /me/tokens",
+    signedIn(),
+    () => "/me/tokens",
+    () => ({ token_name: "matrix" }),
+  ),
+  form(
+    "POST /me/tokens/:id/revoke",
+    [401, 404, "ok", 404, 404, 404, 404],
+    (f) => `/me/tokens/${f.token}/revoke`,
+  ),
+  form(
+    "POST /me/invitations/:id/accept",
+    [401, 404, 404, 404, 404, 404, 404],
+    (f) => `/me/invitations/${f.invitation}/accept`,
+  ),
   // Only the invited person (verified address) answers an invitation; none of the callers is invited.
-  json("POST /api/v1/invitations/:id/decline", [401, 404, 404, 404, 404, 404, 404], (f) => `/api/v1/invitations/${f.invitation}/decline`),
-  form("POST /me/invitations/:id/decline", [401, 404, 404, 404, 404, 404, 404], (f) => `/me/invitations/${f.invitation}/decline`),
+  json(
+    "POST /api/v1/invitations/:id/decline",
+    [401, 404, 404, 404, 404, 404, 404],
+    (f) => `/api/v1/invitations/${f.invitation}/decline`,
+  ),
+  form(
+    "POST /me/invitations/:id/decline",
+    [401, 404, 404, 404, 404, 404, 404],
+    (f) => `/me/invitations/${f.invitation}/decline`,
+  ),
   // Organisations.
-  json("POST /api/v1/orgs", signedIn(), () => "/api/v1/orgs", () => ({ ...csoFields, name: "Another group" })),
-  json("PATCH /api/v1/orgs/:id", csoMembersOrAdmin, (f) => `/api/v1/orgs/${f.cso}`, () => ({ version: 1, volunteerCount: 3 })),
+  json(
+    "POST /api/v1/orgs",
+    signedIn(),
+    () => "/api/v1/orgs",
+    () => ({ ...csoFields, name: "Another group" }),
+  ),
+  json(
+    "PATCH /api/v1/orgs/:id",
+    csoMembersOrAdmin,
+    (f) => `/api/v1/orgs/${f.cso}`,
+    () => ({ version: 1, volunteerCount: 3 }),
+  ),
   json("GET /api/v1/orgs/:id/members", csoMembersOrAdmin, (f) => `/api/v1/orgs/${f.cso}/members`),
-  json("POST /api/v1/orgs/:id/members", csoOwners, (f) => `/api/v1/orgs/${f.cso}/members`, () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" })),
+  json(
+    "POST /api/v1/orgs/:id/members",
+    csoOwners,
+    (f) => `/api/v1/orgs/${f.cso}/members`,
+    () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" }),
+  ),
   // Roles, removal and revoking are the owners' (f.member: a second, non-owner member of f.cso, not a caller).
-  json("PATCH /api/v1/orgs/:id/members/:userId", csoOwners, (f) => `/api/v1/orgs/${f.cso}/members/${f.member}`, () => ({ role: "member" })),
-  json("DELETE /api/v1/orgs/:id/members/:userId", csoOwners, (f) => `/api/v1/orgs/${f.cso}/members/${f.member}`),
-  json("DELETE /api/v1/orgs/:id/invitations/:invitationId", csoOwners, (f) => `/api/v1/orgs/${f.cso}/invitations/${f.invitation}`),
+  json(
+    "PATCH /api/v1/orgs/:id/members/:userId",
+    csoOwners,
+    (f) => `/api/v1/orgs/${f.cso}/members/${f.member}`,
+    () => ({ role: "member" }),
+  ),
+  json(
+    "DELETE /api/v1/orgs/:id/members/:userId",
+    csoOwners,
+    (f) => `/api/v1/orgs/${f.cso}/members/${f.member}`,
+  ),
+  json(
+    "DELETE /api/v1/orgs/:id/invitations/:invitationId",
+    csoOwners,
+    (f) => `/api/v1/orgs/${f.cso}/invitations/${f.invitation}`,
+  ),
   json("GET /orgs/:id/members", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/members`),
-  form("POST /orgs/:id/members/:userId/role", csoOwners, (f) => `/orgs/${f.cso}/members/${f.member}/role`, () => ({ role: "member" })),
-  form("POST /orgs/:id/members/:userId/remove", csoOwners, (f) => `/orgs/${f.cso}/members/${f.member}/remove`),
-  form("POST /orgs/:id/invitations/:invitationId/revoke", csoOwners, (f) => `/orgs/${f.cso}/invitations/${f.invitation}/revoke`),
-  json("POST /api/v1/orgs/:id/verify", adminOnly, (f) => `/api/v1/orgs/${f.cso}/verify`, () => ({ verified: true })),
+  form(
+    "POST /orgs/:id/members/:userId/role",
+    csoOwners,
+    (f) => `/orgs/${f.cso}/members/${f.member}/role`,
+    () => ({ role: "member" }),
+  ),
+  form(
+    "POST /orgs/:id/members/:userId/remove",
+    csoOwners,
+    (f) => `/orgs/${f.cso}/members/${f.member}/remove`,
+  ),
+  form(
+    "POST /orgs/:id/invitations/:invitationId/revoke",
+    csoOwners,
+    (f) => `/orgs/${f.cso}/invitations/${f.invitation}/revoke`,
+  ),
+  json(
+    "POST /api/v1/orgs/:id/verify",
+    adminOnly,
+    (f) => `/api/v1/orgs/${f.cso}/verify`,
+    () => ({ verified: true }),
+  ),
   json("GET /api/v1/orgs/:id/matches", csoMembers, (f) => `/api/v1/orgs/${f.cso}/matches`),
   json("GET /api/v1/orgs/:id/applications", csoMembers, (f) => `/api/v1/orgs/${f.cso}/applications`),
   json("GET /api/v1/orgs/:id/export", csoOwners, (f) => `/api/v1/orgs/${f.cso}/export`),
-  json("DELETE /api/v1/orgs/:id", csoOwners, (f) => `/api/v1/orgs/${f.cso}`, () => ({ confirmName: csoFields.name })),
+  json(
+    "DELETE /api/v1/orgs/:id",
+    csoOwners,
+    (f) => `/api/v1/orgs/${f.cso}`,
+    () => ({ confirmName: csoFields.name }),
+  ),
   json("GET /orgs/:id/delete", csoOwners, (f) => `/orgs/${f.cso}/delete`),
-  form("POST /orgs/:id/delete", csoOwners, (f) => `/orgs/${f.cso}/delete`, () => ({ confirmName: csoFields.name })),
+  form(
+    "POST /orgs/:id/delete",
+    csoOwners,
+    (f) => `/orgs/${f.cso}/delete`,
+    () => ({ confirmName: csoFields.name }),
+  ),
   json("GET /orgs/new", signedIn(), () => "/orgs/new"),
-  form("POST /orgs/new", signedIn(), () => "/orgs/new", () => ({ kind: "cso", name: "Form group", country: "SN" })),
+  form(
+    "POST /orgs/new",
+    signedIn(),
+    () => "/orgs/new",
+    () => ({ kind: "cso", name: "Form group", country: "SN" }),
+  ),
   json("GET /orgs/:id/edit", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/edit`),
-  form("POST /orgs/:id/edit", csoMembersOrAdmin, (f) => `/orgs/${f.cso}/edit`, () => ({ version: "1", kind: "cso", name: "Renamed group", country: "EG" })),
-  form("POST /orgs/:id/members", csoOwners, (f) => `/orgs/${f.cso}/members`, () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" })),
-  form("POST /orgs/:id/verify", adminOnly, (f) => `/orgs/${f.cso}/verify`, () => ({ verified: "true" })),
+  form(
+    "POST /orgs/:id/edit",
+    csoMembersOrAdmin,
+    (f) => `/orgs/${f.cso}/edit`,
+    () => ({ version: "1", kind: "cso", name: "Renamed group", country: "EG" }),
+  ),
+  form(
+    "POST /orgs/:id/members",
+    csoOwners,
+    (f) => `/orgs/${f.cso}/members`,
+    () => ({ email: `inv-${crypto.randomUUID()}@example.org`, role: "member" }),
+  ),
+  form(
+    "POST /orgs/:id/verify",
+    adminOnly,
+    (f) => `/orgs/${f.cso}/verify`,
+    () => ({ verified: "true" }),
+  ),
   json("GET /orgs/:id/matches", csoMembers, (f) => `/orgs/${f.cso}/matches`),
   json("GET /orgs/:id/applications", csoMembers, (f) => `/orgs/${f.cso}/applications`),
   // Calls.
-  json("POST /api/v1/calls", funderMembersOrAdmin, (f) => "/api/v1/calls", (f) => callBody(f.funder)),
-  json("PATCH /api/v1/calls/:id", draftCallManagers, (f) => `/api/v1/calls/${f.draftCall}`, () => ({ version: 1, title: "Retitled" })),
+  json(
+    "POST /api/v1/calls",
+    funderMembersOrAdmin,
+    (f) => "/api/v1/calls",
+    (f) => callBody(f.funder),
+  ),
+  json(
+    "PATCH /api/v1/calls/:id",
+    draftCallManagers,
+    (f) => `/api/v1/calls/${f.draftCall}`,
+    () => ({ version: 1, title: "Retitled" }),
+  ),
   // Analysts come after the funder in the row, when the call is already published (open: 403, not 404).
-  json("POST /api/v1/calls/:id/publish", [404, 404, 404, 404, "ok", 403, "ok"], (f) => `/api/v1/calls/${f.draftCall}/publish`),
+  json(
+    "POST /api/v1/calls/:id/publish",
+    [404, 404, 404, 404, "ok", 403, "ok"],
+    (f) => `/api/v1/calls/${f.draftCall}/publish`,
+  ),
   json("POST /api/v1/calls/:id/close", funderMembersOrAdmin, (f) => `/api/v1/calls/${f.call}/close`),
-  json("POST /api/v1/calls/:id/invitations", funderMembers, (f) => `/api/v1/calls/${f.call}/invitations`, (f) => ({ orgId: f.cso })),
+  json(
+    "POST /api/v1/calls/:id/invitations",
+    funderMembers,
+    (f) => `/api/v1/calls/${f.call}/invitations`,
+    (f) => ({ orgId: f.cso }),
+  ),
   json("GET /api/v1/calls/:id/matches", funderMembers, (f) => `/api/v1/calls/${f.call}/matches`),
   json("GET /api/v1/calls/:id/applications", funderMembers, (f) => `/api/v1/calls/${f.call}/applications`),
   json("GET /calls/new", anyFunderMember, () => "/calls/new"),
-  form("POST /calls/new", funderMembersOrAdmin, () => "/calls/new", (f) => callForm(f.funder)),
+  form(
+    "POST /calls/new",
+    funderMembersOrAdmin,
+    () => "/calls/new",
+    (f) => callForm(f.funder),
+  ),
   json("GET /calls/:id/edit", draftCallPages, (f) => `/calls/${f.draftCall}/edit`),
-  form("POST /calls/:id/edit", draftCallPages, (f) => `/calls/${f.draftCall}/edit`, (f) => ({ ...callForm(f.funder), version: "1" })),
-  form("POST /calls/:id/publish", [401, 404, 404, 404, "ok", 403, "ok"], (f) => `/calls/${f.draftCall}/publish`),
+  form(
+    "POST /calls/:id/edit",
+    draftCallPages,
+    (f) => `/calls/${f.draftCall}/edit`,
+    (f) => ({ ...callForm(f.funder), version: "1" }),
+  ),
+  form(
+    "POST /calls/:id/publish",
+    [401, 404, 404, 404, "ok", 403, "ok"],
+    (f) => `/calls/${f.draftCall}/publish`,
+  ),
   form("POST /calls/:id/close", funderMembersOrAdmin, (f) => `/calls/${f.call}/close`),
-  form("POST /calls/:id/invitations", funderMembers, (f) => `/calls/${f.call}/invitations`, (f) => ({ orgId: f.cso })),
+  form(
+    "POST /calls/:id/invitations",
+    funderMembers,
+    (f) => `/calls/${f.call}/invitations`,
+    (f) => ({ orgId: f.cso }),
+  ),
   json("GET /calls/:id/matches", funderMembers, (f) => `/calls/${f.call}/matches`),
   json("GET /calls/:id/applications", funderMembers, (f) => `/calls/${f.call}/applications`),
   json("GET /calls/:id/apply", signedIn(), (f) => `/calls/${f.call}/apply`),
-  form("POST /calls/:id/apply", csoMembers, (f) => `/calls/${f.call}/apply`, (f) => ({ orgId: f.cso })),
+  form(
+    "POST /calls/:id/apply",
+    csoMembers,
+    (f) => `/calls/${f.call}/apply`,
+    (f) => ({ orgId: f.cso }),
+  ),
   // Applications: the applicant's members; the call's funder once submitted; admins read.
-  json("POST /api/v1/calls/:id/applications", csoMembers, (f) => `/api/v1/calls/${f.call}/applications`, (f) => ({ orgId: f.cso })),
-  json("GET /api/v1/applications/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/api/v1/applications/${f.app}`),
-  json("PATCH /api/v1/applications/:id", [401, 404, "ok", 404, 404, 404, 403], (f) => `/api/v1/applications/${f.draft}`, () => ({ version: 1, answers: {} })),
-  json("POST /api/v1/applications/:id/submit", [401, 404, "ok", 404, 404, 404, 403], (f) => `/api/v1/applications/${f.draft}/submit`),
-  json("POST /api/v1/applications/:id/withdraw", [401, 404, "ok", 404, 404, 404, 403], (f) => `/api/v1/applications/${f.draft}/withdraw`),
-  json("GET /api/v1/applications/:id/reviews", [401, 404, 403, 404, "ok", 404, 403], (f) => `/api/v1/applications/${f.app}/reviews`),
-  json("POST /api/v1/applications/:id/reviews", [401, 404, 403, 404, "ok", 404, 403], (f) => `/api/v1/applications/${f.app}/reviews`, () => ({ score: 4 })),
-  json("POST /api/v1/applications/:id/decision", [401, 404, 403, 404, "ok", 404, 403], (f) => `/api/v1/applications/${f.app}/decision`, () => ({ decision: "decline", reasons: ["other"] })),
+  json(
+    "POST /api/v1/calls/:id/applications",
+    csoMembers,
+    (f) => `/api/v1/calls/${f.call}/applications`,
+    (f) => ({ orgId: f.cso }),
+  ),
+  json(
+    "GET /api/v1/applications/:id",
+    [401, 404, "ok", 404, "ok", 404, "ok"],
+    (f) => `/api/v1/applications/${f.app}`,
+  ),
+  json(
+    "PATCH /api/v1/applications/:id",
+    [401, 404, "ok", 404, 404, 404, 403],
+    (f) => `/api/v1/applications/${f.draft}`,
+    () => ({ version: 1, answers: {} }),
+  ),
+  json(
+    "POST /api/v1/applications/:id/submit",
+    [401, 404, "ok", 404, 404, 404, 403],
+    (f) => `/api/v1/applications/${f.draft}/submit`,
+  ),
+  json(
+    "POST /api/v1/applications/:id/withdraw",
+    [401, 404, "ok", 404, 404, 404, 403],
+    (f) => `/api/v1/applications/${f.draft}/withdraw`,
+  ),
+  json(
+    "GET /api/v1/applications/:id/reviews",
+    [401, 404, 403, 404, "ok", 404, 403],
+    (f) => `/api/v1/applications/${f.app}/reviews`,
+  ),
+  json(
+    "POST /api/v1/applications/:id/reviews",
+    [401, 404, 403, 404, "ok", 404, 403],
+    (f) => `/api/v1/applications/${f.app}/reviews`,
+    () => ({ score: 4 }),
+  ),
+  json(
+    "POST /api/v1/applications/:id/decision",
+    [401, 404, 403, 404, "ok", 404, 403],
+    (f) => `/api/v1/applications/${f.app}/decision`,
+    () => ({ decision: "decline", reasons: ["other"] }),
+  ),
   json("GET /applications/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/applications/${f.app}`),
-  form("POST /applications/:id", [401, 404, "ok", 404, 404, 404, 403], (f) => `/applications/${f.draft}`, () => ({ version: "1", action: "save" })),
-  form("POST /applications/:id/withdraw", [401, 404, "ok", 404, 404, 404, 403], (f) => `/applications/${f.draft}/withdraw`),
-  form("POST /applications/:id/reviews", [401, 404, 403, 404, "ok", 404, 403], (f) => `/applications/${f.app}/reviews`, () => ({ score: "4" })),
-  form("POST /applications/:id/decision", [401, 404, 403, 404, "ok", 404, 403], (f) => `/applications/${f.app}/decision`, () => ({ decision: "decline", reasons: "other" })),
+  form(
+    "POST /applications/:id",
+    [401, 404, "ok", 404, 404, 404, 403],
+    (f) => `/applications/${f.draft}`,
+    () => ({ version: "1", action: "save" }),
+  ),
+  form(
+    "POST /applications/:id/withdraw",
+    [401, 404, "ok", 404, 404, 404, 403],
+    (f) => `/applications/${f.draft}/withdraw`,
+  ),
+  form(
+    "POST /applications/:id/reviews",
+    [401, 404, 403, 404, "ok", 404, 403],
+    (f) => `/applications/${f.app}/reviews`,
+    () => ({ score: "4" }),
+  ),
+  form(
+    "POST /applications/:id/decision",
+    [401, 404, 403, 404, "ok", 404, 403],
+    (f) => `/applications/${f.app}/decision`,
+    () => ({ decision: "decline", reasons: "other" }),
+  ),
   // Pledges: the pledger (and its funder's members), the recipient's members, admins.
-  json("POST /api/v1/pledges", [401, "ok", "ok", "ok", "ok", "ok", "ok"], () => "/api/v1/pledges", (f) => ({ recipientOrgId: f.cso, amount: usd(5000), interval: "once" })),
-  json("GET /api/v1/pledges/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/api/v1/pledges/${f.pledge}`),
-  json("POST /api/v1/pledges/:id/cancel", [401, 404, 403, 404, "ok", 404, "ok"], (f) => `/api/v1/pledges/${f.pledge}/cancel`),
-  json("POST /api/v1/pledges/:id/payments", adminOnly, (f) => `/api/v1/pledges/${f.pledge}/payments`, () => ({ amount: usd(5000), receivedAt: "2026-11-01", reference: `R-${crypto.randomUUID()}` })),
+  json(
+    "POST /api/v1/pledges",
+    [401, "ok", "ok", "ok", "ok", "ok", "ok"],
+    () => "/api/v1/pledges",
+    (f) => ({ recipientOrgId: f.cso, amount: usd(5000), interval: "once" }),
+  ),
+  json(
+    "GET /api/v1/pledges/:id",
+    [401, 404, "ok", 404, "ok", 404, "ok"],
+    (f) => `/api/v1/pledges/${f.pledge}`,
+  ),
+  json(
+    "POST /api/v1/pledges/:id/cancel",
+    [401, 404, 403, 404, "ok", 404, "ok"],
+    (f) => `/api/v1/pledges/${f.pledge}/cancel`,
+  ),
+  json(
+    "POST /api/v1/pledges/:id/payments",
+    adminOnly,
+    (f) => `/api/v1/pledges/${f.pledge}/payments`,
+    () => ({ amount: usd(5000), receivedAt: "2026-11-01", reference: `R-${crypto.randomUUID()}` }),
+  ),
   json("GET /orgs/:id/pledge", [401, "ok", "ok", "ok", "ok", "ok", "ok"], (f) => `/orgs/${f.cso}/pledge`),
-  form("POST /orgs/:id/pledge", [401, "ok", "ok", "ok", "ok", "ok", "ok"], (f) => `/orgs/${f.cso}/pledge`, () => ({ amount: "50", currency: "USD", interval: "once" })),
+  form(
+    "POST /orgs/:id/pledge",
+    [401, "ok", "ok", "ok", "ok", "ok", "ok"],
+    (f) => `/orgs/${f.cso}/pledge`,
+    () => ({ amount: "50", currency: "USD", interval: "once" }),
+  ),
   json("GET /pledges/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/pledges/${f.pledge}`),
-  form("POST /pledges/:id/cancel", [401, 404, 403, 404, "ok", 404, "ok"], (f) => `/pledges/${f.pledge}/cancel`),
-  form("POST /pledges/:id/payments", adminOnly, (f) => `/pledges/${f.pledge}/payments`, () => ({ amount: "50", currency: "USD", receivedAt: "2026-11-01", reference: `R-${crypto.randomUUID()}` })),
-  json("POST /api/v1/webhooks/stripe", all(400), () => "/api/v1/webhooks/stripe", () => ({ id: "evt_x", type: "invoice.paid" })),
+  form(
+    "POST /pledges/:id/cancel",
+    [401, 404, 403, 404, "ok", 404, "ok"],
+    (f) => `/pledges/${f.pledge}/cancel`,
+  ),
+  form(
+    "POST /pledges/:id/payments",
+    adminOnly,
+    (f) => `/pledges/${f.pledge}/payments`,
+    () => ({
+      amount: "50",
+      currency: "USD",
+      receivedAt: "2026-11-01",
+      reference: `R-${crypto.randomUUID()}`,
+    }),
+  ),
+  json(
+    "POST /api/v1/webhooks/stripe",
+    all(400),
+    () => "/api/v1/webhooks/stripe",
+    () => ({ id: "evt_x", type: "invoice.paid" }),
+  ),
   // The trust ladder: evidence is public as the organisation is; vouching needs a trusted organisation's owners
   // (ownFunder's is verified but its stored level predates that: 422, past authorization); chapters are run by admins.
   json("GET /api/v1/orgs/:id/trust", all("ok"), (f) => `/api/v1/orgs/${f.cso}/trust`),
   json("GET /api/v1/orgs/:id/vouches", all("ok"), (f) => `/api/v1/orgs/${f.cso}/vouches`),
-  json("POST /api/v1/orgs/:id/vouches", [401, 404, 404, 404, "ok", 404, 404], (f) => `/api/v1/orgs/${f.cso}/vouches`, (f) => ({ voucherOrgId: f.funder, relationship: "funded", statement: "We funded their literacy circles in 2025." })),
+  json(
+    "POST /api/v1/orgs/:id/vouches",
+    [401, 404, 404, 404, "ok", 404, 404],
+    (f) => `/api/v1/orgs/${f.cso}/vouches`,
+    (f) => ({
+      voucherOrgId: f.funder,
+      relationship: "funded",
+      statement: "We funded their literacy circles in 2025.",
+    }),
+  ),
   json("DELETE /api/v1/vouches/:id", signedIn(404), () => "/api/v1/vouches/no-such-vouch"),
-  json("POST /api/v1/orgs/:id/vouch-requests", csoOwners, (f) => `/api/v1/orgs/${f.cso}/vouch-requests`, (f) => ({ toOrgId: f.funder })),
-  json("POST /api/v1/orgs/:id/confirmation-request", csoOwners, (f) => `/api/v1/orgs/${f.cso}/confirmation-request`),
-  json("POST /api/v1/orgs/:id/confirmations", signedIn(403), (f) => `/api/v1/orgs/${f.cso}/confirmations`, () => ({ method: "visit", note: "Met them." })),
+  json(
+    "POST /api/v1/orgs/:id/vouch-requests",
+    csoOwners,
+    (f) => `/api/v1/orgs/${f.cso}/vouch-requests`,
+    (f) => ({ toOrgId: f.funder }),
+  ),
+  json(
+    "POST /api/v1/orgs/:id/confirmation-request",
+    csoOwners,
+    (f) => `/api/v1/orgs/${f.cso}/confirmation-request`,
+  ),
+  json(
+    "POST /api/v1/orgs/:id/confirmations",
+    signedIn(403),
+    (f) => `/api/v1/orgs/${f.cso}/confirmations`,
+    () => ({ method: "visit", note: "Met them." }),
+  ),
   json("DELETE /api/v1/orgs/:id/confirmations", adminOnly, (f) => `/api/v1/orgs/${f.cso}/confirmations`),
   json("GET /api/v1/chapters", all("ok"), () => "/api/v1/chapters"),
   json("GET /api/v1/chapters/:country", all("ok"), () => "/api/v1/chapters/EG"),
-  json("PUT /api/v1/chapters/:country/coordinators/:userId", adminOnly, (f) => `/api/v1/chapters/SN/coordinators/${f.user}`),
+  json(
+    "PUT /api/v1/chapters/:country/coordinators/:userId",
+    adminOnly,
+    (f) => `/api/v1/chapters/SN/coordinators/${f.user}`,
+  ),
   // Runs after the row above appointed that person.
-  json("DELETE /api/v1/chapters/:country/coordinators/:userId", adminOnly, (f) => `/api/v1/chapters/SN/coordinators/${f.user}`),
+  json(
+    "DELETE /api/v1/chapters/:country/coordinators/:userId",
+    adminOnly,
+    (f) => `/api/v1/chapters/SN/coordinators/${f.user}`,
+  ),
   // The trust ladder's pages (forms) follow the same rules. No caller owns an organisation that may vouch for
   // f.funder unless an earlier row verified f.cso (either way ownCso is past authorization: 303 or 422); nobody
   // coordinates Egypt, and f.cso is public, so confirming is 403 for everyone signed in.
   json("GET /chapters", all("ok"), () => "/chapters"),
   json("GET /chapters/:country", all("ok"), () => "/chapters/EG"),
-  form("POST /orgs/:id/vouches", [401, 404, "ok", 404, 404, 404, 404], (f) => `/orgs/${f.funder}/vouches`, (f) => ({ voucherOrgId: f.cso, relationship: "worked_together", statement: "We ran a literacy programme together in 2025." })),
+  form(
+    "POST /orgs/:id/vouches",
+    [401, 404, "ok", 404, 404, 404, 404],
+    (f) => `/orgs/${f.funder}/vouches`,
+    (f) => ({
+      voucherOrgId: f.cso,
+      relationship: "worked_together",
+      statement: "We ran a literacy programme together in 2025.",
+    }),
+  ),
   form("POST /vouches/:id/revoke", signedIn(404), () => "/vouches/no-such-vouch/revoke"),
-  form("POST /orgs/:id/vouch-requests", csoOwners, (f) => `/orgs/${f.cso}/vouch-requests`, (f) => ({ toOrgId: f.funder })),
+  form(
+    "POST /orgs/:id/vouch-requests",
+    csoOwners,
+    (f) => `/orgs/${f.cso}/vouch-requests`,
+    (f) => ({ toOrgId: f.funder }),
+  ),
   form("POST /orgs/:id/confirmation-request", csoOwners, (f) => `/orgs/${f.cso}/confirmation-request`),
-  form("POST /chapters/:country/confirm/:orgId", signedIn(403), (f) => `/chapters/EG/confirm/${f.cso}`, (f) => ({ [`method-${f.cso}`]: "visit", [`note-${f.cso}`]: "Met them." })),
-  form("POST /chapters/:country/coordinators", adminOnly, () => "/chapters/SN/coordinators", () => ({ email: "matrix-login@example.org" })),
+  form(
+    "POST /chapters/:country/confirm/:orgId",
+    signedIn(403),
+    (f) => `/chapters/EG/confirm/${f.cso}`,
+    (f) => ({ [`method-${f.cso}`]: "visit", [`note-${f.cso}`]: "Met them." }),
+  ),
+  form(
+    "POST /chapters/:country/coordinators",
+    adminOnly,
+    () => "/chapters/SN/coordinators",
+    () => ({ email: "matrix-login@example.org" }),
+  ),
   // f.user was appointed and removed by the API rows above: the admin gets past authorization to "no such coordinator".
-  form("POST /chapters/:country/coordinators/:userId/remove", [401, 403, 403, 403, 403, 403, 404], (f) => `/chapters/SN/coordinators/${f.user}/remove`),
+  form(
+    "POST /chapters/:country/coordinators/:userId/remove",
+    [401, 403, 403, 403, 403, 403, 404],
+    (f) => `/chapters/SN/coordinators/${f.user}/remove`,
+  ),
   // Administration and reference data.
   json("GET /admin", adminOnly, () => "/admin"),
-  form("POST /admin/countries/:code", adminOnly, () => "/admin/countries/SN", () => ({ civicSpace: "repressed", civicSpaceAsOf: "2026-11", incomeGroup: "LMC", odaGroup: "LDC", globalSouth: "true" })),
-  form("POST /admin/fx-rates", adminOnly, () => "/admin/fx-rates", () => ({ currency: "XAF", asOf: "2026-11-01", usdPerUnit: "0.0017", source: "matrix" })),
-  json("PATCH /api/v1/countries/:code", adminOnly, () => "/api/v1/countries/SN", () => ({ civicSpace: "repressed" })),
-  json("PUT /api/v1/fx-rates", adminOnly, () => "/api/v1/fx-rates", () => ({ currency: "XAF", asOf: "2026-11-02", usdPerUnit: 0.0017, source: "matrix" })),
+  form(
+    "POST /admin/countries/:code",
+    adminOnly,
+    () => "/admin/countries/SN",
+    () => ({
+      civicSpace: "repressed",
+      civicSpaceAsOf: "2026-11",
+      incomeGroup: "LMC",
+      odaGroup: "LDC",
+      globalSouth: "true",
+    }),
+  ),
+  form(
+    "POST /admin/fx-rates",
+    adminOnly,
+    () => "/admin/fx-rates",
+    () => ({ currency: "XAF", asOf: "2026-11-01", usdPerUnit: "0.0017", source: "matrix" }),
+  ),
+  json(
+    "PATCH /api/v1/countries/:code",
+    adminOnly,
+    () => "/api/v1/countries/SN",
+    () => ({ civicSpace: "repressed" }),
+  ),
+  json(
+    "PUT /api/v1/fx-rates",
+    adminOnly,
+    () => "/api/v1/fx-rates",
+    () => ({ currency: "XAF", asOf: "2026-11-02", usdPerUnit: 0.0017, source: "matrix" }),
+  ),
 ];
 
 /** Hashed asset paths change with their content; they are public and listed by prefix. */
@@ -236,7 +703,14 @@ const ASSET = /^GET \/assets\//;
 /** The seven callers, each remembering its e-mail so a row that signs it out can sign it back in. */
 type Person = Client & { email?: string };
 const newPeople = async (): Promise<Record<Caller, Person>> => {
-  const [otherCso, ownCso, otherFunder, ownFunder, analyst, admin] = await Promise.all([signUp(), signUp(), signUp(), signUp(), userWithRole("analyst"), userWithRole("admin")]);
+  const [otherCso, ownCso, otherFunder, ownFunder, analyst, admin] = await Promise.all([
+    signUp(),
+    signUp(),
+    signUp(),
+    signUp(),
+    userWithRole("analyst"),
+    userWithRole("admin"),
+  ]);
   await otherCso.post("/api/v1/orgs", { ...csoFields, name: "Other CSO" });
   await otherFunder.post("/api/v1/orgs", { ...funderFields, name: "Other funder" });
   return { anon: new Client(), otherCso, ownCso, otherFunder, ownFunder, analyst, admin };
@@ -267,37 +741,79 @@ const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
   const cso = (await c.ownCso.post("/api/v1/orgs", csoFields)).body.id;
   const funder = (await c.ownFunder.post("/api/v1/orgs", funderFields)).body.id;
   await markVerified(funder); // otherFunder's stays unverified: it may draft, not reach out
-  const call = (await c.ownFunder.post("/api/v1/calls", callBody(funder, { eligibility: {}, requiredLedBy: [] }))).body.id;
+  const call = (
+    await c.ownFunder.post("/api/v1/calls", callBody(funder, { eligibility: {}, requiredLedBy: [] }))
+  ).body.id;
   await c.ownFunder.post(`/api/v1/calls/${call}/publish`);
   const other = (await c.ownFunder.post("/api/v1/calls", callBody(funder, { eligibility: {} }))).body.id;
   await c.ownFunder.post(`/api/v1/calls/${other}/publish`);
   const draftCall = (await c.ownFunder.post("/api/v1/calls", callBody(funder))).body.id;
   const a = (await c.ownCso.post(`/api/v1/calls/${call}/applications`, { orgId: cso })).body;
   const q = (await c.ownCso.get(`/api/v1/calls/${call}`)).body.questions as { id: string }[];
-  await c.ownCso.patch(`/api/v1/applications/${a.id}`, { version: a.version, answers: Object.fromEntries(q.map((x) => [x.id, "An answer."])), requestedAmount: usd(1_000_000) });
+  await c.ownCso.patch(`/api/v1/applications/${a.id}`, {
+    version: a.version,
+    answers: Object.fromEntries(q.map((x) => [x.id, "An answer."])),
+    requestedAmount: usd(1_000_000),
+  });
   const submitted = await c.ownCso.post(`/api/v1/applications/${a.id}/submit`);
   if (submitted.status !== 200) throw new Error(`fixture submit: ${JSON.stringify(submitted.body)}`);
   const draft = (await c.ownCso.post(`/api/v1/calls/${other}/applications`, { orgId: cso })).body.id;
-  const pledge = (await c.ownFunder.post("/api/v1/pledges", { recipientOrgId: cso, funderOrgId: funder, amount: usd(5000), interval: "month" })).body.pledge.id;
+  const pledge = (
+    await c.ownFunder.post("/api/v1/pledges", {
+      recipientOrgId: cso,
+      funderOrgId: funder,
+      amount: usd(5000),
+      interval: "month",
+    })
+  ).body.pledge.id;
   const token = (await c.ownCso.post("/api/v1/tokens", { name: "fixture" })).body.id;
-  const invitation = (await c.ownCso.post(`/api/v1/orgs/${cso}/members`, { email: `nobody-${crypto.randomUUID()}@example.org`, role: "member" })).body.invitationId ?? "no-such-invitation";
+  const invitation =
+    (
+      await c.ownCso.post(`/api/v1/orgs/${cso}/members`, {
+        email: `nobody-${crypto.randomUUID()}@example.org`,
+        role: "member",
+      })
+    ).body.invitationId ?? "no-such-invitation";
   const member = await newMember(c.ownCso, cso);
-  return { cso, funder, call, app: a.id, draft, draftCall, pledge, token, invitation, member, user: (c.ownCso as Client & { userId: string }).userId };
+  return {
+    cso,
+    funder,
+    call,
+    app: a.id,
+    draft,
+    draftCall,
+    pledge,
+    token,
+    invitation,
+    member,
+    user: (c.ownCso as Client & { userId: string }).userId,
+  };
 };
 
 /** A second member of the CSO (not one of the callers): a verified address, invited by its owner, accepted. */
 const newMember = async (owner: Client, cso: string) => {
   const person = await signUp();
-  await env.DB.prepare("UPDATE users SET email_verified_at = ? WHERE id = ?").bind(new Date().toISOString(), person.userId).run();
+  await env.DB.prepare("UPDATE users SET email_verified_at = ? WHERE id = ?")
+    .bind(new Date().toISOString(), person.userId)
+    .run();
   await addMember(owner, cso, person);
   return person.userId;
 };
 
-const outcome = (status: number): Outcome => (status === 401 || status === 403 || status === 404 || status === 400 ? status : status < 500 ? "ok" : (status as Outcome));
+const outcome = (status: number): Outcome =>
+  status === 401 || status === 403 || status === 404 || status === 400
+    ? status
+    : status < 500
+      ? "ok"
+      : (status as Outcome);
 
 describe("authorization matrix", () => {
   test("every route of the app is in the table (new routes must be classified)", () => {
-    const routes = new Set(createApp().routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
+    const routes = new Set(
+      createApp()
+        .routes.filter((r) => r.method !== "ALL")
+        .map((r) => `${r.method} ${r.path}`),
+    );
     const listed = new Set(TABLE.map((r) => r.route));
     const missing = [...routes].filter((r) => !listed.has(r) && !ASSET.test(r));
     const stale = [...listed].filter((r) => !routes.has(r));
@@ -314,10 +830,18 @@ describe("authorization matrix", () => {
 
   test.each(TABLE.map((r) => [r.route, r] as const))("%s", async (_, row) => {
     const fx = { ...shared };
-    if (OWN_DRAFT_CALL.test(row.route)) fx.draftCall = (await c.ownFunder.post("/api/v1/calls", callBody(fx.funder))).body.id;
-    if (OWN_TOKEN.test(row.route)) fx.token = (await c.ownCso.post("/api/v1/tokens", { name: "row" })).body.id;
+    if (OWN_DRAFT_CALL.test(row.route))
+      fx.draftCall = (await c.ownFunder.post("/api/v1/calls", callBody(fx.funder))).body.id;
+    if (OWN_TOKEN.test(row.route))
+      fx.token = (await c.ownCso.post("/api/v1/tokens", { name: "row" })).body.id;
     if (OWN_MEMBER.test(row.route)) fx.member = await newMember(c.ownCso, fx.cso);
-    if (OWN_INVITATION.test(row.route)) fx.invitation = (await c.ownCso.post(`/api/v1/orgs/${fx.cso}/members`, { email: `row-${crypto.randomUUID()}@example.org`, role: "member" })).body.invitationId;
+    if (OWN_INVITATION.test(row.route))
+      fx.invitation = (
+        await c.ownCso.post(`/api/v1/orgs/${fx.cso}/members`, {
+          email: `row-${crypto.randomUUID()}@example.org`,
+          role: "member",
+        })
+      ).body.invitationId;
     const got: Record<string, Outcome> = {};
     for (const who of CALLERS) {
       if (DELETES_ORG.test(row.route)) fx.cso = (await c.ownCso.post("/api/v1/orgs", csoFields)).body.id;
@@ -327,7 +851,10 @@ describe("authorization matrix", () => {
       let status: number;
       if (row.form) status = (await c[who].form(path, row.form(fx))).status;
       else if (method === "GET") status = (await c[who].fetch(path)).status;
-      else status = (await c[who].json(method, path, row.body ? row.body(fx) : method === "DELETE" ? undefined : {})).status;
+      else
+        status = (
+          await c[who].json(method, path, row.body ? row.body(fx) : method === "DELETE" ? undefined : {})
+        ).status;
       got[who] = outcome(status);
     }
     if (IDENTITY.test(row.route)) await restore(c);

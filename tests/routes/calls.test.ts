@@ -12,7 +12,14 @@ describe("creating a call", () => {
     const res = await funder.post("/api/v1/calls", body);
     expect(res.status).toBe(201);
     const { funderOrgId, questions, deadline, ...rest } = body;
-    expect(res.body).toMatchObject({ ...rest, funderOrgId, funderName: funderFields.name, status: "draft", version: 1, publishedAt: null });
+    expect(res.body).toMatchObject({
+      ...rest,
+      funderOrgId,
+      funderName: funderFields.name,
+      status: "draft",
+      version: 1,
+      publishedAt: null,
+    });
     expect(Date.parse(res.body.deadline)).toBe(Date.parse(deadline));
     expect(res.body.questions).toEqual([
       { id: "change", label: "What change do you want to see?", maxChars: 800 },
@@ -25,12 +32,15 @@ describe("creating a call", () => {
   test("invalid calls are refused with every field named: 6 questions, max below min, unknown theme, past deadline", async () => {
     const funder = await orgOwner(funderFields);
     const six = Array.from({ length: 6 }, (_, i) => ({ label: `Question number ${i}`, maxChars: 500 }));
-    const res = await funder.post("/api/v1/calls", callBody(funder.org.id, {
-      questions: six,
-      grant: { min: { amount: 900, currency: "USD" }, max: { amount: 100, currency: "USD" } },
-      themes: ["gardening"],
-      deadline: "2020-01-01T00:00:00Z",
-    }));
+    const res = await funder.post(
+      "/api/v1/calls",
+      callBody(funder.org.id, {
+        questions: six,
+        grant: { min: { amount: 900, currency: "USD" }, max: { amount: 100, currency: "USD" } },
+        themes: ["gardening"],
+        deadline: "2020-01-01T00:00:00Z",
+      }),
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     const paths = res.body.errors.map((e: { path: string }) => e.path);
@@ -41,16 +51,27 @@ describe("creating a call", () => {
 
   test("more rules: different currencies, no questions, a question without a limit, an unknown country, a non-date deadline", async () => {
     const funder = await orgOwner(funderFields);
-    const res = await funder.post("/api/v1/calls", callBody(funder.org.id, {
-      grant: { min: { amount: 100, currency: "USD" }, max: { amount: 900, currency: "EUR" } },
-      deadline: "next Friday",
-    }));
-    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(["grant.max.currency", "deadline"]));
+    const res = await funder.post(
+      "/api/v1/calls",
+      callBody(funder.org.id, {
+        grant: { min: { amount: 100, currency: "USD" }, max: { amount: 900, currency: "EUR" } },
+        deadline: "next Friday",
+      }),
+    );
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(["grant.max.currency", "deadline"]),
+    );
     const none = await funder.post("/api/v1/calls", callBody(funder.org.id, { questions: [] }));
     expect(none.body.errors.map((e: { path: string }) => e.path)).toContain("questions");
-    const noLimit = await funder.post("/api/v1/calls", callBody(funder.org.id, { questions: [{ label: "Tell us more" }] }));
+    const noLimit = await funder.post(
+      "/api/v1/calls",
+      callBody(funder.org.id, { questions: [{ label: "Tell us more" }] }),
+    );
     expect(noLimit.body.errors.map((e: { path: string }) => e.path)).toContain("questions.0.maxChars");
-    const country = await funder.post("/api/v1/calls", callBody(funder.org.id, { eligibility: { countries: ["EG", "QQ"] } }));
+    const country = await funder.post(
+      "/api/v1/calls",
+      callBody(funder.org.id, { eligibility: { countries: ["EG", "QQ"] } }),
+    );
     expect(country.status).toBe(400);
     expect(country.body.errors).toEqual([{ path: "eligibility.countries.1", message: expect.any(String) }]);
   });
@@ -59,7 +80,10 @@ describe("creating a call", () => {
     const fake = await orgOwner(funderFields, { verified: false });
     const shy = await orgOwner({ ...csoFields, name: "Funders-only circle", visibility: "funders_only" });
     // A draft call with no criteria would otherwise rank every organisation, profiles and budgets included.
-    const draft = await fake.post("/api/v1/calls", callBody(fake.org.id, { eligibility: {}, priorities: {} }));
+    const draft = await fake.post(
+      "/api/v1/calls",
+      callBody(fake.org.id, { eligibility: {}, priorities: {} }),
+    );
     expect(draft.status).toBe(201);
     const matches = await fake.get(`/api/v1/calls/${draft.body.id}/matches?limit=100`);
     expect(matches.status).toBe(403);
@@ -71,7 +95,9 @@ describe("creating a call", () => {
     expect(publish.body.errors[0].path).toBe("funderOrgId");
     expect((await fake.form(`/calls/${draft.body.id}/publish`, {})).status).toBe(403);
     // Not even an admin publishes for an unverified funder.
-    expect((await (await userWithRole("admin")).post(`/api/v1/calls/${draft.body.id}/publish`)).status).toBe(403);
+    expect((await (await userWithRole("admin")).post(`/api/v1/calls/${draft.body.id}/publish`)).status).toBe(
+      403,
+    );
     expect((await fake.get(`/api/v1/calls/${draft.body.id}`)).body.status).toBe("draft");
     expect((await fake.get(`/api/v1/orgs/${shy.org.id}`)).status).toBe(404);
     expect((await fake.get("/api/v1/orgs?limit=100&q=Funders-only")).body.items).toEqual([]);
@@ -79,8 +105,23 @@ describe("creating a call", () => {
     const admin = await userWithRole("admin");
     const unchecked = await admin.post(`/api/v1/orgs/${fake.org.id}/verify`, { verified: true });
     expect(unchecked.status).toBe(400); // a funder is verified with what was checked
-    expect(unchecked.body.errors.map((e: { path: string }) => e.path)).toEqual(["checks.website", "checks.registration", "checks.contact"]);
-    expect((await admin.post(`/api/v1/orgs/${fake.org.id}/verify`, { verified: true, checks: { website: "https://fund.example.org", registration: "NL-KvK 1234", contact: "Director, by phone" } })).status).toBe(200);
+    expect(unchecked.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      "checks.website",
+      "checks.registration",
+      "checks.contact",
+    ]);
+    expect(
+      (
+        await admin.post(`/api/v1/orgs/${fake.org.id}/verify`, {
+          verified: true,
+          checks: {
+            website: "https://fund.example.org",
+            registration: "NL-KvK 1234",
+            contact: "Director, by phone",
+          },
+        })
+      ).status,
+    ).toBe(200);
     expect((await fake.get(`/api/v1/orgs/${shy.org.id}`)).status).toBe(200);
     expect((await fake.get(`/api/v1/calls/${draft.body.id}/matches?limit=100`)).status).toBe(200);
     expect((await fake.post(`/api/v1/calls/${draft.body.id}/publish`)).status).toBe(200);
@@ -111,11 +152,19 @@ describe("draft lifecycle", () => {
     const path = `/api/v1/calls/${funder.call.id}`;
     expect((await funder.get(path)).status).toBe(200);
     expect((await (await userWithRole("admin")).get(path)).status).toBe(200);
-    for (const other of [new Client(), await signUp(), await orgOwner(csoFields), await orgOwner(funderFields), await userWithRole("analyst")]) {
+    for (const other of [
+      new Client(),
+      await signUp(),
+      await orgOwner(csoFields),
+      await orgOwner(funderFields),
+      await userWithRole("analyst"),
+    ]) {
       expect((await other.get(path)).status).toBe(404);
       expect((await other.page(`/calls/${funder.call.id}`)).status).toBe(404);
     }
-    expect((await new Client().get("/api/v1/calls")).body.items.map((c: { id: string }) => c.id)).not.toContain(funder.call.id);
+    expect(
+      (await new Client().get("/api/v1/calls")).body.items.map((c: { id: string }) => c.id),
+    ).not.toContain(funder.call.id);
   });
 
   test("a draft is edited with its version; a stale version gets 409 with the current call", async () => {
@@ -123,7 +172,11 @@ describe("draft lifecycle", () => {
     const path = `/api/v1/calls/${funder.call.id}`;
     const first = await funder.patch(path, { version: 1, title: "Core support, second round" });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ title: "Core support, second round", version: 2, summary: funder.call.summary });
+    expect(first.body).toMatchObject({
+      title: "Core support, second round",
+      version: 2,
+      summary: funder.call.summary,
+    });
     const stale = await funder.patch(path, { version: 1, title: "Overwrite" });
     expect(stale.status).toBe(409);
     expect(stale.body.current).toMatchObject({ title: "Core support, second round", version: 2 });
@@ -132,7 +185,10 @@ describe("draft lifecycle", () => {
 
   test("a patch is checked together with the rest of the call", async () => {
     const funder = await funderWithCall({}, { draft: true });
-    const res = await funder.patch(`/api/v1/calls/${funder.call.id}`, { version: 1, grant: { min: { amount: 9_000_000, currency: "USD" }, max: { amount: 100, currency: "USD" } } });
+    const res = await funder.patch(`/api/v1/calls/${funder.call.id}`, {
+      version: 1,
+      grant: { min: { amount: 9_000_000, currency: "USD" }, max: { amount: 100, currency: "USD" } },
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain("grant.max.amount");
   });
@@ -147,13 +203,18 @@ describe("draft lifecycle", () => {
     expect(published.body).toMatchObject({ status: "open", publishedAt: expect.any(String) });
     expect((await stranger.post(`/api/v1/calls/${id}/close`)).status).toBe(403);
     expect((await new Client().post(`/api/v1/calls/${id}/close`)).status).toBe(401);
-    const edit = await funder.patch(`/api/v1/calls/${id}`, { version: published.body.version, title: "Changed after publishing" });
+    const edit = await funder.patch(`/api/v1/calls/${id}`, {
+      version: published.body.version,
+      title: "Changed after publishing",
+    });
     expect(edit.status).toBe(422);
     expect((await funder.post(`/api/v1/calls/${id}/publish`)).status).toBe(422);
     expect((await new Client().get(`/api/v1/calls/${id}`)).body.status).toBe("open");
     const closed = await funder.post(`/api/v1/calls/${id}/close`);
     expect(closed.body.status).toBe("closed");
-    expect((await new Client().get("/api/v1/calls")).body.items.map((c: { id: string }) => c.id)).not.toContain(id);
+    expect(
+      (await new Client().get("/api/v1/calls")).body.items.map((c: { id: string }) => c.id),
+    ).not.toContain(id);
   });
 
   test("a draft whose deadline has passed cannot be published", async () => {
@@ -171,10 +232,17 @@ describe("deadlines close calls", () => {
     await expireCall(funder.call.id);
     const anon = new Client();
     expect((await anon.get(`/api/v1/calls/${funder.call.id}`)).body.status).toBe("closed");
-    expect((await anon.get("/api/v1/calls")).body.items.map((c: { id: string }) => c.id)).not.toContain(funder.call.id);
-    const stored = () => env.DB.prepare("SELECT status FROM calls WHERE id = ?").bind(funder.call.id).first<{ status: string }>();
+    expect((await anon.get("/api/v1/calls")).body.items.map((c: { id: string }) => c.id)).not.toContain(
+      funder.call.id,
+    );
+    const stored = () =>
+      env.DB.prepare("SELECT status FROM calls WHERE id = ?")
+        .bind(funder.call.id)
+        .first<{ status: string }>();
     expect((await stored())!.status).toBe("open");
-    const worker = exports as unknown as { default: { scheduled: (c: { scheduledTime: number; cron: string }) => Promise<void> } };
+    const worker = exports as unknown as {
+      default: { scheduled: (c: { scheduledTime: number; cron: string }) => Promise<void> };
+    };
     await worker.default.scheduled({ scheduledTime: Date.now(), cron: "*/15 * * * *" });
     expect((await stored())!.status).toBe("closed");
   });
@@ -185,14 +253,33 @@ describe("browsing open calls", () => {
     const tag = `zq${Date.now().toString(36)}`;
     const f = await orgOwner(funderFields);
     const make = async (over: Record<string, unknown>) => {
-      const r = await f.post("/api/v1/calls", callBody(f.org.id, { title: `${tag} ${over.title ?? "call"}`, ...over, ...(over.title ? { title: `${tag} ${over.title}` } : {}) }));
+      const r = await f.post(
+        "/api/v1/calls",
+        callBody(f.org.id, {
+          title: `${tag} ${over.title ?? "call"}`,
+          ...over,
+          ...(over.title ? { title: `${tag} ${over.title}` } : {}),
+        }),
+      );
       await f.post(`/api/v1/calls/${r.body.id}/publish`);
       return r.body.id as string;
     };
-    const egypt = await make({ title: "egypt only", eligibility: { countries: ["EG"] }, themes: ["health"], fundingType: "project" });
-    const south = await make({ title: "global south", eligibility: { globalSouthOnly: true }, themes: ["education"] });
+    const egypt = await make({
+      title: "egypt only",
+      eligibility: { countries: ["EG"] },
+      themes: ["health"],
+      fundingType: "project",
+    });
+    const south = await make({
+      title: "global south",
+      eligibility: { globalSouthOnly: true },
+      themes: ["education"],
+    });
     const anywhere = await make({ title: "anywhere", eligibility: {}, themes: ["education"] });
-    const ids = async (q: string) => (await new Client().get(`/api/v1/calls?q=${tag}&${q}`)).body.items.map((c: { id: string }) => c.id).sort();
+    const ids = async (q: string) =>
+      (await new Client().get(`/api/v1/calls?q=${tag}&${q}`)).body.items
+        .map((c: { id: string }) => c.id)
+        .sort();
     expect(await ids("")).toEqual([egypt, south, anywhere].sort());
     expect(await ids("country=EG")).toEqual([egypt, south, anywhere].sort());
     expect(await ids("country=SN")).toEqual([south, anywhere].sort());
@@ -224,9 +311,20 @@ describe("call pages for funders", () => {
     const funder = await orgOwner(funderFields);
     funder.cookies.set("sanad_tz", "Africa/Dakar");
     const form = {
-      funderOrgId: funder.org.id, title: "Micro-grants", summary: "Small grants for informal groups.", languages: "fr, wo",
-      themes: ["youth"], globalSouthOnly: "on", grantMin: "1 000 000", grantMax: "500", grantCurrency: "XOF",
-      fundingType: "project", durationMonths: "12", deadline: "2099-06-30T18:00", q1_label: "Describe your project", q1_max: "800",
+      funderOrgId: funder.org.id,
+      title: "Micro-grants",
+      summary: "Small grants for informal groups.",
+      languages: "fr, wo",
+      themes: ["youth"],
+      globalSouthOnly: "on",
+      grantMin: "1 000 000",
+      grantMax: "500",
+      grantCurrency: "XOF",
+      fundingType: "project",
+      durationMonths: "12",
+      deadline: "2099-06-30T18:00",
+      q1_label: "Describe your project",
+      q1_max: "800",
     };
     const bad = await funder.form("/calls/new", form);
     expect(bad.status).toBe(400);
@@ -235,33 +333,65 @@ describe("call pages for funders", () => {
     expect(ok.status).toBe(303);
     const id = ok.headers.get("location")!.split("/").pop()!;
     const call = (await funder.get(`/api/v1/calls/${id}`)).body;
-    expect(call).toMatchObject({ status: "draft", grant: { min: { amount: 1_000_000, currency: "XOF" }, max: { amount: 5_000_000, currency: "XOF" } }, deadline: "2099-06-30T18:00:00.000Z", languages: ["fr", "wo"] });
+    expect(call).toMatchObject({
+      status: "draft",
+      grant: { min: { amount: 1_000_000, currency: "XOF" }, max: { amount: 5_000_000, currency: "XOF" } },
+      deadline: "2099-06-30T18:00:00.000Z",
+      languages: ["fr", "wo"],
+    });
     expect((await funder.form(`/calls/${id}/publish`, {})).status).toBe(200);
     expect((await funder.get(`/api/v1/calls/${id}`)).body.status).toBe("open");
   });
 
   test("minimum trust level: 0 by default, 0–4 through the API, a select with the level names in the form", async () => {
     const funder = await orgOwner(funderFields);
-    expect((await funder.post("/api/v1/calls", callBody(funder.org.id))).body.eligibility.minTrustLevel).toBe(0);
-    const asked = await funder.post("/api/v1/calls", callBody(funder.org.id, { eligibility: { countries: ["EG"], minTrustLevel: 3 } }));
+    expect((await funder.post("/api/v1/calls", callBody(funder.org.id))).body.eligibility.minTrustLevel).toBe(
+      0,
+    );
+    const asked = await funder.post(
+      "/api/v1/calls",
+      callBody(funder.org.id, { eligibility: { countries: ["EG"], minTrustLevel: 3 } }),
+    );
     expect(asked.status).toBe(201);
     expect(asked.body.eligibility).toMatchObject({ countries: ["EG"], minTrustLevel: 3 });
-    const bad = await funder.post("/api/v1/calls", callBody(funder.org.id, { eligibility: { minTrustLevel: 5 } }));
+    const bad = await funder.post(
+      "/api/v1/calls",
+      callBody(funder.org.id, { eligibility: { minTrustLevel: 5 } }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(["eligibility.minTrustLevel"]);
     // A patch that replaces the eligibility keeps what it says about the level.
-    expect((await funder.patch(`/api/v1/calls/${asked.body.id}`, { version: 1, eligibility: { minTrustLevel: 1 } })).body.eligibility.minTrustLevel).toBe(1);
+    expect(
+      (
+        await funder.patch(`/api/v1/calls/${asked.body.id}`, {
+          version: 1,
+          eligibility: { minTrustLevel: 1 },
+        })
+      ).body.eligibility.minTrustLevel,
+    ).toBe(1);
 
     const blank = await funder.page("/calls/new");
     expect(blank.html).toMatch(/<select id="minTrustLevel" name="minTrustLevel"/);
     expect(blank.html).toContain('<option value="0" selected>No minimum: every organisation</option>');
     expect(blank.html).toContain("Level 2: vouched for by two trusted organisations nearby");
-    expect((await funder.page("/calls/new?lang=ar")).html).toContain("المستوى \u20683\u2069: \u2068بتأكيد من فرع البلد\u2069"); // values isolated in right-to-left text
+    expect((await funder.page("/calls/new?lang=ar")).html).toContain(
+      "المستوى \u20683\u2069: \u2068بتأكيد من فرع البلد\u2069",
+    ); // values isolated in right-to-left text
     await funder.page("/calls/new?lang=en"); // the switch is remembered: switch back
     const form = {
-      funderOrgId: funder.org.id, title: "Trusted groups", summary: "Core support for groups others vouch for.", languages: "ar",
-      grantMin: "1000", grantMax: "5000", grantCurrency: "USD", fundingType: "core", durationMonths: "12", deadline: "2099-06-30T18:00",
-      q1_label: "What does your group do?", q1_max: "800", minTrustLevel: "2",
+      funderOrgId: funder.org.id,
+      title: "Trusted groups",
+      summary: "Core support for groups others vouch for.",
+      languages: "ar",
+      grantMin: "1000",
+      grantMax: "5000",
+      grantCurrency: "USD",
+      fundingType: "core",
+      durationMonths: "12",
+      deadline: "2099-06-30T18:00",
+      q1_label: "What does your group do?",
+      q1_max: "800",
+      minTrustLevel: "2",
     };
     const created = await funder.form("/calls/new", form);
     expect(created.status).toBe(303);
@@ -269,7 +399,9 @@ describe("call pages for funders", () => {
     expect((await funder.get(`/api/v1/calls/${id}`)).body.eligibility.minTrustLevel).toBe(2);
     // The edit form shows the saved level; the call page states it in words.
     expect((await funder.page(`/calls/${id}/edit`)).html).toContain('<option value="2" selected>');
-    expect((await funder.page(`/calls/${id}`)).html).toContain("Trust level 2 or above (vouched for by two trusted organisations nearby)");
+    expect((await funder.page(`/calls/${id}`)).html).toContain(
+      "Trust level 2 or above (vouched for by two trusted organisations nearby)",
+    );
     const wrong = await funder.form("/calls/new", { ...form, minTrustLevel: "7" });
     expect(wrong.status).toBe(400);
     expect(wrong.html).toMatch(/id="minTrustLevel-error"/);
@@ -284,13 +416,26 @@ describe("call pages for funders", () => {
   test("a stale edit in the form keeps the user's text and shows a conflict", async () => {
     const funder = await funderWithCall({}, { draft: true });
     const id = funder.call.id;
-    expect((await funder.patch(`/api/v1/calls/${id}`, { version: 1, title: "Their title" })).status).toBe(200);
+    expect((await funder.patch(`/api/v1/calls/${id}`, { version: 1, title: "Their title" })).status).toBe(
+      200,
+    );
     const edit = await funder.page(`/calls/${id}/edit`);
     expect(edit.status).toBe(200);
     const res = await funder.form(`/calls/${id}/edit`, {
-      version: "1", title: "My title", summary: "Two years of flexible core funding.", languages: "ar", themes: "womens_rights",
-      grantMin: "5000", grantMax: "25000", grantCurrency: "USD", fundingType: "core", durationMonths: "24", deadline: "2099-06-30T18:00",
-      q1_id: "change", q1_label: "What change do you want to see?", q1_max: "800",
+      version: "1",
+      title: "My title",
+      summary: "Two years of flexible core funding.",
+      languages: "ar",
+      themes: "womens_rights",
+      grantMin: "5000",
+      grantMax: "25000",
+      grantCurrency: "USD",
+      fundingType: "core",
+      durationMonths: "24",
+      deadline: "2099-06-30T18:00",
+      q1_id: "change",
+      q1_label: "What change do you want to see?",
+      q1_max: "800",
     });
     expect(res.status).toBe(409);
     expect(res.html).toContain('value="My title"');

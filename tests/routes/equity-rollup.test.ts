@@ -18,7 +18,10 @@ const both = async (d: Dimension | null) => {
     totals: r.totals,
     groups: r.groups && [...r.groups].sort((a, b) => a.key.localeCompare(b.key)),
   });
-  return { rollup: norm(await equityData(db, {}, d, fx)), live: norm(await equityData(db, {}, d, fx, { useRollup: false })) };
+  return {
+    rollup: norm(await equityData(db, {}, d, fx)),
+    live: norm(await equityData(db, {}, d, fx, { useRollup: false })),
+  };
 };
 
 const answers = { change: "Girls finish school.", q1: "Rent and transport." };
@@ -26,11 +29,23 @@ const answers = { change: "Girls finish school.", q1: "Rent and transport." };
 describe("the equity rollup", () => {
   test("equals the events after awards, declines, withdrawals, payments, an FX correction and a deletion", async () => {
     const admin = await userWithRole("admin");
-    const funder = await funderWithCall({ eligibility: { globalSouthOnly: true }, grant: { min: { amount: 100_000, currency: "EUR" }, max: { amount: 5_000_000, currency: "EUR" } } });
+    const funder = await funderWithCall({
+      eligibility: { globalSouthOnly: true },
+      grant: { min: { amount: 100_000, currency: "EUR" }, max: { amount: 5_000_000, currency: "EUR" } },
+    });
     const apply = async (fields = {}) => {
-      const cso = await orgOwner({ ...csoFields, name: `Rollup ${crypto.randomUUID().slice(0, 6)}`, ...fields });
-      const app = (await cso.post(`/api/v1/calls/${funder.call.id}/applications`, { orgId: cso.org.id })).body;
-      await cso.patch(`/api/v1/applications/${app.id}`, { version: app.version, answers, requestedAmount: { amount: 1_000_000, currency: "EUR" } });
+      const cso = await orgOwner({
+        ...csoFields,
+        name: `Rollup ${crypto.randomUUID().slice(0, 6)}`,
+        ...fields,
+      });
+      const app = (await cso.post(`/api/v1/calls/${funder.call.id}/applications`, { orgId: cso.org.id }))
+        .body;
+      await cso.patch(`/api/v1/applications/${app.id}`, {
+        version: app.version,
+        answers,
+        requestedAmount: { amount: 1_000_000, currency: "EUR" },
+      });
       expect((await cso.post(`/api/v1/applications/${app.id}/submit`)).status).toBe(200);
       return { cso, app };
     };
@@ -38,16 +53,56 @@ describe("the equity rollup", () => {
     const b = await apply({ legalStatus: "registered", ledBy: ["youth"] });
     const c = await apply();
     const d = await apply({ country: "SN" });
-    expect((await funder.post(`/api/v1/applications/${a.app.id}/decision`, { decision: "award", amount: { amount: 1_200_000, currency: "EUR" } })).status).toBe(200);
-    expect((await funder.post(`/api/v1/applications/${b.app.id}/decision`, { decision: "decline", reasons: ["budget"] })).status).toBe(200);
+    expect(
+      (
+        await funder.post(`/api/v1/applications/${a.app.id}/decision`, {
+          decision: "award",
+          amount: { amount: 1_200_000, currency: "EUR" },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await funder.post(`/api/v1/applications/${b.app.id}/decision`, {
+          decision: "decline",
+          reasons: ["budget"],
+        })
+      ).status,
+    ).toBe(200);
     expect((await c.cso.post(`/api/v1/applications/${c.app.id}/withdraw`)).status).toBe(200);
     // A bank-transfer pledge to d, paid; then d deletes itself (its pending application is withdrawn).
     const giver = await signUp();
-    const pledge = (await giver.post("/api/v1/pledges", { recipientOrgId: d.cso.org.id, amount: { amount: 50_000, currency: "EUR" }, interval: "once" })).body.pledge;
-    expect((await admin.post(`/api/v1/pledges/${pledge.id}/payments`, { amount: { amount: 50_000, currency: "EUR" }, receivedAt: "2026-11-20", reference: `R-${crypto.randomUUID()}` })).status).toBe(201);
+    const pledge = (
+      await giver.post("/api/v1/pledges", {
+        recipientOrgId: d.cso.org.id,
+        amount: { amount: 50_000, currency: "EUR" },
+        interval: "once",
+      })
+    ).body.pledge;
+    expect(
+      (
+        await admin.post(`/api/v1/pledges/${pledge.id}/payments`, {
+          amount: { amount: 50_000, currency: "EUR" },
+          receivedAt: "2026-11-20",
+          reference: `R-${crypto.randomUUID()}`,
+        })
+      ).status,
+    ).toBe(201);
     // Correcting the EUR rate re-converts the award and the payment (UPDATEs the triggers follow).
-    expect((await admin.json("PUT", "/api/v1/fx-rates", { currency: "EUR", asOf: "2020-01-01", usdPerUnit: 1.5, source: "test correction" })).status).toBe(200);
-    expect((await d.cso.json("DELETE", `/api/v1/orgs/${d.cso.org.id}`, { confirmName: String(d.cso.org.name) })).status).toBe(200);
+    expect(
+      (
+        await admin.json("PUT", "/api/v1/fx-rates", {
+          currency: "EUR",
+          asOf: "2020-01-01",
+          usdPerUnit: 1.5,
+          source: "test correction",
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await d.cso.json("DELETE", `/api/v1/orgs/${d.cso.org.id}`, { confirmName: String(d.cso.org.name) }))
+        .status,
+    ).toBe(200);
     // Saving a draft touches none of the columns the rollup follows.
     const e = await orgOwner({ ...csoFields, name: "Drafting" });
     const draft = (await e.post(`/api/v1/calls/${funder.call.id}/applications`, { orgId: e.org.id })).body;
@@ -59,10 +114,17 @@ describe("the equity rollup", () => {
     await env.DB.prepare("UPDATE orgs SET trust_level = 0 WHERE id = ?").bind(b.cso.org.id).run();
     expect(DIMENSIONS).toContain("trustLevel");
 
-    const row = await env.DB.prepare("SELECT * FROM org_equity WHERE org_id = ?").bind(a.cso.org.id).first<Record<string, number>>();
+    const row = await env.DB.prepare("SELECT * FROM org_equity WHERE org_id = ?")
+      .bind(a.cso.org.id)
+      .first<Record<string, number>>();
     expect(row).toMatchObject({ awards: 1, applications: 1, awarded: 1, decided: 1 });
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM org_equity WHERE org_id = ?").bind(e.org.id).first("n")).toBe(0);
-    for (const dim of [null, ...DIMENSIONS.filter((x) => !["fundingType", "funder", "year"].includes(x))] as (Dimension | null)[]) {
+    expect(
+      await env.DB.prepare("SELECT count(*) AS n FROM org_equity WHERE org_id = ?").bind(e.org.id).first("n"),
+    ).toBe(0);
+    for (const dim of [
+      null,
+      ...DIMENSIONS.filter((x) => !["fundingType", "funder", "year"].includes(x)),
+    ] as (Dimension | null)[]) {
       const { rollup, live } = await both(dim);
       expect(rollup, `grouped by ${dim}`).toEqual(live);
     }
@@ -72,16 +134,30 @@ describe("the equity rollup", () => {
     const funder = await funderWithCall({ eligibility: { globalSouthOnly: true } });
     for (const decision of ["award", "decline", null] as const) {
       const cso = await orgOwner({ ...csoFields, name: `Backfill ${crypto.randomUUID().slice(0, 6)}` });
-      const app = (await cso.post(`/api/v1/calls/${funder.call.id}/applications`, { orgId: cso.org.id })).body;
-      await cso.patch(`/api/v1/applications/${app.id}`, { version: app.version, answers, requestedAmount: { amount: 1_000_000, currency: "USD" } });
+      const app = (await cso.post(`/api/v1/calls/${funder.call.id}/applications`, { orgId: cso.org.id }))
+        .body;
+      await cso.patch(`/api/v1/applications/${app.id}`, {
+        version: app.version,
+        answers,
+        requestedAmount: { amount: 1_000_000, currency: "USD" },
+      });
       expect((await cso.post(`/api/v1/applications/${app.id}/submit`)).status).toBe(200);
-      if (decision === "award") await funder.post(`/api/v1/applications/${app.id}/decision`, { decision, amount: { amount: 1_000_000, currency: "USD" } });
-      if (decision === "decline") await funder.post(`/api/v1/applications/${app.id}/decision`, { decision, reasons: ["budget"] });
+      if (decision === "award")
+        await funder.post(`/api/v1/applications/${app.id}/decision`, {
+          decision,
+          amount: { amount: 1_000_000, currency: "USD" },
+        });
+      if (decision === "decline")
+        await funder.post(`/api/v1/applications/${app.id}/decision`, { decision, reasons: ["budget"] });
     }
-    const all = () => env.DB.prepare("SELECT * FROM org_equity WHERE events > 0 ORDER BY org_id").all().then((r) => r.results);
+    const all = () =>
+      env.DB.prepare("SELECT * FROM org_equity WHERE events > 0 ORDER BY org_id")
+        .all()
+        .then((r) => r.results);
     const kept = await all();
     expect(kept.length).toBeGreaterThan(0);
-    const migrations = (env as unknown as { TEST_MIGRATIONS: { name: string; queries: string[] }[] }).TEST_MIGRATIONS;
+    const migrations = (env as unknown as { TEST_MIGRATIONS: { name: string; queries: string[] }[] })
+      .TEST_MIGRATIONS;
     // The backfill is the migration's last statement (the test runner's splitter keeps trigger bodies whole, so split by hand).
     const m8 = migrations.find((m) => m.name.startsWith("0008"))!.queries.join("\n");
     const backfill = m8.slice(m8.lastIndexOf("INSERT INTO org_equity (org_id"));

@@ -4,13 +4,25 @@ import { Client } from "../helpers/client";
 import { signUp, userWithRole, orgOwner, csoFields, funderFields } from "../helpers/world";
 import { funderWithCall } from "../helpers/calls";
 
-type Match = { eligible: boolean; score: number; reasons: { criterion: string; met: boolean; detail: string }[]; invited: boolean };
+type Match = {
+  eligible: boolean;
+  score: number;
+  reasons: { criterion: string; met: boolean; detail: string }[];
+  invited: boolean;
+};
 type CallMatch = Match & { call: { id: string } };
 type OrgMatch = Match & { org: { id: string; name: string } };
 
 /** A call only this test's organisations can match (a country list unique to the test keeps others out). */
 const uniqueCall = (extra: Record<string, unknown> = {}) =>
-  funderWithCall({ eligibility: { countries: ["EG", "TN"], legalStatuses: ["unregistered", "movement", "registered"], maxAnnualBudget: { amount: 5_000_000, currency: "USD" } }, ...extra });
+  funderWithCall({
+    eligibility: {
+      countries: ["EG", "TN"],
+      legalStatuses: ["unregistered", "movement", "registered"],
+      maxAnnualBudget: { amount: 5_000_000, currency: "USD" },
+    },
+    ...extra,
+  });
 
 describe("calls for a CSO", () => {
   test("every open call is listed, eligible first, with one reason per criterion in the member's language", async () => {
@@ -24,27 +36,41 @@ describe("calls for a CSO", () => {
     const other = items.find((m) => m.call.id === closedToUs.call.id)!;
     expect(mine.eligible).toBe(true);
     expect(other.eligible).toBe(false);
-    expect(items.findIndex((m) => !m.eligible)).toBeGreaterThan(items.findIndex((m) => m.call.id === open.call.id));
+    expect(items.findIndex((m) => !m.eligible)).toBeGreaterThan(
+      items.findIndex((m) => m.call.id === open.call.id),
+    );
     expect(mine.reasons.filter((r) => ["country", "led_by"].includes(r.criterion))).toEqual([
       { criterion: "country", met: true, detail: "Organisations in Egypt may apply" },
       { criterion: "led_by", met: true, detail: "Led by Women, as the call requires" },
     ]);
-    expect(other.reasons.find((r) => r.criterion === "country")).toEqual({ criterion: "country", met: false, detail: "This call is for organisations in Senegal; yours is in Egypt" });
+    expect(other.reasons.find((r) => r.criterion === "country")).toEqual({
+      criterion: "country",
+      met: false,
+      detail: "This call is for organisations in Senegal; yours is in Egypt",
+    });
     expect(mine.score).toBeGreaterThanOrEqual(0);
     expect(mine.score).toBeLessThanOrEqual(100);
   });
 
   test("the budget reason states both amounts", async () => {
-    const { call } = await funderWithCall({ eligibility: { maxAnnualBudget: { amount: 5_000_000, currency: "USD" } } });
+    const { call } = await funderWithCall({
+      eligibility: { maxAnnualBudget: { amount: 5_000_000, currency: "USD" } },
+    });
     const cso = await orgOwner(csoFields);
     const items = (await cso.get(`/api/v1/orgs/${cso.org.id}/matches?limit=100`)).body.items as CallMatch[];
-    const budget = items.find((m) => m.call.id === call.id)!.reasons.find((r) => r.criterion === "max_budget");
+    const budget = items
+      .find((m) => m.call.id === call.id)!
+      .reasons.find((r) => r.criterion === "max_budget");
     expect(budget).toMatchObject({ criterion: "max_budget", met: true });
-    expect(budget!.detail).toMatch(/^Your annual budget \(USD\s8,000\) is under the ceiling \(USD\s50,000\)$/);
+    expect(budget!.detail).toMatch(
+      /^Your annual budget \(USD\s8,000\) is under the ceiling \(USD\s50,000\)$/,
+    );
   });
 
   test("reasons come in French for a French-speaking member", async () => {
-    const { call } = await funderWithCall({ eligibility: { countries: ["EG"], legalStatuses: ["unregistered"] } });
+    const { call } = await funderWithCall({
+      eligibility: { countries: ["EG"], legalStatuses: ["unregistered"] },
+    });
     const cso = await orgOwner(csoFields);
     expect((await cso.patch("/api/v1/me", { locale: "fr" })).status).toBe(200);
     const items = (await cso.get(`/api/v1/orgs/${cso.org.id}/matches?limit=100`)).body.items as CallMatch[];
@@ -52,7 +78,9 @@ describe("calls for a CSO", () => {
     const country = reasons.find((r) => r.criterion === "country")!.detail;
     expect(country).toContain("Égypte");
     expect(country).not.toContain("may apply");
-    expect(reasons.find((r) => r.criterion === "legal_status")!.detail).not.toBe("Unregistered groups may apply");
+    expect(reasons.find((r) => r.criterion === "legal_status")!.detail).not.toBe(
+      "Unregistered groups may apply",
+    );
   });
 
   test("only the organisation's members see its matches", async () => {
@@ -60,12 +88,20 @@ describe("calls for a CSO", () => {
     const path = `/api/v1/orgs/${cso.org.id}/matches`;
     expect((await cso.get(path)).status).toBe(200);
     expect((await new Client().get(path)).status).toBe(401);
-    for (const other of [await signUp(), await orgOwner(csoFields), await orgOwner(funderFields), await userWithRole("analyst"), await userWithRole("admin")]) {
+    for (const other of [
+      await signUp(),
+      await orgOwner(csoFields),
+      await orgOwner(funderFields),
+      await userWithRole("analyst"),
+      await userWithRole("admin"),
+    ]) {
       expect((await other.get(path)).status).toBe(403);
       expect((await other.page(`/orgs/${cso.org.id}/matches`)).status).toBe(403);
     }
     const hidden = await orgOwner({ ...csoFields, visibility: "hidden" });
-    expect((await (await orgOwner(funderFields)).get(`/api/v1/orgs/${hidden.org.id}/matches`)).status).toBe(404);
+    expect((await (await orgOwner(funderFields)).get(`/api/v1/orgs/${hidden.org.id}/matches`)).status).toBe(
+      404,
+    );
     expect((await new Client().get(`/api/v1/orgs/${hidden.org.id}/matches`)).status).toBe(404);
     const funder = await orgOwner(funderFields);
     expect((await funder.get(`/api/v1/orgs/${funder.org.id}/matches`)).status).toBe(422);
@@ -87,10 +123,20 @@ describe("organisations for a call", () => {
   test("eligible CSOs only, ranked with the equity boost, reasons included; hidden ones never appear", async () => {
     const funder = await uniqueCall();
     const small = await orgOwner({ ...csoFields, name: "Small rural group" });
-    const large = await orgOwner({ ...csoFields, name: "Large urban NGO", legalStatus: "registered", setting: "urban", annualBudget: { amount: 4_900_000, currency: "USD" } });
+    const large = await orgOwner({
+      ...csoFields,
+      name: "Large urban NGO",
+      legalStatus: "registered",
+      setting: "urban",
+      annualBudget: { amount: 4_900_000, currency: "USD" },
+    });
     const hidden = await orgOwner({ ...csoFields, name: "Hidden group", visibility: "hidden" });
     const foreign = await orgOwner({ ...csoFields, name: "Senegal group", country: "SN" });
-    const tooBig = await orgOwner({ ...csoFields, name: "Too big", annualBudget: { amount: 9_000_000, currency: "USD" } });
+    const tooBig = await orgOwner({
+      ...csoFields,
+      name: "Too big",
+      annualBudget: { amount: 9_000_000, currency: "USD" },
+    });
     const funderOrg = await orgOwner({ ...funderFields, country: "EG" });
     const res = await funder.get(`/api/v1/calls/${funder.call.id}/matches?limit=100`);
     expect(res.status).toBe(200);
@@ -102,19 +148,29 @@ describe("organisations for a call", () => {
     expect(items.every((m) => m.eligible)).toBe(true);
     expect(ids.indexOf(small.org.id)).toBeLessThan(ids.indexOf(large.org.id));
     const smallMatch = items.find((m) => m.org.id === small.org.id)!;
-    expect(smallMatch.reasons.filter((r) => r.criterion === "equity").map((r) => r.detail)).toContain("Equity boost: no funding received through Sanad yet");
+    expect(smallMatch.reasons.filter((r) => r.criterion === "equity").map((r) => r.detail)).toContain(
+      "Equity boost: no funding received through Sanad yet",
+    );
     // Ranked lists are stable: the same request gives the same order.
-    expect(((await funder.get(`/api/v1/calls/${funder.call.id}/matches?limit=100`)).body.items as OrgMatch[]).map((m) => m.org.id)).toEqual(ids);
+    expect(
+      ((await funder.get(`/api/v1/calls/${funder.call.id}/matches?limit=100`)).body.items as OrgMatch[]).map(
+        (m) => m.org.id,
+      ),
+    ).toEqual(ids);
   });
 
   test("paging walks the whole ranked list once", async () => {
     const funder = await uniqueCall();
     for (let i = 0; i < 3; i++) await orgOwner({ ...csoFields, name: `Paged group ${i}` });
-    const all = ((await funder.get(`/api/v1/calls/${funder.call.id}/matches?limit=100`)).body.items as OrgMatch[]).map((m) => m.org.id);
+    const all = (
+      (await funder.get(`/api/v1/calls/${funder.call.id}/matches?limit=100`)).body.items as OrgMatch[]
+    ).map((m) => m.org.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: OrgMatch[]; nextCursor: string | null } } = (await funder.get(`/api/v1/calls/${funder.call.id}/matches?limit=2${cursor ? `&cursor=${cursor}` : ""}`)) as never;
+      const page: { body: { items: OrgMatch[]; nextCursor: string | null } } = (await funder.get(
+        `/api/v1/calls/${funder.call.id}/matches?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      )) as never;
       seen.push(...page.body.items.map((m) => m.org.id));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -125,11 +181,19 @@ describe("organisations for a call", () => {
     const funder = await uniqueCall();
     const path = `/api/v1/calls/${funder.call.id}/matches`;
     expect((await new Client().get(path)).status).toBe(401);
-    for (const other of [await signUp(), await orgOwner(csoFields), await orgOwner(funderFields), await userWithRole("analyst"), await userWithRole("admin")]) {
+    for (const other of [
+      await signUp(),
+      await orgOwner(csoFields),
+      await orgOwner(funderFields),
+      await userWithRole("analyst"),
+      await userWithRole("admin"),
+    ]) {
       expect((await other.get(path)).status).toBe(403);
     }
     const draft = await funderWithCall({}, { draft: true });
-    expect((await (await orgOwner(funderFields)).get(`/api/v1/calls/${draft.call.id}/matches`)).status).toBe(404);
+    expect((await (await orgOwner(funderFields)).get(`/api/v1/calls/${draft.call.id}/matches`)).status).toBe(
+      404,
+    );
     expect((await draft.get(`/api/v1/calls/${draft.call.id}/matches`)).status).toBe(200);
   });
 
@@ -138,14 +202,22 @@ describe("organisations for a call", () => {
     const cso = await orgOwner(csoFields);
     const invite = await funder.post(`/api/v1/calls/${funder.call.id}/invitations`, { orgId: cso.org.id });
     expect(invite.status).toBe(201);
-    expect((await funder.post(`/api/v1/calls/${funder.call.id}/invitations`, { orgId: cso.org.id })).status).toBe(201);
-    const mine = ((await cso.get(`/api/v1/orgs/${cso.org.id}/matches?limit=100`)).body.items as CallMatch[]).find((m) => m.call.id === funder.call.id)!;
+    expect(
+      (await funder.post(`/api/v1/calls/${funder.call.id}/invitations`, { orgId: cso.org.id })).status,
+    ).toBe(201);
+    const mine = (
+      (await cso.get(`/api/v1/orgs/${cso.org.id}/matches?limit=100`)).body.items as CallMatch[]
+    ).find((m) => m.call.id === funder.call.id)!;
     expect(mine.invited).toBe(true);
     expect((await cso.page("/me")).html).toContain(`/calls/${funder.call.id}`);
     const hidden = await orgOwner({ ...csoFields, visibility: "hidden" });
-    expect((await funder.post(`/api/v1/calls/${funder.call.id}/invitations`, { orgId: hidden.org.id })).status).toBe(404);
+    expect(
+      (await funder.post(`/api/v1/calls/${funder.call.id}/invitations`, { orgId: hidden.org.id })).status,
+    ).toBe(404);
     const stranger = await orgOwner(funderFields);
-    expect((await stranger.post(`/api/v1/calls/${funder.call.id}/invitations`, { orgId: cso.org.id })).status).toBe(403);
+    expect(
+      (await stranger.post(`/api/v1/calls/${funder.call.id}/invitations`, { orgId: cso.org.id })).status,
+    ).toBe(403);
     expect((await funder.post(`/api/v1/calls/${funder.call.id}/invitations`, {})).status).toBe(400);
   });
 
@@ -158,6 +230,10 @@ describe("organisations for a call", () => {
     const res = await funder.form(`/calls/${funder.call.id}/invitations`, { orgId: cso.org.id });
     expect(res.status).toBe(200);
     expect(res.html).toContain("Invitation sent");
-    expect(((await cso.get(`/api/v1/orgs/${cso.org.id}/matches?limit=100`)).body.items as CallMatch[]).find((m) => m.call.id === funder.call.id)!.invited).toBe(true);
+    expect(
+      ((await cso.get(`/api/v1/orgs/${cso.org.id}/matches?limit=100`)).body.items as CallMatch[]).find(
+        (m) => m.call.id === funder.call.id,
+      )!.invited,
+    ).toBe(true);
   });
 });

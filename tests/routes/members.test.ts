@@ -18,7 +18,9 @@ type Person = Awaited<ReturnType<typeof signUp>>;
 
 /** Whether the person proved they read mail at their address, set directly (sign-up's own flow may change). */
 const setVerified = (userId: string, verified: boolean) =>
-  env.DB.prepare("UPDATE users SET email_verified_at = ? WHERE id = ?").bind(verified ? new Date().toISOString() : null, userId).run();
+  env.DB.prepare("UPDATE users SET email_verified_at = ? WHERE id = ?")
+    .bind(verified ? new Date().toISOString() : null, userId)
+    .run();
 
 /** A signed-in person whose address is verified. */
 const verifiedPerson = async (opts: Parameters<typeof signUp>[0] = {}) => {
@@ -45,13 +47,27 @@ const invite = async (owner: Client, orgId: string, email: string, role: "owner"
 const del = (c: Client, path: string) => c.json("DELETE", path);
 
 const owners = async (orgId: string) =>
-  (await env.DB.prepare("SELECT user_id FROM memberships WHERE org_id = ? AND role = 'owner'").bind(orgId).all<{ user_id: string }>()).results.map((r) => r.user_id);
+  (
+    await env.DB.prepare("SELECT user_id FROM memberships WHERE org_id = ? AND role = 'owner'")
+      .bind(orgId)
+      .all<{ user_id: string }>()
+  ).results.map((r) => r.user_id);
 
 const roleOf = async (orgId: string, userId: string) =>
-  (await env.DB.prepare("SELECT role FROM memberships WHERE org_id = ? AND user_id = ?").bind(orgId, userId).first<{ role: string }>())?.role ?? null;
+  (
+    await env.DB.prepare("SELECT role FROM memberships WHERE org_id = ? AND user_id = ?")
+      .bind(orgId, userId)
+      .first<{ role: string }>()
+  )?.role ?? null;
 
 const audit = async (orgId: string) =>
-  (await env.DB.prepare("SELECT action, actor_user_id AS actor, data FROM audit_log WHERE subject_id = ? ORDER BY id").bind(orgId).all<{ action: string; actor: string; data: string }>()).results.map((r) => ({ ...r, data: JSON.parse(r.data) }));
+  (
+    await env.DB.prepare(
+      "SELECT action, actor_user_id AS actor, data FROM audit_log WHERE subject_id = ? ORDER BY id",
+    )
+      .bind(orgId)
+      .all<{ action: string; actor: string; data: string }>()
+  ).results.map((r) => ({ ...r, data: JSON.parse(r.data) }));
 
 describe("who sees the member list", () => {
   test("owners see members' e-mail addresses and the pending invitations; members see names and roles; admins see the list without invitations", async () => {
@@ -62,16 +78,39 @@ describe("who sees the member list", () => {
     const asOwner = await owner.get(`/api/v1/orgs/${orgId}/members`);
     expect(asOwner.status).toBe(200);
     expect(asOwner.body.items).toEqual([
-      { userId: owner.userId, name: "Test User", email: owner.email, role: "owner", since: expect.any(String) },
-      { userId: member.userId, name: "Second Member", email: member.email, role: "member", since: expect.any(String) },
+      {
+        userId: owner.userId,
+        name: "Test User",
+        email: owner.email,
+        role: "owner",
+        since: expect.any(String),
+      },
+      {
+        userId: member.userId,
+        name: "Second Member",
+        email: member.email,
+        role: "member",
+        since: expect.any(String),
+      },
     ]);
-    expect(asOwner.body.invitations).toEqual([{ id: invitationId, email: pendingEmail, role: "owner", createdAt: expect.any(String), expiresAt: expect.any(String) }]);
+    expect(asOwner.body.invitations).toEqual([
+      {
+        id: invitationId,
+        email: pendingEmail,
+        role: "owner",
+        createdAt: expect.any(String),
+        expiresAt: expect.any(String),
+      },
+    ]);
     const [inv] = asOwner.body.invitations;
     expect(Date.parse(inv.expiresAt) - Date.parse(inv.createdAt)).toBe(14 * 86_400_000);
 
     const asMember = await member.get(`/api/v1/orgs/${orgId}/members`);
     expect(asMember.status).toBe(200);
-    expect(asMember.body.items.map((m: Record<string, unknown>) => [m.name, m.role])).toEqual([["Test User", "owner"], ["Second Member", "member"]]);
+    expect(asMember.body.items.map((m: Record<string, unknown>) => [m.name, m.role])).toEqual([
+      ["Test User", "owner"],
+      ["Second Member", "member"],
+    ]);
     expect(JSON.stringify(asMember.body)).not.toContain("@");
     expect(asMember.body.invitations).toEqual([]);
 
@@ -111,7 +150,9 @@ describe("invitations", () => {
     const { owner, member, orgId } = await group();
     const invitee = await verifiedPerson();
     const invitationId = await invite(owner, orgId, invitee.email);
-    expect((await invitee.get("/api/v1/invitations")).body.items.map((i: { id: string }) => i.id)).toEqual([invitationId]);
+    expect((await invitee.get("/api/v1/invitations")).body.items.map((i: { id: string }) => i.id)).toEqual([
+      invitationId,
+    ]);
 
     const refused = await del(member, `/api/v1/orgs/${orgId}/invitations/${invitationId}`);
     expect(refused.status).toBe(403);
@@ -160,10 +201,12 @@ describe("invitations", () => {
     expect(declined.html).not.toContain(`/me/invitations/${second}/accept`);
     expect((await invitee.post(`/api/v1/invitations/${second}/accept`)).status).toBe(404);
     expect(await roleOf(orgId, invitee.userId)).toBeNull();
-    expect((await audit(orgId)).filter((a) => a.action === "invitation.declined").map((a) => a.data)).toEqual([
-      { invitationId: first, role: "member" },
-      { invitationId: second, role: "owner" },
-    ]);
+    expect((await audit(orgId)).filter((a) => a.action === "invitation.declined").map((a) => a.data)).toEqual(
+      [
+        { invitationId: first, role: "member" },
+        { invitationId: second, role: "owner" },
+      ],
+    );
   });
 
   test("an expired invitation is not listed, and cannot be accepted or declined", async () => {
@@ -172,7 +215,8 @@ describe("invitations", () => {
     const invitationId = await invite(owner, orgId, invitee.email);
     const longAgo = new Date(Date.now() - 15 * 86_400_000);
     await env.DB.prepare("UPDATE invitations SET created_at = ?, expires_at = ? WHERE id = ?")
-      .bind(longAgo.toISOString(), new Date(longAgo.getTime() + 14 * 86_400_000).toISOString(), invitationId).run();
+      .bind(longAgo.toISOString(), new Date(longAgo.getTime() + 14 * 86_400_000).toISOString(), invitationId)
+      .run();
     expect((await invitee.get("/api/v1/invitations")).body.items).toEqual([]);
     expect((await owner.get(`/api/v1/orgs/${orgId}/members`)).body.invitations).toEqual([]);
     expect((await invitee.page("/me")).html).not.toContain(invitationId);
@@ -208,7 +252,16 @@ describe("invitations", () => {
     // Once the address is verified, the invitation is theirs to accept.
     await setVerified(invitee.userId, true);
     const mine = await invitee.get("/api/v1/invitations");
-    expect(mine.body.items).toEqual([{ id: invitationId, orgId: owner.org.id, orgName: "Quiet circle", role: "member", createdAt: expect.any(String), expiresAt: expect.any(String) }]);
+    expect(mine.body.items).toEqual([
+      {
+        id: invitationId,
+        orgId: owner.org.id,
+        orgName: "Quiet circle",
+        role: "member",
+        createdAt: expect.any(String),
+        expiresAt: expect.any(String),
+      },
+    ]);
     const accepted = await invitee.post(`/api/v1/invitations/${invitationId}/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual({ orgId: owner.org.id, role: "member" });
@@ -218,11 +271,31 @@ describe("invitations", () => {
   });
 
   test("the rule itself: a verified address equal to the invitation's, compared normalised", () => {
-    const v = (over: Partial<Viewer>): Viewer => ({ userId: "u", email: "amina@example.org", emailVerified: true, name: "A", locale: "en", timeZone: null, platformRole: "user", memberships: [], twoFactor: false, ...over });
+    const v = (over: Partial<Viewer>): Viewer => ({
+      userId: "u",
+      email: "amina@example.org",
+      emailVerified: true,
+      name: "A",
+      locale: "en",
+      timeZone: null,
+      platformRole: "user",
+      memberships: [],
+      twoFactor: false,
+      ...over,
+    });
     expect(canAnswerInvitation(v({}), { email: " Amina@Example.ORG" }).ok).toBe(true);
-    expect(canAnswerInvitation(v({ emailVerified: false }), { email: "amina@example.org" })).toEqual({ ok: false, status: 404, reason: "not_found" });
-    expect(canAnswerInvitation(v({ email: "other@example.org" }), { email: "amina@example.org" })).toMatchObject({ ok: false, status: 404 });
-    expect(canAnswerInvitation(null, { email: "amina@example.org" })).toMatchObject({ ok: false, status: 401 });
+    expect(canAnswerInvitation(v({ emailVerified: false }), { email: "amina@example.org" })).toEqual({
+      ok: false,
+      status: 404,
+      reason: "not_found",
+    });
+    expect(
+      canAnswerInvitation(v({ email: "other@example.org" }), { email: "amina@example.org" }),
+    ).toMatchObject({ ok: false, status: 404 });
+    expect(canAnswerInvitation(null, { email: "amina@example.org" })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   test("accepting an invitation never demotes: an owner who accepts a member's invitation stays owner", async () => {
@@ -302,15 +375,21 @@ describe("the last owner", () => {
     const stale = async (p: Person) => (await loadViewer(db, p.userId))!;
     const [va, vb] = [await stale(a), await stale(b)];
     await changeMemberRole(db, translator("en"), va, a.org.id, b.userId, "member");
-    await expect(changeMemberRole(db, translator("en"), vb, a.org.id, a.userId, "member")).rejects.toMatchObject({ status: 403 });
-    await expect(removeMember(db, translator("en"), vb, a.org.id, a.userId)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      changeMemberRole(db, translator("en"), vb, a.org.id, a.userId, "member"),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(removeMember(db, translator("en"), vb, a.org.id, a.userId)).rejects.toMatchObject({
+      status: 403,
+    });
     expect(await owners(a.org.id)).toEqual([a.userId]);
     // Two owners stepping down on stale reads: the second would leave no owner.
     const c = await verifiedPerson();
     await addMember(a, a.org.id, c, "owner");
     const [va2, vc] = [await stale(a), await stale(c)];
     await changeMemberRole(db, translator("en"), vc, a.org.id, c.userId, "member");
-    await expect(changeMemberRole(db, translator("en"), va2, a.org.id, a.userId, "member")).rejects.toMatchObject({ status: 422, errors: [{ path: "role" }] });
+    await expect(
+      changeMemberRole(db, translator("en"), va2, a.org.id, a.userId, "member"),
+    ).rejects.toMatchObject({ status: 422, errors: [{ path: "role" }] });
     expect(await owners(a.org.id)).toEqual([a.userId]);
   });
 
@@ -318,7 +397,10 @@ describe("the last owner", () => {
     const a = await orgOwner();
     const b = await verifiedPerson();
     await addMember(a, a.org.id, b, "owner");
-    const results = await Promise.all([del(a, `/api/v1/orgs/${a.org.id}/members/${a.userId}`), del(b, `/api/v1/orgs/${a.org.id}/members/${b.userId}`)]);
+    const results = await Promise.all([
+      del(a, `/api/v1/orgs/${a.org.id}/members/${a.userId}`),
+      del(b, `/api/v1/orgs/${a.org.id}/members/${b.userId}`),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([204, 422]);
     expect(await owners(a.org.id)).toHaveLength(1);
     expect((await audit(a.org.id)).filter((x) => x.action === "member.left")).toHaveLength(1);
@@ -353,7 +435,9 @@ describe("leaving, removing and roles", () => {
     expect((await member.get(`/api/v1/orgs/${orgId}/members`)).status).toBe(404);
     expect((await del(owner, `/api/v1/orgs/${orgId}/members/${member.userId}`)).status).toBe(404);
 
-    const entries = (await audit(orgId)).filter((a) => a.action === "member.left" || a.action === "member.removed");
+    const entries = (await audit(orgId)).filter(
+      (a) => a.action === "member.left" || a.action === "member.removed",
+    );
     expect(entries).toEqual([
       { action: "member.left", actor: leaver.userId, data: { role: "member" } },
       { action: "member.removed", actor: owner.userId, data: { userId: member.userId, role: "member" } },
@@ -370,29 +454,49 @@ describe("leaving, removing and roles", () => {
 
   test("owners change roles: a promoted member may manage members, a demoted one may not", async () => {
     const { owner, member, orgId } = await group();
-    expect((await member.post(`/api/v1/orgs/${orgId}/members`, { email: uniqueEmail(), role: "member" })).status).toBe(403);
+    expect(
+      (await member.post(`/api/v1/orgs/${orgId}/members`, { email: uniqueEmail(), role: "member" })).status,
+    ).toBe(403);
     const promoted = await owner.patch(`/api/v1/orgs/${orgId}/members/${member.userId}`, { role: "owner" });
     expect(promoted.status).toBe(200);
     expect(promoted.body).toEqual({ userId: member.userId, role: "owner" });
-    expect((await member.get("/api/v1/me")).body.memberships).toEqual([expect.objectContaining({ orgId, role: "owner" })]);
-    expect((await member.post(`/api/v1/orgs/${orgId}/members`, { email: uniqueEmail(), role: "member" })).status).toBe(202);
+    expect((await member.get("/api/v1/me")).body.memberships).toEqual([
+      expect.objectContaining({ orgId, role: "owner" }),
+    ]);
+    expect(
+      (await member.post(`/api/v1/orgs/${orgId}/members`, { email: uniqueEmail(), role: "member" })).status,
+    ).toBe(202);
     // With two owners, the first may step down: by the form, with a notice.
     const form = await owner.form(`/orgs/${orgId}/members/${owner.userId}/role`, { role: "member" });
     expect(form.status).toBe(303);
     expect(form.headers.get("location")).toBe(`/orgs/${orgId}/members?notice=role_changed`);
     expect((await owner.page(form.headers.get("location")!)).html).toContain(en["members.role_changed"]);
     expect(await owners(orgId)).toEqual([member.userId]);
-    expect((await owner.post(`/api/v1/orgs/${orgId}/members`, { email: uniqueEmail(), role: "member" })).status).toBe(403);
+    expect(
+      (await owner.post(`/api/v1/orgs/${orgId}/members`, { email: uniqueEmail(), role: "member" })).status,
+    ).toBe(403);
 
     const bad = await member.patch(`/api/v1/orgs/${orgId}/members/${owner.userId}`, { role: "admin" });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(["role"]);
-    expect((await member.patch(`/api/v1/orgs/${orgId}/members/no-such-user`, { role: "owner" })).status).toBe(404);
-    expect((await owner.patch(`/api/v1/orgs/${orgId}/members/${member.userId}`, { role: "member" })).status).toBe(403);
+    expect((await member.patch(`/api/v1/orgs/${orgId}/members/no-such-user`, { role: "owner" })).status).toBe(
+      404,
+    );
+    expect(
+      (await owner.patch(`/api/v1/orgs/${orgId}/members/${member.userId}`, { role: "member" })).status,
+    ).toBe(403);
 
     expect((await audit(orgId)).filter((a) => a.action === "member.role_changed")).toEqual([
-      { action: "member.role_changed", actor: owner.userId, data: { userId: member.userId, from: "member", to: "owner" } },
-      { action: "member.role_changed", actor: owner.userId, data: { userId: owner.userId, from: "owner", to: "member" } },
+      {
+        action: "member.role_changed",
+        actor: owner.userId,
+        data: { userId: member.userId, from: "member", to: "owner" },
+      },
+      {
+        action: "member.role_changed",
+        actor: owner.userId,
+        data: { userId: owner.userId, from: "owner", to: "member" },
+      },
     ]);
   });
 });
@@ -405,7 +509,14 @@ describe("pages in Arabic", () => {
     const page = await owner.page(`/orgs/${orgId}/members?lang=ar`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('<html lang="ar" dir="rtl">');
-    for (const key of ["members.invitations", "members.revoke", "members.change", "members.remove", "org.invite"] as const) expect(page.html).toContain(ar[key]);
+    for (const key of [
+      "members.invitations",
+      "members.revoke",
+      "members.change",
+      "members.remove",
+      "org.invite",
+    ] as const)
+      expect(page.html).toContain(ar[key]);
     const me = await invitee.page("/me");
     expect(me.html).toContain('dir="rtl"');
     expect(me.html).toContain(ar["me.accept"]);

@@ -12,16 +12,46 @@ describe("packed results", () => {
   test(`${N} candidate organisations arrive in ${Math.ceil(N / ROWS_PER_CELL)} cells, each once, with booleans and nulls decoded`, async () => {
     const tag = `pk${Date.now().toString(36)}`;
     const now = new Date().toISOString();
-    const values = Array.from({ length: N }, (_, i) => `('${tag}-${i}', 'cso', 'Packed ${i}', 'BO', ${i % 2 ? "'rural'" : "NULL"}, 'movement', ${i % 3 ? 100000 : "NULL"}, ${i % 3 ? "'USD'" : "NULL"}, 1, 2, '[]', 'public', '${now}', '${now}')`);
+    const values = Array.from(
+      { length: N },
+      (_, i) =>
+        `('${tag}-${i}', 'cso', 'Packed ${i}', 'BO', ${i % 2 ? "'rural'" : "NULL"}, 'movement', ${i % 3 ? 100000 : "NULL"}, ${i % 3 ? "'USD'" : "NULL"}, 1, 2, '[]', 'public', '${now}', '${now}')`,
+    );
     for (let i = 0; i < values.length; i += 500) {
-      await env.DB.prepare(`INSERT INTO orgs (id, kind, name, country, setting, legal_status, annual_budget_amount, annual_budget_currency, led_by, themes, languages, visibility, created_at, updated_at) VALUES ${values.slice(i, i + 500).join(", ")}`).run();
+      await env.DB.prepare(
+        `INSERT INTO orgs (id, kind, name, country, setting, legal_status, annual_budget_amount, annual_budget_currency, led_by, themes, languages, visibility, created_at, updated_at) VALUES ${values.slice(i, i + 500).join(", ")}`,
+      ).run();
     }
-    const found = (await eachCandidate(createDb(env.DB), { themes: [], languages: [], eligibility: { countries: ["BO"], globalSouthOnly: false, legalStatuses: ["movement"], maxAnnualBudget: null, requiredLedBy: [] }, priorities: { ledBy: [], settings: [], themes: [] } } as never, (p) => p))
-      .filter((p) => p.id.startsWith(tag));
+    const found = (
+      await eachCandidate(
+        createDb(env.DB),
+        {
+          themes: [],
+          languages: [],
+          eligibility: {
+            countries: ["BO"],
+            globalSouthOnly: false,
+            legalStatuses: ["movement"],
+            maxAnnualBudget: null,
+            requiredLedBy: [],
+          },
+          priorities: { ledBy: [], settings: [], themes: [] },
+        } as never,
+        (p) => p,
+      )
+    ).filter((p) => p.id.startsWith(tag));
     expect(found.length).toBe(N);
     expect(new Set(found.map((p) => p.id)).size).toBe(N);
     const one = found.find((p) => p.id === `${tag}-1`)!;
-    expect(one).toMatchObject({ country: "BO", setting: "rural", legalStatus: "movement", annualBudget: { amount: 100000, currency: "USD" }, ledBy: ["women"], themes: ["youth"], languages: [] });
+    expect(one).toMatchObject({
+      country: "BO",
+      setting: "rural",
+      legalStatus: "movement",
+      annualBudget: { amount: 100000, currency: "USD" },
+      ledBy: ["women"],
+      themes: ["youth"],
+      languages: [],
+    });
     expect(one.countryFacts?.globalSouth).toBe(true);
     expect(found.find((p) => p.id === `${tag}-0`)).toMatchObject({ setting: null, annualBudget: null });
   });

@@ -32,7 +32,10 @@ describe("sign up, log in, log out with HTML forms", () => {
     // Forgotten password, by the forms alone: request → mailed link → new password → sign in.
     expect((await c.form("/logout", {})).status).toBe(303);
     expect((await c.form("/forgot", { email })).status).toBe(202);
-    const reset = await c.form("/reset", { token: await mailedToken(email, "/reset"), password: "a brand new passphrase" });
+    const reset = await c.form("/reset", {
+      token: await mailedToken(email, "/reset"),
+      password: "a brand new passphrase",
+    });
     expect(reset.status).toBe(303);
     expect((await c.page(reset.headers.get("location")!)).html).toContain("form");
     expect((await c.form("/login", { email, password: "a brand new passphrase" })).status).toBe(303);
@@ -60,10 +63,17 @@ describe("sign up, log in, log out with HTML forms", () => {
     expect(res.headers.get("location")).toBe("/me");
     // A tab (or a backslash) that the browser strips or turns into "/" makes the path protocol-relative.
     for (const next of ["/%09/evil.example", "/%5Cevil.example", "/%0A/evil.example", "https:evil.example"]) {
-      const tricked = await new Client().form(`/login?next=${next}`, { email: user.email, password: PASSWORD });
+      const tricked = await new Client().form(`/login?next=${next}`, {
+        email: user.email,
+        password: PASSWORD,
+      });
       expect(tricked.headers.get("location"), next).toBe("/me");
     }
-    expect((await new Client().form("/login?next=/orgs/new%3Fx%3D1", { email: user.email, password: PASSWORD })).headers.get("location")).toBe("/orgs/new?x=1");
+    expect(
+      (
+        await new Client().form("/login?next=/orgs/new%3Fx%3D1", { email: user.email, password: PASSWORD })
+      ).headers.get("location"),
+    ).toBe("/orgs/new?x=1");
   });
 
   test("a cross-site form post is refused (CSRF) and changes nothing", async () => {
@@ -78,26 +88,63 @@ describe("organisation forms", () => {
   test("create an unregistered, women-led rural group from the form, then edit it", async () => {
     const c = await signUp();
     const created = await c.form("/orgs/new", {
-      kind: "cso", name: "Minya Women Savers", country: "EG", area: "Minya", setting: "rural", legalStatus: "unregistered",
-      budgetAmount: "8 000", budgetCurrency: "usd", ledBy: ["women"], themes: ["livelihoods", "womens_rights"], languages: "ar, en", visibility: "funders_only",
-      foundedYear: "2019", staffCount: "", volunteerCount: "12",
+      kind: "cso",
+      name: "Minya Women Savers",
+      country: "EG",
+      area: "Minya",
+      setting: "rural",
+      legalStatus: "unregistered",
+      budgetAmount: "8 000",
+      budgetCurrency: "usd",
+      ledBy: ["women"],
+      themes: ["livelihoods", "womens_rights"],
+      languages: "ar, en",
+      visibility: "funders_only",
+      foundedYear: "2019",
+      staffCount: "",
+      volunteerCount: "12",
     });
     expect(created.status).toBe(303);
     const id = created.headers.get("location")!.split("/").pop()!;
     const org = (await c.get(`/api/v1/orgs/${id}`)).body;
-    expect(org).toMatchObject({ setting: "rural", legalStatus: "unregistered", ledBy: ["women"], annualBudget: { amount: 800000, currency: "USD" }, languages: ["ar", "en"], visibility: "funders_only", staffCount: null, volunteerCount: 12 });
+    expect(org).toMatchObject({
+      setting: "rural",
+      legalStatus: "unregistered",
+      ledBy: ["women"],
+      annualBudget: { amount: 800000, currency: "USD" },
+      languages: ["ar", "en"],
+      visibility: "funders_only",
+      staffCount: null,
+      volunteerCount: 12,
+    });
 
     const edit = await c.page(`/orgs/${id}/edit`);
     expect(edit.html).toContain('name="version" value="1"');
     expect(edit.html).toContain('value="8000"');
-    const saved = await c.form(`/orgs/${id}/edit`, { version: "1", name: "Minya Women Savers", country: "EG", budgetAmount: "9000", budgetCurrency: "USD", visibility: "funders_only" });
+    const saved = await c.form(`/orgs/${id}/edit`, {
+      version: "1",
+      name: "Minya Women Savers",
+      country: "EG",
+      budgetAmount: "9000",
+      budgetCurrency: "USD",
+      visibility: "funders_only",
+    });
     expect(saved.status).toBe(200);
-    expect((await c.get(`/api/v1/orgs/${id}`)).body).toMatchObject({ version: 2, annualBudget: { amount: 900000, currency: "USD" } });
+    expect((await c.get(`/api/v1/orgs/${id}`)).body).toMatchObject({
+      version: 2,
+      annualBudget: { amount: 900000, currency: "USD" },
+    });
   });
 
   test("an unreadable amount is reported on the amount field, nothing saved", async () => {
     const owner = await orgOwner();
-    const res = await owner.form(`/orgs/${owner.org.id}/edit`, { version: "1", name: "X group", country: "EG", budgetAmount: "lots", budgetCurrency: "USD" });
+    const res = await owner.form(`/orgs/${owner.org.id}/edit`, {
+      version: "1",
+      name: "X group",
+      country: "EG",
+      budgetAmount: "lots",
+      budgetCurrency: "USD",
+    });
     expect(res.status).toBe(400);
     expect(res.html).toContain('id="budgetAmount-error"');
     expect((await owner.get(`/api/v1/orgs/${owner.org.id}`)).body.version).toBe(1);
@@ -106,7 +153,12 @@ describe("organisation forms", () => {
   test("a conflicting edit shows both versions and keeps the user's text", async () => {
     const owner = await orgOwner();
     await owner.patch(`/api/v1/orgs/${owner.org.id}`, { version: 1, area: "Assiut" });
-    const res = await owner.form(`/orgs/${owner.org.id}/edit`, { version: "1", name: "My unsaved new name", country: "EG", visibility: "public" });
+    const res = await owner.form(`/orgs/${owner.org.id}/edit`, {
+      version: "1",
+      name: "My unsaved new name",
+      country: "EG",
+      visibility: "public",
+    });
     expect(res.status).toBe(409);
     expect(res.html).toContain("Assiut"); // their version
     expect(res.html).toContain('value="My unsaved new name"'); // my version, still in the form
@@ -144,7 +196,8 @@ describe("languages", () => {
     const c = new Client();
     c.lang = "ar";
     const html = (await c.page("/signup")).html;
-    for (const english of ["Create your account", "Password", "Log in", "Sign up", "Organisations"]) expect(html).not.toContain(english);
+    for (const english of ["Create your account", "Password", "Log in", "Sign up", "Organisations"])
+      expect(html).not.toContain(english);
   });
 });
 
@@ -161,7 +214,9 @@ describe("errors, headers, documents", () => {
 
   test("oversized bodies are 413; wrong content types 415; never a 5xx", async () => {
     const c = new Client();
-    const big = await c.json("POST", "/api/v1/auth/signup", JSON.stringify({ name: "x".repeat(300_000) }), { "Content-Type": "application/json" });
+    const big = await c.json("POST", "/api/v1/auth/signup", JSON.stringify({ name: "x".repeat(300_000) }), {
+      "Content-Type": "application/json",
+    });
     expect(big.status).toBe(413);
     const wrongType = await c.json("POST", "/api/v1/auth/login", "email=a", { "Content-Type": "text/csv" });
     expect(wrongType.status).toBe(415);
@@ -186,10 +241,28 @@ describe("errors, headers, documents", () => {
     // Enough recipients (two groups of k = 5) that /reports draws its bar charts.
     const funder = await funderWithCall();
     for (let i = 0; i < 10; i++) {
-      const orgId = await insertOrg({ country: "SN", legalStatus: i % 2 ? "registered" : "unregistered", budgetUsd: 20_000 });
-      await decided({ funderOrgId: funder.org.id, userId: funder.userId, callId: funder.call.id, orgId, award: { amount: 100_000, date: "2036-03-15", fundingType: "project" } });
+      const orgId = await insertOrg({
+        country: "SN",
+        legalStatus: i % 2 ? "registered" : "unregistered",
+        budgetUsd: 20_000,
+      });
+      await decided({
+        funderOrgId: funder.org.id,
+        userId: funder.userId,
+        callId: funder.call.id,
+        orgId,
+        award: { amount: 100_000, date: "2036-03-15", fundingType: "project" },
+      });
     }
-    for (const path of ["/", "/calls", `/calls/${funder.call.id}`, "/signup", "/login", "/reports?groupBy=legalStatus", "/reports?groupBy=legalStatus&lang=ar"]) {
+    for (const path of [
+      "/",
+      "/calls",
+      `/calls/${funder.call.id}`,
+      "/signup",
+      "/login",
+      "/reports?groupBy=legalStatus",
+      "/reports?groupBy=legalStatus&lang=ar",
+    ]) {
       const { html, status } = await new Client().page(path);
       expect(status, path).toBe(200);
       if (path.startsWith("/reports")) expect(html, path).toContain('class="chart bars"');
@@ -213,7 +286,17 @@ describe("errors, headers, documents", () => {
     expect((await c.get("/api/v1/health")).body).toEqual({ ok: true, db: "ok" });
     const doc = (await c.get("/api/v1/openapi.json")).body;
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/me", "/api/v1/tokens", "/api/v1/orgs", "/api/v1/orgs/{id}", "/api/v1/orgs/{id}/members", "/api/v1/themes", "/api/v1/countries"]) {
+    for (const path of [
+      "/api/v1/auth/signup",
+      "/api/v1/auth/login",
+      "/api/v1/me",
+      "/api/v1/tokens",
+      "/api/v1/orgs",
+      "/api/v1/orgs/{id}",
+      "/api/v1/orgs/{id}/members",
+      "/api/v1/themes",
+      "/api/v1/countries",
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.components.schemas.Org.properties.annualBudget).toBeDefined();
@@ -231,7 +314,13 @@ describe("errors, headers, documents", () => {
     const countries = (await c.get("/api/v1/countries")).body.items;
     expect(countries).toHaveLength(249);
     const af = countries.find((x: { code: string }) => x.code === "AF");
-    expect(af).toMatchObject({ name: "Afganistán", region: "Asia", globalSouth: true, incomeGroup: "LIC", civicSpace: "closed" });
+    expect(af).toMatchObject({
+      name: "Afganistán",
+      region: "Asia",
+      globalSouth: true,
+      incomeGroup: "LIC",
+      civicSpace: "closed",
+    });
     // Unknown stays unknown: Ethiopia has no FY26 income group in the source.
     expect(countries.find((x: { code: string }) => x.code === "ET").incomeGroup).toBeNull();
   });
@@ -239,14 +328,19 @@ describe("errors, headers, documents", () => {
   test("only admins correct a country's classifications", async () => {
     const { userWithRole } = await import("../helpers/world");
     const user = await signUp();
-    expect((await user.patch("/api/v1/countries/PE", { civicSpace: "repressed", civicSpaceAsOf: "2026-10" })).status).toBe(403);
+    expect(
+      (await user.patch("/api/v1/countries/PE", { civicSpace: "repressed", civicSpaceAsOf: "2026-10" }))
+        .status,
+    ).toBe(403);
     const admin = await userWithRole("admin");
-    const res = await admin.patch("/api/v1/countries/PE", { civicSpace: "repressed", civicSpaceAsOf: "2026-10" });
+    const res = await admin.patch("/api/v1/countries/PE", {
+      civicSpace: "repressed",
+      civicSpaceAsOf: "2026-10",
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ code: "PE", civicSpace: "repressed", civicSpaceAsOf: "2026-10" });
     expect((await admin.patch("/api/v1/countries/PE", { civicSpace: "sunny" })).status).toBe(400);
   });
-
 });
 
 describe("transfer", () => {
@@ -258,7 +352,14 @@ describe("transfer", () => {
     const ctx = createExecutionContext();
     // As on Cloudflare: the Worker sees a rewritten Accept-Encoding; the client's own is in cf.clientAcceptEncoding.
     const get = (path: string, clientAcceptEncoding: string) =>
-      app.fetch(new Request(`http://localhost${path}`, { headers: { "Accept-Encoding": "br, gzip" }, cf: { clientAcceptEncoding } } as RequestInit), env, ctx);
+      app.fetch(
+        new Request(`http://localhost${path}`, {
+          headers: { "Accept-Encoding": "br, gzip" },
+          cf: { clientAcceptEncoding },
+        } as RequestInit),
+        env,
+        ctx,
+      );
     const gz = await get("/calls", "gzip, deflate");
     expect(gz.headers.get("content-encoding")).toBe("gzip");
     expect(gz.headers.get("vary")).toContain("Accept-Encoding");

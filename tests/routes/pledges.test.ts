@@ -21,9 +21,21 @@ const world = async (recipientVisibility = "public") => {
 
 type W = Awaited<ReturnType<typeof world>>;
 const pledge = (w: W, body: Record<string, unknown> = {}) =>
-  w.funder.post("/api/v1/pledges", { recipientOrgId: w.cso.org.id, funderOrgId: w.funder.org.id, amount: { amount: 50_000, currency: "USD" }, interval: "month", installments: 12, ...body });
+  w.funder.post("/api/v1/pledges", {
+    recipientOrgId: w.cso.org.id,
+    funderOrgId: w.funder.org.id,
+    amount: { amount: 50_000, currency: "USD" },
+    interval: "month",
+    installments: 12,
+    ...body,
+  });
 const confirm = (admin: Client, id: string, body: Record<string, unknown> = {}) =>
-  admin.post(`/api/v1/pledges/${id}/payments`, { amount: { amount: 50_000, currency: "USD" }, receivedAt: "2026-11-20", reference: `BANK-${crypto.randomUUID().slice(0, 8)}`, ...body });
+  admin.post(`/api/v1/pledges/${id}/payments`, {
+    amount: { amount: 50_000, currency: "USD" },
+    receivedAt: "2026-11-20",
+    reference: `BANK-${crypto.randomUUID().slice(0, 8)}`,
+    ...body,
+  });
 
 describe("pledging by bank transfer (no Stripe key: the local default)", () => {
   test("a funder pledges monthly for 12 months, sees instructions and a reference; an admin confirms; the ledger shows it", async () => {
@@ -31,9 +43,21 @@ describe("pledging by bank transfer (no Stripe key: the local default)", () => {
     const res = await pledge(w);
     expect(res.status).toBe(201);
     const p = res.body.pledge;
-    expect(p).toMatchObject({ status: "pending", provider: "manual", recipientOrgId: w.cso.org.id, funderOrgId: w.funder.org.id, amount: { amount: 50_000, currency: "USD" }, interval: "month", installments: 12, paymentsCount: 0 });
+    expect(p).toMatchObject({
+      status: "pending",
+      provider: "manual",
+      recipientOrgId: w.cso.org.id,
+      funderOrgId: w.funder.org.id,
+      amount: { amount: 50_000, currency: "USD" },
+      interval: "month",
+      installments: 12,
+      paymentsCount: 0,
+    });
     expect(res.body.checkoutUrl).toBeUndefined();
-    expect(res.body.instructions).toMatchObject({ reference: p.reference, amount: { amount: 50_000, currency: "USD" } });
+    expect(res.body.instructions).toMatchObject({
+      reference: p.reference,
+      amount: { amount: 50_000, currency: "USD" },
+    });
     expect(res.body.instructions.payTo).toContain("IBAN");
     expect(p.reference).toMatch(/^SND-[A-Z2-9]{8}$/);
 
@@ -42,10 +66,21 @@ describe("pledging by bank transfer (no Stripe key: the local default)", () => {
 
     const paid = await confirm(w.admin, p.id, { reference: "UBA-778812" });
     expect(paid.status).toBe(201);
-    expect(paid.body).toMatchObject({ pledgeId: p.id, kind: "payment", amount: { amount: 50_000, currency: "USD" }, provider: "manual", reference: "UBA-778812" });
+    expect(paid.body).toMatchObject({
+      pledgeId: p.id,
+      kind: "payment",
+      amount: { amount: 50_000, currency: "USD" },
+      provider: "manual",
+      reference: "UBA-778812",
+    });
 
     const after = await w.funder.get(`/api/v1/pledges/${p.id}`);
-    expect(after.body).toMatchObject({ status: "active", paymentsCount: 1, paid: { amount: 50_000, currency: "USD" }, refunded: { amount: 0, currency: "USD" } });
+    expect(after.body).toMatchObject({
+      status: "active",
+      paymentsCount: 1,
+      paid: { amount: 50_000, currency: "USD" },
+      refunded: { amount: 0, currency: "USD" },
+    });
 
     const ledger = (await new Client().get(`/api/v1/orgs/${w.cso.org.id}/ledger`)).body;
     expect(ledger.totals).toEqual([{ currency: "USD", pledged: 600_000, paid: 50_000, refunded: 0 }]);
@@ -54,7 +89,9 @@ describe("pledging by bank transfer (no Stripe key: the local default)", () => {
     expect(ledger.entries.every((e: { funder: string }) => e.funder === "Open Horizons Fund")).toBe(true);
 
     // The payment also counts as funding received (it lowers the equity boost in matching).
-    const row = await env.DB.prepare("SELECT funding_received_usd AS f FROM orgs WHERE id = ?").bind(w.cso.org.id).first<{ f: number }>();
+    const row = await env.DB.prepare("SELECT funding_received_usd AS f FROM orgs WHERE id = ?")
+      .bind(w.cso.org.id)
+      .first<{ f: number }>();
     expect(row!.f).toBe(50_000);
   });
 
@@ -64,7 +101,13 @@ describe("pledging by bank transfer (no Stripe key: the local default)", () => {
     await confirm(w.admin, two.id);
     expect((await confirm(w.admin, two.id)).status).toBe(201);
     expect((await w.funder.get(`/api/v1/pledges/${two.id}`)).body.status).toBe("completed");
-    const once = (await pledge(w, { interval: "once", installments: undefined, amount: { amount: 500_000, currency: "XOF" } })).body.pledge;
+    const once = (
+      await pledge(w, {
+        interval: "once",
+        installments: undefined,
+        amount: { amount: 500_000, currency: "XOF" },
+      })
+    ).body.pledge;
     expect(once).toMatchObject({ interval: "once", installments: 1 });
     await confirm(w.admin, once.id, { amount: { amount: 500_000, currency: "XOF" } });
     expect((await w.funder.get(`/api/v1/pledges/${once.id}`)).body.status).toBe("completed");
@@ -79,13 +122,27 @@ describe("pledging by bank transfer (no Stripe key: the local default)", () => {
     const dup = await confirm(w.admin, p.id, { reference: "dup-1" });
     expect(dup.status).toBe(409);
     expect(dup.body.errors[0].path).toBe("reference");
-    const wrong = await confirm(w.admin, p.id, { amount: { amount: 100, currency: "EUR" }, receivedAt: "2999-01-01" });
+    const wrong = await confirm(w.admin, p.id, {
+      amount: { amount: 100, currency: "EUR" },
+      receivedAt: "2999-01-01",
+    });
     expect(wrong.status).toBe(422);
-    expect(wrong.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["amount.currency", "receivedAt"]);
-    const bad = await confirm(w.admin, p.id, { amount: { amount: -5, currency: "USD" }, receivedAt: "yesterday", reference: "" });
+    expect(wrong.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      "amount.currency",
+      "receivedAt",
+    ]);
+    const bad = await confirm(w.admin, p.id, {
+      amount: { amount: -5, currency: "USD" },
+      receivedAt: "yesterday",
+      reference: "",
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toContain("application/problem+json");
-    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["amount.amount", "receivedAt", "reference"]);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      "amount.amount",
+      "receivedAt",
+      "reference",
+    ]);
     expect((await w.admin.get(`/api/v1/pledges/${p.id}`)).body.paymentsCount).toBe(1);
   });
 
@@ -100,12 +157,28 @@ describe("pledging by bank transfer (no Stripe key: the local default)", () => {
     expect(r2.body.errors[0].path).toBe("amount.amount");
     const r3 = await pledge(w, { amount: { amount: 100, currency: "ZZZ" }, interval: "weekly" });
     expect(r3.status).toBe(400);
-    expect(r3.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["amount.currency", "interval"]);
+    expect(r3.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      "amount.currency",
+      "interval",
+    ]);
     // Pledging to a funder, to one's own organisation, or as a funder one does not belong to.
     const other = await orgOwner(funderFields);
     expect((await pledge(w, { recipientOrgId: other.org.id })).body.errors[0].path).toBe("recipientOrgId");
-    expect((await w.cso.post("/api/v1/pledges", { recipientOrgId: w.cso.org.id, amount: { amount: 1000, currency: "USD" }, interval: "once" })).body.errors[0].path).toBe("recipientOrgId");
-    const as = await w.stranger.post("/api/v1/pledges", { recipientOrgId: w.cso.org.id, funderOrgId: w.funder.org.id, amount: { amount: 1000, currency: "USD" }, interval: "once" });
+    expect(
+      (
+        await w.cso.post("/api/v1/pledges", {
+          recipientOrgId: w.cso.org.id,
+          amount: { amount: 1000, currency: "USD" },
+          interval: "once",
+        })
+      ).body.errors[0].path,
+    ).toBe("recipientOrgId");
+    const as = await w.stranger.post("/api/v1/pledges", {
+      recipientOrgId: w.cso.org.id,
+      funderOrgId: w.funder.org.id,
+      amount: { amount: 1000, currency: "USD" },
+      interval: "once",
+    });
     expect(as.status).toBe(403);
     expect(as.body.errors[0].path).toBe("funderOrgId");
     const after = await env.DB.prepare("SELECT count(*) AS n FROM pledges").first<{ n: number }>();
@@ -116,26 +189,57 @@ describe("pledging by bank transfer (no Stripe key: the local default)", () => {
     const w = await world();
     const quiet = await signUp({ name: "Quiet Giver" });
     const named = await signUp({ name: "Named Giver" });
-    const a = (await quiet.post("/api/v1/pledges", { recipientOrgId: w.cso.org.id, amount: { amount: 1500, currency: "USD" }, interval: "once" })).body.pledge;
-    const b = (await named.post("/api/v1/pledges", { recipientOrgId: w.cso.org.id, amount: { amount: 1500, currency: "USD" }, interval: "once", anonymous: false })).body.pledge;
+    const a = (
+      await quiet.post("/api/v1/pledges", {
+        recipientOrgId: w.cso.org.id,
+        amount: { amount: 1500, currency: "USD" },
+        interval: "once",
+      })
+    ).body.pledge;
+    const b = (
+      await named.post("/api/v1/pledges", {
+        recipientOrgId: w.cso.org.id,
+        amount: { amount: 1500, currency: "USD" },
+        interval: "once",
+        anonymous: false,
+      })
+    ).body.pledge;
     expect([a.anonymous, b.anonymous]).toEqual([true, false]);
     for (const p of [a, b]) await confirm(w.admin, p.id, { amount: { amount: 1500, currency: "USD" } });
-    const names = (await new Client().get(`/api/v1/orgs/${w.cso.org.id}/ledger`)).body.entries.map((e: { funder: string | null }) => e.funder);
+    const names = (await new Client().get(`/api/v1/orgs/${w.cso.org.id}/ledger`)).body.entries.map(
+      (e: { funder: string | null }) => e.funder,
+    );
     expect(names).toContain("Named Giver");
     expect(names).not.toContain("Quiet Giver");
     // The form starts anonymous for someone without a funder organisation.
-    expect((await quiet.page(`/orgs/${w.cso.org.id}/pledge`)).html).toMatch(/name="anonymous" value="on" checked/);
+    expect((await quiet.page(`/orgs/${w.cso.org.id}/pledge`)).html).toMatch(
+      /name="anonymous" value="on" checked/,
+    );
   });
 
   test("a hidden or funders-only funder is never named on a grantee's public ledger, nor on its public calls", async () => {
     const w = await world();
-    const hidden = await orgOwner({ ...funderFields, name: "Discreet Fund For Defenders", visibility: "hidden" });
+    const hidden = await orgOwner({
+      ...funderFields,
+      name: "Discreet Fund For Defenders",
+      visibility: "hidden",
+    });
     const shy = await orgOwner({ ...funderFields, name: "Funders Circle Only", visibility: "funders_only" });
     for (const f of [hidden, shy]) {
-      const p = (await f.post("/api/v1/pledges", { recipientOrgId: w.cso.org.id, funderOrgId: f.org.id, amount: { amount: 5000, currency: "USD" }, interval: "once" })).body.pledge;
+      const p = (
+        await f.post("/api/v1/pledges", {
+          recipientOrgId: w.cso.org.id,
+          funderOrgId: f.org.id,
+          amount: { amount: 5000, currency: "USD" },
+          interval: "once",
+        })
+      ).body.pledge;
       await confirm(w.admin, p.id, { amount: { amount: 5000, currency: "USD" } });
     }
-    const names = (who: Client) => who.get(`/api/v1/orgs/${w.cso.org.id}/ledger`).then((r) => r.body.entries.map((e: { funder: string | null }) => e.funder));
+    const names = (who: Client) =>
+      who
+        .get(`/api/v1/orgs/${w.cso.org.id}/ledger`)
+        .then((r) => r.body.entries.map((e: { funder: string | null }) => e.funder));
     for (const who of [new Client(), w.stranger, w.cso]) {
       const seen = await names(who);
       expect(seen).not.toContain("Discreet Fund For Defenders");
@@ -148,24 +252,39 @@ describe("pledging by bank transfer (no Stripe key: the local default)", () => {
     expect(await names(w.funder)).toContain("Funders Circle Only");
     expect(await names(w.funder)).not.toContain("Discreet Fund For Defenders");
     expect(await names(hidden)).toContain("Discreet Fund For Defenders");
-    expect(await names(w.admin)).toEqual(expect.arrayContaining(["Discreet Fund For Defenders", "Funders Circle Only"]));
+    expect(await names(w.admin)).toEqual(
+      expect.arrayContaining(["Discreet Fund For Defenders", "Funders Circle Only"]),
+    );
 
-    const call = (await hidden.post("/api/v1/calls", (await import("../helpers/calls")).callBody(hidden.org.id))).body;
+    const call = (
+      await hidden.post("/api/v1/calls", (await import("../helpers/calls")).callBody(hidden.org.id))
+    ).body;
     expect((await hidden.post(`/api/v1/calls/${call.id}/publish`)).status).toBe(200);
     expect((await new Client().get(`/api/v1/calls/${call.id}`)).body.funderName).toBeNull();
-    expect(JSON.stringify((await new Client().get("/api/v1/calls?limit=100")).body)).not.toContain("Discreet Fund");
+    expect(JSON.stringify((await new Client().get("/api/v1/calls?limit=100")).body)).not.toContain(
+      "Discreet Fund",
+    );
     for (const path of ["/calls", `/calls/${call.id}`]) {
       const html = (await new Client().page(path)).html;
       expect(html).not.toContain("Discreet Fund");
       expect(html).toContain("A funder");
     }
-    expect(JSON.stringify((await w.cso.get(`/api/v1/orgs/${w.cso.org.id}/matches?limit=100`)).body)).not.toContain("Discreet Fund");
+    expect(
+      JSON.stringify((await w.cso.get(`/api/v1/orgs/${w.cso.org.id}/matches?limit=100`)).body),
+    ).not.toContain("Discreet Fund");
   });
 
   test("anyone signed in may pledge as themselves, anonymously to the public", async () => {
     const w = await world();
     const person = await signUp({ name: "Amina Diallo" });
-    const p = (await person.post("/api/v1/pledges", { recipientOrgId: w.cso.org.id, amount: { amount: 2000, currency: "EUR" }, interval: "year", anonymous: true })).body.pledge;
+    const p = (
+      await person.post("/api/v1/pledges", {
+        recipientOrgId: w.cso.org.id,
+        amount: { amount: 2000, currency: "EUR" },
+        interval: "year",
+        anonymous: true,
+      })
+    ).body.pledge;
     expect(p).toMatchObject({ funderOrgId: null, anonymous: true, installments: null });
     await confirm(w.admin, p.id, { amount: { amount: 2000, currency: "EUR" } });
     const publicView = (await new Client().get(`/api/v1/orgs/${w.cso.org.id}/ledger`)).body;
@@ -189,8 +308,12 @@ describe("who sees and does what", () => {
     const colleague = await signUp();
     await addMember(w.funder, w.funder.org.id, colleague);
     const relogged = new Client();
-    await relogged.post("/api/v1/auth/login", { email: colleague.email, password: "correct horse battery staple" });
-    for (const who of [w.funder, w.cso, w.admin]) expect((await who.get(`/api/v1/pledges/${p.id}`)).status).toBe(200);
+    await relogged.post("/api/v1/auth/login", {
+      email: colleague.email,
+      password: "correct horse battery staple",
+    });
+    for (const who of [w.funder, w.cso, w.admin])
+      expect((await who.get(`/api/v1/pledges/${p.id}`)).status).toBe(200);
     expect((await w.stranger.get(`/api/v1/pledges/${p.id}`)).status).toBe(404);
     expect((await (await orgOwner(funderFields)).get(`/api/v1/pledges/${p.id}`)).status).toBe(404);
     expect((await new Client().get(`/api/v1/pledges/${p.id}`)).status).toBe(401);
@@ -215,9 +338,11 @@ describe("who sees and does what", () => {
 
   test("ledger visibility follows the organisation's: hidden → 404 to all but members and admins; funders-only → funders", async () => {
     const hidden = await world("hidden");
-    for (const who of [new Client(), hidden.stranger, hidden.funder]) expect((await who.get(`/api/v1/orgs/${hidden.cso.org.id}/ledger`)).status).toBe(404);
+    for (const who of [new Client(), hidden.stranger, hidden.funder])
+      expect((await who.get(`/api/v1/orgs/${hidden.cso.org.id}/ledger`)).status).toBe(404);
     expect((await new Client().page(`/orgs/${hidden.cso.org.id}/ledger`)).status).toBe(404);
-    for (const who of [hidden.cso, hidden.admin]) expect((await who.get(`/api/v1/orgs/${hidden.cso.org.id}/ledger`)).status).toBe(200);
+    for (const who of [hidden.cso, hidden.admin])
+      expect((await who.get(`/api/v1/orgs/${hidden.cso.org.id}/ledger`)).status).toBe(200);
     // Funders cannot pledge to a hidden organisation they cannot see.
     expect((await pledge(hidden)).status).toBe(404);
 
@@ -243,11 +368,24 @@ describe("pages without JavaScript", () => {
     expect(form.status).toBe(200);
     expect(form.html).toContain('name="amount"');
     expect(form.html).toContain("Open Horizons Fund");
-    const bad = await w.funder.form(`/orgs/${w.cso.org.id}/pledge`, { funderOrgId: w.funder.org.id, amount: "12,5,0", currency: "USD", interval: "month", installments: "24" });
+    const bad = await w.funder.form(`/orgs/${w.cso.org.id}/pledge`, {
+      funderOrgId: w.funder.org.id,
+      amount: "12,5,0",
+      currency: "USD",
+      interval: "month",
+      installments: "24",
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('id="amount-error"');
     expect(bad.html).toContain('value="24"');
-    const ok = await w.funder.form(`/orgs/${w.cso.org.id}/pledge`, { funderOrgId: w.funder.org.id, amount: "250.00", currency: "usd", interval: "month", installments: "24", anonymous: "on" });
+    const ok = await w.funder.form(`/orgs/${w.cso.org.id}/pledge`, {
+      funderOrgId: w.funder.org.id,
+      amount: "250.00",
+      currency: "usd",
+      interval: "month",
+      installments: "24",
+      anonymous: "on",
+    });
     expect(ok.status).toBe(303);
     const location = ok.headers.get("location")!;
     expect(location).toMatch(/^\/pledges\/[\w-]+$/);
@@ -256,10 +394,20 @@ describe("pages without JavaScript", () => {
     expect(shown.html).toMatch(/SND-[A-Z2-9]{8}/);
     expect(shown.html).not.toContain("Record payment");
 
-    const recorded = await w.admin.form(`${location}/payments`, { amount: "250", currency: "USD", receivedAt: "2026-11-21", reference: "CBAO-1" });
+    const recorded = await w.admin.form(`${location}/payments`, {
+      amount: "250",
+      currency: "USD",
+      receivedAt: "2026-11-21",
+      reference: "CBAO-1",
+    });
     expect(recorded.status).toBe(201);
     expect(recorded.html).toContain("Payment recorded");
-    const again = await w.admin.form(`${location}/payments`, { amount: "250", currency: "USD", receivedAt: "2026-11-21", reference: "CBAO-1" });
+    const again = await w.admin.form(`${location}/payments`, {
+      amount: "250",
+      currency: "USD",
+      receivedAt: "2026-11-21",
+      reference: "CBAO-1",
+    });
     expect(again.status).toBe(422);
     expect(again.html).toContain('id="reference-error"');
 
@@ -290,18 +438,51 @@ test("the SQL status rule agrees with the pure one for every combination of fact
   const w = await world();
   const db = createDb(env.DB);
   const p = (await pledge(w, { installments: 2 })).body.pledge;
-  const combos: { paid: number; checkout: boolean; ended: boolean; cancelled: boolean; installments: number | null; interval: "once" | "month" }[] = [];
+  const combos: {
+    paid: number;
+    checkout: boolean;
+    ended: boolean;
+    cancelled: boolean;
+    installments: number | null;
+    interval: "once" | "month";
+  }[] = [];
   for (const interval of ["once", "month"] as const)
     for (const installments of interval === "once" ? [1] : [2, null])
-      for (const paid of [0, 1, 2]) for (const checkout of [false, true]) for (const ended of [false, true]) for (const cancelled of [false, true]) combos.push({ paid, checkout, ended, cancelled, installments, interval });
+      for (const paid of [0, 1, 2])
+        for (const checkout of [false, true])
+          for (const ended of [false, true])
+            for (const cancelled of [false, true])
+              combos.push({ paid, checkout, ended, cancelled, installments, interval });
   for (const c of combos) {
     await env.DB.prepare("DELETE FROM payments WHERE pledge_id = ?").bind(p.id).run();
     for (let i = 0; i < c.paid; i++)
-      await env.DB.prepare("INSERT INTO payments (id, pledge_id, recipient_org_id, kind, amount, currency, at, provider, external_id, created_at) VALUES (?, ?, ?, 'payment', 1, 'USD', 'x', 'manual', ?, 'x')").bind(crypto.randomUUID(), p.id, w.cso.org.id, crypto.randomUUID()).run();
-    await db.update(pledges).set({ interval: c.interval, installments: c.installments, checkoutCompletedAt: c.checkout ? "x" : null, endedAt: c.ended ? "x" : null, cancelledAt: c.cancelled ? "x" : null }).where(eq(pledges.id, p.id));
+      await env.DB.prepare(
+        "INSERT INTO payments (id, pledge_id, recipient_org_id, kind, amount, currency, at, provider, external_id, created_at) VALUES (?, ?, ?, 'payment', 1, 'USD', 'x', 'manual', ?, 'x')",
+      )
+        .bind(crypto.randomUUID(), p.id, w.cso.org.id, crypto.randomUUID())
+        .run();
+    await db
+      .update(pledges)
+      .set({
+        interval: c.interval,
+        installments: c.installments,
+        checkoutCompletedAt: c.checkout ? "x" : null,
+        endedAt: c.ended ? "x" : null,
+        cancelledAt: c.cancelled ? "x" : null,
+      })
+      .where(eq(pledges.id, p.id));
     await refreshStatus(db, p.id);
     const row = await db.select({ status: pledges.status }).from(pledges).where(eq(pledges.id, p.id)).get();
-    expect(row!.status, JSON.stringify(c)).toBe(pledgeStatus({ interval: c.interval, installments: c.installments, paidCount: c.paid, checkoutCompleted: c.checkout, ended: c.ended, cancelled: c.cancelled }));
+    expect(row!.status, JSON.stringify(c)).toBe(
+      pledgeStatus({
+        interval: c.interval,
+        installments: c.installments,
+        paidCount: c.paid,
+        checkoutCompleted: c.checkout,
+        ended: c.ended,
+        cancelled: c.cancelled,
+      }),
+    );
   }
   expect(combos.length).toBe(72);
 });

@@ -6,7 +6,8 @@ import { seedDemo, DEMO_PASSWORD } from "../../worker/db/seed";
 import { Client } from "../helpers/client";
 
 const pepper = (env as unknown as { PASSWORD_PEPPER: string }).PASSWORD_PEPPER;
-const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+const count = async (table: string) =>
+  (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
 
 test("the seed is idempotent and keeps what people changed since", async () => {
   const db = createDb(env.DB);
@@ -15,18 +16,36 @@ test("the seed is idempotent and keeps what people changed since", async () => {
   expect(first.orgs).toBeGreaterThanOrEqual(6);
   expect(first.calls).toBeGreaterThanOrEqual(4);
   expect(first.pledges).toBe(3);
-  const before = { users: await count("users"), orgs: await count("orgs"), memberships: await count("memberships"), payments: await count("payments") };
-  const funding = await env.DB.prepare("SELECT funding_received_usd AS f FROM orgs WHERE id = 'demo-cso-thies'").first<number>("f");
+  const before = {
+    users: await count("users"),
+    orgs: await count("orgs"),
+    memberships: await count("memberships"),
+    payments: await count("payments"),
+  };
+  const funding = await env.DB.prepare(
+    "SELECT funding_received_usd AS f FROM orgs WHERE id = 'demo-cso-thies'",
+  ).first<number>("f");
   expect(funding).toBeGreaterThan(0);
 
   const cso = new Client();
-  expect((await cso.post("/api/v1/auth/login", { email: "cso@sanad.example", password: DEMO_PASSWORD })).status).toBe(200);
+  expect(
+    (await cso.post("/api/v1/auth/login", { email: "cso@sanad.example", password: DEMO_PASSWORD })).status,
+  ).toBe(200);
   const orgId = (await cso.get("/api/v1/me")).body.memberships[0].orgId;
   expect((await cso.patch(`/api/v1/orgs/${orgId}`, { version: 1, volunteerCount: 99 })).status).toBe(200);
 
   expect(await seedDemo(db, pepper)).toEqual({ users: 0, orgs: 0, calls: 0, pledges: 0 });
-  expect({ users: await count("users"), orgs: await count("orgs"), memberships: await count("memberships"), payments: await count("payments") }).toEqual(before);
-  expect(await env.DB.prepare("SELECT funding_received_usd AS f FROM orgs WHERE id = 'demo-cso-thies'").first<number>("f")).toBe(funding);
+  expect({
+    users: await count("users"),
+    orgs: await count("orgs"),
+    memberships: await count("memberships"),
+    payments: await count("payments"),
+  }).toEqual(before);
+  expect(
+    await env.DB.prepare(
+      "SELECT funding_received_usd AS f FROM orgs WHERE id = 'demo-cso-thies'",
+    ).first<number>("f"),
+  ).toBe(funding);
   expect((await cso.get(`/api/v1/orgs/${orgId}`)).body.volunteerCount).toBe(99);
 });
 
@@ -48,7 +67,10 @@ test("the demo ledgers: a running bank-transfer pledge, an anonymous one, and on
   await seedDemo(createDb(env.DB), pepper);
   const thies = (await new Client().get("/api/v1/orgs/demo-cso-thies/ledger")).body;
   expect(thies.totals).toEqual([{ currency: "XOF", pledged: 24 * 150_000, paid: 3 * 150_000, refunded: 0 }]);
-  expect(thies.entries.find((e: { kind: string }) => e.kind === "pledge")).toMatchObject({ funder: "Open Horizons Fund", status: "active" });
+  expect(thies.entries.find((e: { kind: string }) => e.kind === "pledge")).toMatchObject({
+    funder: "Open Horizons Fund",
+    status: "active",
+  });
   const gulu = (await new Client().get("/api/v1/orgs/demo-cso-gulu/ledger")).body;
   expect(gulu.entries.every((e: { funder: string | null }) => e.funder === null)).toBe(true);
   const admin = new Client();
@@ -61,11 +83,16 @@ test("the demo grant history gives the public equity report something to show, h
   const r = (await new Client().get("/api/v1/reports/equity?groupBy=legalStatus")).body;
   expect(r.totals.suppressed).toBe(false);
   expect(r.totals.recipients).toBeGreaterThanOrEqual(20);
-  expect(r.groups.find((g: { key: string }) => g.key === "registered")).toMatchObject({ suppressed: false, flagged: false });
+  expect(r.groups.find((g: { key: string }) => g.key === "registered")).toMatchObject({
+    suppressed: false,
+    flagged: false,
+  });
   expect(r.groups.some((g: { flagged: boolean | null }) => g.flagged === true)).toBe(true);
   // Three organisations received pledge payments: fewer than k, so no group shows its pledge figure.
   expect(r.corePledges).toMatchObject({ suppressed: true, amount: null });
-  expect(r.groups.map((g: { corePledgeAmount: number | null }) => g.corePledgeAmount)).toEqual(r.groups.map(() => null));
+  expect(r.groups.map((g: { corePledgeAmount: number | null }) => g.corePledgeAmount)).toEqual(
+    r.groups.map(() => null),
+  );
   const byCountry = (await new Client().get("/api/v1/reports/equity?groupBy=country")).body;
   expect(byCountry.groups.find((g: { key: string }) => g.key === "undisclosed")).toBeDefined();
 });
@@ -73,15 +100,29 @@ test("the demo grant history gives the public equity report something to show, h
 test("the demo trust ladder: the Egypt chapter's coordinator confirmed the Minya group (level 3), the Tunisian group is verified (level 4), both listed on their chapters", async () => {
   await seedDemo(createDb(env.DB), pepper);
   const level = async (id: string) => (await new Client().get(`/api/v1/orgs/${id}/trust`)).body;
-  expect(await level("demo-cso-minya")).toMatchObject({ level: 3, evidence: expect.arrayContaining([expect.objectContaining({ kind: "confirmation", detail: "visit", counts: true })]) });
+  expect(await level("demo-cso-minya")).toMatchObject({
+    level: 3,
+    evidence: expect.arrayContaining([
+      expect.objectContaining({ kind: "confirmation", detail: "visit", counts: true }),
+    ]),
+  });
   expect((await level("demo-cso-tunis")).level).toBe(4);
   expect((await level("demo-cso-gulu")).level).toBe(1);
   const egypt = (await new Client().get("/api/v1/chapters/EG")).body;
   expect(egypt.coordinators.map((c: { userId: string }) => c.userId)).toEqual(["demo-user-coordinator"]);
   expect(egypt.orgs.map((o: { id: string }) => o.id)).toContain("demo-cso-minya");
-  expect((await new Client().get("/api/v1/chapters/TN")).body.orgs.map((o: { id: string }) => o.id)).toContain("demo-cso-tunis");
+  expect(
+    (await new Client().get("/api/v1/chapters/TN")).body.orgs.map((o: { id: string }) => o.id),
+  ).toContain("demo-cso-tunis");
   const coordinator = new Client();
-  expect((await coordinator.post("/api/v1/auth/login", { email: "coordinator@sanad.example", password: DEMO_PASSWORD })).status).toBe(200);
+  expect(
+    (
+      await coordinator.post("/api/v1/auth/login", {
+        email: "coordinator@sanad.example",
+        password: DEMO_PASSWORD,
+      })
+    ).status,
+  ).toBe(200);
   expect((await coordinator.get("/api/v1/chapters/EG")).body.queue).toEqual([]);
   expect((await coordinator.page("/me")).html).toContain('href="/chapters/EG#queue"');
 });

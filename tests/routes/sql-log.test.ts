@@ -6,7 +6,11 @@ import { orgOwner } from "../helpers/world";
 
 const captured = () => {
   const spy = vi.spyOn(console, "log").mockImplementation(() => {});
-  return () => spy.mock.calls.map((c) => String(c[0])).filter((l) => l.startsWith("sanad-sql ")).map((l) => JSON.parse(l.slice("sanad-sql ".length)) as { sql: string; params: unknown[] });
+  return () =>
+    spy.mock.calls
+      .map((c) => String(c[0]))
+      .filter((l) => l.startsWith("sanad-sql "))
+      .map((l) => JSON.parse(l.slice("sanad-sql ".length)) as { sql: string; params: unknown[] });
 };
 afterEach(() => vi.restoreAllMocks());
 
@@ -15,17 +19,33 @@ describe("SQL capture for the benchmark", () => {
     const cso = await orgOwner();
     const logged = Object.assign(new Client(workerWith({ SANAD_SQL_LOG: "1" })), { cookies: cso.cookies });
     const lines = captured();
-    const res = await logged.fetch(`/api/v1/orgs/${cso.org.id}/matches`, { headers: { "X-Sanad-Sql-Log": "1" } });
+    const res = await logged.fetch(`/api/v1/orgs/${cso.org.id}/matches`, {
+      headers: { "X-Sanad-Sql-Log": "1" },
+    });
     expect(res.status).toBe(200);
     const statements = lines();
     expect(statements.some((s) => /from "orgs"/i.test(s.sql) && s.params.includes(cso.org.id))).toBe(true);
     // The report's three queries go to D1 in one batch; each is printed (from the rollup when unfiltered,
     // from the events with a period).
     const reporter = new Client(workerWith({ SANAD_SQL_LOG: "1" }));
-    expect((await reporter.fetch("/api/v1/reports/equity?groupBy=country", { headers: { "X-Sanad-Sql-Log": "1" } })).status).toBe(200);
+    expect(
+      (
+        await reporter.fetch("/api/v1/reports/equity?groupBy=country", {
+          headers: { "X-Sanad-Sql-Log": "1" },
+        })
+      ).status,
+    ).toBe(200);
     expect(lines().filter((s) => s.sql.includes("FROM org_equity")).length).toBe(3);
-    expect((await reporter.fetch("/api/v1/reports/equity?groupBy=country&from=2020-01-01", { headers: { "X-Sanad-Sql-Log": "1" } })).status).toBe(200);
-    expect(lines().filter((s) => s.sql.includes("UNION ALL") && s.params.includes("2020-01-01")).length).toBe(2);
+    expect(
+      (
+        await reporter.fetch("/api/v1/reports/equity?groupBy=country&from=2020-01-01", {
+          headers: { "X-Sanad-Sql-Log": "1" },
+        })
+      ).status,
+    ).toBe(200);
+    expect(lines().filter((s) => s.sql.includes("UNION ALL") && s.params.includes("2020-01-01")).length).toBe(
+      2,
+    );
   });
 
   test("without the header, or without the environment switch, nothing is printed", async () => {

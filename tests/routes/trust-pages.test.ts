@@ -20,17 +20,29 @@ beforeAll(async () => {
 });
 
 /** A group owned by a new person (e-mail verified: level 1). */
-const group = (fields: Record<string, unknown> = {}) => orgOwner({ ...csoFields, name: unique("Group"), ...fields });
+const group = (fields: Record<string, unknown> = {}) =>
+  orgOwner({ ...csoFields, name: unique("Group"), ...fields });
 /** An organisation the platform verified through the admin's API: level 4, so its vouches may count. */
 const trusted = async (fields: Record<string, unknown> = {}) => {
   const owner = await group({ name: unique("Trusted"), ...fields });
   expect((await admin.post(`/api/v1/orgs/${owner.org.id}/verify`, { verified: true })).status).toBe(200);
   return owner;
 };
-const levelOf = async (orgId: string) => (await env.DB.prepare("SELECT trust_level AS l FROM orgs WHERE id = ?").bind(orgId).first<{ l: number }>())!.l;
-const vouchRows = async (voucheeId: string) => (await env.DB.prepare("SELECT id, revoked_at FROM vouches WHERE vouchee_org_id = ?").bind(voucheeId).all<{ id: string; revoked_at: string | null }>()).results;
+const levelOf = async (orgId: string) =>
+  (await env.DB.prepare("SELECT trust_level AS l FROM orgs WHERE id = ?").bind(orgId).first<{ l: number }>())!
+    .l;
+const vouchRows = async (voucheeId: string) =>
+  (
+    await env.DB.prepare("SELECT id, revoked_at FROM vouches WHERE vouchee_org_id = ?")
+      .bind(voucheeId)
+      .all<{ id: string; revoked_at: string | null }>()
+  ).results;
 const STATEMENT = "We ran a literacy programme with them in 2025 and know their members.";
-const vouchForm = (voucher: Owner) => ({ voucherOrgId: voucher.org.id, relationship: "worked_together", statement: STATEMENT });
+const vouchForm = (voucher: Owner) => ({
+  voucherOrgId: voucher.org.id,
+  relationship: "worked_together",
+  statement: STATEMENT,
+});
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The chapter of a country with a newly appointed coordinator (through the admin's form). */
@@ -56,7 +68,11 @@ describe("vouching from an organisation's page", () => {
     expect(res.headers.get("location")).toBe(`/orgs/${vouchee.org.id}?notice=vouched`);
     const after = await voucher.page(res.headers.get("location")!);
     expect(after.html).toContain(en["trust.vouched"]);
-    expect(after.html).toMatch(new RegExp(`Vouched for by <a href="/orgs/${voucher.org.id}"><bdi>${esc(String(voucher.org.name))}</bdi></a> on [^<]+ — <strong>counts</strong>`));
+    expect(after.html).toMatch(
+      new RegExp(
+        `Vouched for by <a href="/orgs/${voucher.org.id}"><bdi>${esc(String(voucher.org.name))}</bdi></a> on [^<]+ — <strong>counts</strong>`,
+      ),
+    );
     expect(after.html).toContain(STATEMENT);
     expect(after.html).toContain(en["trust.ev_email"]);
     // One vouch: still level 1; the form is gone for this voucher, "take back" is offered instead.
@@ -68,9 +84,18 @@ describe("vouching from an organisation's page", () => {
 
     // A second trusted organisation in the same sub-region (Tunisia, Northern Africa): level 2.
     const second = await trusted({ country: "TN" });
-    expect((await second.form(`/orgs/${vouchee.org.id}/vouches`, { ...vouchForm(second), relationship: "same_network" })).status).toBe(303);
+    expect(
+      (
+        await second.form(`/orgs/${vouchee.org.id}/vouches`, {
+          ...vouchForm(second),
+          relationship: "same_network",
+        })
+      ).status,
+    ).toBe(303);
     expect(await levelOf(vouchee.org.id)).toBe(2);
-    expect((await new Client().page(`/orgs/${vouchee.org.id}`)).html).toContain(`Level 2: ${en["trust.level_name.2"]}`);
+    expect((await new Client().page(`/orgs/${vouchee.org.id}`)).html).toContain(
+      `Level 2: ${en["trust.level_name.2"]}`,
+    );
 
     // Taking the first vouch back, through its form: back to level 1, no longer listed as evidence.
     const revoked = await voucher.form(`/vouches/${vouch.id}/revoke`, {});
@@ -89,11 +114,17 @@ describe("vouching from an organisation's page", () => {
   test("a 10-character statement comes back with the error next to the field and what was typed kept; nothing is recorded", async () => {
     const voucher = await trusted({ country: "EG" });
     const vouchee = await group({ country: "EG" });
-    const res = await voucher.form(`/orgs/${vouchee.org.id}/vouches`, { ...vouchForm(voucher), relationship: "funded", statement: "Good folks" });
+    const res = await voucher.form(`/orgs/${vouchee.org.id}/vouches`, {
+      ...vouchForm(voucher),
+      relationship: "funded",
+      statement: "Good folks",
+    });
     expect(res.status).toBe(400);
     expect(res.html).toContain('role="alert"');
     expect(res.html).toMatch(/<span class="error" id="statement-error">[^<]+<\/span>/);
-    expect(res.html).toMatch(/<textarea id="statement" name="statement"[^>]*aria-invalid="true"[^>]*aria-describedby="statement-hint statement-error"/);
+    expect(res.html).toMatch(
+      /<textarea id="statement" name="statement"[^>]*aria-invalid="true"[^>]*aria-describedby="statement-hint statement-error"/,
+    );
     expect(res.html).toContain(">Good folks</textarea>");
     expect(res.html).toMatch(/<option value="funded" selected/);
     expect(await vouchRows(vouchee.org.id)).toEqual([]);
@@ -114,7 +145,7 @@ describe("vouching from an organisation's page", () => {
     expect(await vouchRows(vouchee.org.id)).toEqual([]);
     // Anonymous visitors read the evidence but get no form; posting asks them to sign in.
     const anon = new Client();
-    expect((await anon.page(`/orgs/${vouchee.org.id}`)).html).not.toContain("/vouches\"");
+    expect((await anon.page(`/orgs/${vouchee.org.id}`)).html).not.toContain('/vouches"');
     expect((await anon.form(`/orgs/${vouchee.org.id}/vouches`, vouchForm(low))).status).toBe(401);
   });
 });
@@ -156,7 +187,9 @@ describe("asking for a vouch and for the chapter's confirmation", () => {
     expect(me.html).toContain(`href="/orgs/${owner.org.id}#vouch"`);
     // Vouching answers the request.
     expect((await near.form(`/orgs/${owner.org.id}/vouches`, vouchForm(near))).status).toBe(303);
-    expect((await near.page(`/orgs/${near.org.id}`)).html).not.toContain(`href="/orgs/${owner.org.id}#vouch"`);
+    expect((await near.page(`/orgs/${near.org.id}`)).html).not.toContain(
+      `href="/orgs/${owner.org.id}#vouch"`,
+    );
   });
 
   test("a hidden group is told it cannot be vouched for, and asks its chapter instead", async () => {
@@ -173,7 +206,12 @@ describe("chapter pages", () => {
     const coordinator = await coordinatorOf("EG");
     const listed = await group({ country: "EG", listedInChapter: true });
     const unlisted = await group({ country: "EG" });
-    const hidden = await group({ country: "EG", visibility: "hidden", listedInChapter: true, name: unique("Secret Circle") });
+    const hidden = await group({
+      country: "EG",
+      visibility: "hidden",
+      listedInChapter: true,
+      name: unique("Secret Circle"),
+    });
     const funderOnly = await group({ country: "EG", visibility: "funders_only", listedInChapter: true });
     expect((await hidden.form(`/orgs/${hidden.org.id}/confirmation-request`, {})).status).toBe(303);
 
@@ -203,11 +241,17 @@ describe("chapter pages", () => {
     // A missing note comes back next to its field; then the confirmation: level 3.
     const method = `method-${hidden.org.id}`;
     const note = `note-${hidden.org.id}`;
-    const bad = await coordinator.form(`/chapters/EG/confirm/${hidden.org.id}`, { [method]: "call", [note]: "" });
+    const bad = await coordinator.form(`/chapters/EG/confirm/${hidden.org.id}`, {
+      [method]: "call",
+      [note]: "",
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain(`id="${note}-error"`);
     expect(bad.html).toMatch(new RegExp(`<option value="call" selected`));
-    const ok = await coordinator.form(`/chapters/EG/confirm/${hidden.org.id}`, { [method]: "call", [note]: "Spoke with two members on the phone." });
+    const ok = await coordinator.form(`/chapters/EG/confirm/${hidden.org.id}`, {
+      [method]: "call",
+      [note]: "Spoke with two members on the phone.",
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toBe("/chapters/EG?notice=confirmed");
     expect(await levelOf(hidden.org.id)).toBe(3);
@@ -215,7 +259,9 @@ describe("chapter pages", () => {
     expect(after.html).toContain(en["chapter.confirmed"]);
     expect(after.html).not.toContain(String(hidden.org.name));
     // Its own members read the confirmation on its page; nobody else finds the group.
-    expect((await hidden.page(`/orgs/${hidden.org.id}`)).html).toContain(`Confirmed by the Egypt chapter (${en["trust.method.call"]})`);
+    expect((await hidden.page(`/orgs/${hidden.org.id}`)).html).toContain(
+      `Confirmed by the Egypt chapter (${en["trust.method.call"]})`,
+    );
     expect((await new Client().page("/chapters/EG")).html).not.toContain(String(hidden.org.name));
     expect((await new Client().page(`/orgs/${hidden.org.id}`)).status).toBe(404);
   });
@@ -248,8 +294,14 @@ describe("chapter pages", () => {
     expect((await person.page("/chapters/GH")).html).not.toContain("/coordinators");
     const removed = await admin.form(`/chapters/GH/coordinators/${person.userId}/remove`, {});
     expect(removed.status).toBe(303);
-    expect((await admin.page(removed.headers.get("location")!)).html).toContain(en["chapter.no_coordinators"]);
-    expect((await env.DB.prepare("SELECT count(*) AS n FROM chapter_coordinators WHERE country = 'GH'").first<{ n: number }>())!.n).toBe(0);
+    expect((await admin.page(removed.headers.get("location")!)).html).toContain(
+      en["chapter.no_coordinators"],
+    );
+    expect(
+      (await env.DB.prepare("SELECT count(*) AS n FROM chapter_coordinators WHERE country = 'GH'").first<{
+        n: number;
+      }>())!.n,
+    ).toBe(0);
   });
 
   test("an unknown country is not found", async () => {
@@ -266,10 +318,18 @@ describe("the profile form and the admin's queue", () => {
     const owner = await group({ country: "EG" });
     const edit = await owner.page(`/orgs/${owner.org.id}/edit`);
     expect(edit.html).toMatch(/<input type="checkbox" name="listedInChapter" value="true"\s*\/?>/);
-    const fields = { version: "1", name: String(owner.org.name), country: "EG", visibility: "public", listedInChapter: "true" };
+    const fields = {
+      version: "1",
+      name: String(owner.org.name),
+      country: "EG",
+      visibility: "public",
+      listedInChapter: "true",
+    };
     expect((await owner.form(`/orgs/${owner.org.id}/edit`, fields)).status).toBe(200);
     expect((await owner.get(`/api/v1/orgs/${owner.org.id}`)).body.listedInChapter).toBe(true);
-    expect((await owner.page(`/orgs/${owner.org.id}/edit`)).html).toMatch(/name="listedInChapter" value="true" checked/);
+    expect((await owner.page(`/orgs/${owner.org.id}/edit`)).html).toMatch(
+      /name="listedInChapter" value="true" checked/,
+    );
     expect((await new Client().page("/chapters/EG")).html).toContain(`href="/orgs/${owner.org.id}"`);
     const { listedInChapter: _unticked, ...rest } = fields;
     expect((await owner.form(`/orgs/${owner.org.id}/edit`, { ...rest, version: "2" })).status).toBe(200);
@@ -281,23 +341,41 @@ describe("the profile form and the admin's queue", () => {
     const funder = await orgOwner({ ...funderFields, name: unique("Waiting Fund") }, { verified: false });
     const page = await admin.page("/admin");
     expect(page.html).toContain(en["admin.funders"]);
-    const row = new RegExp(`<a href="/orgs/${funder.org.id}"><bdi>${esc(String(funder.org.name))}</bdi></a></td><td>Netherlands</td><td>[^<]+</td>`);
+    const row = new RegExp(
+      `<a href="/orgs/${funder.org.id}"><bdi>${esc(String(funder.org.name))}</bdi></a></td><td>Netherlands</td><td>[^<]+</td>`,
+    );
     expect(page.html).toMatch(row);
-    expect(page.html).toContain(`<form method="post" action="/orgs/${funder.org.id}/verify" class="stack"><input type="hidden" name="verified" value="true"/><input type="hidden" name="back" value="admin"/>`);
+    expect(page.html).toContain(
+      `<form method="post" action="/orgs/${funder.org.id}/verify" class="stack"><input type="hidden" name="verified" value="true"/><input type="hidden" name="back" value="admin"/>`,
+    );
     // What was checked is required, and kept.
     const unchecked = await admin.form(`/orgs/${funder.org.id}/verify`, { verified: "true", back: "admin" });
     expect(unchecked.status).toBe(400);
     expect(await levelOf(funder.org.id)).toBe(1);
-    const checks = { website: "https://waiting.example.org", registration: "KvK 12345678", contact: "Director, by video call" };
-    const verified = await admin.form(`/orgs/${funder.org.id}/verify`, { verified: "true", back: "admin", ...checks });
+    const checks = {
+      website: "https://waiting.example.org",
+      registration: "KvK 12345678",
+      contact: "Director, by video call",
+    };
+    const verified = await admin.form(`/orgs/${funder.org.id}/verify`, {
+      verified: "true",
+      back: "admin",
+      ...checks,
+    });
     expect(verified.status).toBe(303);
     expect(verified.headers.get("location")).toBe("/admin?notice=verified");
     const back = await admin.page("/admin?notice=verified");
     expect(back.html).toContain(en["admin.verified"]);
     expect(back.html).not.toMatch(row);
-    expect((await new Client().page(`/orgs/${funder.org.id}`)).html).toContain(`✓ ${en["org.verified_funder"]}`);
+    expect((await new Client().page(`/orgs/${funder.org.id}`)).html).toContain(
+      `✓ ${en["org.verified_funder"]}`,
+    );
     expect(await levelOf(funder.org.id)).toBe(4);
-    const audit = await env.DB.prepare("SELECT data FROM audit_log WHERE action = 'org.verified' AND subject_id = ?").bind(funder.org.id).first<{ data: string }>();
+    const audit = await env.DB.prepare(
+      "SELECT data FROM audit_log WHERE action = 'org.verified' AND subject_id = ?",
+    )
+      .bind(funder.org.id)
+      .first<{ data: string }>();
     expect(JSON.parse(audit!.data).checks).toEqual(checks);
   });
 });

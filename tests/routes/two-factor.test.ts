@@ -13,8 +13,10 @@ import { ar } from "../../worker/i18n/ar";
 type Person = Client & { email: string; userId: string };
 
 /** What an authenticator app shows for this URI, `steps` periods from now. */
-const appCode = (otpauthUrl: string, steps = 0) => (URI.parse(otpauthUrl) as TOTP).generate({ timestamp: Date.now() + steps * 30_000 });
-const urlOf = (secret: string) => `otpauth://totp/Sanad:account?issuer=Sanad&secret=${secret}&algorithm=SHA1&digits=6&period=30`;
+const appCode = (otpauthUrl: string, steps = 0) =>
+  (URI.parse(otpauthUrl) as TOTP).generate({ timestamp: Date.now() + steps * 30_000 });
+const urlOf = (secret: string) =>
+  `otpauth://totp/Sanad:account?issuer=Sanad&secret=${secret}&algorithm=SHA1&digits=6&period=30`;
 /** Six digits that are no code of this key anywhere near now. */
 const notACode = (otpauthUrl: string) => {
   const near = new Set([-3, -2, -1, 0, 1, 2, 3].map((s) => appCode(otpauthUrl, s)));
@@ -24,7 +26,8 @@ const notACode = (otpauthUrl: string) => {
   }
 };
 /** As if a couple of minutes went by: the last accepted step moves back, so the current code is fresh again. */
-const timePasses = (userId: string) => env.DB.prepare("UPDATE users SET totp_last_step = totp_last_step - 4 WHERE id = ?").bind(userId).run();
+const timePasses = (userId: string) =>
+  env.DB.prepare("UPDATE users SET totp_last_step = totp_last_step - 4 WHERE id = ?").bind(userId).run();
 
 /** Turns two-step sign-in on through the API, as the page's user would with an app. */
 const enrol = async (c: Client) => {
@@ -33,10 +36,18 @@ const enrol = async (c: Client) => {
   const enrolCode = appCode(started.body.otpauthUrl);
   const confirmed = await c.post("/api/v1/me/2fa/confirm", { code: enrolCode });
   expect(confirmed.status).toBe(200);
-  return { otpauthUrl: started.body.otpauthUrl as string, enrolCode, recoveryCodes: confirmed.body.recoveryCodes as string[] };
+  return {
+    otpauthUrl: started.body.otpauthUrl as string,
+    enrolCode,
+    recoveryCodes: confirmed.body.recoveryCodes as string[],
+  };
 };
 
-const login = (email: string, password: string, code?: string) => new Client().post("/api/v1/auth/login", code === undefined ? { email, password } : { email, password, code });
+const login = (email: string, password: string, code?: string) =>
+  new Client().post(
+    "/api/v1/auth/login",
+    code === undefined ? { email, password } : { email, password, code },
+  );
 
 describe("turning it on", () => {
   test("start → a pending key (restarting replaces it) → a right code turns it on, with ten recovery codes shown once", async () => {
@@ -70,14 +81,24 @@ describe("turning it on", () => {
 
     // Already on: neither a new key nor a second confirmation.
     expect((await user.post("/api/v1/me/2fa")).status).toBe(409);
-    expect((await user.post("/api/v1/me/2fa/confirm", { code: appCode(second.body.otpauthUrl, 1) })).status).toBe(409);
+    expect(
+      (await user.post("/api/v1/me/2fa/confirm", { code: appCode(second.body.otpauthUrl, 1) })).status,
+    ).toBe(409);
 
     // Stored: the key sealed (not readable from the database alone), recovery codes only as hashes.
-    const row = await env.DB.prepare("SELECT totp_secret, totp_pending_secret, totp_enabled_at FROM users WHERE id = ?").bind(user.userId).first<Record<string, string | null>>();
+    const row = await env.DB.prepare(
+      "SELECT totp_secret, totp_pending_secret, totp_enabled_at FROM users WHERE id = ?",
+    )
+      .bind(user.userId)
+      .first<Record<string, string | null>>();
     expect(row!.totp_enabled_at).toBeTruthy();
     expect(row!.totp_pending_secret).toBeNull();
     expect(row!.totp_secret).not.toContain(second.body.secret);
-    const hashes = (await env.DB.prepare("SELECT code_hash FROM recovery_codes WHERE user_id = ?").bind(user.userId).all<{ code_hash: string }>()).results.map((r) => r.code_hash);
+    const hashes = (
+      await env.DB.prepare("SELECT code_hash FROM recovery_codes WHERE user_id = ?")
+        .bind(user.userId)
+        .all<{ code_hash: string }>()
+    ).results.map((r) => r.code_hash);
     expect(hashes).toHaveLength(10);
     for (const c of codes) expect(hashes.join(" ")).not.toContain(c.replaceAll("-", ""));
   });
@@ -86,11 +107,18 @@ describe("turning it on", () => {
     const user = await signUp();
     const started = await user.post("/api/v1/me/2fa");
     const code = appCode(started.body.otpauthUrl);
-    const results = await Promise.all([user.post("/api/v1/me/2fa/confirm", { code }), user.post("/api/v1/me/2fa/confirm", { code })]);
+    const results = await Promise.all([
+      user.post("/api/v1/me/2fa/confirm", { code }),
+      user.post("/api/v1/me/2fa/confirm", { code }),
+    ]);
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM recovery_codes WHERE user_id = ?").bind(user.userId).first("n")).toBe(10);
+    expect(
+      await env.DB.prepare("SELECT count(*) AS n FROM recovery_codes WHERE user_id = ?")
+        .bind(user.userId)
+        .first("n"),
+    ).toBe(10);
     expect((await login(user.email, PASSWORD, winners[0].body.recoveryCodes[0])).status).toBe(200);
   });
 });
@@ -135,7 +163,11 @@ describe("signing in with it on", () => {
     const user = await signUp();
     const { otpauthUrl } = await enrol(user);
     const code = appCode(otpauthUrl, 1);
-    const results = await Promise.all([login(user.email, PASSWORD, code), login(user.email, PASSWORD, code), login(user.email, PASSWORD, code)]);
+    const results = await Promise.all([
+      login(user.email, PASSWORD, code),
+      login(user.email, PASSWORD, code),
+      login(user.email, PASSWORD, code),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401]);
   });
 
@@ -152,7 +184,11 @@ describe("signing in with it on", () => {
     const other = await signUp();
     const theirs = await enrol(other);
     expect((await login(user.email, PASSWORD, theirs.recoveryCodes[0])).status).toBe(401);
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM recovery_codes WHERE user_id = ? AND used_at IS NULL").bind(user.userId).first("n")).toBe(8);
+    expect(
+      await env.DB.prepare("SELECT count(*) AS n FROM recovery_codes WHERE user_id = ? AND used_at IS NULL")
+        .bind(user.userId)
+        .first("n"),
+    ).toBe(8);
   });
 
   test("a wrong password never reveals that two-step sign-in is on: the same answer as any account's", async () => {
@@ -174,7 +210,8 @@ describe("signing in with it on", () => {
     const user = await signUp();
     const { otpauthUrl } = await enrol(user);
     await login(user.email, PASSWORD);
-    for (let i = 0; i < 4; i++) expect((await login(user.email, PASSWORD, notACode(otpauthUrl))).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await login(user.email, PASSWORD, notACode(otpauthUrl))).status).toBe(401);
     const locked = await login(user.email, PASSWORD, appCode(otpauthUrl, 1));
     expect(locked.status).toBe(429);
     expect(locked.headers.get("retry-after")).toBeTruthy();
@@ -194,7 +231,11 @@ describe("turning it off", () => {
     expect((await user.get("/api/v1/me")).body.twoFactor).toBe(false);
     expect((await login(user.email, PASSWORD)).status).toBe(200);
     expect((await user.json("DELETE", "/api/v1/me/2fa", { code: recoveryCodes[0] })).status).toBe(409);
-    expect(await env.DB.prepare("SELECT count(*) AS n FROM recovery_codes WHERE user_id = ?").bind(user.userId).first("n")).toBe(0);
+    expect(
+      await env.DB.prepare("SELECT count(*) AS n FROM recovery_codes WHERE user_id = ?")
+        .bind(user.userId)
+        .first("n"),
+    ).toBe(0);
 
     // On again (a new key, new recovery codes), off with a recovery code.
     const again = await enrol(user);
@@ -206,7 +247,8 @@ describe("turning it off", () => {
   test("a stolen session cannot guess its way to turning it off: guesses are throttled", async () => {
     const user = await signUp();
     const { otpauthUrl } = await enrol(user);
-    for (let i = 0; i < 5; i++) expect((await user.json("DELETE", "/api/v1/me/2fa", { code: notACode(otpauthUrl) })).status).toBe(400);
+    for (let i = 0; i < 5; i++)
+      expect((await user.json("DELETE", "/api/v1/me/2fa", { code: notACode(otpauthUrl) })).status).toBe(400);
     expect((await user.json("DELETE", "/api/v1/me/2fa", { code: appCode(otpauthUrl, 1) })).status).toBe(429);
   });
 });
@@ -224,12 +266,16 @@ describe("the pages, without JavaScript", () => {
     const started = await user.form("/me/2fa", {});
     expect(started.status).toBe(200);
     expect(started.headers.get("cache-control")).toBe("no-store");
-    const grouped = /<code class="secret" dir="ltr">([A-Z2-7]{4}(?: [A-Z2-7]{4}){7})<\/code>/.exec(started.html)?.[1];
+    const grouped = /<code class="secret" dir="ltr">([A-Z2-7]{4}(?: [A-Z2-7]{4}){7})<\/code>/.exec(
+      started.html,
+    )?.[1];
     expect(grouped).toBeTruthy();
     const secret = grouped!.replaceAll(" ", "");
     expect(started.html).toContain(`href="${urlOf(secret).replaceAll("&", "&amp;")}"`);
     expect(started.html).toContain('action="/me/2fa/confirm"');
-    expect(started.html).toMatch(/<input[^>]*name="code"[^>]*inputmode="numeric"|<input[^>]*inputmode="numeric"[^>]*name="code"/);
+    expect(started.html).toMatch(
+      /<input[^>]*name="code"[^>]*inputmode="numeric"|<input[^>]*inputmode="numeric"[^>]*name="code"/,
+    );
     expect(started.html).toContain('autocomplete="one-time-code"');
     expect(started.html).not.toContain("<script>");
 
@@ -259,11 +305,19 @@ describe("the pages, without JavaScript", () => {
     const noCode = await phone.form("/login", { email: user.email, password: PASSWORD });
     expect(noCode.status).toBe(401);
     expect(noCode.html).toContain('dir="rtl"');
-    expect(noCode.html).toMatch(new RegExp(`<span class="error" id="code-error">${ar["err.code_needed"].replace(/[()]/g, "\\$&")}</span>`));
+    expect(noCode.html).toMatch(
+      new RegExp(
+        `<span class="error" id="code-error">${ar["err.code_needed"].replace(/[()]/g, "\\$&")}</span>`,
+      ),
+    );
     expect(noCode.html).toContain(`value="${user.email}"`);
     expect(noCode.html).not.toContain(PASSWORD);
     expect(phone.cookies.has("sanad_session")).toBe(false);
-    const signedIn = await phone.form("/login", { email: user.email, password: PASSWORD, code: appCode(urlOf(secret), 1) });
+    const signedIn = await phone.form("/login", {
+      email: user.email,
+      password: PASSWORD,
+      code: appCode(urlOf(secret), 1),
+    });
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.get("location")).toBe("/me");
     expect((await phone.page("/me")).status).toBe(200);
@@ -297,7 +351,10 @@ describe("the pages, without JavaScript", () => {
 describe("admins and analysts need it in production", () => {
   const production = () => new Client(workerWith({ SANAD_ENV: "production" }));
   const signInTo = async (c: Client, email: string, code?: string) => {
-    const res = await c.post("/api/v1/auth/login", code ? { email, password: PASSWORD, code } : { email, password: PASSWORD });
+    const res = await c.post(
+      "/api/v1/auth/login",
+      code ? { email, password: PASSWORD, code } : { email, password: PASSWORD },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("set-cookie")).toMatch(/Secure/);
     return c;
@@ -345,7 +402,9 @@ describe("admins and analysts need it in production", () => {
     const report = await analyst.get("/api/v1/reports/equity");
     expect(report.status).toBe(403);
     expect(report.body.detail).toBe(en["err.two_factor_required"]);
-    expect((await new Client(workerWith({ SANAD_ENV: "production" })).get("/api/v1/reports/equity")).status).toBe(200); // anonymous: public figures
+    expect(
+      (await new Client(workerWith({ SANAD_ENV: "production" })).get("/api/v1/reports/equity")).status,
+    ).toBe(200); // anonymous: public figures
     expect((await analyst.post("/api/v1/auth/logout")).status).toBe(204);
     expect((await analyst.get("/api/v1/reports/equity")).status).toBe(200);
   });

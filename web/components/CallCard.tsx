@@ -10,10 +10,23 @@ export const CallCard = ({ call, children }: { call: CallSummary; children?: Com
   const { t, locale } = usePage();
   return (
     <li class="card">
-      <h2 dir="auto"><a href={`/calls/${call.id}`}>{call.title}</a></h2>
-      <p class="muted"><bdi>{call.funderName ?? t("call.undisclosed_funder")}</bdi> · {t(`funding.${call.fundingType}`)} · {formatMonths(call.durationMonths, locale)}</p>
-      <p><MoneyRange min={call.grant.min} max={call.grant.max} /> · <Deadline iso={call.deadline} /></p>
-      {call.themes.length > 0 && <p>{call.themes.slice(0, 4).map((th) => <span class="tag">{t(`theme.${th}`)}</span>)}</p>}
+      <h2 dir="auto">
+        <a href={`/calls/${call.id}`}>{call.title}</a>
+      </h2>
+      <p class="muted">
+        <bdi>{call.funderName ?? t("call.undisclosed_funder")}</bdi> · {t(`funding.${call.fundingType}`)} ·{" "}
+        {formatMonths(call.durationMonths, locale)}
+      </p>
+      <p>
+        <MoneyRange min={call.grant.min} max={call.grant.max} /> · <Deadline iso={call.deadline} />
+      </p>
+      {call.themes.length > 0 && (
+        <p>
+          {call.themes.slice(0, 4).map((th) => (
+            <span class="tag">{t(`theme.${th}`)}</span>
+          ))}
+        </p>
+      )}
       {children}
     </li>
   );

@@ -20,68 +20,218 @@ type Props = {
 
 export const CallForm = ({ action, values: v, errors: e, countries, funders, submitLabel }: Props) => {
   const { t, timeZone, locale } = usePage();
-  const checks = <T extends string>(all: readonly T[], prefix: string) => all.map((x) => ({ value: x, label: t(`${prefix}.${x}` as never) }));
-  const questions = Array.from({ length: MAX_QUESTIONS }, (_, i) => v.questions[i] ?? { id: "", label: "", maxChars: "" });
+  const checks = <T extends string>(all: readonly T[], prefix: string) =>
+    all.map((x) => ({ value: x, label: t(`${prefix}.${x}` as never) }));
+  const questions = Array.from(
+    { length: MAX_QUESTIONS },
+    (_, i) => v.questions[i] ?? { id: "", label: "", maxChars: "" },
+  );
   return (
     <form class="stack" method="post" action={action} novalidate>
       <ErrorSummary errors={e} />
       {v.version && <input type="hidden" name="version" value={v.version} />}
       {funders.length > 1 ? (
-        <SelectField name="funderOrgId" label={t("call.funder")} value={v.funderOrgId} options={funders.map((f) => ({ value: f.id, label: f.name }))} errors={e} required />
+        <SelectField
+          name="funderOrgId"
+          label={t("call.funder")}
+          value={v.funderOrgId}
+          options={funders.map((f) => ({ value: f.id, label: f.name }))}
+          errors={e}
+          required
+        />
       ) : (
         <input type="hidden" name="funderOrgId" value={v.funderOrgId} />
       )}
       <TextField name="title" label={t("call.title")} value={v.title} required errors={e} maxLength={200} />
-      <TextField name="summary" label={t("call.summary")} hint={t("call.summary_help")} value={v.summary} multiline required errors={e} maxLength={4000} />
-      <TextField name="languages" label={t("call.languages")} hint={t("org.languages_help")} value={v.languages} required errors={e} />
-      <ChoiceGroup type="checkbox" name="themes" label={t("call.themes")} values={v.themes} options={checks(THEMES, "theme")} errors={e} />
+      <TextField
+        name="summary"
+        label={t("call.summary")}
+        hint={t("call.summary_help")}
+        value={v.summary}
+        multiline
+        required
+        errors={e}
+        maxLength={4000}
+      />
+      <TextField
+        name="languages"
+        label={t("call.languages")}
+        hint={t("org.languages_help")}
+        value={v.languages}
+        required
+        errors={e}
+      />
+      <ChoiceGroup
+        type="checkbox"
+        name="themes"
+        label={t("call.themes")}
+        values={v.themes}
+        options={checks(THEMES, "theme")}
+        errors={e}
+      />
 
       <fieldset class="field">
         <legend>{t("call.grant")}</legend>
         <div class="row">
-          <TextField name="grantMin" label={t("call.grant_min")} value={v.grantMin} inputmode="decimal" required errors={e} />
-          <TextField name="grantMax" label={t("call.grant_max")} value={v.grantMax} inputmode="decimal" required errors={e} />
-          <CurrencyInput name="grantCurrency" label={t("org.budget_currency")} value={v.grantCurrency} errors={e} />
+          <TextField
+            name="grantMin"
+            label={t("call.grant_min")}
+            value={v.grantMin}
+            inputmode="decimal"
+            required
+            errors={e}
+          />
+          <TextField
+            name="grantMax"
+            label={t("call.grant_max")}
+            value={v.grantMax}
+            inputmode="decimal"
+            required
+            errors={e}
+          />
+          <CurrencyInput
+            name="grantCurrency"
+            label={t("org.budget_currency")}
+            value={v.grantCurrency}
+            errors={e}
+          />
         </div>
       </fieldset>
       <div class="row">
-        <SelectField name="fundingType" label={t("call.funding_type")} value={v.fundingType} options={FUNDING_TYPES.map((f) => ({ value: f, label: t(`funding.${f}`) }))} errors={e} required />
-        <TextField name="durationMonths" label={t("call.duration_months")} value={v.durationMonths} inputmode="numeric" required errors={e} />
-        <TextField name="deadline" type="datetime-local" label={t("call.deadline")} hint={t("call.deadline_zone", { zone: timeZone })} value={v.deadline} required errors={e} />
+        <SelectField
+          name="fundingType"
+          label={t("call.funding_type")}
+          value={v.fundingType}
+          options={FUNDING_TYPES.map((f) => ({ value: f, label: t(`funding.${f}`) }))}
+          errors={e}
+          required
+        />
+        <TextField
+          name="durationMonths"
+          label={t("call.duration_months")}
+          value={v.durationMonths}
+          inputmode="numeric"
+          required
+          errors={e}
+        />
+        <TextField
+          name="deadline"
+          type="datetime-local"
+          label={t("call.deadline")}
+          hint={t("call.deadline_zone", { zone: timeZone })}
+          value={v.deadline}
+          required
+          errors={e}
+        />
       </div>
 
       <h2>{t("call.eligibility")}</h2>
       <p class="muted">{t("call.eligibility_help")}</p>
       <div class="field">
         <label>
-          <input type="checkbox" name="globalSouthOnly" checked={v.globalSouthOnly} /> {t("call.global_south_only")}
+          <input type="checkbox" name="globalSouthOnly" checked={v.globalSouthOnly} />{" "}
+          {t("call.global_south_only")}
         </label>
       </div>
       <div class="field">
         <label for="countries">{t("call.countries")}</label>
-        <span class="hint" id="countries-hint">{t("call.countries_help")}</span>
-        {e?.countries && <span class="error" id="countries-error">{e.countries}</span>}
-        <select id="countries" name="countries" multiple size={6} aria-describedby={e?.countries ? "countries-hint countries-error" : "countries-hint"}>
-          {countries.map((c) => <option value={c.code} selected={v.countries.includes(c.code)}>{c.name}</option>)}
+        <span class="hint" id="countries-hint">
+          {t("call.countries_help")}
+        </span>
+        {e?.countries && (
+          <span class="error" id="countries-error">
+            {e.countries}
+          </span>
+        )}
+        <select
+          id="countries"
+          name="countries"
+          multiple
+          size={6}
+          aria-describedby={e?.countries ? "countries-hint countries-error" : "countries-hint"}
+        >
+          {countries.map((c) => (
+            <option value={c.code} selected={v.countries.includes(c.code)}>
+              {c.name}
+            </option>
+          ))}
         </select>
       </div>
-      <ChoiceGroup type="checkbox" name="legalStatuses" label={t("call.legal_statuses")} hint={t("call.none_means_all")} values={v.legalStatuses} options={checks(LEGAL_STATUSES, "legal")} errors={e} />
+      <ChoiceGroup
+        type="checkbox"
+        name="legalStatuses"
+        label={t("call.legal_statuses")}
+        hint={t("call.none_means_all")}
+        values={v.legalStatuses}
+        options={checks(LEGAL_STATUSES, "legal")}
+        errors={e}
+      />
       <fieldset class="field">
         <legend>{t("call.max_budget")}</legend>
         <span class="hint">{t("call.max_budget_help")}</span>
         <div class="row">
-          <TextField name="maxBudgetAmount" label={t("org.budget_amount")} value={v.maxBudgetAmount} inputmode="decimal" errors={e} />
-          <CurrencyInput name="maxBudgetCurrency" label={t("org.budget_currency")} value={v.maxBudgetCurrency} errors={e} />
+          <TextField
+            name="maxBudgetAmount"
+            label={t("org.budget_amount")}
+            value={v.maxBudgetAmount}
+            inputmode="decimal"
+            errors={e}
+          />
+          <CurrencyInput
+            name="maxBudgetCurrency"
+            label={t("org.budget_currency")}
+            value={v.maxBudgetCurrency}
+            errors={e}
+          />
         </div>
       </fieldset>
-      <ChoiceGroup type="checkbox" name="requiredLedBy" label={t("call.required_led_by")} hint={t("call.required_led_by_help")} values={v.requiredLedBy} options={checks(LED_BY, "ledby")} errors={e} />
-      <SelectField name="minTrustLevel" label={t("call.min_trust_level")} hint={t("call.min_trust_level_help")} value={v.minTrustLevel || "0"} options={TRUST_LEVELS.map((l) => ({ value: String(l), label: l === 0 ? t("call.min_trust_none") : trustLevelLabel(l, t, locale) }))} errors={e} />
+      <ChoiceGroup
+        type="checkbox"
+        name="requiredLedBy"
+        label={t("call.required_led_by")}
+        hint={t("call.required_led_by_help")}
+        values={v.requiredLedBy}
+        options={checks(LED_BY, "ledby")}
+        errors={e}
+      />
+      <SelectField
+        name="minTrustLevel"
+        label={t("call.min_trust_level")}
+        hint={t("call.min_trust_level_help")}
+        value={v.minTrustLevel || "0"}
+        options={TRUST_LEVELS.map((l) => ({
+          value: String(l),
+          label: l === 0 ? t("call.min_trust_none") : trustLevelLabel(l, t, locale),
+        }))}
+        errors={e}
+      />
 
       <h2>{t("call.priorities")}</h2>
       <p class="muted">{t("call.priorities_help")}</p>
-      <ChoiceGroup type="checkbox" name="prioLedBy" label={t("org.led_by")} values={v.prioLedBy} options={checks(LED_BY, "ledby")} errors={e} />
-      <ChoiceGroup type="checkbox" name="prioSettings" label={t("org.setting")} values={v.prioSettings} options={checks(SETTINGS, "setting")} errors={e} />
-      <ChoiceGroup type="checkbox" name="prioThemes" label={t("org.themes")} values={v.prioThemes} options={checks(THEMES, "theme")} errors={e} />
+      <ChoiceGroup
+        type="checkbox"
+        name="prioLedBy"
+        label={t("org.led_by")}
+        values={v.prioLedBy}
+        options={checks(LED_BY, "ledby")}
+        errors={e}
+      />
+      <ChoiceGroup
+        type="checkbox"
+        name="prioSettings"
+        label={t("org.setting")}
+        values={v.prioSettings}
+        options={checks(SETTINGS, "setting")}
+        errors={e}
+      />
+      <ChoiceGroup
+        type="checkbox"
+        name="prioThemes"
+        label={t("org.themes")}
+        values={v.prioThemes}
+        options={checks(THEMES, "theme")}
+        errors={e}
+      />
 
       <h2>{t("call.questions")}</h2>
       <p class="muted">{t("call.questions_help")}</p>
@@ -90,8 +240,21 @@ export const CallForm = ({ action, values: v, errors: e, countries, funders, sub
           <legend>{t("call.question_n", { n: i + 1 })}</legend>
           <input type="hidden" name={`q${i + 1}_id`} value={q.id} />
           <div class="row">
-            <TextField name={`q${i + 1}_label`} label={t("call.question_label")} value={q.label} errors={e} maxLength={300} required={i === 0} />
-            <TextField name={`q${i + 1}_max`} label={t("call.question_max")} value={q.maxChars || (q.label ? "" : "1000")} inputmode="numeric" errors={e} />
+            <TextField
+              name={`q${i + 1}_label`}
+              label={t("call.question_label")}
+              value={q.label}
+              errors={e}
+              maxLength={300}
+              required={i === 0}
+            />
+            <TextField
+              name={`q${i + 1}_max`}
+              label={t("call.question_max")}
+              value={q.maxChars || (q.label ? "" : "1000")}
+              inputmode="numeric"
+              errors={e}
+            />
           </div>
         </fieldset>
       ))}

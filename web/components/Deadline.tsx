@@ -11,7 +11,9 @@ export const Deadline = ({ iso, now = new Date() }: { iso: string; now?: Date })
       <time datetime={iso}>{formatInstantWithZone(iso, locale, timeZone)}</time>
       {" · "}
       <strong class={days !== null && days < 7 ? "soon" : undefined}>
-        {days === null ? t("call.deadline_passed") : t("call.closes", { when: formatDaysFromNow(days, locale) })}
+        {days === null
+          ? t("call.deadline_passed")
+          : t("call.closes", { when: formatDaysFromNow(days, locale) })}
       </strong>
     </span>
   );

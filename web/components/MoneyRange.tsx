@@ -8,6 +8,12 @@ export const MoneyRange = ({ min, max }: { min: Money; max: Money }) => {
   // <bdi>: an amount keeps its own direction inside right-to-left text.
   if (min.amount === max.amount) return <bdi>{formatMoney(max, locale)}</bdi>;
   const exp = minorUnitExponent(min.currency);
-  const f = numberFormat(locale, { style: "currency", currency: min.currency, currencyDisplay: "code", maximumFractionDigits: exp, minimumFractionDigits: 0 });
+  const f = numberFormat(locale, {
+    style: "currency",
+    currency: min.currency,
+    currencyDisplay: "code",
+    maximumFractionDigits: exp,
+    minimumFractionDigits: 0,
+  });
   return <bdi>{f.formatRange(min.amount / 10 ** exp, max.amount / 10 ** exp)}</bdi>;
 };

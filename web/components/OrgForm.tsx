@@ -26,40 +26,158 @@ export type OrgFormValues = {
   version?: string;
 };
 
-export const OrgForm = (p: { action: string; values: OrgFormValues; errors?: FormErrors; countries: { code: string; name: string }[]; submitLabel: string; editing?: boolean }) => {
+export const OrgForm = (p: {
+  action: string;
+  values: OrgFormValues;
+  errors?: FormErrors;
+  countries: { code: string; name: string }[];
+  submitLabel: string;
+  editing?: boolean;
+}) => {
   const { t } = usePage();
   const v = p.values;
   const e = p.errors;
   return (
     <form class="stack" method="post" action={p.action} novalidate>
       <ErrorSummary errors={e} />
-      {p.editing ? <input type="hidden" name="version" value={v.version} /> : (
-        <ChoiceGroup type="radio" name="kind" label={t("org.kind")} values={[v.kind ?? "cso"]} options={ORG_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} errors={e} required />
+      {p.editing ? (
+        <input type="hidden" name="version" value={v.version} />
+      ) : (
+        <ChoiceGroup
+          type="radio"
+          name="kind"
+          label={t("org.kind")}
+          values={[v.kind ?? "cso"]}
+          options={ORG_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          errors={e}
+          required
+        />
       )}
       <TextField name="name" label={t("org.name")} value={v.name} required errors={e} maxLength={200} />
-      <TextField name="description" label={`${t("org.description")} (${t("org.optional")})`} value={v.description} multiline errors={e} maxLength={2000} />
-      <SelectField name="country" label={t("org.country")} value={v.country} blank="—" options={p.countries.map((c) => ({ value: c.code, label: c.name }))} required errors={e} />
-      <TextField name="area" label={`${t("org.area")} (${t("org.optional")})`} value={v.area} errors={e} maxLength={120} />
-      <SelectField name="setting" label={t("org.setting")} value={v.setting} blank="—" options={SETTINGS.map((s) => ({ value: s, label: t(`setting.${s}`) }))} errors={e} />
-      <SelectField name="legalStatus" label={t("org.legal_status")} value={v.legalStatus} blank="—" options={LEGAL_STATUSES.map((s) => ({ value: s, label: t(`legal.${s}`) }))} errors={e} />
+      <TextField
+        name="description"
+        label={`${t("org.description")} (${t("org.optional")})`}
+        value={v.description}
+        multiline
+        errors={e}
+        maxLength={2000}
+      />
+      <SelectField
+        name="country"
+        label={t("org.country")}
+        value={v.country}
+        blank="—"
+        options={p.countries.map((c) => ({ value: c.code, label: c.name }))}
+        required
+        errors={e}
+      />
+      <TextField
+        name="area"
+        label={`${t("org.area")} (${t("org.optional")})`}
+        value={v.area}
+        errors={e}
+        maxLength={120}
+      />
+      <SelectField
+        name="setting"
+        label={t("org.setting")}
+        value={v.setting}
+        blank="—"
+        options={SETTINGS.map((s) => ({ value: s, label: t(`setting.${s}`) }))}
+        errors={e}
+      />
+      <SelectField
+        name="legalStatus"
+        label={t("org.legal_status")}
+        value={v.legalStatus}
+        blank="—"
+        options={LEGAL_STATUSES.map((s) => ({ value: s, label: t(`legal.${s}`) }))}
+        errors={e}
+      />
       <fieldset class="field">
         <legend>{t("org.annual_budget")}</legend>
         <div class="row">
-          <TextField name="budgetAmount" label={t("org.budget_amount")} value={v.budgetAmount} inputmode="decimal" errors={e} />
-          <CurrencyInput name="budgetCurrency" label={t("org.budget_currency")} value={v.budgetCurrency} errors={e} />
+          <TextField
+            name="budgetAmount"
+            label={t("org.budget_amount")}
+            value={v.budgetAmount}
+            inputmode="decimal"
+            errors={e}
+          />
+          <CurrencyInput
+            name="budgetCurrency"
+            label={t("org.budget_currency")}
+            value={v.budgetCurrency}
+            errors={e}
+          />
           <CurrencyList />
         </div>
       </fieldset>
       <div class="row">
-        <TextField name="foundedYear" label={`${t("org.founded_year")} (${t("org.optional")})`} value={v.foundedYear} inputmode="numeric" errors={e} />
-        <TextField name="staffCount" label={`${t("org.staff_count")} (${t("org.optional")})`} value={v.staffCount} inputmode="numeric" errors={e} />
-        <TextField name="volunteerCount" label={`${t("org.volunteer_count")} (${t("org.optional")})`} value={v.volunteerCount} inputmode="numeric" errors={e} />
+        <TextField
+          name="foundedYear"
+          label={`${t("org.founded_year")} (${t("org.optional")})`}
+          value={v.foundedYear}
+          inputmode="numeric"
+          errors={e}
+        />
+        <TextField
+          name="staffCount"
+          label={`${t("org.staff_count")} (${t("org.optional")})`}
+          value={v.staffCount}
+          inputmode="numeric"
+          errors={e}
+        />
+        <TextField
+          name="volunteerCount"
+          label={`${t("org.volunteer_count")} (${t("org.optional")})`}
+          value={v.volunteerCount}
+          inputmode="numeric"
+          errors={e}
+        />
       </div>
-      <ChoiceGroup type="checkbox" name="ledBy" label={t("org.led_by")} hint={t("org.led_by_help")} values={v.ledBy ?? []} options={LED_BY.map((l) => ({ value: l, label: t(`ledby.${l}`) }))} errors={e} />
-      <ChoiceGroup type="checkbox" name="themes" label={t("org.themes")} values={v.themes ?? []} options={THEMES.map((th) => ({ value: th, label: t(`theme.${th}`) }))} errors={e} />
-      <TextField name="languages" label={t("org.languages")} hint={t("org.languages_help")} value={v.languages} errors={e} />
-      <ChoiceGroup type="radio" name="visibility" label={t("org.visibility")} hint={t("org.visibility_help")} values={[v.visibility ?? "public"]} options={VISIBILITIES.map((s) => ({ value: s, label: t(`visibility.${s}`) }))} errors={e} />
-      <ChoiceGroup type="checkbox" name="listedInChapter" label={t("org.chapter")} hint={t("org.listed_in_chapter_help")} values={v.listedInChapter === "true" ? ["true"] : []} options={[{ value: "true", label: t("org.listed_in_chapter") }]} errors={e} />
+      <ChoiceGroup
+        type="checkbox"
+        name="ledBy"
+        label={t("org.led_by")}
+        hint={t("org.led_by_help")}
+        values={v.ledBy ?? []}
+        options={LED_BY.map((l) => ({ value: l, label: t(`ledby.${l}`) }))}
+        errors={e}
+      />
+      <ChoiceGroup
+        type="checkbox"
+        name="themes"
+        label={t("org.themes")}
+        values={v.themes ?? []}
+        options={THEMES.map((th) => ({ value: th, label: t(`theme.${th}`) }))}
+        errors={e}
+      />
+      <TextField
+        name="languages"
+        label={t("org.languages")}
+        hint={t("org.languages_help")}
+        value={v.languages}
+        errors={e}
+      />
+      <ChoiceGroup
+        type="radio"
+        name="visibility"
+        label={t("org.visibility")}
+        hint={t("org.visibility_help")}
+        values={[v.visibility ?? "public"]}
+        options={VISIBILITIES.map((s) => ({ value: s, label: t(`visibility.${s}`) }))}
+        errors={e}
+      />
+      <ChoiceGroup
+        type="checkbox"
+        name="listedInChapter"
+        label={t("org.chapter")}
+        hint={t("org.listed_in_chapter_help")}
+        values={v.listedInChapter === "true" ? ["true"] : []}
+        options={[{ value: "true", label: t("org.listed_in_chapter") }]}
+        errors={e}
+      />
       <p>
         <button type="submit">{p.submitLabel}</button>
       </p>

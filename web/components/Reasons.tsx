@@ -9,7 +9,8 @@ export const Reasons = ({ reasons }: { reasons: ReasonView[] }) => {
     <ul class="reasons">
       {reasons.map((r) => (
         <li class={r.met ? "met" : "unmet"}>
-          <span aria-hidden="true">{r.met ? "✓" : "✗"}</span> <span class="sr-only">{r.met ? t("match.met") : t("match.unmet")}: </span>
+          <span aria-hidden="true">{r.met ? "✓" : "✗"}</span>{" "}
+          <span class="sr-only">{r.met ? t("match.met") : t("match.unmet")}: </span>
           {r.detail}
         </li>
       ))}

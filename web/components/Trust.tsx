@@ -18,7 +18,13 @@ const SLOT = "\u0001";
 export const Sentence = ({ text, children }: { text: string; children: ComponentChildren }) => {
   const at = text.indexOf(SLOT);
   if (at < 0) return <>{text}</>;
-  return <>{text.slice(0, at)}{children}{text.slice(at + SLOT.length)}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      {children}
+      {text.slice(at + SLOT.length)}
+    </>
+  );
 };
 export const slot = SLOT;
 
@@ -31,17 +37,42 @@ const EvidenceLine = ({ e, org }: { e: Evidence; org: Org }) => {
   if (e.kind === "email_verified") return <li>{t("trust.ev_email")}</li>;
   if (e.kind === "confirmation") {
     const method = `trust.method.${e.detail}`;
-    return <li>{t("trust.ev_confirmation", { chapter: countryName(org.country, locale), method: isMessageKey(method) ? t(method) : (e.detail ?? ""), date })}</li>;
+    return (
+      <li>
+        {t("trust.ev_confirmation", {
+          chapter: countryName(org.country, locale),
+          method: isMessageKey(method) ? t(method) : (e.detail ?? ""),
+          date,
+        })}
+      </li>
+    );
   }
   const why = `trust.why_${e.detail}`;
   return (
     <li class={e.counts ? "met" : "unmet"}>
       <Sentence text={t("trust.ev_vouch", { org: SLOT, date })}>
-        {e.by ? <a href={`/orgs/${e.by.orgId}`}><bdi>{e.by.name}</bdi></a> : t("trust.a_verified_org")}
+        {e.by ? (
+          <a href={`/orgs/${e.by.orgId}`}>
+            <bdi>{e.by.name}</bdi>
+          </a>
+        ) : (
+          t("trust.a_verified_org")
+        )}
       </Sentence>
       {" — "}
-      {e.counts ? <strong>{t("trust.counts")}</strong> : t("trust.not_counts", { reason: isMessageKey(why) ? t(why) : (e.detail ?? "") })}
-      {e.statement && <><br /><q class="muted" dir="auto">{e.statement}</q></>}
+      {e.counts ? (
+        <strong>{t("trust.counts")}</strong>
+      ) : (
+        t("trust.not_counts", { reason: isMessageKey(why) ? t(why) : (e.detail ?? "") })
+      )}
+      {e.statement && (
+        <>
+          <br />
+          <q class="muted" dir="auto">
+            {e.statement}
+          </q>
+        </>
+      )}
     </li>
   );
 };
@@ -55,8 +86,18 @@ export const TrustSection = ({ org, trust, errors, values }: Props) => {
   return (
     <section aria-labelledby="trust-title">
       <h2 id="trust-title">{t("trust.title")}</h2>
-      <p><strong>{t("trust.level_label", { level, name: t(`trust.level_name.${level}`) })}</strong></p>
-      {trust.evidence.length ? <ul class="reasons">{trust.evidence.map((e) => <EvidenceLine e={e} org={org} />)}</ul> : <p class="muted">{t("trust.no_evidence")}</p>}
+      <p>
+        <strong>{t("trust.level_label", { level, name: t(`trust.level_name.${level}`) })}</strong>
+      </p>
+      {trust.evidence.length ? (
+        <ul class="reasons">
+          {trust.evidence.map((e) => (
+            <EvidenceLine e={e} org={org} />
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t("trust.no_evidence")}</p>
+      )}
       <p class="muted">{t("trust.explain")}</p>
 
       {trust.requests.length > 0 && (
@@ -64,7 +105,14 @@ export const TrustSection = ({ org, trust, errors, values }: Props) => {
           <h3>{t("trust.requests_title")}</h3>
           <ul>
             {trust.requests.map((r) => (
-              <li><a href={`/orgs/${r.fromOrgId}#vouch`}><bdi>{r.fromName}</bdi></a> <span class="muted">{t("trust.asked_on", { date: formatDate(r.createdAt, locale, timeZone) })}</span></li>
+              <li>
+                <a href={`/orgs/${r.fromOrgId}#vouch`}>
+                  <bdi>{r.fromName}</bdi>
+                </a>{" "}
+                <span class="muted">
+                  {t("trust.asked_on", { date: formatDate(r.createdAt, locale, timeZone) })}
+                </span>
+              </li>
             ))}
           </ul>
         </>
@@ -76,7 +124,9 @@ export const TrustSection = ({ org, trust, errors, values }: Props) => {
           {trust.own.chapter ? (
             <form method="post" action={`/orgs/${org.id}/confirmation-request`} class="stack">
               <p class="muted">{t("trust.ask_chapter_help", { country })}</p>
-              <p><button type="submit">{t("trust.ask_chapter")}</button></p>
+              <p>
+                <button type="submit">{t("trust.ask_chapter")}</button>
+              </p>
             </form>
           ) : (
             <p class="muted">{t("trust.no_chapter", { country })}</p>
@@ -86,10 +136,21 @@ export const TrustSection = ({ org, trust, errors, values }: Props) => {
           ) : trust.own.candidates.length ? (
             <form method="post" action={`/orgs/${org.id}/vouch-requests`} class="stack" novalidate>
               <SelectField
-                name="toOrgId" label={t("trust.ask_vouch_to")} hint={t("trust.ask_vouch_help")} required errors={errors}
-                options={trust.own.candidates.map((o) => ({ value: o.id, label: o.country === org.country ? o.name : `${o.name} (${countryName(o.country, locale)})` }))}
+                name="toOrgId"
+                label={t("trust.ask_vouch_to")}
+                hint={t("trust.ask_vouch_help")}
+                required
+                errors={errors}
+                options={trust.own.candidates.map((o) => ({
+                  value: o.id,
+                  label: o.country === org.country ? o.name : `${o.name} (${countryName(o.country, locale)})`,
+                }))}
               />
-              <p><button type="submit" class="secondary">{t("trust.ask_vouch")}</button></p>
+              <p>
+                <button type="submit" class="secondary">
+                  {t("trust.ask_vouch")}
+                </button>
+              </p>
             </form>
           ) : (
             <p class="muted">{t("trust.no_candidates")}</p>
@@ -102,18 +163,51 @@ export const TrustSection = ({ org, trust, errors, values }: Props) => {
           <h3 id="vouch">{t("trust.vouch_title")}</h3>
           {trust.vouch.mine.map((v) => (
             <form method="post" action={`/vouches/${v.id}/revoke`} class="actions">
-              <span>{t("trust.our_vouch", { org: v.voucherName, date: formatDate(v.createdAt, locale, timeZone) })}</span>
-              <button type="submit" class="secondary">{t("trust.revoke")}<span class="sr-only"> ({v.voucherName})</span></button>
+              <span>
+                {t("trust.our_vouch", {
+                  org: v.voucherName,
+                  date: formatDate(v.createdAt, locale, timeZone),
+                })}
+              </span>
+              <button type="submit" class="secondary">
+                {t("trust.revoke")}
+                <span class="sr-only"> ({v.voucherName})</span>
+              </button>
             </form>
           ))}
           {trust.vouch.options.length > 0 && (
             <form method="post" action={`/orgs/${org.id}/vouches`} class="stack" novalidate>
               <p class="muted">{t("trust.vouch_help")}</p>
               <ErrorSummary errors={errors} />
-              <SelectField name="voucherOrgId" label={t("trust.voucher")} value={values?.voucherOrgId} required errors={errors} options={trust.vouch.options.map((o) => ({ value: o.id, label: o.name }))} />
-              <SelectField name="relationship" label={t("trust.relationship")} value={values?.relationship} required errors={errors} options={VOUCH_RELATIONSHIPS.map((r) => ({ value: r, label: t(`trust.relationship.${r}`) }))} />
-              <TextField name="statement" label={t("trust.statement")} hint={t("trust.statement_hint")} value={values?.statement} multiline maxLength={500} required errors={errors} />
-              <p><button type="submit">{t("trust.vouch_submit")}</button></p>
+              <SelectField
+                name="voucherOrgId"
+                label={t("trust.voucher")}
+                value={values?.voucherOrgId}
+                required
+                errors={errors}
+                options={trust.vouch.options.map((o) => ({ value: o.id, label: o.name }))}
+              />
+              <SelectField
+                name="relationship"
+                label={t("trust.relationship")}
+                value={values?.relationship}
+                required
+                errors={errors}
+                options={VOUCH_RELATIONSHIPS.map((r) => ({ value: r, label: t(`trust.relationship.${r}`) }))}
+              />
+              <TextField
+                name="statement"
+                label={t("trust.statement")}
+                hint={t("trust.statement_hint")}
+                value={values?.statement}
+                multiline
+                maxLength={500}
+                required
+                errors={errors}
+              />
+              <p>
+                <button type="submit">{t("trust.vouch_submit")}</button>
+              </p>
             </form>
           )}
         </>

@@ -12,12 +12,29 @@ const describedBy = (name: string, hint?: string, error?: string) =>
 
 const Messages = ({ name, hint, error }: { name: string; hint?: string; error?: string }) => (
   <>
-    {hint && <span class="hint" id={`${name}-hint`}>{hint}</span>}
-    {error && <span class="error" id={`${name}-error`}>{error}</span>}
+    {hint && (
+      <span class="hint" id={`${name}-hint`}>
+        {hint}
+      </span>
+    )}
+    {error && (
+      <span class="error" id={`${name}-error`}>
+        {error}
+      </span>
+    )}
   </>
 );
 
-export const TextField = (p: Common & { value?: string | number | null; type?: string; autocomplete?: string; inputmode?: string; maxLength?: number; multiline?: boolean }) => {
+export const TextField = (
+  p: Common & {
+    value?: string | number | null;
+    type?: string;
+    autocomplete?: string;
+    inputmode?: string;
+    maxLength?: number;
+    multiline?: boolean;
+  },
+) => {
   const error = p.errors?.[p.name];
   const attrs = {
     id: p.name,
@@ -32,21 +49,37 @@ export const TextField = (p: Common & { value?: string | number | null; type?: s
       <label for={p.name}>{p.label}</label>
       <Messages name={p.name} hint={p.hint} error={error} />
       {p.multiline ? (
-        <textarea {...attrs} rows={4}>{p.value ?? ""}</textarea>
+        <textarea {...attrs} rows={4}>
+          {p.value ?? ""}
+        </textarea>
       ) : (
-        <input {...attrs} type={(p.type ?? "text") as "text"} value={p.value ?? ""} autocomplete={p.autocomplete} inputMode={p.inputmode as "numeric"} />
+        <input
+          {...attrs}
+          type={(p.type ?? "text") as "text"}
+          value={p.value ?? ""}
+          autocomplete={p.autocomplete}
+          inputMode={p.inputmode as "numeric"}
+        />
       )}
     </div>
   );
 };
 
-export const SelectField = (p: Common & { value?: string | null; options: { value: string; label: string }[]; blank?: string }) => {
+export const SelectField = (
+  p: Common & { value?: string | null; options: { value: string; label: string }[]; blank?: string },
+) => {
   const error = p.errors?.[p.name];
   return (
     <div class="field">
       <label for={p.name}>{p.label}</label>
       <Messages name={p.name} hint={p.hint} error={error} />
-      <select id={p.name} name={p.name} required={p.required} aria-invalid={error ? "true" : undefined} aria-describedby={describedBy(p.name, p.hint, error)}>
+      <select
+        id={p.name}
+        name={p.name}
+        required={p.required}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={describedBy(p.name, p.hint, error)}
+      >
         {p.blank !== undefined && <option value="">{p.blank}</option>}
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === p.value}>
@@ -58,7 +91,9 @@ export const SelectField = (p: Common & { value?: string | null; options: { valu
   );
 };
 
-export const ChoiceGroup = (p: Common & { type: "checkbox" | "radio"; values: string[]; options: { value: string; label: string }[] }) => {
+export const ChoiceGroup = (
+  p: Common & { type: "checkbox" | "radio"; values: string[]; options: { value: string; label: string }[] },
+) => {
   const error = p.errors?.[p.name];
   return (
     <fieldset class="field" aria-describedby={describedBy(p.name, p.hint, error)}>
@@ -67,7 +102,13 @@ export const ChoiceGroup = (p: Common & { type: "checkbox" | "radio"; values: st
       <div class="choices">
         {p.options.map((o) => (
           <label>
-            <input type={p.type} name={p.name} value={o.value} checked={p.values.includes(o.value)} required={p.type === "radio" && p.required} />
+            <input
+              type={p.type}
+              name={p.name}
+              value={o.value}
+              checked={p.values.includes(o.value)}
+              required={p.type === "radio" && p.required}
+            />
             <span>{o.label}</span>
           </label>
         ))}

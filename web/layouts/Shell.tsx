@@ -8,7 +8,15 @@ import { LOCALES } from "../../schema/enums";
 import { LANGUAGE_NAMES } from "../components/languages";
 
 /** `scripts`: hashed island paths this page needs (deferred; the page works without them). */
-export const Shell = ({ title, children, scripts = [] }: { title: string; children: ComponentChildren; scripts?: string[] }) => {
+export const Shell = ({
+  title,
+  children,
+  scripts = [],
+}: {
+  title: string;
+  children: ComponentChildren;
+  scripts?: string[];
+}) => {
   const { locale, t, viewer, path } = usePage();
   return (
     <html lang={locale} dir={directionOf(locale)}>
@@ -20,13 +28,19 @@ export const Shell = ({ title, children, scripts = [] }: { title: string; childr
         {/* No favicon request: saves a round trip on slow networks. */}
         <link rel="icon" href="data:," />
         <script src={timezoneHref} defer />
-        {scripts.map((s) => <script src={s} defer />)}
+        {scripts.map((s) => (
+          <script src={s} defer />
+        ))}
       </head>
       <body>
-        <a class="skip" href="#main">{t("nav.skip")}</a>
+        <a class="skip" href="#main">
+          {t("nav.skip")}
+        </a>
         <header class="top">
           <div class="bar">
-            <a class="brand" href="/">{t("app.name")}</a>
+            <a class="brand" href="/">
+              {t("app.name")}
+            </a>
             <nav class="main" aria-label={t("app.name")}>
               <a href="/calls">{t("nav.calls")}</a>
               <a href="/orgs">{t("nav.orgs")}</a>
@@ -49,7 +63,12 @@ export const Shell = ({ title, children, scripts = [] }: { title: string; childr
             </nav>
             <nav class="langs" aria-label={t("nav.language")}>
               {LOCALES.map((l) => (
-                <a href={`${path}?lang=${l}`} lang={l} hreflang={l} aria-current={l === locale ? "true" : undefined}>
+                <a
+                  href={`${path}?lang=${l}`}
+                  lang={l}
+                  hreflang={l}
+                  aria-current={l === locale ? "true" : undefined}
+                >
                   {LANGUAGE_NAMES[l]}
                 </a>
               ))}

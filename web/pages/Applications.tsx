@@ -28,8 +28,15 @@ const StatusLine = ({ app }: { app: Application }) => {
   return (
     <p>
       <Status app={app} />
-      {app.submittedAt && <> · {t("application.submitted_at", { when: formatDateTime(app.submittedAt, locale) })}</>}
-      {app.requestedAmount && <> · {t("application.requested")}: <bdi>{formatMoney(app.requestedAmount, locale)}</bdi></>}
+      {app.submittedAt && (
+        <> · {t("application.submitted_at", { when: formatDateTime(app.submittedAt, locale) })}</>
+      )}
+      {app.requestedAmount && (
+        <>
+          {" "}
+          · {t("application.requested")}: <bdi>{formatMoney(app.requestedAmount, locale)}</bdi>
+        </>
+      )}
     </p>
   );
 };
@@ -38,7 +45,12 @@ const CallLine = ({ call }: { call: Call }) => {
   const { t } = usePage();
   return (
     <p class="muted">
-      <a href={`/calls/${call.id}`}><bdi>{call.title}</bdi></a> · <bdi>{call.funderName ?? t("call.undisclosed_funder")}</bdi> · <MoneyRange min={call.grant.min} max={call.grant.max} /> · {t("call.deadline")}: <Deadline iso={call.deadline} />
+      <a href={`/calls/${call.id}`}>
+        <bdi>{call.title}</bdi>
+      </a>{" "}
+      · <bdi>{call.funderName ?? t("call.undisclosed_funder")}</bdi> ·{" "}
+      <MoneyRange min={call.grant.min} max={call.grant.max} /> · {t("call.deadline")}:{" "}
+      <Deadline iso={call.deadline} />
     </p>
   );
 };
@@ -54,19 +66,29 @@ export const ApplyStartPage = ({ call, choices }: StartProps) => {
       {choices.length === 0 && (
         <>
           <p>{t("application.need_cso")}</p>
-          <p><a class="button" href="/orgs/new">{t("me.create_org")}</a></p>
+          <p>
+            <a class="button" href="/orgs/new">
+              {t("me.create_org")}
+            </a>
+          </p>
         </>
       )}
       {choices.map(({ org, applicationId }) => (
         <section class="card">
           <h2 dir="auto">{org.name}</h2>
           {applicationId ? (
-            <p><a class="button" href={`/applications/${applicationId}`}>{t("application.continue")}</a></p>
+            <p>
+              <a class="button" href={`/applications/${applicationId}`}>
+                {t("application.continue")}
+              </a>
+            </p>
           ) : (
             <>
               <p>{t("application.profile_reused")}</p>
               <OrgFacts org={org} />
-              <p class="muted"><a href={`/orgs/${org.id}/edit`}>{t("application.fix_profile")}</a></p>
+              <p class="muted">
+                <a href={`/orgs/${org.id}/edit`}>{t("application.fix_profile")}</a>
+              </p>
               <form method="post" action={`/calls/${call.id}/apply`}>
                 <input type="hidden" name="orgId" value={org.id} />
                 <button type="submit">{t("application.start")}</button>
@@ -92,23 +114,46 @@ type EditProps = {
 
 export const ApplicationEditPage = ({ app, call, org, values, errors, notice, conflict }: EditProps) => {
   const { t, locale } = usePage();
-  const messages = JSON.stringify({ saved: t("application.autosaved"), offline: t("application.offline"), restored: t("application.restored"), restoredOld: t("application.restored_old") });
+  const messages = JSON.stringify({
+    saved: t("application.autosaved"),
+    offline: t("application.offline"),
+    restored: t("application.restored"),
+    restoredOld: t("application.restored_old"),
+  });
   return (
     <Shell title={t("application.edit_title", { call: call.title })} scripts={[applicationHref]}>
       <h1>{t("application.edit_title", { call: call.title })}</h1>
       <CallLine call={call} />
-      <p><Status app={app} /> · {t("call.time_estimate", { low: call.estimatedMinutes.low, high: call.estimatedMinutes.high, n: call.questions.length })}</p>
+      <p>
+        <Status app={app} /> ·{" "}
+        {t("call.time_estimate", {
+          low: call.estimatedMinutes.low,
+          high: call.estimatedMinutes.high,
+          n: call.questions.length,
+        })}
+      </p>
       {notice && <Notice>{notice}</Notice>}
       {conflict && (
-        <div class="alert" role="alert"><p>{t("application.conflict")}</p></div>
+        <div class="alert" role="alert">
+          <p>{t("application.conflict")}</p>
+        </div>
       )}
       <ErrorSummary errors={errors} />
       <details id="profile">
         <summary>{t("application.profile_sent", { org: org.name })}</summary>
         <OrgFacts org={org} />
-        <p><a href={`/orgs/${org.id}/edit`}>{t("application.fix_profile")}</a></p>
+        <p>
+          <a href={`/orgs/${org.id}/edit`}>{t("application.fix_profile")}</a>
+        </p>
       </details>
-      <form class="stack" method="post" action={`/applications/${app.id}`} data-autosave={app.id} data-messages={messages} novalidate>
+      <form
+        class="stack"
+        method="post"
+        action={`/applications/${app.id}`}
+        data-autosave={app.id}
+        data-messages={messages}
+        novalidate
+      >
         <input type="hidden" name="version" value={values.version} />
         {call.questions.map((q) => {
           const name = `answer_${q.id}`;
@@ -116,32 +161,72 @@ export const ApplicationEditPage = ({ app, call, org, values, errors, notice, co
           const theirs = conflict?.answers[q.id];
           return (
             <div class="field">
-              <label for={name}><bdi>{q.label}</bdi></label>
-              <span class="hint" id={`${name}-hint`}>{t("call.max_chars", { n: q.maxChars })}</span>
-              {error && <span class="error" id={`${name}-error`}>{error}</span>}
+              <label for={name}>
+                <bdi>{q.label}</bdi>
+              </label>
+              <span class="hint" id={`${name}-hint`}>
+                {t("call.max_chars", { n: q.maxChars })}
+              </span>
+              {error && (
+                <span class="error" id={`${name}-error`}>
+                  {error}
+                </span>
+              )}
               {conflict && theirs !== undefined && theirs !== values.answers[q.id] && (
                 <div class="theirs">
                   <strong>{t("application.their_version")}</strong>
-                  <p class="pre" dir="auto">{theirs}</p>
+                  <p class="pre" dir="auto">
+                    {theirs}
+                  </p>
                 </div>
               )}
-              <textarea id={name} name={name} rows={6} dir="auto" data-max={q.maxChars} aria-invalid={error ? "true" : undefined} aria-describedby={[`${name}-hint`, error ? `${name}-error` : "", `${name}-count`].filter(Boolean).join(" ")}>
+              <textarea
+                id={name}
+                name={name}
+                rows={6}
+                dir="auto"
+                data-max={q.maxChars}
+                aria-invalid={error ? "true" : undefined}
+                aria-describedby={[`${name}-hint`, error ? `${name}-error` : "", `${name}-count`]
+                  .filter(Boolean)
+                  .join(" ")}
+              >
                 {values.answers[q.id] ?? ""}
               </textarea>
               <output id={`${name}-count`} class="counter" aria-live="polite"></output>
             </div>
           );
         })}
-        <TextField name="amount" label={t("application.requested_amount", { currency: call.grant.min.currency })} hint={t("application.amount_range", { min: formatMoney(call.grant.min, locale), max: formatMoney(call.grant.max, locale) })} value={values.amount} inputmode="decimal" errors={errors} />
-        {conflict?.requestedAmount && <p class="theirs">{t("application.their_version")}: <bdi>{formatMoney(conflict.requestedAmount, locale)}</bdi></p>}
+        <TextField
+          name="amount"
+          label={t("application.requested_amount", { currency: call.grant.min.currency })}
+          hint={t("application.amount_range", {
+            min: formatMoney(call.grant.min, locale),
+            max: formatMoney(call.grant.max, locale),
+          })}
+          value={values.amount}
+          inputmode="decimal"
+          errors={errors}
+        />
+        {conflict?.requestedAmount && (
+          <p class="theirs">
+            {t("application.their_version")}: <bdi>{formatMoney(conflict.requestedAmount, locale)}</bdi>
+          </p>
+        )}
         <p class="muted" id="autosave-status" role="status" aria-live="polite"></p>
         <div class="actions">
-          <button type="submit" name="action" value="save" class="secondary">{t("application.save")}</button>
-          <button type="submit" name="action" value="submit">{t("application.submit")}</button>
+          <button type="submit" name="action" value="save" class="secondary">
+            {t("application.save")}
+          </button>
+          <button type="submit" name="action" value="submit">
+            {t("application.submit")}
+          </button>
         </div>
       </form>
       <form method="post" action={`/applications/${app.id}/withdraw`}>
-        <button type="submit" class="secondary">{t("application.withdraw")}</button>
+        <button type="submit" class="secondary">
+          {t("application.withdraw")}
+        </button>
       </form>
     </Shell>
   );
@@ -151,8 +236,12 @@ const Answers = ({ app, call }: { app: Application; call: Call }) => (
   <dl class="answers">
     {call.questions.map((q) => (
       <>
-        <dt><bdi>{q.label}</bdi></dt>
-        <dd class="pre" dir="auto">{app.answers[q.id] ?? ""}</dd>
+        <dt>
+          <bdi>{q.label}</bdi>
+        </dt>
+        <dd class="pre" dir="auto">
+          {app.answers[q.id] ?? ""}
+        </dd>
       </>
     ))}
   </dl>
@@ -169,15 +258,33 @@ const DecisionView = ({ app }: { app: Application }) => {
       {d.reasons.length > 0 && (
         <>
           <p>{t("application.declined_because")}</p>
-          <ul>{d.reasons.map((r) => <li>{t(`decline.${r}`)}</li>)}</ul>
+          <ul>
+            {d.reasons.map((r) => (
+              <li>{t(`decline.${r}`)}</li>
+            ))}
+          </ul>
         </>
       )}
-      {d.note && <p class="pre" dir="auto">{d.note}</p>}
+      {d.note && (
+        <p class="pre" dir="auto">
+          {d.note}
+        </p>
+      )}
     </section>
   );
 };
 
-export const ApplicationViewPage = ({ app, call, canWithdraw, notice }: { app: Application; call: Call; canWithdraw: boolean; notice?: string }) => {
+export const ApplicationViewPage = ({
+  app,
+  call,
+  canWithdraw,
+  notice,
+}: {
+  app: Application;
+  call: Call;
+  canWithdraw: boolean;
+  notice?: string;
+}) => {
   const { t, locale } = usePage();
   return (
     <Shell title={t("application.view_title", { call: call.title })}>
@@ -189,7 +296,9 @@ export const ApplicationViewPage = ({ app, call, canWithdraw, notice }: { app: A
       <Answers app={app} call={call} />
       {canWithdraw && (
         <form method="post" action={`/applications/${app.id}/withdraw`}>
-          <button type="submit" class="secondary">{t("application.withdraw")}</button>
+          <button type="submit" class="secondary">
+            {t("application.withdraw")}
+          </button>
         </form>
       )}
     </Shell>
@@ -206,12 +315,22 @@ type ReviewProps = {
   notice?: string;
 };
 
-export const ApplicationReviewPage = ({ app, call, reviews, averageScore, canDecide, errors, notice }: ReviewProps) => {
+export const ApplicationReviewPage = ({
+  app,
+  call,
+  reviews,
+  averageScore,
+  canDecide,
+  errors,
+  notice,
+}: ReviewProps) => {
   const { t, locale } = usePage();
   const org = app.snapshot;
   return (
     <Shell title={t("application.review_title", { org: org?.name ?? "" })}>
-      <p class="muted"><a href={`/calls/${call.id}/applications`}>{t("application.back_to_list")}</a></p>
+      <p class="muted">
+        <a href={`/calls/${call.id}/applications`}>{t("application.back_to_list")}</a>
+      </p>
       <h1>{t("application.review_title", { org: org?.name ?? "" })}</h1>
       <CallLine call={call} />
       {notice && <Notice>{notice}</Notice>}
@@ -227,26 +346,85 @@ export const ApplicationReviewPage = ({ app, call, reviews, averageScore, canDec
       <h2>{t("application.answers")}</h2>
       <Answers app={app} call={call} />
       <h2>{t("application.reviews")}</h2>
-      <p>{averageScore === null ? t("application.no_reviews") : t("application.average", { score: averageScore, n: reviews.length })}</p>
-      <ul>{reviews.map((r) => <li><bdi>{r.reviewerName}</bdi>: {r.score}/5{r.comment && <> — <span dir="auto">{r.comment}</span></>}</li>)}</ul>
+      <p>
+        {averageScore === null
+          ? t("application.no_reviews")
+          : t("application.average", { score: averageScore, n: reviews.length })}
+      </p>
+      <ul>
+        {reviews.map((r) => (
+          <li>
+            <bdi>{r.reviewerName}</bdi>: {r.score}/5
+            {r.comment && (
+              <>
+                {" "}
+                — <span dir="auto">{r.comment}</span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
       {canDecide && (
         <>
           <form class="stack" method="post" action={`/applications/${app.id}/reviews`} novalidate>
-            <ChoiceGroup type="radio" name="score" label={t("application.your_score")} values={[]} options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))} errors={errors} required />
-            <TextField name="comment" label={`${t("application.comment")} (${t("org.optional")})`} multiline errors={errors} maxLength={2000} />
-            <p><button type="submit" class="secondary">{t("application.save_review")}</button></p>
+            <ChoiceGroup
+              type="radio"
+              name="score"
+              label={t("application.your_score")}
+              values={[]}
+              options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))}
+              errors={errors}
+              required
+            />
+            <TextField
+              name="comment"
+              label={`${t("application.comment")} (${t("org.optional")})`}
+              multiline
+              errors={errors}
+              maxLength={2000}
+            />
+            <p>
+              <button type="submit" class="secondary">
+                {t("application.save_review")}
+              </button>
+            </p>
           </form>
           <h2>{t("application.decide")}</h2>
           <form class="stack" method="post" action={`/applications/${app.id}/decision`} novalidate>
             <input type="hidden" name="decision" value="award" />
-            <TextField name="amount" label={t("application.award_amount", { currency: call.grant.min.currency })} value={app.requestedAmount ? amountToInput(app.requestedAmount) : ""} inputmode="decimal" errors={errors} />
-            <p><button type="submit">{t("application.award")}</button></p>
+            <TextField
+              name="amount"
+              label={t("application.award_amount", { currency: call.grant.min.currency })}
+              value={app.requestedAmount ? amountToInput(app.requestedAmount) : ""}
+              inputmode="decimal"
+              errors={errors}
+            />
+            <p>
+              <button type="submit">{t("application.award")}</button>
+            </p>
           </form>
           <form class="stack" method="post" action={`/applications/${app.id}/decision`} novalidate>
             <input type="hidden" name="decision" value="decline" />
-            <ChoiceGroup type="checkbox" name="reasons" label={t("application.decline_reasons")} values={[]} options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`decline.${r}`) }))} errors={errors} />
-            <TextField name="note" label={`${t("application.note")} (${t("org.optional")})`} multiline errors={errors} maxLength={2000} />
-            <p><button type="submit" class="secondary">{t("application.decline")}</button></p>
+            <ChoiceGroup
+              type="checkbox"
+              name="reasons"
+              label={t("application.decline_reasons")}
+              values={[]}
+              options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`decline.${r}`) }))}
+              errors={errors}
+            />
+            <TextField
+              name="note"
+              label={`${t("application.note")} (${t("org.optional")})`}
+              multiline
+              errors={errors}
+              maxLength={2000}
+            />
+            <p>
+              <button type="submit" class="secondary">
+                {t("application.decline")}
+              </button>
+            </p>
           </form>
         </>
       )}
@@ -262,45 +440,76 @@ export const CallApplicationsPage = ({ call, items }: { call: Call; items: ListI
     <Shell title={t("application.list_title", { call: call.title })}>
       <h1>{t("application.list_title", { call: call.title })}</h1>
       <CallLine call={call} />
-      {items.length === 0 ? <p>{t("application.none")}</p> : (
+      {items.length === 0 ? (
+        <p>{t("application.none")}</p>
+      ) : (
         <div class="scroll">
-          <Scroll><table>
-            <thead>
-              <tr>
-                <th scope="col">{t("org.name")}</th>
-                <th scope="col">{t("application.requested")}</th>
-                <th scope="col">{t("application.status")}</th>
-                <th scope="col">{t("application.reviews")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
+          <Scroll>
+            <table>
+              <thead>
                 <tr>
-                  <td><a href={`/applications/${a.id}`}><bdi>{a.orgName}</bdi></a></td>
-                  <td>{a.requestedAmount && <bdi>{formatMoney(a.requestedAmount, locale)}</bdi>}</td>
-                  <td><Status app={a} /></td>
-                  <td>{a.averageScore === null ? "—" : t("application.average", { score: a.averageScore, n: a.reviewCount })}</td>
+                  <th scope="col">{t("org.name")}</th>
+                  <th scope="col">{t("application.requested")}</th>
+                  <th scope="col">{t("application.status")}</th>
+                  <th scope="col">{t("application.reviews")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table></Scroll>
+              </thead>
+              <tbody>
+                {items.map((a) => (
+                  <tr>
+                    <td>
+                      <a href={`/applications/${a.id}`}>
+                        <bdi>{a.orgName}</bdi>
+                      </a>
+                    </td>
+                    <td>{a.requestedAmount && <bdi>{formatMoney(a.requestedAmount, locale)}</bdi>}</td>
+                    <td>
+                      <Status app={a} />
+                    </td>
+                    <td>
+                      {a.averageScore === null
+                        ? "—"
+                        : t("application.average", { score: a.averageScore, n: a.reviewCount })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Scroll>
         </div>
       )}
     </Shell>
   );
 };
 
-export const OrgApplicationsPage = ({ org, items }: { org: Org; items: (Application & { callTitle: string })[] }) => {
+export const OrgApplicationsPage = ({
+  org,
+  items,
+}: {
+  org: Org;
+  items: (Application & { callTitle: string })[];
+}) => {
   const { t } = usePage();
   return (
     <Shell title={t("application.org_list_title", { org: org.name })}>
       <h1>{t("application.org_list_title", { org: org.name })}</h1>
-      {items.length === 0 ? <p>{t("application.none")}</p> : (
+      {items.length === 0 ? (
+        <p>{t("application.none")}</p>
+      ) : (
         <ul>
-          {items.map((a) => <li><a href={`/applications/${a.id}`}><bdi>{a.callTitle}</bdi></a> — <Status app={a} /></li>)}
+          {items.map((a) => (
+            <li>
+              <a href={`/applications/${a.id}`}>
+                <bdi>{a.callTitle}</bdi>
+              </a>{" "}
+              — <Status app={a} />
+            </li>
+          ))}
         </ul>
       )}
-      <p><a href={`/orgs/${org.id}/matches`}>{t("org.see_matches")}</a></p>
+      <p>
+        <a href={`/orgs/${org.id}/matches`}>{t("org.see_matches")}</a>
+      </p>
     </Shell>
   );
 };

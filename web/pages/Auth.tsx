@@ -7,17 +7,52 @@ import { TextField, SelectField, ErrorSummary, type FormErrors } from "../compon
 import { LOCALES } from "../../schema/enums";
 import { LANGUAGE_NAMES } from "../components/languages";
 
-export const SignupPage = ({ values = {}, errors }: { values?: Record<string, string>; errors?: FormErrors }) => {
+export const SignupPage = ({
+  values = {},
+  errors,
+}: {
+  values?: Record<string, string>;
+  errors?: FormErrors;
+}) => {
   const { t, locale } = usePage();
   return (
     <Shell title={t("auth.signup_title")}>
       <h1>{t("auth.signup_title")}</h1>
       <ErrorSummary errors={errors} />
       <form class="stack" method="post" action="/signup" novalidate>
-        <TextField name="name" label={t("auth.name")} value={values.name} autocomplete="name" required errors={errors} />
-        <TextField name="email" type="email" label={t("auth.email")} value={values.email} autocomplete="email" required errors={errors} />
-        <TextField name="password" type="password" label={t("auth.password")} hint={t("auth.password_hint")} autocomplete="new-password" required errors={errors} />
-        <SelectField name="locale" label={t("auth.locale")} value={values.locale ?? locale} options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} errors={errors} />
+        <TextField
+          name="name"
+          label={t("auth.name")}
+          value={values.name}
+          autocomplete="name"
+          required
+          errors={errors}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          value={values.email}
+          autocomplete="email"
+          required
+          errors={errors}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          hint={t("auth.password_hint")}
+          autocomplete="new-password"
+          required
+          errors={errors}
+        />
+        <SelectField
+          name="locale"
+          label={t("auth.locale")}
+          value={values.locale ?? locale}
+          options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          errors={errors}
+        />
         <p>
           <button type="submit">{t("auth.submit_signup")}</button>
         </p>
@@ -29,17 +64,59 @@ export const SignupPage = ({ values = {}, errors }: { values?: Record<string, st
   );
 };
 
-export const LoginPage = ({ values = {}, errors, next, notice }: { values?: Record<string, string>; errors?: FormErrors; next?: string; notice?: string }) => {
+export const LoginPage = ({
+  values = {},
+  errors,
+  next,
+  notice,
+}: {
+  values?: Record<string, string>;
+  errors?: FormErrors;
+  next?: string;
+  notice?: string;
+}) => {
   const { t } = usePage();
   return (
     <Shell title={t("auth.login_title")}>
       <h1>{t("auth.login_title")}</h1>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       <ErrorSummary errors={errors} />
-      <form class="stack" method="post" action={next ? `/login?next=${encodeURIComponent(next)}` : "/login"} novalidate>
-        <TextField name="email" type="email" label={t("auth.email")} value={values.email} autocomplete="username" required errors={errors} />
-        <TextField name="password" type="password" label={t("auth.password")} autocomplete="current-password" required errors={errors} />
-        <TextField name="code" label={t("auth.code")} hint={t("auth.code_hint")} inputmode="numeric" autocomplete="one-time-code" maxLength={64} errors={errors} />
+      <form
+        class="stack"
+        method="post"
+        action={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}
+        novalidate
+      >
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          value={values.email}
+          autocomplete="username"
+          required
+          errors={errors}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          autocomplete="current-password"
+          required
+          errors={errors}
+        />
+        <TextField
+          name="code"
+          label={t("auth.code")}
+          hint={t("auth.code_hint")}
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          maxLength={64}
+          errors={errors}
+        />
         <p>
           <button type="submit">{t("auth.submit_login")}</button>
         </p>
@@ -54,7 +131,6 @@ export const LoginPage = ({ values = {}, errors, next, notice }: { values?: Reco
   );
 };
 
-
 /** After sign-up: the same page whether or not the address already had an account. */
 export const CheckMailPage = ({ email }: { email: string }) => {
   const { t } = usePage();
@@ -67,7 +143,17 @@ export const CheckMailPage = ({ email }: { email: string }) => {
 };
 
 /** The token travels in a hidden field; the page itself changes nothing. */
-const TokenForm = ({ action, token, submit, children }: { action: string; token: string; submit: string; children?: ComponentChildren }) => (
+const TokenForm = ({
+  action,
+  token,
+  submit,
+  children,
+}: {
+  action: string;
+  token: string;
+  submit: string;
+  children?: ComponentChildren;
+}) => (
   <form class="stack" method="post" action={action} novalidate>
     <input type="hidden" name="token" value={token} />
     {children}
@@ -83,12 +169,29 @@ export const VerifyPage = ({ token, errors }: { token: string; errors?: FormErro
     <Shell title={t("auth.verify_title")}>
       <h1>{t("auth.verify_title")}</h1>
       <ErrorSummary errors={errors} />
-      {errors?.token ? <p><a href="/login">{t("nav.login")}</a></p> : <><p>{t("auth.verify_intro")}</p><TokenForm action="/verify" token={token} submit={t("auth.verify_submit")} /></>}
+      {errors?.token ? (
+        <p>
+          <a href="/login">{t("nav.login")}</a>
+        </p>
+      ) : (
+        <>
+          <p>{t("auth.verify_intro")}</p>
+          <TokenForm action="/verify" token={token} submit={t("auth.verify_submit")} />
+        </>
+      )}
     </Shell>
   );
 };
 
-export const ForgotPage = ({ values = {}, errors, sentTo }: { values?: Record<string, string>; errors?: FormErrors; sentTo?: string }) => {
+export const ForgotPage = ({
+  values = {},
+  errors,
+  sentTo,
+}: {
+  values?: Record<string, string>;
+  errors?: FormErrors;
+  sentTo?: string;
+}) => {
   const { t } = usePage();
   return (
     <Shell title={t("auth.forgot_title")}>
@@ -100,7 +203,15 @@ export const ForgotPage = ({ values = {}, errors, sentTo }: { values?: Record<st
           <p>{t("auth.forgot_intro")}</p>
           <ErrorSummary errors={errors} />
           <form class="stack" method="post" action="/forgot" novalidate>
-            <TextField name="email" type="email" label={t("auth.email")} value={values.email} autocomplete="email" required errors={errors} />
+            <TextField
+              name="email"
+              type="email"
+              label={t("auth.email")}
+              value={values.email}
+              autocomplete="email"
+              required
+              errors={errors}
+            />
             <p>
               <button type="submit">{t("auth.forgot_submit")}</button>
             </p>
@@ -118,10 +229,20 @@ export const ResetPage = ({ token, errors }: { token: string; errors?: FormError
       <h1>{t("auth.reset_title")}</h1>
       <ErrorSummary errors={errors} />
       {errors?.token ? (
-        <p><a href="/forgot">{t("auth.forgot_link")}</a></p>
+        <p>
+          <a href="/forgot">{t("auth.forgot_link")}</a>
+        </p>
       ) : (
         <TokenForm action="/reset" token={token} submit={t("auth.reset_submit")}>
-          <TextField name="password" type="password" label={t("auth.new_password")} hint={t("auth.password_hint")} autocomplete="new-password" required errors={errors} />
+          <TextField
+            name="password"
+            type="password"
+            label={t("auth.new_password")}
+            hint={t("auth.password_hint")}
+            autocomplete="new-password"
+            required
+            errors={errors}
+          />
         </TokenForm>
       )}
     </Shell>

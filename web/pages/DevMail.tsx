@@ -4,7 +4,14 @@ import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
 import { formatDateTime } from "../../worker/i18n";
 
-export type DevMailView = { id: string; to: string; subject: string; text: string; sentAt: string | null; createdAt: string };
+export type DevMailView = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string | null;
+  createdAt: string;
+};
 
 /** The mail's text with its links made clickable (only links to this origin, which is all Sanad writes). */
 const Linked = ({ text }: { text: string }) => (
@@ -35,7 +42,10 @@ export const DevMailPage = ({ items, to }: { items: DevMailView[]; to?: string }
               <bdi>{m.subject}</bdi>
             </h2>
             <p class="muted">
-              <bdi>{m.to}</bdi> · {m.sentAt ? t("dev.mail_sent", { date: formatDateTime(m.sentAt, locale) }) : t("dev.mail_pending")}
+              <bdi>{m.to}</bdi> ·{" "}
+              {m.sentAt
+                ? t("dev.mail_sent", { date: formatDateTime(m.sentAt, locale) })
+                : t("dev.mail_pending")}
             </p>
             <Linked text={m.text} />
           </article>

@@ -2,7 +2,15 @@
 import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
 
-export const ErrorPage = ({ title, detail, signIn }: { title: string; detail?: string; signIn?: boolean }) => {
+export const ErrorPage = ({
+  title,
+  detail,
+  signIn,
+}: {
+  title: string;
+  detail?: string;
+  signIn?: boolean;
+}) => {
   const { t, path } = usePage();
   return (
     <Shell title={title}>
@@ -10,7 +18,9 @@ export const ErrorPage = ({ title, detail, signIn }: { title: string; detail?: s
       {detail && <p>{detail}</p>}
       {signIn && (
         <p>
-          <a class="button" href={`/login?next=${encodeURIComponent(path)}`}>{t("nav.login")}</a>
+          <a class="button" href={`/login?next=${encodeURIComponent(path)}`}>
+            {t("nav.login")}
+          </a>
         </p>
       )}
       <p>

@@ -23,8 +23,14 @@ export const Home = () => {
         </li>
       </ul>
       <p class="row">
-        {!viewer && <a class="button" href="/signup">{t("home.cta_signup")}</a>}
-        <a class="button secondary" href="/orgs">{t("home.cta_orgs")}</a>
+        {!viewer && (
+          <a class="button" href="/signup">
+            {t("home.cta_signup")}
+          </a>
+        )}
+        <a class="button secondary" href="/orgs">
+          {t("home.cta_orgs")}
+        </a>
       </p>
     </Shell>
   );

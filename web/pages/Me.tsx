@@ -14,7 +14,12 @@ type Props = {
   invitations: { id: string; orgName: string; role: "owner" | "member"; expiresAt: string }[];
   orgNames: Record<string, string>;
   callInvitations: { callId: string; title: string; orgName: string }[];
-  notifications: { id: string; kind: string; data: Record<string, string | number | null>; createdAt: string }[];
+  notifications: {
+    id: string;
+    kind: string;
+    data: Record<string, string | number | null>;
+    createdAt: string;
+  }[];
   timeZones: string[];
   pledges: Parameters<typeof PledgeList>[0]["items"];
   newToken?: string;
@@ -28,7 +33,21 @@ type Props = {
   vouchRequests: { id: string; fromOrgId: string; fromName: string; toOrgId: string; createdAt: string }[];
 };
 
-export const MePage = ({ tokens, invitations, orgNames, callInvitations, notifications, timeZones, pledges, newToken, notice, errors, recommendTwoFactor, chapters, vouchRequests }: Props) => {
+export const MePage = ({
+  tokens,
+  invitations,
+  orgNames,
+  callInvitations,
+  notifications,
+  timeZones,
+  pledges,
+  newToken,
+  notice,
+  errors,
+  recommendTwoFactor,
+  chapters,
+  vouchRequests,
+}: Props) => {
   const { t, viewer, locale, timeZone } = usePage();
   if (!viewer) return null;
   return (
@@ -42,7 +61,8 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
         </Notice>
       )}
       <p>
-        {viewer.name} · {viewer.email} · {t("me.role")}: {t(`platform.${viewer.platformRole}`)} · <a href="/me/security">{t("me.security")}</a>
+        {viewer.name} · {viewer.email} · {t("me.role")}: {t(`platform.${viewer.platformRole}`)} ·{" "}
+        <a href="/me/security">{t("me.security")}</a>
       </p>
 
       <h2>{t("me.memberships")}</h2>
@@ -50,9 +70,13 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
         <ul>
           {viewer.memberships.map((m) => (
             <li>
-              <a href={`/orgs/${m.orgId}`}>{orgNames[m.orgId] ?? m.orgId}</a> — {t(`kind.${m.orgKind}`)} ({t(`role.${m.role}`)})
-              {" · "}
-              {m.orgKind === "cso" ? <a href={`/orgs/${m.orgId}/matches`}>{t("org.see_matches")}</a> : <a href="/calls/new">{t("call.new")}</a>}
+              <a href={`/orgs/${m.orgId}`}>{orgNames[m.orgId] ?? m.orgId}</a> — {t(`kind.${m.orgKind}`)} (
+              {t(`role.${m.role}`)}){" · "}
+              {m.orgKind === "cso" ? (
+                <a href={`/orgs/${m.orgId}/matches`}>{t("org.see_matches")}</a>
+              ) : (
+                <a href="/calls/new">{t("call.new")}</a>
+              )}
             </li>
           ))}
         </ul>
@@ -60,14 +84,22 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
         <p class="muted">{t("me.no_memberships")}</p>
       )}
       <p>
-        <a class="button" href="/orgs/new">{t("me.create_org")}</a>
+        <a class="button" href="/orgs/new">
+          {t("me.create_org")}
+        </a>
       </p>
 
       {chapters.length > 0 && (
         <>
           <h2>{t("me.chapters")}</h2>
           <ul>
-            {chapters.map((code) => <li><a href={`/chapters/${code}#queue`}>{t("chapter.title", { country: countryName(code, locale) })}</a></li>)}
+            {chapters.map((code) => (
+              <li>
+                <a href={`/chapters/${code}#queue`}>
+                  {t("chapter.title", { country: countryName(code, locale) })}
+                </a>
+              </li>
+            ))}
           </ul>
         </>
       )}
@@ -79,7 +111,9 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
             {vouchRequests.map((r) => (
               <li>
                 <Sentence text={t("me.vouch_request", { from: slot, to: orgNames[r.toOrgId] ?? "" })}>
-                  <a href={`/orgs/${r.fromOrgId}#vouch`}><bdi>{r.fromName}</bdi></a>
+                  <a href={`/orgs/${r.fromOrgId}#vouch`}>
+                    <bdi>{r.fromName}</bdi>
+                  </a>
                 </Sentence>{" "}
                 <span class="muted">{formatDate(r.createdAt, locale, timeZone)}</span>
               </li>
@@ -95,13 +129,21 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
             {invitations.map((i) => (
               <li>
                 <span>{t("me.invited_as", { org: i.orgName, role: t(`role.${i.role}`) })}</span>{" "}
-                <span class="muted">{t("me.answer_by", { date: formatDate(i.expiresAt, locale, timeZone) })}</span>
+                <span class="muted">
+                  {t("me.answer_by", { date: formatDate(i.expiresAt, locale, timeZone) })}
+                </span>
                 <div class="actions">
                   <form method="post" action={`/me/invitations/${i.id}/accept`}>
-                    <button type="submit">{t("me.accept")}<span class="sr-only"> {i.orgName}</span></button>
+                    <button type="submit">
+                      {t("me.accept")}
+                      <span class="sr-only"> {i.orgName}</span>
+                    </button>
                   </form>
                   <form method="post" action={`/me/invitations/${i.id}/decline`}>
-                    <button type="submit" class="secondary">{t("me.decline")}<span class="sr-only"> {i.orgName}</span></button>
+                    <button type="submit" class="secondary">
+                      {t("me.decline")}
+                      <span class="sr-only"> {i.orgName}</span>
+                    </button>
                   </form>
                 </div>
               </li>
@@ -116,7 +158,12 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
           <ul>
             {notifications.map((n) => (
               <li>
-                <a href={`/applications/${n.data.applicationId}`}>{t(`notice.${n.kind}` as never, { call: String(n.data.callTitle ?? ""), org: String(n.data.orgName ?? "") })}</a>{" "}
+                <a href={`/applications/${n.data.applicationId}`}>
+                  {t(`notice.${n.kind}` as never, {
+                    call: String(n.data.callTitle ?? ""),
+                    org: String(n.data.orgName ?? ""),
+                  })}
+                </a>{" "}
                 <span class="muted">{formatDate(n.createdAt, locale)}</span>
               </li>
             ))}
@@ -129,7 +176,11 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
           <h2>{t("me.call_invitations")}</h2>
           <ul>
             {callInvitations.map((i) => (
-              <li><a href={`/calls/${i.callId}`}>{t("me.invited_to_apply", { org: i.orgName, call: i.title })}</a></li>
+              <li>
+                <a href={`/calls/${i.callId}`}>
+                  {t("me.invited_to_apply", { org: i.orgName, call: i.title })}
+                </a>
+              </li>
             ))}
           </ul>
         </>
@@ -144,9 +195,28 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
 
       <h2>{t("me.settings")}</h2>
       <form class="stack" method="post" action="/me/settings">
-        <TextField name="name" label={t("auth.name")} value={viewer.name} autocomplete="name" errors={errors} />
-        <SelectField name="locale" label={t("auth.locale")} value={viewer.locale} options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} errors={errors} />
-        <SelectField name="timeZone" label={t("me.time_zone")} value={viewer.timeZone ?? ""} blank={t("me.time_zone_auto")} options={timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))} errors={errors} />
+        <TextField
+          name="name"
+          label={t("auth.name")}
+          value={viewer.name}
+          autocomplete="name"
+          errors={errors}
+        />
+        <SelectField
+          name="locale"
+          label={t("auth.locale")}
+          value={viewer.locale}
+          options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          errors={errors}
+        />
+        <SelectField
+          name="timeZone"
+          label={t("me.time_zone")}
+          value={viewer.timeZone ?? ""}
+          blank={t("me.time_zone_auto")}
+          options={timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
+          errors={errors}
+        />
         <p>
           <button type="submit">{t("me.save")}</button>
         </p>
@@ -164,28 +234,32 @@ export const MePage = ({ tokens, invitations, orgNames, callInvitations, notific
       )}
       {tokens.length > 0 && (
         <div class="scroll">
-          <Scroll><table>
-            <thead>
-              <tr>
-                <th scope="col">{t("me.token_name")}</th>
-                <th scope="col">{t("me.token_last_used")}</th>
-                <th scope="col"></th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((tok) => (
+          <Scroll>
+            <table>
+              <thead>
                 <tr>
-                  <td>{tok.name}</td>
-                  <td>{tok.lastUsedAt ? formatDate(tok.lastUsedAt, locale) : t("me.never")}</td>
-                  <td>
-                    <form method="post" action={`/me/tokens/${tok.id}/revoke`}>
-                      <button type="submit" class="secondary">{t("me.token_revoke")}</button>
-                    </form>
-                  </td>
+                  <th scope="col">{t("me.token_name")}</th>
+                  <th scope="col">{t("me.token_last_used")}</th>
+                  <th scope="col"></th>
                 </tr>
-              ))}
-            </tbody>
-          </table></Scroll>
+              </thead>
+              <tbody>
+                {tokens.map((tok) => (
+                  <tr>
+                    <td>{tok.name}</td>
+                    <td>{tok.lastUsedAt ? formatDate(tok.lastUsedAt, locale) : t("me.never")}</td>
+                    <td>
+                      <form method="post" action={`/me/tokens/${tok.id}/revoke`}>
+                        <button type="submit" class="secondary">
+                          {t("me.token_revoke")}
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Scroll>
         </div>
       )}
       <form class="stack" method="post" action="/me/tokens">

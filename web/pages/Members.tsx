@@ -18,9 +18,22 @@ export const removeField = (userId: string) => `remove-${userId}`;
 export const LEAVE_FIELD = "leave";
 
 /** A message next to a control, referenced by its aria-describedby. */
-const FieldError = ({ id, message }: { id: string; message?: string }) => (message ? <span class="error" id={`${id}-error`}>{message}</span> : null);
+const FieldError = ({ id, message }: { id: string; message?: string }) =>
+  message ? (
+    <span class="error" id={`${id}-error`}>
+      {message}
+    </span>
+  ) : null;
 
-type Props = { org: Org; items: Member[]; invitations: Invitation[]; isOwner: boolean; notice?: string; errors?: FormErrors; values?: { email?: string; role?: string } };
+type Props = {
+  org: Org;
+  items: Member[];
+  invitations: Invitation[];
+  isOwner: boolean;
+  notice?: string;
+  errors?: FormErrors;
+  values?: { email?: string; role?: string };
+};
 
 export const MembersPage = ({ org, items, invitations, isOwner, notice, errors, values }: Props) => {
   const { t, viewer, locale, timeZone } = usePage();
@@ -30,7 +43,9 @@ export const MembersPage = ({ org, items, invitations, isOwner, notice, errors, 
   return (
     <Shell title={t("members.title", { org: org.name })}>
       <h1>{t("members.title", { org: org.name })}</h1>
-      <p><a href={base}>{t("members.back")}</a></p>
+      <p>
+        <a href={base}>{t("members.back")}</a>
+      </p>
       {notice && <Notice>{notice}</Notice>}
       <ErrorSummary errors={errors} />
 
@@ -53,17 +68,37 @@ export const MembersPage = ({ org, items, invitations, isOwner, notice, errors, 
                 const removeError = errors?.[removeId];
                 return (
                   <tr>
-                    <td><bdi>{m.name}</bdi>{m.userId === me && <> {t("members.you")}</>}</td>
-                    {isOwner && <td><bdi>{m.email}</bdi></td>}
+                    <td>
+                      <bdi>{m.name}</bdi>
+                      {m.userId === me && <> {t("members.you")}</>}
+                    </td>
+                    {isOwner && (
+                      <td>
+                        <bdi>{m.email}</bdi>
+                      </td>
+                    )}
                     <td>
                       {isOwner ? (
                         <form method="post" action={`${base}/members/${m.userId}/role`} class="actions">
-                          <label class="sr-only" for={roleId}>{t("members.role_of", { name: m.name })}</label>
+                          <label class="sr-only" for={roleId}>
+                            {t("members.role_of", { name: m.name })}
+                          </label>
                           <FieldError id={roleId} message={roleError} />
-                          <select id={roleId} name="role" aria-invalid={roleError ? "true" : undefined} aria-describedby={roleError ? `${roleId}-error` : undefined}>
-                            {MEMBER_ROLES.map((r) => <option value={r} selected={r === m.role}>{t(`role.${r}`)}</option>)}
+                          <select
+                            id={roleId}
+                            name="role"
+                            aria-invalid={roleError ? "true" : undefined}
+                            aria-describedby={roleError ? `${roleId}-error` : undefined}
+                          >
+                            {MEMBER_ROLES.map((r) => (
+                              <option value={r} selected={r === m.role}>
+                                {t(`role.${r}`)}
+                              </option>
+                            ))}
                           </select>
-                          <button type="submit" class="secondary">{t("members.change")}</button>
+                          <button type="submit" class="secondary">
+                            {t("members.change")}
+                          </button>
                         </form>
                       ) : (
                         t(`role.${m.role}`)
@@ -74,8 +109,14 @@ export const MembersPage = ({ org, items, invitations, isOwner, notice, errors, 
                         {m.userId !== me && (
                           <form method="post" action={`${base}/members/${m.userId}/remove`}>
                             <FieldError id={removeId} message={removeError} />
-                            <button type="submit" class="secondary" id={removeId} aria-describedby={removeError ? `${removeId}-error` : undefined}>
-                              {t("members.remove")}<span class="sr-only"> {m.name}</span>
+                            <button
+                              type="submit"
+                              class="secondary"
+                              id={removeId}
+                              aria-describedby={removeError ? `${removeId}-error` : undefined}
+                            >
+                              {t("members.remove")}
+                              <span class="sr-only"> {m.name}</span>
                             </button>
                           </form>
                         )}
@@ -94,7 +135,14 @@ export const MembersPage = ({ org, items, invitations, isOwner, notice, errors, 
           <p class="muted">{t("members.leave_help")}</p>
           <FieldError id={LEAVE_FIELD} message={errors?.[LEAVE_FIELD]} />
           <p>
-            <button type="submit" class="danger" id={LEAVE_FIELD} aria-describedby={errors?.[LEAVE_FIELD] ? `${LEAVE_FIELD}-error` : undefined}>{t("members.leave")}</button>
+            <button
+              type="submit"
+              class="danger"
+              id={LEAVE_FIELD}
+              aria-describedby={errors?.[LEAVE_FIELD] ? `${LEAVE_FIELD}-error` : undefined}
+            >
+              {t("members.leave")}
+            </button>
           </p>
         </form>
       )}
@@ -108,9 +156,15 @@ export const MembersPage = ({ org, items, invitations, isOwner, notice, errors, 
                 <li>
                   <form method="post" action={`${base}/invitations/${i.id}/revoke`} class="actions">
                     <span>
-                      <bdi>{i.email}</bdi> — {t(`role.${i.role}`)} · <span class="muted">{t("members.expires", { date: formatDate(i.expiresAt, locale, timeZone) })}</span>
+                      <bdi>{i.email}</bdi> — {t(`role.${i.role}`)} ·{" "}
+                      <span class="muted">
+                        {t("members.expires", { date: formatDate(i.expiresAt, locale, timeZone) })}
+                      </span>
                     </span>
-                    <button type="submit" class="secondary">{t("members.revoke")}<span class="sr-only"> {i.email}</span></button>
+                    <button type="submit" class="secondary">
+                      {t("members.revoke")}
+                      <span class="sr-only"> {i.email}</span>
+                    </button>
                   </form>
                 </li>
               ))}
@@ -121,9 +175,25 @@ export const MembersPage = ({ org, items, invitations, isOwner, notice, errors, 
 
           <h2>{t("org.invite")}</h2>
           <form class="stack" method="post" action={`${base}/members`} novalidate>
-            <TextField name="email" type="email" label={t("auth.email")} value={values?.email} autocomplete="off" required errors={errors} />
-            <SelectField name="role" label={t("members.role")} value={values?.role ?? "member"} options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} errors={errors} />
-            <p><button type="submit">{t("org.invite_submit")}</button></p>
+            <TextField
+              name="email"
+              type="email"
+              label={t("auth.email")}
+              value={values?.email}
+              autocomplete="off"
+              required
+              errors={errors}
+            />
+            <SelectField
+              name="role"
+              label={t("members.role")}
+              value={values?.role ?? "member"}
+              options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+              errors={errors}
+            />
+            <p>
+              <button type="submit">{t("org.invite_submit")}</button>
+            </p>
           </form>
         </>
       )}

@@ -10,8 +10,14 @@ export const OrgDeletePage = ({ org, value, errors }: { org: Org; value?: string
     <Shell title={t("org.delete_title", { name: org.name })}>
       <h1>{t("org.delete_title", { name: org.name })}</h1>
       <ErrorSummary errors={errors} />
-      <p><strong>{t("org.delete_intro")}</strong></p>
-      <p><a class="button secondary" href={`/api/v1/orgs/${org.id}/export`} download>{t("org.export")}</a></p>
+      <p>
+        <strong>{t("org.delete_intro")}</strong>
+      </p>
+      <p>
+        <a class="button secondary" href={`/api/v1/orgs/${org.id}/export`} download>
+          {t("org.export")}
+        </a>
+      </p>
       <ul>
         <li>{t("org.delete_erased")}</li>
         <li>{t("org.delete_kept")}</li>
@@ -19,8 +25,20 @@ export const OrgDeletePage = ({ org, value, errors }: { org: Org; value?: string
         {org.kind === "funder" && <li>{t("org.delete_funder")}</li>}
       </ul>
       <form class="stack" method="post" action={`/orgs/${org.id}/delete`} novalidate>
-        <TextField name="confirmName" label={t("org.delete_confirm")} hint={org.name} value={value} required autocomplete="off" errors={errors} />
-        <p><button type="submit" class="danger">{t("org.delete_submit")}</button></p>
+        <TextField
+          name="confirmName"
+          label={t("org.delete_confirm")}
+          hint={org.name}
+          value={value}
+          required
+          autocomplete="off"
+          errors={errors}
+        />
+        <p>
+          <button type="submit" class="danger">
+            {t("org.delete_submit")}
+          </button>
+        </p>
       </form>
     </Shell>
   );

@@ -12,15 +12,29 @@ import { DIMENSIONS, type Dimension } from "../../worker/db/equity";
 import { FUNDING_TYPES, type Locale } from "../../schema/enums";
 import type { EquityReport } from "../../worker/actions/equity";
 
-const pct = (x: number | null, locale: string) => (x === null ? "—" : numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x));
-const num = (x: number | null, locale: string, digits = 2) => (x === null ? "—" : numberFormat(locale, { maximumFractionDigits: digits }).format(x));
-const usd = (cents: number | null, locale: string) => (cents === null ? "—" : formatMoney({ amount: cents, currency: "USD" }, locale));
+const pct = (x: number | null, locale: string) =>
+  x === null ? "—" : numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x);
+const num = (x: number | null, locale: string, digits = 2) =>
+  x === null ? "—" : numberFormat(locale, { maximumFractionDigits: digits }).format(x);
+const usd = (cents: number | null, locale: string) =>
+  cents === null ? "—" : formatMoney({ amount: cents, currency: "USD" }, locale);
 
-const PREFIX: Partial<Record<Dimension, string>> = { legalStatus: "legal", setting: "setting", ledBy: "ledby", theme: "theme", fundingType: "funding", civicSpace: "civic", incomeGroup: "income", globalSouth: "report.gs", sizeBand: "report.size" };
+const PREFIX: Partial<Record<Dimension, string>> = {
+  legalStatus: "legal",
+  setting: "setting",
+  ledBy: "ledby",
+  theme: "theme",
+  fundingType: "funding",
+  civicSpace: "civic",
+  incomeGroup: "income",
+  globalSouth: "report.gs",
+  sizeBand: "report.size",
+};
 
 /** A group key in the reader's language: countries by Intl, vocabularies by the catalogue, funders by name. */
 export const groupLabel = (dim: Dimension, key: string, label: string, t: Translate, locale: Locale) => {
-  if (["undisclosed", "unknown", "none", "individual"].includes(key)) return t(`report.key.${key}` as Parameters<Translate>[0]);
+  if (["undisclosed", "unknown", "none", "individual"].includes(key))
+    return t(`report.key.${key}` as Parameters<Translate>[0]);
   if (dim === "country") return countryName(key, locale);
   // Already in the reader's language: "Level 2: vouched for by two trusted organisations nearby".
   if (dim === "trustLevel") return label;
@@ -29,7 +43,13 @@ export const groupLabel = (dim: Dimension, key: string, label: string, t: Transl
   return prefix ? t(k as Parameters<Translate>[0]) : label;
 };
 
-type Props = { report: EquityReport | null; query: Record<string, string>; errors?: FormErrors; privileged: boolean; csvHref: string };
+type Props = {
+  report: EquityReport | null;
+  query: Record<string, string>;
+  errors?: FormErrors;
+  privileged: boolean;
+  csvHref: string;
+};
 
 export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Props) => {
   const { t, locale, timeZone } = usePage();
@@ -43,26 +63,78 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
       <form method="get" action="/reports" class="row">
         <TextField name="from" type="date" label={t("report.from")} value={query.from} errors={errors} />
         <TextField name="to" type="date" label={t("report.to")} value={query.to} errors={errors} />
-        <SelectField name="fundingType" label={t("call.funding_type")} value={query.fundingType} blank={t("report.any")} options={FUNDING_TYPES.map((f) => ({ value: f, label: t(`funding.${f}`) }))} errors={errors} />
-        <SelectField name="groupBy" label={t("report.group_by")} value={query.groupBy} blank={t("report.no_grouping")} options={DIMENSIONS.map((d) => ({ value: d, label: t(`report.dim.${d}`) }))} errors={errors} />
-        {privileged && <TextField name="funderOrgId" label={t("report.funder_id")} value={query.funderOrgId} errors={errors} />}
-        {privileged && <TextField name="callId" label={t("report.call_id")} value={query.callId} errors={errors} />}
-        <p><button type="submit">{t("report.show")}</button></p>
+        <SelectField
+          name="fundingType"
+          label={t("call.funding_type")}
+          value={query.fundingType}
+          blank={t("report.any")}
+          options={FUNDING_TYPES.map((f) => ({ value: f, label: t(`funding.${f}`) }))}
+          errors={errors}
+        />
+        <SelectField
+          name="groupBy"
+          label={t("report.group_by")}
+          value={query.groupBy}
+          blank={t("report.no_grouping")}
+          options={DIMENSIONS.map((d) => ({ value: d, label: t(`report.dim.${d}`) }))}
+          errors={errors}
+        />
+        {privileged && (
+          <TextField
+            name="funderOrgId"
+            label={t("report.funder_id")}
+            value={query.funderOrgId}
+            errors={errors}
+          />
+        )}
+        {privileged && (
+          <TextField name="callId" label={t("report.call_id")} value={query.callId} errors={errors} />
+        )}
+        <p>
+          <button type="submit">{t("report.show")}</button>
+        </p>
       </form>
       {report && (
         <>
           <p class="muted">
-            {t("report.as_of", { when: formatDateTime(report.asOf, locale, timeZone) })} · {t("report.basis", { currency: report.basisCurrency, fx: report.fxAsOf ?? "—" })} · {t("report.k_rule", { k: report.k })}
+            {t("report.as_of", { when: formatDateTime(report.asOf, locale, timeZone) })} ·{" "}
+            {t("report.basis", { currency: report.basisCurrency, fx: report.fxAsOf ?? "—" })} ·{" "}
+            {t("report.k_rule", { k: report.k })}
           </p>
-          <p><a class="button secondary" href={csvHref}>{t("report.download_csv")}</a></p>
+          <p>
+            <a class="button secondary" href={csvHref}>
+              {t("report.download_csv")}
+            </a>
+          </p>
           <h2>{t("report.totals")}</h2>
-          {report.totals.suppressed ? <p>{t("report.all_suppressed", { k: report.k })}</p> : (
+          {report.totals.suppressed ? (
+            <p>{t("report.all_suppressed", { k: report.k })}</p>
+          ) : (
             <ul class="metrics">
-              <li>{t("report.amount")}<strong><bdi>{usd(report.totals.amount, locale)}</bdi></strong></li>
-              <li>{t("report.awards")}<strong>{num(report.totals.awards, locale)}</strong></li>
-              <li>{t("report.recipients")}<strong>{num(report.totals.recipients, locale)}</strong></li>
-              <li>{t("report.applications")}<strong>{num(report.totals.applications, locale)}</strong></li>
-              <li>{t("report.core_pledges")}<strong><bdi>{usd(report.corePledges.amount, locale)}</bdi></strong></li>
+              <li>
+                {t("report.amount")}
+                <strong>
+                  <bdi>{usd(report.totals.amount, locale)}</bdi>
+                </strong>
+              </li>
+              <li>
+                {t("report.awards")}
+                <strong>{num(report.totals.awards, locale)}</strong>
+              </li>
+              <li>
+                {t("report.recipients")}
+                <strong>{num(report.totals.recipients, locale)}</strong>
+              </li>
+              <li>
+                {t("report.applications")}
+                <strong>{num(report.totals.applications, locale)}</strong>
+              </li>
+              <li>
+                {t("report.core_pledges")}
+                <strong>
+                  <bdi>{usd(report.corePledges.amount, locale)}</bdi>
+                </strong>
+              </li>
             </ul>
           )}
           {m && !report.totals.suppressed && (
@@ -70,27 +142,88 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
               <h2>{t("report.measures")}</h2>
               <div class="report-grid">
                 <div>
-                  <ShareBars id="shares" title={t("report.shares_chart")} rows={([["globalSouthShare", m.globalSouthShare], ["informalShare", m.informalShare], ["smallOrgShare", m.smallOrgShare], ["womenLedShare", m.womenLedShare], ["youthLedShare", m.youthLedShare], ["coreShare", m.coreShare], ["top10Share", m.top10Share]] as const).filter(([, v]) => v !== null).map(([k, v]) => ({ label: t(`report.metric.${k}`), value: v! }))} />
+                  <ShareBars
+                    id="shares"
+                    title={t("report.shares_chart")}
+                    rows={(
+                      [
+                        ["globalSouthShare", m.globalSouthShare],
+                        ["informalShare", m.informalShare],
+                        ["smallOrgShare", m.smallOrgShare],
+                        ["womenLedShare", m.womenLedShare],
+                        ["youthLedShare", m.youthLedShare],
+                        ["coreShare", m.coreShare],
+                        ["top10Share", m.top10Share],
+                      ] as const
+                    )
+                      .filter(([, v]) => v !== null)
+                      .map(([k, v]) => ({ label: t(`report.metric.${k}`), value: v! }))}
+                  />
                 </div>
-                <Scroll><table>
-                  <caption>{t("report.measures")}</caption>
-                  <tbody>
-                    {(["globalSouthShare", "informalShare", "smallOrgShare", "womenLedShare", "youthLedShare", "coreShare", "top10Share"] as const).map((k) => (
-                      <tr><th scope="row">{t(`report.metric.${k}`)}</th><td>{m[k] === null ? t("report.suppressed") : pct(m[k], locale)}</td></tr>
-                    ))}
-                    <tr><th scope="row">{t("report.metric.gini")}</th><td>{m.gini === null ? t("report.suppressed") : num(m.gini, locale, 3)}</td></tr>
-                    <tr><th scope="row">{t("report.metric.hhi")}</th><td>{m.hhi === null ? t("report.suppressed") : num(m.hhi, locale, 0)}</td></tr>
-                  </tbody>
-                </table></Scroll>
+                <Scroll>
+                  <table>
+                    <caption>{t("report.measures")}</caption>
+                    <tbody>
+                      {(
+                        [
+                          "globalSouthShare",
+                          "informalShare",
+                          "smallOrgShare",
+                          "womenLedShare",
+                          "youthLedShare",
+                          "coreShare",
+                          "top10Share",
+                        ] as const
+                      ).map((k) => (
+                        <tr>
+                          <th scope="row">{t(`report.metric.${k}`)}</th>
+                          <td>{m[k] === null ? t("report.suppressed") : pct(m[k], locale)}</td>
+                        </tr>
+                      ))}
+                      <tr>
+                        <th scope="row">{t("report.metric.gini")}</th>
+                        <td>{m.gini === null ? t("report.suppressed") : num(m.gini, locale, 3)}</td>
+                      </tr>
+                      <tr>
+                        <th scope="row">{t("report.metric.hhi")}</th>
+                        <td>{m.hhi === null ? t("report.suppressed") : num(m.hhi, locale, 0)}</td>
+                      </tr>
+                    </tbody>
+                  </table>
+                </Scroll>
               </div>
               {report.lorenz.length > 0 && (
                 <div class="report-grid">
-                  <LorenzCurve points={report.lorenz} title={t("report.lorenz_title", { gini: num(m.gini, locale, 3) })} />
-                  <Scroll><table>
-                    <caption>{t("report.lorenz_table")}</caption>
-                    <thead><tr><th scope="col">{t("report.lorenz_x")}</th><th scope="col">{t("report.lorenz_y")}</th></tr></thead>
-                    <tbody>{report.lorenz.filter((_, i, all) => all.length <= 11 || i % Math.ceil(all.length / 10) === 0 || i === all.length - 1).map(([x, y]) => <tr><td>{pct(x, locale)}</td><td>{pct(y, locale)}</td></tr>)}</tbody>
-                  </table></Scroll>
+                  <LorenzCurve
+                    points={report.lorenz}
+                    title={t("report.lorenz_title", { gini: num(m.gini, locale, 3) })}
+                  />
+                  <Scroll>
+                    <table>
+                      <caption>{t("report.lorenz_table")}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("report.lorenz_x")}</th>
+                          <th scope="col">{t("report.lorenz_y")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {report.lorenz
+                          .filter(
+                            (_, i, all) =>
+                              all.length <= 11 ||
+                              i % Math.ceil(all.length / 10) === 0 ||
+                              i === all.length - 1,
+                          )
+                          .map(([x, y]) => (
+                            <tr>
+                              <td>{pct(x, locale)}</td>
+                              <td>{pct(y, locale)}</td>
+                            </tr>
+                          ))}
+                      </tbody>
+                    </table>
+                  </Scroll>
                 </div>
               )}
             </>
@@ -99,31 +232,68 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
             <>
               <h2>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</h2>
               {report.groupsOverlap && <p class="muted">{t("report.overlap")}</p>}
-              <ShareBars id="groups" title={t("report.groups_chart")} rows={report.groups.filter((g) => !g.suppressed).map((g) => ({ label: groupLabel(dim, g.key, g.label, t, locale), value: g.share ?? 0 }))} />
-              <Scroll><table>
-                <caption>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("report.group")}</th><th scope="col">{t("report.awards")}</th><th scope="col">{t("report.recipients")}</th><th scope="col">{t("report.amount")}</th>
-                    <th scope="col">{t("report.share")}</th><th scope="col">{t("report.applications")}</th><th scope="col">{t("report.success_rate")}</th><th scope="col">{t("report.air")}</th><th scope="col">{t("report.core_pledges")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.groups.map((g) => (
+              <ShareBars
+                id="groups"
+                title={t("report.groups_chart")}
+                rows={report.groups
+                  .filter((g) => !g.suppressed)
+                  .map((g) => ({ label: groupLabel(dim, g.key, g.label, t, locale), value: g.share ?? 0 }))}
+              />
+              <Scroll>
+                <table>
+                  <caption>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</caption>
+                  <thead>
                     <tr>
-                      <th scope="row"><bdi>{groupLabel(dim, g.key, g.label, t, locale)}</bdi></th>
-                      {g.suppressed ? <td colSpan={8} class="muted">{t("report.suppressed_k", { k: report.k })}</td> : (
-                        <>
-                          <td>{num(g.awards, locale)}</td><td>{num(g.recipients, locale)}</td><td><bdi>{usd(g.amount, locale)}</bdi></td><td>{pct(g.share, locale)}</td>
-                          <td>{num(g.applications, locale)}</td><td>{pct(g.successRate, locale)}</td>
-                          <td>{num(g.adverseImpactRatio, locale)}{g.flagged && <> <span class="flag">{t("report.flagged")}</span></>}</td>
-                          <td><bdi>{usd(g.corePledgeAmount, locale)}</bdi></td>
-                        </>
-                      )}
+                      <th scope="col">{t("report.group")}</th>
+                      <th scope="col">{t("report.awards")}</th>
+                      <th scope="col">{t("report.recipients")}</th>
+                      <th scope="col">{t("report.amount")}</th>
+                      <th scope="col">{t("report.share")}</th>
+                      <th scope="col">{t("report.applications")}</th>
+                      <th scope="col">{t("report.success_rate")}</th>
+                      <th scope="col">{t("report.air")}</th>
+                      <th scope="col">{t("report.core_pledges")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table></Scroll>
+                  </thead>
+                  <tbody>
+                    {report.groups.map((g) => (
+                      <tr>
+                        <th scope="row">
+                          <bdi>{groupLabel(dim, g.key, g.label, t, locale)}</bdi>
+                        </th>
+                        {g.suppressed ? (
+                          <td colSpan={8} class="muted">
+                            {t("report.suppressed_k", { k: report.k })}
+                          </td>
+                        ) : (
+                          <>
+                            <td>{num(g.awards, locale)}</td>
+                            <td>{num(g.recipients, locale)}</td>
+                            <td>
+                              <bdi>{usd(g.amount, locale)}</bdi>
+                            </td>
+                            <td>{pct(g.share, locale)}</td>
+                            <td>{num(g.applications, locale)}</td>
+                            <td>{pct(g.successRate, locale)}</td>
+                            <td>
+                              {num(g.adverseImpactRatio, locale)}
+                              {g.flagged && (
+                                <>
+                                  {" "}
+                                  <span class="flag">{t("report.flagged")}</span>
+                                </>
+                              )}
+                            </td>
+                            <td>
+                              <bdi>{usd(g.corePledgeAmount, locale)}</bdi>
+                            </td>
+                          </>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </Scroll>
             </>
           )}
           <h2>{t("report.method")}</h2>

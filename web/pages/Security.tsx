@@ -6,7 +6,13 @@ import { TextField, ErrorSummary, Notice, type FormErrors } from "../components/
 import { formatDateTime } from "../../worker/i18n";
 import { groupSecret } from "../../worker/domain/two-factor";
 
-export type SessionView = { id: string | null; createdAt: string; lastSeenAt: string; userAgent: string | null; current: boolean };
+export type SessionView = {
+  id: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  current: boolean;
+};
 
 /** Where two-step sign-in stands, as this page shows it. */
 export type TwoFactorView =
@@ -18,12 +24,26 @@ export type TwoFactorView =
 /** Codes, keys and links are Latin script: kept left-to-right inside an Arabic page. */
 const TwoFactorSection = ({ view, errors }: { view: TwoFactorView; errors?: FormErrors }) => {
   const { t } = usePage();
-  const codeField = (label: string) => <TextField name="code" label={label} inputmode="numeric" autocomplete="one-time-code" maxLength={64} required errors={errors} />;
+  const codeField = (label: string) => (
+    <TextField
+      name="code"
+      label={label}
+      inputmode="numeric"
+      autocomplete="one-time-code"
+      maxLength={64}
+      required
+      errors={errors}
+    />
+  );
   switch (view.state) {
     case "off":
       return (
         <>
-          {view.required && <div class="alert" role="status">{t("me.2fa_required")}</div>}
+          {view.required && (
+            <div class="alert" role="status">
+              {t("me.2fa_required")}
+            </div>
+          )}
           {view.recommended && !view.required && <Notice>{t("me.2fa_recommended")}</Notice>}
           <p>{t("me.2fa_intro")}</p>
           <form method="post" action="/me/2fa">
@@ -39,7 +59,9 @@ const TwoFactorSection = ({ view, errors }: { view: TwoFactorView; errors?: Form
             <li>
               {t("me.2fa_step_key")}
               <br />
-              <code class="secret" dir="ltr">{groupSecret(view.secret)}</code>
+              <code class="secret" dir="ltr">
+                {groupSecret(view.secret)}
+              </code>
               <br />
               <a href={view.otpauthUrl}>{t("me.2fa_open_link")}</a>
               <br />
@@ -62,7 +84,9 @@ const TwoFactorSection = ({ view, errors }: { view: TwoFactorView; errors?: Form
           <p>{t("me.2fa_recovery_intro")}</p>
           <ul class="recovery-codes" dir="ltr">
             {view.codes.map((c) => (
-              <li><code>{c}</code></li>
+              <li>
+                <code>{c}</code>
+              </li>
             ))}
           </ul>
         </>
@@ -74,7 +98,9 @@ const TwoFactorSection = ({ view, errors }: { view: TwoFactorView; errors?: Form
           <form class="stack" method="post" action="/me/2fa/disable" novalidate>
             {codeField(t("me.2fa_off_code"))}
             <p>
-              <button type="submit" class="secondary">{t("me.2fa_turn_off")}</button>
+              <button type="submit" class="secondary">
+                {t("me.2fa_turn_off")}
+              </button>
             </p>
           </form>
         </>
@@ -82,7 +108,17 @@ const TwoFactorSection = ({ view, errors }: { view: TwoFactorView; errors?: Form
   }
 };
 
-export const SecurityPage = ({ sessions, twoFactor, notice, errors }: { sessions: SessionView[]; twoFactor: TwoFactorView; notice?: string; errors?: FormErrors }) => {
+export const SecurityPage = ({
+  sessions,
+  twoFactor,
+  notice,
+  errors,
+}: {
+  sessions: SessionView[];
+  twoFactor: TwoFactorView;
+  notice?: string;
+  errors?: FormErrors;
+}) => {
   const { t, locale, timeZone } = usePage();
   const when = (iso: string) => formatDateTime(iso, locale, timeZone);
   return (
@@ -93,8 +129,23 @@ export const SecurityPage = ({ sessions, twoFactor, notice, errors }: { sessions
 
       <h2>{t("me.password_title")}</h2>
       <form class="stack" method="post" action="/me/password" novalidate>
-        <TextField name="current" type="password" label={t("auth.current_password")} autocomplete="current-password" required errors={errors} />
-        <TextField name="password" type="password" label={t("auth.new_password")} hint={t("auth.password_hint")} autocomplete="new-password" required errors={errors} />
+        <TextField
+          name="current"
+          type="password"
+          label={t("auth.current_password")}
+          autocomplete="current-password"
+          required
+          errors={errors}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.new_password")}
+          hint={t("auth.password_hint")}
+          autocomplete="new-password"
+          required
+          errors={errors}
+        />
         <p>
           <button type="submit">{t("me.password_submit")}</button>
         </p>
@@ -110,10 +161,14 @@ export const SecurityPage = ({ sessions, twoFactor, notice, errors }: { sessions
             <bdi>{s.userAgent ?? t("me.session_unknown")}</bdi>
             {s.current && <strong> ({t("me.session_current")})</strong>}
             <br />
-            <span class="muted">{t("me.session_since", { date: when(s.createdAt), last: when(s.lastSeenAt) })}</span>
+            <span class="muted">
+              {t("me.session_since", { date: when(s.createdAt), last: when(s.lastSeenAt) })}
+            </span>
             {!s.current && s.id && (
               <form method="post" action={`/me/sessions/${s.id}/end`}>
-                <button type="submit" class="secondary">{t("me.session_end")}</button>
+                <button type="submit" class="secondary">
+                  {t("me.session_end")}
+                </button>
               </form>
             )}
           </li>

@@ -15,7 +15,10 @@ export const RESET_TTL_MS = 30 * 60 * 1000;
 export const MAILS_PER_ADDRESS_PER_HOUR = 5;
 export const INVITATION_DAYS = 14;
 
-type LinkKind = Extract<MailKind, "verify_email" | "account_exists" | "password_reset" | "password_changed" | "invitation">;
+type LinkKind = Extract<
+  MailKind,
+  "verify_email" | "account_exists" | "password_reset" | "password_changed" | "invitation"
+>;
 
 /** Which token each mail's link carries, and the page it opens. */
 const LINKS: Record<LinkKind, { purpose: EmailTokenPurpose | null; path: string; ttl: number }> = {
@@ -33,8 +36,17 @@ export type Recipient = { id?: string; email: string; name: string; locale: stri
 type Statement = BatchItem<"sqlite">;
 
 /** Writes `also` in any case; the mail (and its token) unless the address already had its hourly share. */
-export const sendLinkMail = async (db: Db, mailer: Mailer, user: Recipient, kind: LinkKind, also: Statement[], now = new Date(), aboutOrgId?: string) => {
-  const capped = (await mailsSentTo(db, user.email, new Date(now.getTime() - 3600_000))) >= MAILS_PER_ADDRESS_PER_HOUR;
+export const sendLinkMail = async (
+  db: Db,
+  mailer: Mailer,
+  user: Recipient,
+  kind: LinkKind,
+  also: Statement[],
+  now = new Date(),
+  aboutOrgId?: string,
+) => {
+  const capped =
+    (await mailsSentTo(db, user.email, new Date(now.getTime() - 3600_000))) >= MAILS_PER_ADDRESS_PER_HOUR;
   if (capped) {
     if (also.length) await db.batch(also as [Statement, ...Statement[]]);
     return;
@@ -47,9 +59,22 @@ export const sendLinkMail = async (db: Db, mailer: Mailer, user: Recipient, kind
     url += `?token=${token}`;
     // Only the newest link of a kind works: an older mail lying in an inbox is useless.
     statements.push(retireEmailTokens(db, user.id, link.purpose));
-    statements.push(emailTokenInsert(db, { tokenHash: await sha256Hex(token), userId: user.id, purpose: link.purpose, expiresAt: new Date(now.getTime() + link.ttl).toISOString() }));
+    statements.push(
+      emailTokenInsert(db, {
+        tokenHash: await sha256Hex(token),
+        userId: user.id,
+        purpose: link.purpose,
+        expiresAt: new Date(now.getTime() + link.ttl).toISOString(),
+      }),
+    );
   }
-  const mail = newMail(kind, user.email, user.locale as Locale, { name: user.name, link: url, hours: VERIFY_TTL_MS / 3600_000, minutes: RESET_TTL_MS / 60_000, days: INVITATION_DAYS });
+  const mail = newMail(kind, user.email, user.locale as Locale, {
+    name: user.name,
+    link: url,
+    hours: VERIFY_TTL_MS / 3600_000,
+    minutes: RESET_TTL_MS / 60_000,
+    days: INVITATION_DAYS,
+  });
   statements.push(outboxInsert(db, { ...mail, aboutOrgId }));
   await db.batch(statements as [Statement, ...Statement[]]);
   await mailer.send([mail.id]);

@@ -1,6 +1,14 @@
 // Sign-up, e-mail verification and log-in as use cases shared by the JSON API and the HTML forms.
 import type { Db } from "../db/client";
-import { findUserByEmail, findUserById, insertUser, updateUser, markEmailVerified, normaliseEmail, type UserRow } from "../db/users";
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  updateUser,
+  markEmailVerified,
+  normaliseEmail,
+  type UserRow,
+} from "../db/users";
 import { countAttempt, clearFailures } from "../db/throttle";
 import { consumeEmailToken } from "../db/email-tokens";
 import { sendLinkMail } from "./account-mail";
@@ -17,7 +25,9 @@ import { Problem, type FieldError } from "../http/problem";
 import type { Translate } from "../i18n";
 import type { Locale } from "../../schema/enums";
 
-export const publicUser = (u: Pick<UserRow, "id" | "email" | "name" | "locale" | "timeZone" | "platformRole">) => ({
+export const publicUser = (
+  u: Pick<UserRow, "id" | "email" | "name" | "locale" | "timeZone" | "platformRole">,
+) => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -35,7 +45,13 @@ export const VERIFICATION_SENT = { status: "verification_sent" as const };
  * one gets "you already have an account" with a link to set a new password, which only the owner of
  * the mailbox can follow.
  */
-export const signup = async (db: Db, pepper: string, t: Translate, input: { email: string; password: string; name: string; locale: Locale }, mailer: Mailer) => {
+export const signup = async (
+  db: Db,
+  pepper: string,
+  t: Translate,
+  input: { email: string; password: string; name: string; locale: Locale },
+  mailer: Mailer,
+) => {
   const errors: FieldError[] = [];
   // Addresses under the reserved `.invalid` domain belong to nobody; Sanad's placeholder account for the
   // authors of deleted groups lives there (worker/domain/org-erasure.ts), so nobody may take one.
@@ -44,12 +60,33 @@ export const signup = async (db: Db, pepper: string, t: Translate, input: { emai
   if (weak) errors.push({ path: "password", message: t(weak as Parameters<Translate>[0]) });
   if (errors.length) throw new Problem(400, undefined, errors);
   const passwordHash = await hashPassword(input.password, pepper);
-  const created = await insertUser(db, { id: newId(), email: input.email, name: input.name, locale: input.locale, passwordHash });
+  const created = await insertUser(db, {
+    id: newId(),
+    email: input.email,
+    name: input.name,
+    locale: input.locale,
+    passwordHash,
+  });
   if (created) {
-    await sendLinkMail(db, mailer, created, "verify_email", [auditInsert(db, { actorUserId: created.id, action: "user.signup", subjectType: "user", subjectId: created.id })]);
+    await sendLinkMail(db, mailer, created, "verify_email", [
+      auditInsert(db, {
+        actorUserId: created.id,
+        action: "user.signup",
+        subjectType: "user",
+        subjectId: created.id,
+      }),
+    ]);
   } else {
     const existing = await findUserByEmail(db, input.email);
-    if (existing) await sendLinkMail(db, mailer, existing, "account_exists", [auditInsert(db, { actorUserId: null, action: "user.signup_existing", subjectType: "user", subjectId: existing.id })]);
+    if (existing)
+      await sendLinkMail(db, mailer, existing, "account_exists", [
+        auditInsert(db, {
+          actorUserId: null,
+          action: "user.signup_existing",
+          subjectType: "user",
+          subjectId: existing.id,
+        }),
+      ]);
   }
   return VERIFICATION_SENT;
 };
@@ -57,8 +94,17 @@ export const signup = async (db: Db, pepper: string, t: Translate, input: { emai
 /** Following the link from the sign-up mail: the address is verified and the person signed in. */
 export const verifyEmail = async (db: Db, t: Translate, token: string) => {
   const userId = await consumeEmailToken(db, await sha256Hex(token), "verify");
-  if (!userId) throw new Problem(400, t("err.link_invalid"), [{ path: "token", message: t("err.link_invalid") }]);
-  await db.batch([markEmailVerified(db, userId), auditInsert(db, { actorUserId: userId, action: "user.email_verified", subjectType: "user", subjectId: userId })]);
+  if (!userId)
+    throw new Problem(400, t("err.link_invalid"), [{ path: "token", message: t("err.link_invalid") }]);
+  await db.batch([
+    markEmailVerified(db, userId),
+    auditInsert(db, {
+      actorUserId: userId,
+      action: "user.email_verified",
+      subjectType: "user",
+      subjectId: userId,
+    }),
+  ]);
   await recomputeForUser(db, userId);
   return (await findUserById(db, userId))!;
 };
@@ -73,35 +119,67 @@ export const verifyEmail = async (db: Db, t: Translate, token: string) => {
  * unused recovery code, then used up) must come too. Only a caller who knew the password learns that a
  * code is asked for; a missing or wrong code is a failed attempt of the same throttle as a wrong password.
  */
-export const login = async (db: Db, pepper: string, t: Translate, input: { email: string; password: string; code?: string }, mailer: Mailer) => {
+export const login = async (
+  db: Db,
+  pepper: string,
+  t: Translate,
+  input: { email: string; password: string; code?: string },
+  mailer: Mailer,
+) => {
   const email = normaliseEmail(input.email);
   const wait = await countAttempt(db, email);
   if (wait > 0) {
-    await auditInsert(db, { actorUserId: null, action: "login.locked", subjectType: "email", subjectId: email });
+    await auditInsert(db, {
+      actorUserId: null,
+      action: "login.locked",
+      subjectType: "email",
+      subjectId: email,
+    });
     throw new Problem(429, undefined, undefined, { retryAfter: wait }, { "Retry-After": String(wait) });
   }
   const user = await findUserByEmail(db, email);
   if (!user) await burnPasswordCheck(input.password, pepper);
-  const result = user ? await verifyPassword(input.password, user.passwordHash, pepper) : { ok: false, needsRehash: false };
+  const result = user
+    ? await verifyPassword(input.password, user.passwordHash, pepper)
+    : { ok: false, needsRehash: false };
   if (!user || !result.ok) {
-    await auditInsert(db, { actorUserId: user?.id ?? null, action: "login.failed", subjectType: "email", subjectId: email });
+    await auditInsert(db, {
+      actorUserId: user?.id ?? null,
+      action: "login.failed",
+      subjectType: "email",
+      subjectId: email,
+    });
     throw new Problem(401, undefined, [{ path: "password", message: t("err.credentials") }]);
   }
   if (!user.emailVerifiedAt) {
     await sendLinkMail(db, mailer, user, "verify_email", []);
-    throw new Problem(403, t("err.email_unverified"), [{ path: "email", message: t("err.email_unverified") }]);
+    throw new Problem(403, t("err.email_unverified"), [
+      { path: "email", message: t("err.email_unverified") },
+    ]);
   }
   if (user.totpEnabledAt) {
-    if (!input.code) throw new Problem(401, t("err.code_needed"), [{ path: "code", message: t("err.code_needed") }]);
+    if (!input.code)
+      throw new Problem(401, t("err.code_needed"), [{ path: "code", message: t("err.code_needed") }]);
     if (!(await checkSecondFactor(db, pepper, user, input.code))) {
-      await auditInsert(db, { actorUserId: user.id, action: "login.second_factor_failed", subjectType: "user", subjectId: user.id });
+      await auditInsert(db, {
+        actorUserId: user.id,
+        action: "login.second_factor_failed",
+        subjectType: "user",
+        subjectId: user.id,
+      });
       throw new Problem(401, undefined, [{ path: "code", message: t("err.code_wrong") }]);
     }
   }
-  if (result.needsRehash) await updateUser(db, user.id, { passwordHash: await hashPassword(input.password, pepper) });
+  if (result.needsRehash)
+    await updateUser(db, user.id, { passwordHash: await hashPassword(input.password, pepper) });
   await db.batch([
     clearFailures(db, email),
-    auditInsert(db, { actorUserId: user.id, action: "login.succeeded", subjectType: "user", subjectId: user.id }),
+    auditInsert(db, {
+      actorUserId: user.id,
+      action: "login.succeeded",
+      subjectType: "user",
+      subjectId: user.id,
+    }),
   ]);
   return user;
 };
@@ -120,5 +198,10 @@ export const createApiToken = async (db: Db, userId: string, name: string) => {
 export const revokeApiToken = async (db: Db, userId: string, id: string) => {
   const gone = await deleteToken(db, userId, id);
   if (!gone) throw new Problem(404);
-  await auditInsert(db, { actorUserId: userId, action: "token.revoked", subjectType: "token", subjectId: id });
+  await auditInsert(db, {
+    actorUserId: userId,
+    action: "token.revoked",
+    subjectType: "token",
+    subjectId: id,
+  });
 };

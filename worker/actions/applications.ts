@@ -2,8 +2,17 @@
 // submit (every problem at once), withdraw, review, decide (one decision, an award), and the lists.
 import type { Db } from "../db/client";
 import {
-  findApplication, findApplicationFor, insertApplication, saveDraftVersioned, transitionApplication, decideApplication, upsertReview,
-  listReviews, listCallApplications, listOrgApplications, type Application,
+  findApplication,
+  findApplicationFor,
+  insertApplication,
+  saveDraftVersioned,
+  transitionApplication,
+  decideApplication,
+  upsertReview,
+  listReviews,
+  listCallApplications,
+  listOrgApplications,
+  type Application,
 } from "../db/applications";
 import { findOrg } from "../db/orgs";
 import { findCall, type Call } from "../db/calls";
@@ -12,7 +21,14 @@ import { loadFxTable } from "../db/fx";
 import { auditInsert, auditInsertIf } from "../db/audit";
 import { notifyInsert, notifyInsertIf, type Notice } from "../db/notifications";
 import { newId } from "../security/random";
-import { canActForCallFunder, canActForOrg, canEditApplication, canReviewApplication, canViewApplication, type Viewer } from "../domain/permissions";
+import {
+  canActForCallFunder,
+  canActForOrg,
+  canEditApplication,
+  canReviewApplication,
+  canViewApplication,
+  type Viewer,
+} from "../domain/permissions";
 import { submissionProblems, canWithdraw, isDecidable, averageScore } from "../domain/applications";
 import { eligibilityReasons } from "../domain/matching";
 import { isOpen } from "../domain/calls";
@@ -28,9 +44,13 @@ import { viewCall } from "./calls";
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Local development has no mail: each notice written to the outbox is also printed. */
-const logNotice = (n: Notice) => console.log(`[notification] ${n.kind} → org ${n.orgId} ${JSON.stringify(n.data)}`);
+const logNotice = (n: Notice) =>
+  console.log(`[notification] ${n.kind} → org ${n.orgId} ${JSON.stringify(n.data)}`);
 
-const notDraft = (t: Translate) => new Problem(422, t("err.application_not_draft"), [{ path: "status", message: t("err.application_not_draft") }]);
+const notDraft = (t: Translate) =>
+  new Problem(422, t("err.application_not_draft"), [
+    { path: "status", message: t("err.application_not_draft") },
+  ]);
 
 /** The application and its call, if the viewer may see the application at all. */
 export const loadApplication = async (db: Db, viewer: Viewer | null, id: string) => {
@@ -41,25 +61,48 @@ export const loadApplication = async (db: Db, viewer: Viewer | null, id: string)
   return { app, call };
 };
 
-export const startApplication = async (db: Db, t: Translate, viewer: Viewer | null, callId: string, orgId: string) => {
+export const startApplication = async (
+  db: Db,
+  t: Translate,
+  viewer: Viewer | null,
+  callId: string,
+  orgId: string,
+) => {
   const org = await findOrg(db, orgId);
   if (!org) throw new Problem(404, undefined, [{ path: "orgId", message: t("error.not_found") }]);
   enforce(canActForOrg(viewer, org));
-  if (org.kind !== "cso") throw new Problem(422, t("err.not_cso"), [{ path: "orgId", message: t("err.not_cso") }]);
+  if (org.kind !== "cso")
+    throw new Problem(422, t("err.not_cso"), [{ path: "orgId", message: t("err.not_cso") }]);
   const call = await viewCall(db, viewer, callId);
-  if (!isOpen(call, new Date())) throw new Problem(422, t("err.call_not_open"), [{ path: "callId", message: t("err.call_not_open") }]);
+  if (!isOpen(call, new Date()))
+    throw new Problem(422, t("err.call_not_open"), [{ path: "callId", message: t("err.call_not_open") }]);
   const id = newId();
   const created = await insertApplication(db, { id, callId, orgId, createdBy: viewer!.userId }, [
-    auditInsert(db, { actorUserId: viewer!.userId, action: "application.created", subjectType: "application", subjectId: id, data: { callId, orgId } }),
+    auditInsert(db, {
+      actorUserId: viewer!.userId,
+      action: "application.created",
+      subjectType: "application",
+      subjectId: id,
+      data: { callId, orgId },
+    }),
   ]);
   if (created) return created;
   const existing = await findApplicationFor(db, callId, orgId);
-  throw new Problem(409, t("err.application_exists"), [{ path: "orgId", message: t("err.application_exists") }], { applicationId: existing?.id });
+  throw new Problem(
+    409,
+    t("err.application_exists"),
+    [{ path: "orgId", message: t("err.application_exists") }],
+    { applicationId: existing?.id },
+  );
 };
 
 /** Saves answers and amount on a draft; answers are merged by question, unknown questions are refused. */
 export const saveDraft = async (
-  db: Db, t: Translate, viewer: Viewer | null, id: string, version: number,
+  db: Db,
+  t: Translate,
+  viewer: Viewer | null,
+  id: string,
+  version: number,
   patch: { answers?: Record<string, string>; requestedAmount?: Money | null },
 ) => {
   const { app, call } = await loadApplication(db, viewer, id);
@@ -67,9 +110,17 @@ export const saveDraft = async (
   if (app.status !== "draft") throw notDraft(t);
   const known = new Set(call.questions.map((q) => q.id));
   const unknown = Object.keys(patch.answers ?? {}).filter((k) => !known.has(k));
-  if (unknown.length) throw new Problem(400, undefined, unknown.map((k) => ({ path: `answers.${k}`, message: t("err.unknown_field") })));
+  if (unknown.length)
+    throw new Problem(
+      400,
+      undefined,
+      unknown.map((k) => ({ path: `answers.${k}`, message: t("err.unknown_field") })),
+    );
   const answers = patch.answers ? { ...app.answers, ...patch.answers } : undefined;
-  const saved = await saveDraftVersioned(db, id, version, { answers, requestedAmount: patch.requestedAmount });
+  const saved = await saveDraftVersioned(db, id, version, {
+    answers,
+    requestedAmount: patch.requestedAmount,
+  });
   if (saved) return saved;
   const current = (await findApplication(db, id))!;
   if (current.status !== "draft") throw notDraft(t);
@@ -81,7 +132,8 @@ const checkSubmission = async (db: Db, t: Translate, locale: Locale, app: Applic
   const found = (await findProfile(db, app.orgId))!;
   const fx = await loadFxTable(db);
   // The same eligibility as matching, trust level included; its sentence counts the vouches that count.
-  const [profile] = call.eligibility.minTrustLevel > 0 ? await withTrustEvidence(db, [found.profile]) : [found.profile];
+  const [profile] =
+    call.eligibility.minTrustLevel > 0 ? await withTrustEvidence(db, [found.profile]) : [found.profile];
   const problems = submissionProblems({
     call,
     answers: app.answers,
@@ -93,23 +145,50 @@ const checkSubmission = async (db: Db, t: Translate, locale: Locale, app: Applic
     org: found.org,
     errors: problems.map((p) => ({
       path: p.path,
-      message: p.reason ? describeReason(p.reason, t, locale) : isMessageKey(p.key) ? t(p.key, p.params) : p.key,
+      message: p.reason
+        ? describeReason(p.reason, t, locale)
+        : isMessageKey(p.key)
+          ? t(p.key, p.params)
+          : p.key,
     })),
   };
 };
 
-export const submitApplication = async (db: Db, t: Translate, locale: Locale, viewer: Viewer | null, id: string) => {
+export const submitApplication = async (
+  db: Db,
+  t: Translate,
+  locale: Locale,
+  viewer: Viewer | null,
+  id: string,
+) => {
   const { app, call } = await loadApplication(db, viewer, id);
   enforce(canEditApplication(viewer, app, call));
   if (app.status !== "draft") throw notDraft(t);
   const { org, errors } = await checkSubmission(db, t, locale, app, call);
   if (errors.length) throw new Problem(422, t("err.cannot_submit"), errors);
   const now = new Date().toISOString();
-  const notice: Notice = { orgId: call.funderOrgId, kind: "application.submitted", data: { applicationId: id, callId: call.id, callTitle: call.title, orgName: org.name } };
-  const ok = await transitionApplication(db, id, ["draft"], "submitted", { submittedAt: now, snapshot: JSON.stringify(org) }, [
-    auditInsert(db, { actorUserId: viewer!.userId, action: "application.submitted", subjectType: "application", subjectId: id, data: { callId: call.id } }),
-    notifyInsert(db, notice),
-  ]);
+  const notice: Notice = {
+    orgId: call.funderOrgId,
+    kind: "application.submitted",
+    data: { applicationId: id, callId: call.id, callTitle: call.title, orgName: org.name },
+  };
+  const ok = await transitionApplication(
+    db,
+    id,
+    ["draft"],
+    "submitted",
+    { submittedAt: now, snapshot: JSON.stringify(org) },
+    [
+      auditInsert(db, {
+        actorUserId: viewer!.userId,
+        action: "application.submitted",
+        subjectType: "application",
+        subjectId: id,
+        data: { callId: call.id },
+      }),
+      notifyInsert(db, notice),
+    ],
+  );
   if (!ok) throw notDraft(t);
   logNotice(notice);
   return (await findApplication(db, id))!;
@@ -118,24 +197,52 @@ export const submitApplication = async (db: Db, t: Translate, locale: Locale, vi
 export const withdrawApplication = async (db: Db, t: Translate, viewer: Viewer | null, id: string) => {
   const { app, call } = await loadApplication(db, viewer, id);
   enforce(canEditApplication(viewer, app, call));
-  if (!canWithdraw(app.status)) throw new Problem(422, t("err.cannot_withdraw"), [{ path: "status", message: t("err.cannot_withdraw") }]);
-  const notice: Notice | null = app.submittedAt ? { orgId: call.funderOrgId, kind: "application.withdrawn", data: { applicationId: id, callId: call.id, callTitle: call.title } } : null;
+  if (!canWithdraw(app.status))
+    throw new Problem(422, t("err.cannot_withdraw"), [{ path: "status", message: t("err.cannot_withdraw") }]);
+  const notice: Notice | null = app.submittedAt
+    ? {
+        orgId: call.funderOrgId,
+        kind: "application.withdrawn",
+        data: { applicationId: id, callId: call.id, callTitle: call.title },
+      }
+    : null;
   const ok = await transitionApplication(db, id, ["draft", "submitted", "under_review"], "withdrawn", {}, [
-    auditInsert(db, { actorUserId: viewer!.userId, action: "application.withdrawn", subjectType: "application", subjectId: id, data: { from: app.status } }),
+    auditInsert(db, {
+      actorUserId: viewer!.userId,
+      action: "application.withdrawn",
+      subjectType: "application",
+      subjectId: id,
+      data: { from: app.status },
+    }),
     ...(notice ? [notifyInsert(db, notice)] : []),
   ]);
-  if (!ok) throw new Problem(422, t("err.cannot_withdraw"), [{ path: "status", message: t("err.cannot_withdraw") }]);
+  if (!ok)
+    throw new Problem(422, t("err.cannot_withdraw"), [{ path: "status", message: t("err.cannot_withdraw") }]);
   if (notice) logNotice(notice);
   return (await findApplication(db, id))!;
 };
 
-export const reviewApplication = async (db: Db, t: Translate, viewer: Viewer | null, id: string, score: number, comment: string | null) => {
+export const reviewApplication = async (
+  db: Db,
+  t: Translate,
+  viewer: Viewer | null,
+  id: string,
+  score: number,
+  comment: string | null,
+) => {
   const { app, call } = await loadApplication(db, viewer, id);
   enforce(canReviewApplication(viewer, app, call));
-  if (!isDecidable(app.status)) throw new Problem(422, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
+  if (!isDecidable(app.status))
+    throw new Problem(422, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
   await db.batch([
     upsertReview(db, { applicationId: id, reviewerId: viewer!.userId, score, comment }),
-    auditInsert(db, { actorUserId: viewer!.userId, action: "application.reviewed", subjectType: "application", subjectId: id, data: { score } }),
+    auditInsert(db, {
+      actorUserId: viewer!.userId,
+      action: "application.reviewed",
+      subjectType: "application",
+      subjectId: id,
+      data: { score },
+    }),
   ]);
   // The first review moves a submitted application to "under review"; later ones find it there already.
   if (app.status === "submitted") await transitionApplication(db, id, ["submitted"], "under_review");
@@ -150,23 +257,40 @@ export const reviewsOf = async (db: Db, viewer: Viewer | null, id: string) => {
   return { reviews: all, averageScore: averageScore(all.map((r) => r.score)) };
 };
 
-type DecisionInput = { decision: "award" | "decline"; amount?: Money; reasons?: DeclineReason[]; note?: string };
+type DecisionInput = {
+  decision: "award" | "decline";
+  amount?: Money;
+  reasons?: DeclineReason[];
+  note?: string;
+};
 
 /** One decision per application: an award (within the call's range, creating an Award) or a decline with reasons. */
 export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: string, d: DecisionInput) => {
   const { app, call } = await loadApplication(db, viewer, id);
   enforce(canReviewApplication(viewer, app, call));
-  if (!isDecidable(app.status)) throw new Problem(409, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
+  if (!isDecidable(app.status))
+    throw new Problem(409, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
   let award;
   if (d.decision === "award") {
     const amount = d.amount!;
     const { min, max } = call.grant;
-    if (amount.currency !== min.currency) throw new Problem(422, undefined, [{ path: "amount.currency", message: t("err.currency_must_be", { currency: min.currency }) }]);
-    if (amount.amount < min.amount || amount.amount > max.amount) throw new Problem(422, undefined, [{ path: "amount.amount", message: t("err.amount_range") }]);
+    if (amount.currency !== min.currency)
+      throw new Problem(422, undefined, [
+        { path: "amount.currency", message: t("err.currency_must_be", { currency: min.currency }) },
+      ]);
+    if (amount.amount < min.amount || amount.amount > max.amount)
+      throw new Problem(422, undefined, [{ path: "amount.amount", message: t("err.amount_range") }]);
     const date = today();
     award = {
-      id: newId(), callId: call.id, orgId: app.orgId, funderOrgId: call.funderOrgId, amount,
-      amountUsd: toUsdCents(amount, await loadFxTable(db), date), awardDate: date, fundingType: call.fundingType, durationMonths: call.durationMonths,
+      id: newId(),
+      callId: call.id,
+      orgId: app.orgId,
+      funderOrgId: call.funderOrgId,
+      amount,
+      amountUsd: toUsdCents(amount, await loadFxTable(db), date),
+      awardDate: date,
+      fundingType: call.fundingType,
+      durationMonths: call.durationMonths,
     };
   }
   const notice: Notice = {
@@ -176,13 +300,32 @@ export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: 
   };
   const won = await decideApplication(
     db,
-    { id, token: newId(), decidedBy: viewer!.userId, decision: d.decision, reasons: d.decision === "decline" ? d.reasons ?? [] : [], note: d.note ?? null, award },
+    {
+      id,
+      token: newId(),
+      decidedBy: viewer!.userId,
+      decision: d.decision,
+      reasons: d.decision === "decline" ? (d.reasons ?? []) : [],
+      note: d.note ?? null,
+      award,
+    },
     (cond) => [
-      auditInsertIf(db, { actorUserId: viewer!.userId, action: `application.${d.decision === "award" ? "awarded" : "declined"}`, subjectType: "application", subjectId: id, data: { amount: d.amount ?? null, reasons: d.reasons ?? [] } }, cond),
+      auditInsertIf(
+        db,
+        {
+          actorUserId: viewer!.userId,
+          action: `application.${d.decision === "award" ? "awarded" : "declined"}`,
+          subjectType: "application",
+          subjectId: id,
+          data: { amount: d.amount ?? null, reasons: d.reasons ?? [] },
+        },
+        cond,
+      ),
       notifyInsertIf(db, notice, cond),
     ],
   );
-  if (!won) throw new Problem(409, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
+  if (!won)
+    throw new Problem(409, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
   logNotice(notice);
   return (await findApplication(db, id))!;
 };
@@ -205,7 +348,10 @@ export const applicationsOfOrg = async (db: Db, viewer: Viewer | null, orgId: st
 export const applyChoices = async (db: Db, viewer: Viewer | null, callId: string) => {
   const csos = (viewer?.memberships ?? []).filter((m) => m.orgKind === "cso");
   const result: { orgId: string; applicationId: string | null }[] = [];
-  for (const m of csos) result.push({ orgId: m.orgId, applicationId: (await findApplicationFor(db, callId, m.orgId))?.id ?? null });
+  for (const m of csos)
+    result.push({
+      orgId: m.orgId,
+      applicationId: (await findApplicationFor(db, callId, m.orgId))?.id ?? null,
+    });
   return result;
 };
-

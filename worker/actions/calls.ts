@@ -1,12 +1,30 @@
 // Funding-call use cases shared by the API and the pages: create a draft, edit it (409 with the current
 // copy on a stale version), publish, close, read with draft visibility, list open calls.
 import type { Db } from "../db/client";
-import { findCall, insertCall, updateDraftVersioned, transitionCall, listOpenCalls, listFunderCalls, type CallFields, type Call, type CallFilter, type Question } from "../db/calls";
+import {
+  findCall,
+  insertCall,
+  updateDraftVersioned,
+  transitionCall,
+  listOpenCalls,
+  listFunderCalls,
+  type CallFields,
+  type Call,
+  type CallFilter,
+  type Question,
+} from "../db/calls";
 import { findOrg } from "../db/orgs";
 import { knownCountryCodes } from "../db/reference";
 import { auditInsert } from "../db/audit";
 import { newId } from "../security/random";
-import { canCreateCallFor, canManageCall, canViewCall, membershipIn, isAdmin, type Viewer } from "../domain/permissions";
+import {
+  canCreateCallFor,
+  canManageCall,
+  canViewCall,
+  membershipIn,
+  isAdmin,
+  type Viewer,
+} from "../domain/permissions";
 import { Problem, type FieldError } from "../http/problem";
 import { zodFieldErrors } from "../http/problem";
 import { enforce } from "../http/guards";
@@ -31,18 +49,33 @@ const withQuestionIds = (questions: QuestionInput[]): Question[] => {
 const checkCountries = async (db: Db, t: Translate, codes?: string[]) => {
   if (!codes?.length) return;
   const known = await knownCountryCodes(db, codes);
-  const errors: FieldError[] = codes.flatMap((c, i) => (known.has(c) ? [] : [{ path: `eligibility.countries.${i}`, message: t("err.country") }]));
+  const errors: FieldError[] = codes.flatMap((c, i) =>
+    known.has(c) ? [] : [{ path: `eligibility.countries.${i}`, message: t("err.country") }],
+  );
   if (errors.length) throw new Problem(400, undefined, errors);
 };
 
-export const createCall = async (db: Db, t: Translate, viewer: Viewer | null, funderOrgId: string, fields: CallInputFields) => {
+export const createCall = async (
+  db: Db,
+  t: Translate,
+  viewer: Viewer | null,
+  funderOrgId: string,
+  fields: CallInputFields,
+) => {
   enforce(canCreateCallFor(viewer, funderOrgId));
   const funder = await findOrg(db, funderOrgId);
-  if (!funder || funder.kind !== "funder") throw new Problem(422, undefined, [{ path: "funderOrgId", message: t("err.not_funder") }]);
+  if (!funder || funder.kind !== "funder")
+    throw new Problem(422, undefined, [{ path: "funderOrgId", message: t("err.not_funder") }]);
   await checkCountries(db, t, fields.eligibility.countries);
   const id = newId();
   return insertCall(db, id, funderOrgId, { ...fields, questions: withQuestionIds(fields.questions) }, [
-    auditInsert(db, { actorUserId: viewer!.userId, action: "call.created", subjectType: "call", subjectId: id, data: { funderOrgId } }),
+    auditInsert(db, {
+      actorUserId: viewer!.userId,
+      action: "call.created",
+      subjectType: "call",
+      subjectId: id,
+      data: { funderOrgId },
+    }),
   ]);
 };
 
@@ -61,7 +94,8 @@ export const manageableCall = async (db: Db, viewer: Viewer | null, id: string) 
   return call;
 };
 
-const notDraft = (t: Translate) => new Problem(422, t("err.call_not_draft"), [{ path: "status", message: t("err.call_not_draft") }]);
+const notDraft = (t: Translate) =>
+  new Problem(422, t("err.call_not_draft"), [{ path: "status", message: t("err.call_not_draft") }]);
 
 /** The fields of a call as the create schema has them, so a patch can be merged and re-checked whole. */
 const asInput = (c: Call): CallInputFields => ({
@@ -86,15 +120,31 @@ const asInput = (c: Call): CallInputFields => ({
 });
 
 /** Drafts only; the merged call must still satisfy every rule; a stale version gets 409 with the current copy. */
-export const updateCall = async (db: Db, t: Translate, viewer: Viewer | null, id: string, version: number, patch: Partial<CallInputFields>) => {
+export const updateCall = async (
+  db: Db,
+  t: Translate,
+  viewer: Viewer | null,
+  id: string,
+  version: number,
+  patch: Partial<CallInputFields>,
+) => {
   const call = await manageableCall(db, viewer, id);
   if (call.status !== "draft") throw notDraft(t);
   const merged = CallInput.safeParse({ ...asInput(call), ...patch });
   if (!merged.success) throw new Problem(400, undefined, zodFieldErrors(merged.error, t));
   await checkCountries(db, t, patch.eligibility?.countries);
-  const fields: Partial<CallFields> = { ...patch, ...(patch.questions ? { questions: withQuestionIds(patch.questions) } : {}) } as Partial<CallFields>;
+  const fields: Partial<CallFields> = {
+    ...patch,
+    ...(patch.questions ? { questions: withQuestionIds(patch.questions) } : {}),
+  } as Partial<CallFields>;
   const updated = await updateDraftVersioned(db, id, version, fields, [
-    auditInsert(db, { actorUserId: viewer!.userId, action: "call.updated", subjectType: "call", subjectId: id, data: { fields: Object.keys(patch), fromVersion: version } }),
+    auditInsert(db, {
+      actorUserId: viewer!.userId,
+      action: "call.updated",
+      subjectType: "call",
+      subjectId: id,
+      data: { fields: Object.keys(patch), fromVersion: version },
+    }),
   ]);
   if (updated) return updated;
   const current = (await findCall(db, id))!;
@@ -105,12 +155,21 @@ export const updateCall = async (db: Db, t: Translate, viewer: Viewer | null, id
 export const publishCall = async (db: Db, t: Translate, viewer: Viewer | null, id: string) => {
   const call = await manageableCall(db, viewer, id);
   if (call.status !== "draft") throw notDraft(t);
-  if (Date.parse(call.deadline) <= Date.now()) throw new Problem(422, t("err.deadline_past"), [{ path: "deadline", message: t("err.deadline_past") }]);
+  if (Date.parse(call.deadline) <= Date.now())
+    throw new Problem(422, t("err.deadline_past"), [{ path: "deadline", message: t("err.deadline_past") }]);
   // The funder itself must be verified, whoever presses the button (an admin publishing for an
   // unverified funder would open the same door).
-  if (!(await findOrg(db, call.funderOrgId))?.verified) throw new Problem(403, t("err.funder_not_verified"), [{ path: "funderOrgId", message: t("err.funder_not_verified") }]);
+  if (!(await findOrg(db, call.funderOrgId))?.verified)
+    throw new Problem(403, t("err.funder_not_verified"), [
+      { path: "funderOrgId", message: t("err.funder_not_verified") },
+    ]);
   const ok = await transitionCall(db, id, "draft", "open", [
-    auditInsert(db, { actorUserId: viewer!.userId, action: "call.published", subjectType: "call", subjectId: id }),
+    auditInsert(db, {
+      actorUserId: viewer!.userId,
+      action: "call.published",
+      subjectType: "call",
+      subjectId: id,
+    }),
   ]);
   if (!ok) throw notDraft(t);
   return (await findCall(db, id))!;
@@ -120,7 +179,12 @@ export const closeCall = async (db: Db, t: Translate, viewer: Viewer | null, id:
   const call = await manageableCall(db, viewer, id);
   if (call.status === "closed") return call;
   const ok = await transitionCall(db, id, call.status, "closed", [
-    auditInsert(db, { actorUserId: viewer!.userId, action: "call.closed", subjectType: "call", subjectId: id }),
+    auditInsert(db, {
+      actorUserId: viewer!.userId,
+      action: "call.closed",
+      subjectType: "call",
+      subjectId: id,
+    }),
   ]);
   if (!ok) throw new Problem(409, t("error.conflict"));
   return (await findCall(db, id))!;

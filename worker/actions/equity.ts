@@ -1,10 +1,29 @@
 // The equity report: who may ask for what, the SQL aggregates, the measures, and disclosure control
 // applied last, so nothing below k organisations leaves this function.
 import type { Db } from "../db/client";
-import { equityData, funderNames, MULTI_VALUED, type Dimension, type EquityFilters, type GroupRow } from "../db/equity";
+import {
+  equityData,
+  funderNames,
+  MULTI_VALUED,
+  type Dimension,
+  type EquityFilters,
+  type GroupRow,
+} from "../db/equity";
 import { loadFxTable } from "../db/fx";
 import { findCall } from "../db/calls";
-import { gini, hhi, topShare, topCount, lorenz, share, successRate, adverseImpactRatios, suppressedKeys, shareDisclosable, ADVERSE_IMPACT_THRESHOLD } from "../domain/equity";
+import {
+  gini,
+  hhi,
+  topShare,
+  topCount,
+  lorenz,
+  share,
+  successRate,
+  adverseImpactRatios,
+  suppressedKeys,
+  shareDisclosable,
+  ADVERSE_IMPACT_THRESHOLD,
+} from "../domain/equity";
 import { isAdmin, membershipIn, type Viewer } from "../domain/permissions";
 import { Problem } from "../http/problem";
 import type { Translate } from "../i18n";
@@ -23,15 +42,23 @@ export const authorizeFilters = async (db: Db, t: Translate, viewer: Viewer | nu
   const privileged = viewer?.platformRole === "analyst" || isAdmin(viewer);
   if (privileged) return;
   const problems: { path: string; message: string }[] = [];
-  if (f.funderOrgId && !membershipIn(viewer, f.funderOrgId)) problems.push({ path: "funderOrgId", message: t("err.report_filter") });
+  if (f.funderOrgId && !membershipIn(viewer, f.funderOrgId))
+    problems.push({ path: "funderOrgId", message: t("err.report_filter") });
   if (f.callId) {
     const call = await findCall(db, f.callId);
-    if (!call || !membershipIn(viewer, call.funderOrgId)) problems.push({ path: "callId", message: t("err.report_filter") });
+    if (!call || !membershipIn(viewer, call.funderOrgId))
+      problems.push({ path: "callId", message: t("err.report_filter") });
   }
   if (problems.length) throw new Problem(viewer ? 403 : 401, t("err.report_filter"), problems);
 };
 
-export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, req: ReportRequest, k: number) => {
+export const equityReport = async (
+  db: Db,
+  t: Translate,
+  viewer: Viewer | null,
+  req: ReportRequest,
+  k: number,
+) => {
   const { groupBy, ...filters } = req;
   await authorizeFilters(db, t, viewer, filters);
   const fx = await loadFxTable(db);
@@ -42,9 +69,14 @@ export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, 
   const n = data.recipients.length;
   const t0 = data.totals;
   const totalSuppressed = t0.orgs < k;
-  const subset = (flag: keyof typeof data.recipients[number]) => {
+  const subset = (flag: keyof (typeof data.recipients)[number]) => {
     const rows = data.recipients.filter((r) => r[flag]);
-    return shareDisclosable(rows.length, n, k) && !totalSuppressed ? share(rows.reduce((s, r) => s + r.amount, 0), total) : null;
+    return shareDisclosable(rows.length, n, k) && !totalSuppressed
+      ? share(
+          rows.reduce((s, r) => s + r.amount, 0),
+          total,
+        )
+      : null;
   };
   const enough = !totalSuppressed && n >= k;
   const metrics = {
@@ -54,27 +86,60 @@ export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, 
     womenLedShare: subset("womenLed"),
     youthLedShare: subset("youthLed"),
     // Core money is a property of awards, not organisations: the share is disclosable with the total.
-    coreShare: enough ? share(data.recipients.reduce((s, r) => s + r.core, 0), total) : null,
+    coreShare: enough
+      ? share(
+          data.recipients.reduce((s, r) => s + r.core, 0),
+          total,
+        )
+      : null,
     gini: enough ? gini(amounts) : null,
     hhi: enough ? hhi(amounts) : null,
     top10Share: enough && topCount(n) >= k ? topShare(amounts) : null,
   };
 
   // Trust levels are labelled with their names in the reader's language ("Level 2: vouched for by…").
-  const labelOf = groupBy === "trustLevel" ? (key: string) => t("trust.level_label", { level: key, name: trustLevelName(Number(key), t) }) : undefined;
-  const groups = data.groups ? await buildGroups(db, data.groups, total, k, t0.orgs, groupBy === "funder", labelOf) : [];
+  const labelOf =
+    groupBy === "trustLevel"
+      ? (key: string) => t("trust.level_label", { level: key, name: trustLevelName(Number(key), t) })
+      : undefined;
+  const groups = data.groups
+    ? await buildGroups(db, data.groups, total, k, t0.orgs, groupBy === "funder", labelOf)
+    : [];
   const fxDates = [...fx.values()].flatMap((list) => list.map((r) => r.asOf)).sort();
   const pledgesSuppressed = totalSuppressed || (t0.pledgeRecipients > 0 && t0.pledgeRecipients < k);
   return {
     asOf: new Date().toISOString(),
     basisCurrency: "USD" as const,
     k,
-    filters: { from: filters.from ?? null, to: filters.to ?? null, funderOrgId: filters.funderOrgId ?? null, callId: filters.callId ?? null, fundingType: filters.fundingType ?? null, groupBy: groupBy ?? null },
+    filters: {
+      from: filters.from ?? null,
+      to: filters.to ?? null,
+      funderOrgId: filters.funderOrgId ?? null,
+      callId: filters.callId ?? null,
+      fundingType: filters.fundingType ?? null,
+      groupBy: groupBy ?? null,
+    },
     fxAsOf: fxDates.at(-1) ?? null,
     totals: totalSuppressed
-      ? { amount: null, awards: null, recipients: null, applications: null, unconvertedAwards: null, suppressed: true }
-      : { amount: total, awards: data.recipients.reduce((s, r) => s + r.awards, 0), recipients: n, applications: t0.applications, unconvertedAwards: data.recipients.reduce((s, r) => s + r.unconverted, 0), suppressed: false },
-    corePledges: pledgesSuppressed ? { amount: null, payments: null, recipients: null, suppressed: true } : { amount: t0.pledged, payments: t0.payments, recipients: t0.pledgeRecipients, suppressed: false },
+      ? {
+          amount: null,
+          awards: null,
+          recipients: null,
+          applications: null,
+          unconvertedAwards: null,
+          suppressed: true,
+        }
+      : {
+          amount: total,
+          awards: data.recipients.reduce((s, r) => s + r.awards, 0),
+          recipients: n,
+          applications: t0.applications,
+          unconvertedAwards: data.recipients.reduce((s, r) => s + r.unconverted, 0),
+          suppressed: false,
+        },
+    corePledges: pledgesSuppressed
+      ? { amount: null, payments: null, recipients: null, suppressed: true }
+      : { amount: t0.pledged, payments: t0.payments, recipients: t0.pledgeRecipients, suppressed: false },
     metrics,
     lorenz: enough ? lorenz(amounts) : [],
     groups,
@@ -83,25 +148,64 @@ export const equityReport = async (db: Db, t: Translate, viewer: Viewer | null, 
 };
 export type EquityReport = Awaited<ReturnType<typeof equityReport>>;
 
-const buildGroups = async (db: Db, rows: GroupRow[], totalAmount: number, k: number, totalOrgs: number, byFunder: boolean, labelOf?: (key: string) => string) => {
+const buildGroups = async (
+  db: Db,
+  rows: GroupRow[],
+  totalAmount: number,
+  k: number,
+  totalOrgs: number,
+  byFunder: boolean,
+  labelOf?: (key: string) => string,
+) => {
   const keys = rows.map((r) => r.key).sort();
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  const hidden = suppressedKeys(rows.map((r) => ({ key: r.key, orgs: r.orgs })), totalOrgs, k);
+  const hidden = suppressedKeys(
+    rows.map((r) => ({ key: r.key, orgs: r.orgs })),
+    totalOrgs,
+    k,
+  );
   // Pledge payments go to fewer organisations than awards: their cells get their own k-rule.
   const pledgeRecipients = rows.reduce((s, r) => s + r.pledgeRecipients, 0);
-  const pledgesHidden = pledgeRecipients === 0 ? new Set<string>() : suppressedKeys(rows.map((r) => ({ key: r.key, orgs: r.pledgeRecipients })), pledgeRecipients, k);
+  const pledgesHidden =
+    pledgeRecipients === 0
+      ? new Set<string>()
+      : suppressedKeys(
+          rows.map((r) => ({ key: r.key, orgs: r.pledgeRecipients })),
+          pledgeRecipients,
+          k,
+        );
   const published = keys.filter((key) => !hidden.has(key));
   // Ratios against the best published group only: a suppressed group's rate must not leak through them.
   const rates = published.map((key) => successRate(byKey.get(key)!.awarded, byKey.get(key)!.decided));
   const ratios = new Map(published.map((key, i) => [key, adverseImpactRatios(rates)[i]]));
-  const names = byFunder ? await funderNames(db, keys.filter((key) => key !== "individual" && key !== "undisclosed")) : {};
+  const names = byFunder
+    ? await funderNames(
+        db,
+        keys.filter((key) => key !== "individual" && key !== "undisclosed"),
+      )
+    : {};
   return keys.map((key) => {
     const label = names[key] ?? labelOf?.(key) ?? key;
-    if (hidden.has(key)) return { key, label, awards: null, recipients: null, amount: null, share: null, applications: null, successRate: null, adverseImpactRatio: null, flagged: null, corePledgeAmount: null, suppressed: true };
+    if (hidden.has(key))
+      return {
+        key,
+        label,
+        awards: null,
+        recipients: null,
+        amount: null,
+        share: null,
+        applications: null,
+        successRate: null,
+        adverseImpactRatio: null,
+        flagged: null,
+        corePledgeAmount: null,
+        suppressed: true,
+      };
     const r = byKey.get(key)!;
     const ratio = ratios.get(key) ?? null;
     return {
-      key, label,
+      key,
+      label,
       awards: r.awards,
       recipients: r.recipients,
       amount: r.amount,

@@ -1,7 +1,13 @@
 // Matching use cases: "calls for us" (one CSO against every open call) and "organisations for this call"
 // (one call against every eligible CSO), and a funder's invitation to apply.
 import type { Db } from "../db/client";
-import { openCallsForMatching, insertCallInvitation, invitedCallIds, invitedOrgIds, toCriteria } from "../db/calls";
+import {
+  openCallsForMatching,
+  insertCallInvitation,
+  invitedCallIds,
+  invitedOrgIds,
+  toCriteria,
+} from "../db/calls";
 import { findProfile, eachCandidate, orgsByIds, profilesByIds, withTrustEvidence } from "../db/matching";
 import { loadFxTable } from "../db/fx";
 import { auditInsert } from "../db/audit";
@@ -27,15 +33,30 @@ const pageOf = <T>(ranked: T[], page: Page) => {
   return { items, nextCursor: start + page.limit < ranked.length ? String(start + page.limit) : null };
 };
 
-export const matchesForOrg = async (db: Db, t: Translate, locale: Locale, viewer: Viewer | null, orgId: string, page: Page, now = new Date()) => {
+export const matchesForOrg = async (
+  db: Db,
+  t: Translate,
+  locale: Locale,
+  viewer: Viewer | null,
+  orgId: string,
+  page: Page,
+  now = new Date(),
+) => {
   const found = await findProfile(db, orgId);
   if (!found) throw new Problem(404);
   enforce(canActForOrg(viewer, found.org));
-  if (found.org.kind !== "cso") throw new Problem(422, t("err.not_cso"), [{ path: "id", message: t("err.not_cso") }]);
-  const [calls, fx, invited] = await Promise.all([openCallsForMatching(db, now), loadFxTable(db), invitedCallIds(db, orgId)]);
+  if (found.org.kind !== "cso")
+    throw new Problem(422, t("err.not_cso"), [{ path: "id", message: t("err.not_cso") }]);
+  const [calls, fx, invited] = await Promise.all([
+    openCallsForMatching(db, now),
+    loadFxTable(db),
+    invitedCallIds(db, orgId),
+  ]);
   const day = today(now);
   const org = prepareOrg(found.profile, fx, day);
-  const ranked = calls.map((c) => ({ id: c.summary.id, c, ...fastMatch(prepareCall(c.criteria, fx, day), org) })).sort(compareMatches);
+  const ranked = calls
+    .map((c) => ({ id: c.summary.id, c, ...fastMatch(prepareCall(c.criteria, fx, day), org) }))
+    .sort(compareMatches);
   const { items, nextCursor } = pageOf(ranked, page);
   // The trust reason names the vouches that count: read once, and only if a call shown asks for a level.
   const asksTrust = items.some((m) => m.c.criteria.eligibility.minTrustLevel > 0);
@@ -55,7 +76,15 @@ export const matchesForOrg = async (db: Db, t: Translate, locale: Locale, viewer
   };
 };
 
-export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewer: Viewer | null, callId: string, page: OrgPage, now = new Date()) => {
+export const matchesForCall = async (
+  db: Db,
+  t: Translate,
+  locale: Locale,
+  viewer: Viewer | null,
+  callId: string,
+  page: OrgPage,
+  now = new Date(),
+) => {
   const call = await viewCall(db, viewer, callId);
   enforce(canReachOutForCall(viewer, call), t);
   const criteria = toCriteria(call);
@@ -63,14 +92,24 @@ export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewe
   const day = today(now);
   const prepared = prepareCall(criteria, fx, day);
   // Only the scores are kept for every candidate; profiles are read again for the page shown.
-  const ranked = (await eachCandidate(db, criteria, (profile) => ({ id: profile.id, ...fastMatch(prepared, prepareOrg(profile, fx, day)) }), { minLevel: page.minLevel }))
+  const ranked = (
+    await eachCandidate(
+      db,
+      criteria,
+      (profile) => ({ id: profile.id, ...fastMatch(prepared, prepareOrg(profile, fx, day)) }),
+      { minLevel: page.minLevel },
+    )
+  )
     // SQL applied the filters it can; the budget ceiling (in USD at today's rate) is checked here.
     .filter((m) => m.eligible)
     .sort(compareMatches);
   const { items, nextCursor } = pageOf(ranked, page);
   const ids = items.map((m) => m.id);
   const [orgs, read] = await Promise.all([orgsByIds(db, ids), profilesByIds(db, ids)]);
-  const profiles = criteria.eligibility.minTrustLevel > 0 ? new Map((await withTrustEvidence(db, [...read.values()], now)).map((p) => [p.id, p])) : read;
+  const profiles =
+    criteria.eligibility.minTrustLevel > 0
+      ? new Map((await withTrustEvidence(db, [...read.values()], now)).map((p) => [p.id, p]))
+      : read;
   return {
     call,
     minLevel: page.minLevel ?? 0,
@@ -87,17 +126,33 @@ export const matchesForCall = async (db: Db, t: Translate, locale: Locale, viewe
 };
 
 /** A funder invites a CSO it may see to apply to one of its open calls; inviting twice is harmless. */
-export const inviteToCall = async (db: Db, t: Translate, viewer: Viewer | null, callId: string, orgId: string, now = new Date()) => {
+export const inviteToCall = async (
+  db: Db,
+  t: Translate,
+  viewer: Viewer | null,
+  callId: string,
+  orgId: string,
+  now = new Date(),
+) => {
   const call = await viewCall(db, viewer, callId);
   enforce(canReachOutForCall(viewer, call), t);
-  if (!isOpen(call, now)) throw new Problem(422, t("err.call_not_open"), [{ path: "callId", message: t("err.call_not_open") }]);
+  if (!isOpen(call, now))
+    throw new Problem(422, t("err.call_not_open"), [{ path: "callId", message: t("err.call_not_open") }]);
   const found = await findProfile(db, orgId);
   // Hidden organisations cannot be invited: a funder has no way to know of them, and must not learn of them here.
-  if (!found || found.org.visibility === "hidden" || !canViewOrg(viewer, found.org).ok) throw new Problem(404, undefined, [{ path: "orgId", message: t("error.not_found") }]);
-  if (found.org.kind !== "cso") throw new Problem(422, t("err.not_cso"), [{ path: "orgId", message: t("err.not_cso") }]);
+  if (!found || found.org.visibility === "hidden" || !canViewOrg(viewer, found.org).ok)
+    throw new Problem(404, undefined, [{ path: "orgId", message: t("error.not_found") }]);
+  if (found.org.kind !== "cso")
+    throw new Problem(422, t("err.not_cso"), [{ path: "orgId", message: t("err.not_cso") }]);
   await db.batch([
     insertCallInvitation(db, callId, orgId, viewer!.userId),
-    auditInsert(db, { actorUserId: viewer!.userId, action: "call.invited", subjectType: "call", subjectId: callId, data: { orgId } }),
+    auditInsert(db, {
+      actorUserId: viewer!.userId,
+      action: "call.invited",
+      subjectType: "call",
+      subjectId: callId,
+      data: { orgId },
+    }),
   ]);
   return { callId, orgId };
 };

@@ -10,7 +10,16 @@ import { listOrgApplications } from "../db/applications";
 import { listFunderCalls } from "../db/calls";
 import { pledgesBy } from "../db/pledges";
 import { auditInsertIf } from "../db/audit";
-import { invitationsOf, awardsOf, notificationsOf, auditOf, runningPledgesOf, eraseOrg, erasedAt, keptRecords } from "../db/org-erasure";
+import {
+  invitationsOf,
+  awardsOf,
+  notificationsOf,
+  auditOf,
+  runningPledgesOf,
+  eraseOrg,
+  erasedAt,
+  keptRecords,
+} from "../db/org-erasure";
 import { canDisposeOrg, type Viewer } from "../domain/permissions";
 import { bandBudget, confirmsName, type ErasureSummary } from "../domain/org-erasure";
 import { loadFxTable } from "../db/fx";
@@ -30,17 +39,18 @@ export const ownedOrg = async (db: Db, viewer: Viewer | null, id: string) => {
 /** Everything Sanad holds about the organisation that its owners may see, in one document. */
 export const exportOrgData = async (db: Db, viewer: Viewer | null, id: string) => {
   const org = await ownedOrg(db, viewer, id);
-  const [members, invitations, applications, awards, { ledger }, calls, pledgesMade, notifications, audit] = await Promise.all([
-    listMembers(db, id),
-    invitationsOf(db, id),
-    listOrgApplications(db, id),
-    awardsOf(db, id),
-    ledgerOf(db, viewer, id),
-    org.kind === "funder" ? listFunderCalls(db, id) : [],
-    org.kind === "funder" ? pledgesBy(db, null, [id]) : [],
-    notificationsOf(db, id),
-    auditOf(db, id),
-  ]);
+  const [members, invitations, applications, awards, { ledger }, calls, pledgesMade, notifications, audit] =
+    await Promise.all([
+      listMembers(db, id),
+      invitationsOf(db, id),
+      listOrgApplications(db, id),
+      awardsOf(db, id),
+      ledgerOf(db, viewer, id),
+      org.kind === "funder" ? listFunderCalls(db, id) : [],
+      org.kind === "funder" ? pledgesBy(db, null, [id]) : [],
+      notificationsOf(db, id),
+      auditOf(db, id),
+    ]);
   return {
     format: "sanad-organisation-export/1" as const,
     exportedAt: nowIso(),
@@ -52,8 +62,14 @@ export const exportOrgData = async (db: Db, viewer: Viewer | null, id: string) =
     ledger,
     calls,
     pledgesMade: pledgesMade.map(({ pledge: p, recipientName }) => ({
-      id: p.id, recipientOrgId: p.recipientOrgId, recipientName, amount: { amount: p.amount, currency: p.currency }, interval: p.interval,
-      installments: p.installments, status: p.status, createdAt: p.createdAt,
+      id: p.id,
+      recipientOrgId: p.recipientOrgId,
+      recipientName,
+      amount: { amount: p.amount, currency: p.currency },
+      interval: p.interval,
+      installments: p.installments,
+      status: p.status,
+      createdAt: p.createdAt,
     })),
     notifications: notifications.map((n) => ({ ...n, data: JSON.parse(n.data) as Record<string, unknown> })),
     audit: audit.map((a) => ({ ...a, data: JSON.parse(a.data) as Record<string, unknown> })),
@@ -66,9 +82,17 @@ export const exportOrgData = async (db: Db, viewer: Viewer | null, id: string) =
  * form (bands rather than figures, no people in the audit trail), is explained in
  * worker/domain/org-erasure.ts.
  */
-export const deleteOrg = async (db: Db, t: Translate, viewer: Viewer | null, id: string, confirmName: string, stripe: Stripe | null): Promise<ErasureSummary> => {
+export const deleteOrg = async (
+  db: Db,
+  t: Translate,
+  viewer: Viewer | null,
+  id: string,
+  confirmName: string,
+  stripe: Stripe | null,
+): Promise<ErasureSummary> => {
   const org = await ownedOrg(db, viewer, id);
-  if (!confirmsName(org.name, confirmName)) throw new Problem(422, t("err.confirm_name"), [{ path: "confirmName", message: t("err.confirm_name") }]);
+  if (!confirmsName(org.name, confirmName))
+    throw new Problem(422, t("err.confirm_name"), [{ path: "confirmName", message: t("err.confirm_name") }]);
   const running = await runningPledgesOf(db, id);
   for (const p of running) if (p.provider === "stripe") await stopAtStripe(t, p, stripe);
   const at = nowIso();
@@ -80,7 +104,17 @@ export const deleteOrg = async (db: Db, t: Translate, viewer: Viewer | null, id:
   await db.batch(
     eraseOrg(db, id, at, keptBudget, cancelled, [
       // No actor: like every other entry about the group, this one does not say who (it would name an owner).
-      auditInsertIf(db, { actorUserId: null, action: "org.deleted", subjectType: "org", subjectId: id, data: { kind: org.kind, pledgesCancelled: cancelled } }, erasedAt(id, at)),
+      auditInsertIf(
+        db,
+        {
+          actorUserId: null,
+          action: "org.deleted",
+          subjectType: "org",
+          subjectId: id,
+          data: { kind: org.kind, pledgesCancelled: cancelled },
+        },
+        erasedAt(id, at),
+      ),
     ]),
   );
   await recomputeMany(db, vouchees);

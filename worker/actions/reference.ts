@@ -25,13 +25,21 @@ export const toCountry = (r: CountryRow, locale: Locale) => ({
 
 /** Countries sorted by their name in the viewer's language (what a select list should show). */
 export const countriesFor = async (db: Db, locale: Locale) =>
-  (await listCountries(db)).map((r) => toCountry(r, locale)).sort((a, b) => a.name.localeCompare(b.name, locale));
+  (await listCountries(db))
+    .map((r) => toCountry(r, locale))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
 
 export const correctCountry = async (
   db: Db,
   actorUserId: string,
   code: string,
-  patch: { incomeGroup?: string | null; odaGroup?: string | null; globalSouth?: boolean; civicSpace?: string | null; civicSpaceAsOf?: string | null },
+  patch: {
+    incomeGroup?: string | null;
+    odaGroup?: string | null;
+    globalSouth?: boolean;
+    civicSpace?: string | null;
+    civicSpaceAsOf?: string | null;
+  },
 ) => {
   const row = await updateCountry(db, code, {
     ...(patch.incomeGroup !== undefined && { wbIncomeGroup: patch.incomeGroup }),
@@ -40,13 +48,32 @@ export const correctCountry = async (
     ...(patch.civicSpace !== undefined && { civicSpace: patch.civicSpace }),
     ...(patch.civicSpaceAsOf !== undefined && { civicSpaceAsOf: patch.civicSpaceAsOf }),
   });
-  if (row) await auditInsert(db, { actorUserId, action: "country.updated", subjectType: "country", subjectId: code, data: patch });
+  if (row)
+    await auditInsert(db, {
+      actorUserId,
+      action: "country.updated",
+      subjectType: "country",
+      subjectId: code,
+      data: patch,
+    });
   return row;
 };
 
 /** Admins add or correct a dated FX rate; stored US-dollar values in that currency follow (audited). */
-export const setFxRate = async (db: Db, viewer: Viewer | null, r: { currency: string; asOf: string; usdPerUnit: number; source: string }) => {
+export const setFxRate = async (
+  db: Db,
+  viewer: Viewer | null,
+  r: { currency: string; asOf: string; usdPerUnit: number; source: string },
+) => {
   enforce(canAdminister(viewer));
-  await upsertFxRate(db, r, [auditInsert(db, { actorUserId: viewer!.userId, action: "fx_rate.set", subjectType: "fx_rate", subjectId: `${r.currency}:${r.asOf}`, data: { usdPerUnit: r.usdPerUnit, source: r.source } })]);
+  await upsertFxRate(db, r, [
+    auditInsert(db, {
+      actorUserId: viewer!.userId,
+      action: "fx_rate.set",
+      subjectType: "fx_rate",
+      subjectId: `${r.currency}:${r.asOf}`,
+      data: { usdPerUnit: r.usdPerUnit, source: r.source },
+    }),
+  ]);
   return r;
 };

@@ -7,8 +7,18 @@
 import type Stripe from "stripe";
 import type { Db } from "../db/client";
 import {
-  findPledge, findPledgeBySubscription, findStripePayment, eventSeen, recordEvent, eventWon, setFacts, refreshStatus, recordPayment,
-  recordRefund, countFailureIf, type Pledge,
+  findPledge,
+  findPledgeBySubscription,
+  findStripePayment,
+  eventSeen,
+  recordEvent,
+  eventWon,
+  setFacts,
+  refreshStatus,
+  recordPayment,
+  recordRefund,
+  countFailureIf,
+  type Pledge,
 } from "../db/pledges";
 import { loadFxTable } from "../db/fx";
 import { auditInsertIf } from "../db/audit";
@@ -24,14 +34,21 @@ import { Problem } from "../http/problem";
 
 type Config = { secret: string | undefined; stripe: Stripe | null };
 
-export const handleStripeWebhook = async (db: Db, cfg: Config, rawBody: string, signature: string | undefined) => {
+export const handleStripeWebhook = async (
+  db: Db,
+  cfg: Config,
+  rawBody: string,
+  signature: string | undefined,
+) => {
   if (!cfg.secret) throw new Problem(404);
   let event: Stripe.Event;
   try {
     if (!signature) throw new Error("missing");
     event = await verifyEvent(rawBody, signature, cfg.secret);
   } catch {
-    throw new Problem(400, "The Stripe-Signature header is missing, invalid or too old.", [{ path: "Stripe-Signature", message: "invalid or stale signature" }]);
+    throw new Problem(400, "The Stripe-Signature header is missing, invalid or too old.", [
+      { path: "Stripe-Signature", message: "invalid or stale signature" },
+    ]);
   }
   const fact = factOf(event);
   const duplicate = await eventSeen(db, event.id);
@@ -40,18 +57,28 @@ export const handleStripeWebhook = async (db: Db, cfg: Config, rawBody: string, 
     if (fact.kind === "charge_refunded" && !pledge) {
       // The payment this refund reverses is not recorded yet (its event is still on the way): answer
       // non-2xx so Stripe delivers this event again later, when it can be matched.
-      throw new Problem(422, "The refunded payment is not known yet; Stripe will retry.", [{ path: "data.object.payment_intent", message: "unknown payment" }]);
+      throw new Problem(422, "The refunded payment is not known yet; Stripe will retry.", [
+        { path: "data.object.payment_intent", message: "unknown payment" },
+      ]);
     }
     const token = newId();
     const statements = pledge && fact.kind !== "ignored" ? await effects(db, fact, pledge, event, token) : [];
-    await db.batch([recordEvent(db, { id: event.id, type: event.type, token, pledgeId: pledge?.id ?? null }), ...statements]);
-    if (fact.kind !== "ignored" && !pledge) console.warn(`Stripe event ${event.id} (${event.type}) names no Sanad pledge; recorded and ignored.`);
+    await db.batch([
+      recordEvent(db, { id: event.id, type: event.type, token, pledgeId: pledge?.id ?? null }),
+      ...statements,
+    ]);
+    if (fact.kind !== "ignored" && !pledge)
+      console.warn(`Stripe event ${event.id} (${event.type}) names no Sanad pledge; recorded and ignored.`);
   }
   if (pledge && cfg.stripe) await followUp(db, cfg.stripe, pledge.id);
   return { received: true, duplicate };
 };
 
-const resolvePledge = async (db: Db, stripe: Stripe | null, f: Exclude<StripeFact, { kind: "ignored" }>): Promise<Pledge | null> => {
+const resolvePledge = async (
+  db: Db,
+  stripe: Stripe | null,
+  f: Exclude<StripeFact, { kind: "ignored" }>,
+): Promise<Pledge | null> => {
   if (f.pledgeId) return findPledge(db, f.pledgeId);
   const subscriptionId = "subscriptionId" in f ? f.subscriptionId : null;
   if (subscriptionId) {
@@ -62,7 +89,10 @@ const resolvePledge = async (db: Db, stripe: Stripe | null, f: Exclude<StripeFac
   let paid = await findStripePayment(db, { paymentIntentId: f.paymentIntentId });
   if (!paid && f.paymentIntentId && stripe) {
     // A subscription's charge names neither invoice nor subscription: ask Stripe which invoice it paid.
-    const list = await stripe.invoicePayments.list({ payment: { type: "payment_intent", payment_intent: f.paymentIntentId }, limit: 1 });
+    const list = await stripe.invoicePayments.list({
+      payment: { type: "payment_intent", payment_intent: f.paymentIntentId },
+      limit: 1,
+    });
     const invoice = list.data[0]?.invoice;
     const invoiceId = typeof invoice === "string" ? invoice : invoice?.id;
     if (invoiceId) paid = await findStripePayment(db, { invoiceId });
@@ -70,15 +100,44 @@ const resolvePledge = async (db: Db, stripe: Stripe | null, f: Exclude<StripeFac
   return paid ? findPledge(db, paid.pledgeId) : null;
 };
 
-const effects = async (db: Db, f: Exclude<StripeFact, { kind: "ignored" }>, pledge: Pledge, event: Stripe.Event, token: string) => {
+const effects = async (
+  db: Db,
+  f: Exclude<StripeFact, { kind: "ignored" }>,
+  pledge: Pledge,
+  event: Stripe.Event,
+  token: string,
+) => {
   const fx = await loadFxTable(db);
   const won = eventWon(event.id, token);
   const audit = (action: string, data: Record<string, unknown>) =>
-    auditInsertIf(db, { actorUserId: null, action, subjectType: "pledge", subjectId: pledge.id, data: { stripeEvent: event.id, ...data } }, won);
-  const payment = (externalId: string, amount: typeof pledge.amount, at: string, paymentIntentId: string | null) =>
+    auditInsertIf(
+      db,
+      {
+        actorUserId: null,
+        action,
+        subjectType: "pledge",
+        subjectId: pledge.id,
+        data: { stripeEvent: event.id, ...data },
+      },
+      won,
+    );
+  const payment = (
+    externalId: string,
+    amount: typeof pledge.amount,
+    at: string,
+    paymentIntentId: string | null,
+  ) =>
     recordPayment(db, {
-      id: newId(), pledgeId: pledge.id, recipientOrgId: pledge.recipientOrgId, amount, amountUsd: toUsdCents(amount, fx, at.slice(0, 10)),
-      at, provider: "stripe", externalId, stripePaymentIntentId: paymentIntentId, reference: externalId,
+      id: newId(),
+      pledgeId: pledge.id,
+      recipientOrgId: pledge.recipientOrgId,
+      amount,
+      amountUsd: toUsdCents(amount, fx, at.slice(0, 10)),
+      at,
+      provider: "stripe",
+      externalId,
+      stripePaymentIntentId: paymentIntentId,
+      reference: externalId,
     });
   if (f.kind === "checkout_completed" || f.kind === "invoice_paid") {
     // A charge that is not the pledged amount and currency neither pays the pledge nor (for a session)
@@ -87,30 +146,73 @@ const effects = async (db: Db, f: Exclude<StripeFact, { kind: "ignored" }>, pled
     const check = checkCharge(pledge.amount, f.charged);
     if (!check.ok) {
       const object = f.kind === "checkout_completed" ? { session: f.sessionId } : { invoice: f.invoiceId };
-      console.warn(`Stripe event ${event.id} (${event.type}) charged ${shown(check.received)} for pledge ${pledge.id}, which expects ${shown(check.expected)} (Stripe units); recorded, not counted.`);
-      return [audit("payment.amount_mismatch", { ...object, pledged: pledge.amount, expected: check.expected, received: check.received })];
+      console.warn(
+        `Stripe event ${event.id} (${event.type}) charged ${shown(check.received)} for pledge ${pledge.id}, which expects ${shown(check.expected)} (Stripe units); recorded, not counted.`,
+      );
+      return [
+        audit("payment.amount_mismatch", {
+          ...object,
+          pledged: pledge.amount,
+          expected: check.expected,
+          received: check.received,
+        }),
+      ];
     }
   }
   switch (f.kind) {
     case "checkout_completed":
       return [
-        setFacts(db, pledge.id, { checkoutCompletedAt: f.at, stripeSubscriptionId: f.subscriptionId, stripeCustomerId: f.customerId, stripeCheckoutSessionId: f.sessionId }),
-        ...(f.payment ? payment(f.payment.paymentIntentId, f.payment.amount, f.at, f.payment.paymentIntentId) : [refreshStatus(db, pledge.id)]),
+        setFacts(db, pledge.id, {
+          checkoutCompletedAt: f.at,
+          stripeSubscriptionId: f.subscriptionId,
+          stripeCustomerId: f.customerId,
+          stripeCheckoutSessionId: f.sessionId,
+        }),
+        ...(f.payment
+          ? payment(f.payment.paymentIntentId, f.payment.amount, f.at, f.payment.paymentIntentId)
+          : [refreshStatus(db, pledge.id)]),
         audit("pledge.checkout_completed", { session: f.sessionId }),
       ];
     case "checkout_expired":
-      return [setFacts(db, pledge.id, { endedAt: f.at }), refreshStatus(db, pledge.id), audit("pledge.checkout_expired", { session: f.sessionId })];
+      return [
+        setFacts(db, pledge.id, { endedAt: f.at }),
+        refreshStatus(db, pledge.id),
+        audit("pledge.checkout_expired", { session: f.sessionId }),
+      ];
     case "invoice_paid":
-      return [setFacts(db, pledge.id, { stripeSubscriptionId: f.subscriptionId }), ...payment(f.invoiceId, f.amount, f.at, null), audit("payment.received", { invoice: f.invoiceId, amount: f.amount })];
+      return [
+        setFacts(db, pledge.id, { stripeSubscriptionId: f.subscriptionId }),
+        ...payment(f.invoiceId, f.amount, f.at, null),
+        audit("payment.received", { invoice: f.invoiceId, amount: f.amount }),
+      ];
     case "invoice_failed":
-      return [countFailureIf(db, pledge.id, f.at, won), refreshStatus(db, pledge.id), audit("payment.failed", { invoice: f.invoiceId })];
+      return [
+        countFailureIf(db, pledge.id, f.at, won),
+        refreshStatus(db, pledge.id),
+        audit("payment.failed", { invoice: f.invoiceId }),
+      ];
     case "subscription_ended":
-      return [setFacts(db, pledge.id, { endedAt: f.at, stripeSubscriptionId: f.subscriptionId }), refreshStatus(db, pledge.id), audit("pledge.subscription_ended", { subscription: f.subscriptionId })];
+      return [
+        setFacts(db, pledge.id, { endedAt: f.at, stripeSubscriptionId: f.subscriptionId }),
+        refreshStatus(db, pledge.id),
+        audit("pledge.subscription_ended", { subscription: f.subscriptionId }),
+      ];
     case "charge_refunded": {
       const rate = rateOn(fx, f.refundedTotal.currency, f.at.slice(0, 10));
-      const usdPerMinor = rate ? (rate.usdPerUnit * 100) / 10 ** minorUnitExponent(f.refundedTotal.currency) : null;
+      const usdPerMinor = rate
+        ? (rate.usdPerUnit * 100) / 10 ** minorUnitExponent(f.refundedTotal.currency)
+        : null;
       return [
-        ...recordRefund(db, { id: newId(), pledgeId: pledge.id, recipientOrgId: pledge.recipientOrgId, chargeId: f.chargeId, paymentIntentId: f.paymentIntentId, refundedTotal: f.refundedTotal, usdPerMinor, at: f.at }),
+        ...recordRefund(db, {
+          id: newId(),
+          pledgeId: pledge.id,
+          recipientOrgId: pledge.recipientOrgId,
+          chargeId: f.chargeId,
+          paymentIntentId: f.paymentIntentId,
+          refundedTotal: f.refundedTotal,
+          usdPerMinor,
+          at: f.at,
+        }),
         audit("payment.refunded", { charge: f.chargeId, refundedTotal: f.refundedTotal }),
       ];
     }
@@ -129,9 +231,16 @@ const followUp = async (db: Db, stripe: Stripe, pledgeId: string) => {
   if (!p?.stripeSubscriptionId || p.endedAt) return;
   try {
     if (p.cancelledAt && p.status !== "completed") await stripe.subscriptions.cancel(p.stripeSubscriptionId);
-    else if (isLastInstallment(p, p.paymentsCount)) await stripe.subscriptions.update(p.stripeSubscriptionId, { cancel_at_period_end: true });
+    else if (isLastInstallment(p, p.paymentsCount))
+      await stripe.subscriptions.update(p.stripeSubscriptionId, { cancel_at_period_end: true });
   } catch (e) {
     console.error(`Stripe follow-up for pledge ${pledgeId} failed:`, e instanceof Error ? e.message : e);
-    throw new Problem(503, "Recorded; the follow-up call to Stripe failed and will be retried with this event.", undefined, undefined, { "Retry-After": "60" });
+    throw new Problem(
+      503,
+      "Recorded; the follow-up call to Stripe failed and will be retried with this event.",
+      undefined,
+      undefined,
+      { "Retry-After": "60" },
+    );
   }
 };

@@ -5,14 +5,27 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { nowIso } from "../db/client";
 import { findUserById, type UserRow } from "../db/users";
-import { setPendingSecret, activateSecret, clearTwoFactor, acceptStep, useRecoveryCode, recoveryCodesLeft } from "../db/two-factor";
+import {
+  setPendingSecret,
+  activateSecret,
+  clearTwoFactor,
+  acceptStep,
+  useRecoveryCode,
+  recoveryCodesLeft,
+} from "../db/two-factor";
 import { countAttempt, clearFailures } from "../db/throttle";
 import { auditInsert, auditInsertIf } from "../db/audit";
 import { recoveryCodes } from "../../schema";
 import { seal, open } from "../security/secret-box";
 import { newTotpSecret, otpauthUrl, stepOfCode } from "../security/totp";
 import { sha256Hex } from "../security/random";
-import { readCode, randomDigits, formatRecoveryCode, RECOVERY_CODE_COUNT, RECOVERY_CODE_DIGITS } from "../domain/two-factor";
+import {
+  readCode,
+  randomDigits,
+  formatRecoveryCode,
+  RECOVERY_CODE_COUNT,
+  RECOVERY_CODE_DIGITS,
+} from "../domain/two-factor";
 import { Problem } from "../http/problem";
 import type { Translate } from "../i18n";
 import type { Viewer } from "../domain/permissions";
@@ -22,7 +35,8 @@ const PURPOSE = "totp";
 /** Recovery codes are random (≈ 66 bits), so a plain SHA-256 is enough; the user id keeps equal codes of two accounts apart. */
 const recoveryHash = (userId: string, digits: string) => sha256Hex(`sanad-recovery:${userId}:${digits}`);
 
-const wrongCode = (t: Translate, status = 400) => new Problem(status, undefined, [{ path: "code", message: t("err.code_wrong") }]);
+const wrongCode = (t: Translate, status = 400) =>
+  new Problem(status, undefined, [{ path: "code", message: t("err.code_wrong") }]);
 
 const userOf = async (db: Db, viewer: Viewer) => (await findUserById(db, viewer.userId))!;
 
@@ -49,7 +63,13 @@ export const pendingTwoFactor = async (db: Db, pepper: string, viewer: Viewer) =
  * (shown once; only their hashes are kept). One batch: the codes, the audit entry and the switch are each
  * written only while that same secret is still pending, so two confirmations racing leave one set of codes.
  */
-export const confirmTwoFactor = async (db: Db, pepper: string, t: Translate, viewer: Viewer, typed: string) => {
+export const confirmTwoFactor = async (
+  db: Db,
+  pepper: string,
+  t: Translate,
+  viewer: Viewer,
+  typed: string,
+) => {
   const user = await userOf(db, viewer);
   if (user.totpEnabledAt) throw new Problem(409, t("err.two_factor_already_on"));
   if (!user.totpPendingSecret) throw new Problem(409, t("err.two_factor_not_started"));
@@ -65,8 +85,14 @@ export const confirmTwoFactor = async (db: Db, pepper: string, t: Translate, vie
   const now = nowIso();
   const results = await db.batch([
     db.delete(recoveryCodes).where(sql`${recoveryCodes.userId} = ${user.id} AND ${stillPending}`),
-    ...hashes.map((h) => db.insert(recoveryCodes).select(sql`SELECT ${h}, ${user.id}, ${now}, NULL WHERE ${stillPending}`)),
-    auditInsertIf(db, { actorUserId: user.id, action: "two_factor.enabled", subjectType: "user", subjectId: user.id }, stillPending),
+    ...hashes.map((h) =>
+      db.insert(recoveryCodes).select(sql`SELECT ${h}, ${user.id}, ${now}, NULL WHERE ${stillPending}`),
+    ),
+    auditInsertIf(
+      db,
+      { actorUserId: user.id, action: "two_factor.enabled", subjectType: "user", subjectId: user.id },
+      stillPending,
+    ),
     activateSecret(db, user.id, sealed, step),
   ]);
   const activated = results[results.length - 1] as { id: string }[];
@@ -78,7 +104,12 @@ export const confirmTwoFactor = async (db: Db, pepper: string, t: Translate, vie
  * Whether `typed` is a second factor for this account right now: a current app code for a time step later
  * than any accepted before (so each code works once), or an unused recovery code (then used up).
  */
-export const checkSecondFactor = async (db: Db, pepper: string, user: Pick<UserRow, "id" | "totpSecret" | "totpEnabledAt">, typed: string) => {
+export const checkSecondFactor = async (
+  db: Db,
+  pepper: string,
+  user: Pick<UserRow, "id" | "totpSecret" | "totpEnabledAt">,
+  typed: string,
+) => {
   if (!user.totpEnabledAt) return false;
   const code = readCode(typed);
   if (code.kind === "totp") {
@@ -94,19 +125,36 @@ export const checkSecondFactor = async (db: Db, pepper: string, user: Pick<UserR
  * Turns two-step sign-in off with an app code or an unused recovery code. The attempt counts in the
  * account's login throttle first: a stolen session cannot guess its way to switching it off.
  */
-export const disableTwoFactor = async (db: Db, pepper: string, t: Translate, viewer: Viewer, typed: string) => {
+export const disableTwoFactor = async (
+  db: Db,
+  pepper: string,
+  t: Translate,
+  viewer: Viewer,
+  typed: string,
+) => {
   const user = await userOf(db, viewer);
   if (!user.totpEnabledAt) throw new Problem(409, t("err.two_factor_already_off"));
   const wait = await countAttempt(db, user.email);
-  if (wait > 0) throw new Problem(429, undefined, undefined, { retryAfter: wait }, { "Retry-After": String(wait) });
+  if (wait > 0)
+    throw new Problem(429, undefined, undefined, { retryAfter: wait }, { "Retry-After": String(wait) });
   if (!(await checkSecondFactor(db, pepper, user, typed))) {
-    await auditInsert(db, { actorUserId: user.id, action: "two_factor.disable_failed", subjectType: "user", subjectId: user.id });
+    await auditInsert(db, {
+      actorUserId: user.id,
+      action: "two_factor.disable_failed",
+      subjectType: "user",
+      subjectId: user.id,
+    });
     throw wrongCode(t);
   }
   await db.batch([
     clearFailures(db, user.email),
     ...clearTwoFactor(db, user.id),
-    auditInsert(db, { actorUserId: user.id, action: "two_factor.disabled", subjectType: "user", subjectId: user.id }),
+    auditInsert(db, {
+      actorUserId: user.id,
+      action: "two_factor.disabled",
+      subjectType: "user",
+      subjectId: user.id,
+    }),
   ]);
 };
 

@@ -17,7 +17,10 @@ export const toApplication = (r: ApplicationRow, award?: { amount: number; curre
   orgId: r.orgId,
   status: r.status,
   answers: JSON.parse(r.answers) as Record<string, string>,
-  requestedAmount: r.requestedAmount !== null && r.requestedCurrency ? { amount: r.requestedAmount, currency: r.requestedCurrency } : null,
+  requestedAmount:
+    r.requestedAmount !== null && r.requestedCurrency
+      ? { amount: r.requestedAmount, currency: r.requestedCurrency }
+      : null,
   version: r.version,
   submittedAt: r.submittedAt,
   snapshot: r.snapshot ? (JSON.parse(r.snapshot) as Org) : null,
@@ -36,25 +39,52 @@ export const toApplication = (r: ApplicationRow, award?: { amount: number; curre
 export type Application = ReturnType<typeof toApplication>;
 
 export const findApplication = async (db: Db, id: string) => {
-  const row = await db.select({ app: applications, award: { amount: awards.amount, currency: awards.currency } }).from(applications).leftJoin(awards, eq(awards.applicationId, applications.id)).where(eq(applications.id, id)).get();
-  return row ? toApplication(row.app, row.award?.amount !== undefined && row.award?.amount !== null ? (row.award as Money) : null) : null;
+  const row = await db
+    .select({ app: applications, award: { amount: awards.amount, currency: awards.currency } })
+    .from(applications)
+    .leftJoin(awards, eq(awards.applicationId, applications.id))
+    .where(eq(applications.id, id))
+    .get();
+  return row
+    ? toApplication(
+        row.app,
+        row.award?.amount !== undefined && row.award?.amount !== null ? (row.award as Money) : null,
+      )
+    : null;
 };
 
 export const findApplicationFor = async (db: Db, callId: string, orgId: string) =>
-  db.select({ id: applications.id }).from(applications).where(and(eq(applications.callId, callId), eq(applications.orgId, orgId))).get();
+  db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.callId, callId), eq(applications.orgId, orgId)))
+    .get();
 
 /** Null when the organisation already has an application for the call (one per organisation per call). */
-export const insertApplication = async (db: Db, a: { id: string; callId: string; orgId: string; createdBy: string }, extra: BatchItem<"sqlite">[] = []) => {
+export const insertApplication = async (
+  db: Db,
+  a: { id: string; callId: string; orgId: string; createdBy: string },
+  extra: BatchItem<"sqlite">[] = [],
+) => {
   const now = nowIso();
   const [inserted] = await db.batch([
-    db.insert(applications).values({ ...a, createdAt: now, updatedAt: now }).onConflictDoNothing().returning({ id: applications.id }),
+    db
+      .insert(applications)
+      .values({ ...a, createdAt: now, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: applications.id }),
     ...extra,
   ]);
   return inserted.length ? findApplication(db, a.id) : null;
 };
 
 /** Compare-and-set on version, drafts only; null when the version is stale or the draft was submitted. */
-export const saveDraftVersioned = async (db: Db, id: string, version: number, f: { answers?: Record<string, string>; requestedAmount?: Money | null }) => {
+export const saveDraftVersioned = async (
+  db: Db,
+  id: string,
+  version: number,
+  f: { answers?: Record<string, string>; requestedAmount?: Money | null },
+) => {
   const set: Partial<typeof applications.$inferInsert> = { updatedAt: nowIso() };
   if (f.answers) set.answers = JSON.stringify(f.answers);
   if (f.requestedAmount !== undefined) {
@@ -96,7 +126,17 @@ export type Decided = {
   decision: "award" | "decline";
   reasons: DeclineReason[];
   note: string | null;
-  award?: { id: string; callId: string; orgId: string; funderOrgId: string; amount: Money; amountUsd: number | null; awardDate: string; fundingType: "core" | "project"; durationMonths: number };
+  award?: {
+    id: string;
+    callId: string;
+    orgId: string;
+    funderOrgId: string;
+    amount: Money;
+    amountUsd: number | null;
+    awardDate: string;
+    fundingType: "core" | "project";
+    durationMonths: number;
+  };
 };
 
 /**
@@ -127,26 +167,49 @@ export const decideApplication = async (db: Db, d: Decided, extra: (won: SQL) =>
     const a = d.award;
     statements.push(
       // insert … select: values in the table's column order, inserted only where the decision won.
-      db.insert(awards).select(sql`SELECT ${a.id}, ${d.id}, ${a.callId}, ${a.orgId}, ${a.funderOrgId}, ${a.amount.amount}, ${a.amount.currency}, ${a.amountUsd}, ${a.awardDate}, ${a.fundingType}, ${a.durationMonths}, ${now} WHERE ${won}`),
-      db.update(orgs).set({ fundingReceivedUsd: sql`${orgs.fundingReceivedUsd} + ${a.amountUsd ?? 0}` }).where(and(eq(orgs.id, a.orgId), won)),
+      db
+        .insert(awards)
+        .select(
+          sql`SELECT ${a.id}, ${d.id}, ${a.callId}, ${a.orgId}, ${a.funderOrgId}, ${a.amount.amount}, ${a.amount.currency}, ${a.amountUsd}, ${a.awardDate}, ${a.fundingType}, ${a.durationMonths}, ${now} WHERE ${won}`,
+        ),
+      db
+        .update(orgs)
+        .set({ fundingReceivedUsd: sql`${orgs.fundingReceivedUsd} + ${a.amountUsd ?? 0}` })
+        .where(and(eq(orgs.id, a.orgId), won)),
     );
   }
   await db.batch([...(statements as [BatchItem<"sqlite">]), ...extra(won)]);
-  const row = await db.select({ token: applications.decisionToken }).from(applications).where(eq(applications.id, d.id)).get();
+  const row = await db
+    .select({ token: applications.decisionToken })
+    .from(applications)
+    .where(eq(applications.id, d.id))
+    .get();
   return row?.token === d.token;
 };
 
-export const upsertReview = (db: Db, r: { applicationId: string; reviewerId: string; score: number; comment: string | null }) => {
+export const upsertReview = (
+  db: Db,
+  r: { applicationId: string; reviewerId: string; score: number; comment: string | null },
+) => {
   const now = nowIso();
   return db
     .insert(reviews)
     .values({ ...r, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: [reviews.applicationId, reviews.reviewerId], set: { score: r.score, comment: r.comment, updatedAt: now } });
+    .onConflictDoUpdate({
+      target: [reviews.applicationId, reviews.reviewerId],
+      set: { score: r.score, comment: r.comment, updatedAt: now },
+    });
 };
 
 export const listReviews = (db: Db, applicationId: string) =>
   db
-    .select({ reviewerId: reviews.reviewerId, reviewerName: users.name, score: reviews.score, comment: reviews.comment, updatedAt: reviews.updatedAt })
+    .select({
+      reviewerId: reviews.reviewerId,
+      reviewerName: users.name,
+      score: reviews.score,
+      comment: reviews.comment,
+      updatedAt: reviews.updatedAt,
+    })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(eq(reviews.applicationId, applicationId))

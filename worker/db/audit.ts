@@ -25,6 +25,11 @@ export const auditInsert = (db: Db, e: AuditEntry) =>
 
 /** The same entry, written only if `condition` holds when the batch runs (e.g. "this request's decision won"). */
 export const auditInsertIf = (db: Db, e: AuditEntry, condition: SQL) =>
-  db.insert(auditLog).select(sql`SELECT NULL, ${nowIso()}, ${e.actorUserId}, ${e.action}, ${e.subjectType}, ${e.subjectId ?? null}, ${JSON.stringify(e.data ?? {})} WHERE ${condition}`);
+  db
+    .insert(auditLog)
+    .select(
+      sql`SELECT NULL, ${nowIso()}, ${e.actorUserId}, ${e.action}, ${e.subjectType}, ${e.subjectId ?? null}, ${JSON.stringify(e.data ?? {})} WHERE ${condition}`,
+    );
 
-export const recentAudit = (db: Db, limit = 100) => db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all();
+export const recentAudit = (db: Db, limit = 100) =>
+  db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all();

@@ -3,7 +3,18 @@
 import { and, asc, desc, eq, getTableColumns, gt, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { calls, callInvitations, orgs } from "../../schema";
-import { LED_BY, LEGAL_STATUSES, SETTINGS, THEMES, type CallStatus, type FundingType, type LedBy, type LegalStatus, type Setting, type Theme } from "../../schema/enums";
+import {
+  LED_BY,
+  LEGAL_STATUSES,
+  SETTINGS,
+  THEMES,
+  type CallStatus,
+  type FundingType,
+  type LedBy,
+  type LegalStatus,
+  type Setting,
+  type Theme,
+} from "../../schema/enums";
 import type { Db } from "./client";
 import { packed, runPacked } from "./packed";
 import { nowIso } from "./client";
@@ -21,7 +32,14 @@ export type CallFields = {
   summary: string;
   languages: string[];
   themes: Theme[];
-  eligibility: { countries?: string[]; globalSouthOnly?: boolean; legalStatuses?: LegalStatus[]; maxAnnualBudget?: Money; requiredLedBy?: LedBy[]; minTrustLevel?: number };
+  eligibility: {
+    countries?: string[];
+    globalSouthOnly?: boolean;
+    legalStatuses?: LegalStatus[];
+    maxAnnualBudget?: Money;
+    requiredLedBy?: LedBy[];
+    minTrustLevel?: number;
+  };
   priorities?: { ledBy?: LedBy[]; settings?: Setting[]; themes?: Theme[] };
   grant: { min: Money; max: Money };
   fundingType: FundingType;
@@ -30,7 +48,8 @@ export type CallFields = {
   questions: Question[];
 };
 
-const money = (amount: number | null, currency: string | null): Money | null => (amount !== null && currency ? { amount, currency } : null);
+const money = (amount: number | null, currency: string | null): Money | null =>
+  amount !== null && currency ? { amount, currency } : null;
 
 /** A row as the API shows it, with the status as of `now` (a passed deadline reads as closed). */
 export const toCall = (r: CallRow, funderName: string | null, now = new Date()) => {
@@ -51,8 +70,15 @@ export const toCall = (r: CallRow, funderName: string | null, now = new Date()) 
       requiredLedBy: fromMask(r.eligRequiredLedBy, LED_BY),
       minTrustLevel: r.eligMinTrustLevel,
     },
-    priorities: { ledBy: fromMask(r.prioLedBy, LED_BY), settings: fromMask(r.prioSettings, SETTINGS), themes: fromMask(r.prioThemes, THEMES) },
-    grant: { min: { amount: r.grantMinAmount, currency: r.grantCurrency }, max: { amount: r.grantMaxAmount, currency: r.grantCurrency } },
+    priorities: {
+      ledBy: fromMask(r.prioLedBy, LED_BY),
+      settings: fromMask(r.prioSettings, SETTINGS),
+      themes: fromMask(r.prioThemes, THEMES),
+    },
+    grant: {
+      min: { amount: r.grantMinAmount, currency: r.grantCurrency },
+      max: { amount: r.grantMaxAmount, currency: r.grantCurrency },
+    },
     fundingType: r.fundingType,
     durationMonths: r.durationMonths,
     deadline: r.deadline,
@@ -66,11 +92,31 @@ export const toCall = (r: CallRow, funderName: string | null, now = new Date()) 
   };
 };
 export type Call = ReturnType<typeof toCall>;
-export type CallSummary = Pick<Call, "id" | "funderOrgId" | "funderName" | "title" | "themes" | "grant" | "fundingType" | "durationMonths" | "deadline" | "status">;
+export type CallSummary = Pick<
+  Call,
+  | "id"
+  | "funderOrgId"
+  | "funderName"
+  | "title"
+  | "themes"
+  | "grant"
+  | "fundingType"
+  | "durationMonths"
+  | "deadline"
+  | "status"
+>;
 
 export const toSummary = (c: Call): CallSummary => ({
-  id: c.id, funderOrgId: c.funderOrgId, funderName: c.funderName, title: c.title, themes: c.themes, grant: c.grant,
-  fundingType: c.fundingType, durationMonths: c.durationMonths, deadline: c.deadline, status: c.status,
+  id: c.id,
+  funderOrgId: c.funderOrgId,
+  funderName: c.funderName,
+  title: c.title,
+  themes: c.themes,
+  grant: c.grant,
+  fundingType: c.fundingType,
+  durationMonths: c.durationMonths,
+  deadline: c.deadline,
+  status: c.status,
 });
 
 /** What matching needs from a call. */
@@ -123,7 +169,10 @@ const toColumns = (f: Partial<CallFields>) => {
 const shownFunderName = sql<string | null>`CASE WHEN ${orgs.visibility} = 'public' THEN ${orgs.name} END`;
 
 const withFunder = (db: Db) =>
-  db.select({ call: calls, funderName: shownFunderName }).from(calls).innerJoin(orgs, eq(orgs.id, calls.funderOrgId));
+  db
+    .select({ call: calls, funderName: shownFunderName })
+    .from(calls)
+    .innerJoin(orgs, eq(orgs.id, calls.funderOrgId));
 
 export const findCall = async (db: Db, id: string, now = new Date()) => {
   const row = await withFunder(db).where(eq(calls.id, id)).get();
@@ -131,16 +180,42 @@ export const findCall = async (db: Db, id: string, now = new Date()) => {
 };
 
 /** A complete row for a new call (also used by the demo seed). */
-export const callValues = (id: string, funderOrgId: string, f: CallFields, now: string, status: CallStatus = "draft") =>
-  ({ ...toColumns(f), id, funderOrgId, status, publishedAt: status === "draft" ? null : now, createdAt: now, updatedAt: now }) as typeof calls.$inferInsert;
+export const callValues = (
+  id: string,
+  funderOrgId: string,
+  f: CallFields,
+  now: string,
+  status: CallStatus = "draft",
+) =>
+  ({
+    ...toColumns(f),
+    id,
+    funderOrgId,
+    status,
+    publishedAt: status === "draft" ? null : now,
+    createdAt: now,
+    updatedAt: now,
+  }) as typeof calls.$inferInsert;
 
-export const insertCall = async (db: Db, id: string, funderOrgId: string, f: CallFields, extra: BatchItem<"sqlite">[] = []) => {
+export const insertCall = async (
+  db: Db,
+  id: string,
+  funderOrgId: string,
+  f: CallFields,
+  extra: BatchItem<"sqlite">[] = [],
+) => {
   await db.batch([db.insert(calls).values(callValues(id, funderOrgId, f, nowIso())), ...extra]);
   return (await findCall(db, id))!;
 };
 
 /** Compare-and-set on version, and only while the call is a draft; null when that no longer holds. */
-export const updateDraftVersioned = async (db: Db, id: string, version: number, f: Partial<CallFields>, extra: BatchItem<"sqlite">[] = []) => {
+export const updateDraftVersioned = async (
+  db: Db,
+  id: string,
+  version: number,
+  f: Partial<CallFields>,
+  extra: BatchItem<"sqlite">[] = [],
+) => {
   const [updated] = await db.batch([
     db
       .update(calls)
@@ -153,12 +228,23 @@ export const updateDraftVersioned = async (db: Db, id: string, version: number, 
 };
 
 /** A status change guarded by the status it starts from, so two clicks cannot both succeed. */
-export const transitionCall = async (db: Db, id: string, from: CallStatus, to: CallStatus, extra: BatchItem<"sqlite">[] = []) => {
+export const transitionCall = async (
+  db: Db,
+  id: string,
+  from: CallStatus,
+  to: CallStatus,
+  extra: BatchItem<"sqlite">[] = [],
+) => {
   const now = nowIso();
   const [changed] = await db.batch([
     db
       .update(calls)
-      .set({ status: to, version: sql`${calls.version} + 1`, updatedAt: now, ...(to === "open" ? { publishedAt: now } : { closedAt: now }) })
+      .set({
+        status: to,
+        version: sql`${calls.version} + 1`,
+        updatedAt: now,
+        ...(to === "open" ? { publishedAt: now } : { closedAt: now }),
+      })
       .where(and(eq(calls.id, id), eq(calls.status, from)))
       .returning({ id: calls.id }),
     ...extra,
@@ -177,7 +263,14 @@ export const closeExpiredCalls = async (db: Db, now: Date) => {
   return closed.map((c) => c.id);
 };
 
-export type CallFilter = { country?: string; theme?: Theme; fundingType?: FundingType; q?: string; limit: number; cursor?: string };
+export type CallFilter = {
+  country?: string;
+  theme?: Theme;
+  fundingType?: FundingType;
+  q?: string;
+  limit: number;
+  cursor?: string;
+};
 
 const like = (q: string) => `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
 
@@ -189,14 +282,27 @@ const like = (q: string) => `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
 export const listOpenCalls = async (db: Db, f: CallFilter, now: Date) => {
   const conds: (SQL | undefined)[] = [eq(calls.status, "open"), gt(calls.deadline, now.toISOString())];
   if (f.country) {
-    conds.push(sql`(${calls.eligCountries} IS NULL OR EXISTS (SELECT 1 FROM json_each(${calls.eligCountries}) WHERE value = ${f.country}))`);
-    conds.push(sql`(${calls.eligGlobalSouthOnly} = 0 OR (SELECT global_south FROM countries WHERE code = ${f.country}) = 1)`);
+    conds.push(
+      sql`(${calls.eligCountries} IS NULL OR EXISTS (SELECT 1 FROM json_each(${calls.eligCountries}) WHERE value = ${f.country}))`,
+    );
+    conds.push(
+      sql`(${calls.eligGlobalSouthOnly} = 0 OR (SELECT global_south FROM countries WHERE code = ${f.country}) = 1)`,
+    );
   }
   if (f.theme) conds.push(sql`(${calls.themes} & ${1 << THEMES.indexOf(f.theme)}) != 0`);
   if (f.fundingType) conds.push(eq(calls.fundingType, f.fundingType));
-  if (f.q) conds.push(sql`(${calls.title} LIKE ${like(f.q)} ESCAPE '\\' OR ${calls.summary} LIKE ${like(f.q)} ESCAPE '\\')`);
+  if (f.q)
+    conds.push(
+      sql`(${calls.title} LIKE ${like(f.q)} ESCAPE '\\' OR ${calls.summary} LIKE ${like(f.q)} ESCAPE '\\')`,
+    );
   const cursor = decodeCursor(f.cursor);
-  if (cursor) conds.push(or(gt(calls.deadline, cursor.deadline), and(eq(calls.deadline, cursor.deadline), gt(calls.id, cursor.id))));
+  if (cursor)
+    conds.push(
+      or(
+        gt(calls.deadline, cursor.deadline),
+        and(eq(calls.deadline, cursor.deadline), gt(calls.id, cursor.id)),
+      ),
+    );
   const rows = await withFunder(db)
     .where(and(...conds))
     .orderBy(asc(calls.deadline), asc(calls.id))
@@ -204,7 +310,10 @@ export const listOpenCalls = async (db: Db, f: CallFilter, now: Date) => {
     .all();
   const page = rows.slice(0, f.limit).map((r) => toSummary(toCall(r.call, r.funderName, now)));
   const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > f.limit && last ? encodeCursor({ deadline: last.deadline, id: last.id }) : null };
+  return {
+    items: page,
+    nextCursor: rows.length > f.limit && last ? encodeCursor({ deadline: last.deadline, id: last.id }) : null,
+  };
 };
 
 /**
@@ -213,10 +322,16 @@ export const listOpenCalls = async (db: Db, f: CallFilter, now: Date) => {
  */
 export const openCallsForMatching = async (db: Db, now: Date) => {
   const { summary: _s, questions: _q, ...columns } = getTableColumns(calls);
-  const open = packed<Omit<typeof calls.$inferSelect, "summary" | "questions"> & { funderName: string | null }>({ ...columns, funderName: shownFunderName });
+  const open = packed<
+    Omit<typeof calls.$inferSelect, "summary" | "questions"> & { funderName: string | null }
+  >({ ...columns, funderName: shownFunderName });
   const cells = await runPacked(
     db,
-    db.select({ j: open.row }).from(calls).innerJoin(orgs, eq(orgs.id, calls.funderOrgId)).where(and(eq(calls.status, "open"), gt(calls.deadline, now.toISOString()))),
+    db
+      .select({ j: open.row })
+      .from(calls)
+      .innerJoin(orgs, eq(orgs.id, calls.funderOrgId))
+      .where(and(eq(calls.status, "open"), gt(calls.deadline, now.toISOString()))),
   );
   return open.decode(cells).map((r) => {
     const call = toCall({ ...r, summary: "", questions: "[]" }, r.funderName, now);
@@ -226,7 +341,13 @@ export const openCallsForMatching = async (db: Db, now: Date) => {
 
 /** A funder's calls, newest first; drafts included (the caller checks membership). */
 export const listFunderCalls = async (db: Db, funderOrgId: string, now = new Date()) =>
-  (await withFunder(db).where(eq(calls.funderOrgId, funderOrgId)).orderBy(desc(calls.createdAt)).limit(200).all()).map((r) => toCall(r.call, r.funderName, now));
+  (
+    await withFunder(db)
+      .where(eq(calls.funderOrgId, funderOrgId))
+      .orderBy(desc(calls.createdAt))
+      .limit(200)
+      .all()
+  ).map((r) => toCall(r.call, r.funderName, now));
 
 const encodeCursor = (c: { deadline: string; id: string }) => btoa(`${c.deadline}|${c.id}`);
 const decodeCursor = (s?: string) => {
@@ -243,20 +364,48 @@ export const insertCallInvitation = (db: Db, callId: string, orgId: string, invi
   db.insert(callInvitations).values({ callId, orgId, invitedBy, createdAt: nowIso() }).onConflictDoNothing();
 
 export const invitedOrgIds = async (db: Db, callId: string) =>
-  new Set((await db.select({ orgId: callInvitations.orgId }).from(callInvitations).where(eq(callInvitations.callId, callId)).all()).map((r) => r.orgId));
+  new Set(
+    (
+      await db
+        .select({ orgId: callInvitations.orgId })
+        .from(callInvitations)
+        .where(eq(callInvitations.callId, callId))
+        .all()
+    ).map((r) => r.orgId),
+  );
 
 export const invitedCallIds = async (db: Db, orgId: string) =>
-  new Set((await db.select({ callId: callInvitations.callId }).from(callInvitations).where(eq(callInvitations.orgId, orgId)).all()).map((r) => r.callId));
+  new Set(
+    (
+      await db
+        .select({ callId: callInvitations.callId })
+        .from(callInvitations)
+        .where(eq(callInvitations.orgId, orgId))
+        .all()
+    ).map((r) => r.callId),
+  );
 
 /** Open calls the given organisations were invited to (for the member's home page). */
 export const openInvitationsFor = async (db: Db, orgIds: string[], now: Date) => {
   if (!orgIds.length) return [];
   return db
-    .select({ callId: calls.id, title: calls.title, deadline: calls.deadline, orgId: callInvitations.orgId, orgName: orgs.name })
+    .select({
+      callId: calls.id,
+      title: calls.title,
+      deadline: calls.deadline,
+      orgId: callInvitations.orgId,
+      orgName: orgs.name,
+    })
     .from(callInvitations)
     .innerJoin(calls, eq(calls.id, callInvitations.callId))
     .innerJoin(orgs, eq(orgs.id, callInvitations.orgId))
-    .where(and(inArray(callInvitations.orgId, orgIds), eq(calls.status, "open"), gt(calls.deadline, now.toISOString())))
+    .where(
+      and(
+        inArray(callInvitations.orgId, orgIds),
+        eq(calls.status, "open"),
+        gt(calls.deadline, now.toISOString()),
+      ),
+    )
     .orderBy(asc(calls.deadline))
     .all();
 };

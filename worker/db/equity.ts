@@ -8,57 +8,104 @@ import { minorUnitExponent } from "../domain/money";
 import type { FxTable } from "../domain/fx";
 import { SIZE_BANDS, SMALL_ORG_BUDGET_USD } from "../domain/equity";
 
-export const DIMENSIONS = ["country", "region", "incomeGroup", "globalSouth", "legalStatus", "sizeBand", "ledBy", "setting", "civicSpace", "theme", "trustLevel", "fundingType", "funder", "year"] as const;
+export const DIMENSIONS = [
+  "country",
+  "region",
+  "incomeGroup",
+  "globalSouth",
+  "legalStatus",
+  "sizeBand",
+  "ledBy",
+  "setting",
+  "civicSpace",
+  "theme",
+  "trustLevel",
+  "fundingType",
+  "funder",
+  "year",
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 /** Dimensions where one organisation can belong to several groups (groups overlap). */
 export const MULTI_VALUED: Dimension[] = ["ledBy", "theme"];
 
-export type EquityFilters = { from?: string; to?: string; funderOrgId?: string; callId?: string; fundingType?: "core" | "project" };
+export type EquityFilters = {
+  from?: string;
+  to?: string;
+  funderOrgId?: string;
+  callId?: string;
+  fundingType?: "core" | "project";
+};
 
 /** The flow being grouped: awards, applications (with their call) and core-pledge payments. */
 type Flow = "award" | "application" | "pledge";
 
 // Where an organisation is, unless it is hidden: then it is "undisclosed" in every location dimension.
-const located = (expr: string) => `CASE WHEN o.visibility = 'hidden' THEN 'undisclosed' ELSE coalesce(${expr}, 'unknown') END`;
+const located = (expr: string) =>
+  `CASE WHEN o.visibility = 'hidden' THEN 'undisclosed' ELSE coalesce(${expr}, 'unknown') END`;
 
 /** A small inline table (bit, name); SQLite names VALUES columns column1, column2. */
-const BITS = (names: readonly string[]) => `(SELECT column1 AS bit, column2 AS name FROM (VALUES ${names.map((n, i) => `(${i}, '${n}')`).join(", ")}))`;
+const BITS = (names: readonly string[]) =>
+  `(SELECT column1 AS bit, column2 AS name FROM (VALUES ${names.map((n, i) => `(${i}, '${n}')`).join(", ")}))`;
 
 /** Key expression per dimension and flow; multi-valued ones join a bit table aliased `b`. */
 const keyExpr = (d: Dimension, flow: Flow, fx?: FxTable): string => {
   switch (d) {
-    case "country": return located("o.country");
-    case "region": return located("ct.un_region");
-    case "incomeGroup": return located("ct.wb_income_group");
-    case "civicSpace": return located("ct.civicus_rating");
-    case "globalSouth": return `CASE WHEN o.visibility = 'hidden' THEN 'undisclosed' WHEN ct.global_south = 1 THEN 'global_south' ELSE 'global_north' END`;
-    case "legalStatus": return "coalesce(o.legal_status, 'unknown')";
-    case "setting": return "coalesce(o.setting, 'unknown')";
+    case "country":
+      return located("o.country");
+    case "region":
+      return located("ct.un_region");
+    case "incomeGroup":
+      return located("ct.wb_income_group");
+    case "civicSpace":
+      return located("ct.civicus_rating");
+    case "globalSouth":
+      return `CASE WHEN o.visibility = 'hidden' THEN 'undisclosed' WHEN ct.global_south = 1 THEN 'global_south' ELSE 'global_north' END`;
+    case "legalStatus":
+      return "coalesce(o.legal_status, 'unknown')";
+    case "setting":
+      return "coalesce(o.setting, 'unknown')";
     // Like every organisation attribute, read from orgs at query time, never copied into org_equity: the
     // rollup holds only flows (awards, applications, payments), so a level re-derived from new evidence
     // changes the groups at once and needs no trigger. A level locates and names no one, so hidden
     // organisations keep theirs (as with legal status); the k-rule applies to its groups as to any.
-    case "trustLevel": return "CAST(o.trust_level AS TEXT)";
+    case "trustLevel":
+      return "CAST(o.trust_level AS TEXT)";
     case "sizeBand": {
       // Budget in US cents at the latest rate; bands as SIZE_BANDS in worker/domain/equity.ts.
       const usd = budgetUsd(fx!);
-      return `CASE WHEN ${usd} IS NULL THEN 'unknown' ${SIZE_BANDS.filter((b) => b.below !== Infinity).map((b) => `WHEN ${usd} < ${b.below * 100} THEN '${b.key}'`).join(" ")} ELSE '${SIZE_BANDS[SIZE_BANDS.length - 1].key}' END`;
+      return `CASE WHEN ${usd} IS NULL THEN 'unknown' ${SIZE_BANDS.filter((b) => b.below !== Infinity)
+        .map((b) => `WHEN ${usd} < ${b.below * 100} THEN '${b.key}'`)
+        .join(" ")} ELSE '${SIZE_BANDS[SIZE_BANDS.length - 1].key}' END`;
     }
     case "ledBy":
-    case "theme": return "coalesce(b.name, 'none')";
-    case "fundingType": return flow === "award" ? "a.funding_type" : flow === "application" ? "c.funding_type" : "'core'";
+    case "theme":
+      return "coalesce(b.name, 'none')";
+    case "fundingType":
+      return flow === "award" ? "a.funding_type" : flow === "application" ? "c.funding_type" : "'core'";
     case "funder": {
-      const id = flow === "award" ? "a.funder_org_id" : flow === "application" ? "c.funder_org_id" : "pl.funder_org_id";
+      const id =
+        flow === "award"
+          ? "a.funder_org_id"
+          : flow === "application"
+            ? "c.funder_org_id"
+            : "pl.funder_org_id";
       return `CASE WHEN ${id} IS NULL THEN 'individual' WHEN (SELECT visibility FROM orgs fo WHERE fo.id = ${id}) = 'public' THEN ${id} ELSE 'undisclosed' END`;
     }
-    case "year": return flow === "award" ? "substr(a.award_date, 1, 4)" : flow === "application" ? "substr(ap.submitted_at, 1, 4)" : "substr(p.at, 1, 4)";
+    case "year":
+      return flow === "award"
+        ? "substr(a.award_date, 1, 4)"
+        : flow === "application"
+          ? "substr(ap.submitted_at, 1, 4)"
+          : "substr(p.at, 1, 4)";
   }
 };
 
 const multiJoin = (d: Dimension) =>
-  d === "ledBy" ? `LEFT JOIN ${BITS(LED_BY)} AS b ON (o.led_by >> b.bit) & 1 = 1`
-  : d === "theme" ? `LEFT JOIN ${BITS(THEMES)} AS b ON (o.themes >> b.bit) & 1 = 1`
-  : "";
+  d === "ledBy"
+    ? `LEFT JOIN ${BITS(LED_BY)} AS b ON (o.led_by >> b.bit) & 1 = 1`
+    : d === "theme"
+      ? `LEFT JOIN ${BITS(THEMES)} AS b ON (o.themes >> b.bit) & 1 = 1`
+      : "";
 
 /**
  * The organisation's budget in US cents at each currency's latest rate, as one CASE expression (codes
@@ -68,9 +115,16 @@ const multiJoin = (d: Dimension) =>
  */
 const budgetUsd = (fx: FxTable) => {
   const rows = [...fx.entries()]
-    .filter(([c, list]) => /^[A-Z]{3}$/.test(c) && list.length && Number.isFinite(list[list.length - 1].usdPerUnit))
-    .map(([c, list]) => `WHEN '${c}' THEN ${(list[list.length - 1].usdPerUnit * 100) / 10 ** minorUnitExponent(c)}`);
-  return rows.length ? `(o.annual_budget_amount * CASE o.annual_budget_currency ${rows.join(" ")} END)` : "NULL";
+    .filter(
+      ([c, list]) => /^[A-Z]{3}$/.test(c) && list.length && Number.isFinite(list[list.length - 1].usdPerUnit),
+    )
+    .map(
+      ([c, list]) =>
+        `WHEN '${c}' THEN ${(list[list.length - 1].usdPerUnit * 100) / 10 ** minorUnitExponent(c)}`,
+    );
+  return rows.length
+    ? `(o.annual_budget_amount * CASE o.annual_budget_currency ${rows.join(" ")} END)`
+    : "NULL";
 };
 
 type Sql = { text: string; params: unknown[] };
@@ -98,7 +152,8 @@ const perOrg = (flow: Flow, f: EquityFilters, d: Dimension | null): Sql => {
   if (flow === "award") {
     from = "awards a";
     org = "a.org_id";
-    select = "count(*) AS aw, coalesce(sum(a.amount_usd), 0) AS amount, 0 AS apps, 0 AS awarded, 0 AS decided, 0 AS pledged, 0 AS payments";
+    select =
+      "count(*) AS aw, coalesce(sum(a.amount_usd), 0) AS amount, 0 AS apps, 0 AS awarded, 0 AS decided, 0 AS pledged, 0 AS payments";
     if (f.from) add("a.award_date >= ?", f.from);
     if (f.to) add("a.award_date <= ?", f.to);
     if (f.funderOrgId) add("a.funder_org_id = ?", f.funderOrgId);
@@ -128,14 +183,18 @@ const perOrg = (flow: Flow, f: EquityFilters, d: Dimension | null): Sql => {
   }
   // Grouping by the organisation alone (no event key) lets SQLite walk the covering index in order.
   const groupBy = eventKey === "''" ? "1" : "1, 2";
-  return { text: `SELECT ${org} AS org_id, ${eventKey} AS ek, ${select} FROM ${from}${where.length ? " WHERE " + where.join(" AND ") : ""} GROUP BY ${groupBy}`, params };
+  return {
+    text: `SELECT ${org} AS org_id, ${eventKey} AS ek, ${select} FROM ${from}${where.length ? " WHERE " + where.join(" AND ") : ""} GROUP BY ${groupBy}`,
+    params,
+  };
 };
 
 /**
  * Whether the per-organisation rollup (org_equity, kept by triggers) can answer: no filter, and no
  * grouping by a property of the events. Then every query below reads 10,000 rows, not 140,000 events.
  */
-const rollupServes = (f: EquityFilters, d: Dimension | null) => !f.from && !f.to && !f.funderOrgId && !f.callId && !f.fundingType && (!d || !EVENT_DIMENSIONS.includes(d));
+const rollupServes = (f: EquityFilters, d: Dimension | null) =>
+  !f.from && !f.to && !f.funderOrgId && !f.callId && !f.fundingType && (!d || !EVENT_DIMENSIONS.includes(d));
 const fromRollup = (where: string, extra = ""): Sql => ({
   text: `SELECT org_id, '' AS ek, awards AS aw, amount, applications AS apps, awarded, decided, pledged, payments${extra} FROM org_equity WHERE ${where}`,
   params: [],
@@ -176,7 +235,13 @@ const recipientsQuery = (f: EquityFilters, fx: FxTable, rollup: boolean): Sql =>
   const award = perOrg("award", f, null);
   const core = rollup
     ? fromRollup("awards > 0", ", core, unconverted")
-    : { ...award, text: award.text.replace("count(*) AS aw", "count(*) AS aw, coalesce(sum(CASE WHEN a.funding_type = 'core' THEN a.amount_usd END), 0) AS core, sum(a.amount_usd IS NULL) AS unconverted") };
+    : {
+        ...award,
+        text: award.text.replace(
+          "count(*) AS aw",
+          "count(*) AS aw, coalesce(sum(CASE WHEN a.funding_type = 'core' THEN a.amount_usd END), 0) AS core, sum(a.amount_usd IS NULL) AS unconverted",
+        ),
+      };
   return {
     text: `SELECT x.org_id AS orgId, x.aw AS awards, x.amount AS amount, x.core AS core, x.unconverted AS unconverted,
       coalesce(ct.global_south, 0) AS globalSouth,
@@ -188,25 +253,84 @@ const recipientsQuery = (f: EquityFilters, fx: FxTable, rollup: boolean): Sql =>
   };
 };
 
-export type RecipientRow = { orgId: string; awards: number; amount: number; core: number; globalSouth: number; informal: number; small: number; womenLed: number; youthLed: number; unconverted: number };
-const RECIPIENT_KEYS: (keyof RecipientRow)[] = ["orgId", "awards", "amount", "core", "unconverted", "globalSouth", "informal", "small", "womenLed", "youthLed"];
+export type RecipientRow = {
+  orgId: string;
+  awards: number;
+  amount: number;
+  core: number;
+  globalSouth: number;
+  informal: number;
+  small: number;
+  womenLed: number;
+  youthLed: number;
+  unconverted: number;
+};
+const RECIPIENT_KEYS: (keyof RecipientRow)[] = [
+  "orgId",
+  "awards",
+  "amount",
+  "core",
+  "unconverted",
+  "globalSouth",
+  "informal",
+  "small",
+  "womenLed",
+  "youthLed",
+];
 /** Up to one row per recipient (10,000 at the benchmark's scale) cross from D1 in a few JSON cells (see worker/db/packed.ts). */
-const packRecipients = (q: Sql): Sql => ({ text: packQuery(`SELECT json_array(${RECIPIENT_KEYS.join(", ")}) AS j FROM (${q.text})`), params: q.params });
-export type GroupRow = { key: string; orgs: number; recipients: number; awards: number; amount: number; applications: number; awarded: number; decided: number; pledged: number; payments: number; pledgeRecipients: number };
+const packRecipients = (q: Sql): Sql => ({
+  text: packQuery(`SELECT json_array(${RECIPIENT_KEYS.join(", ")}) AS j FROM (${q.text})`),
+  params: q.params,
+});
+export type GroupRow = {
+  key: string;
+  orgs: number;
+  recipients: number;
+  awards: number;
+  amount: number;
+  applications: number;
+  awarded: number;
+  decided: number;
+  pledged: number;
+  payments: number;
+  pledgeRecipients: number;
+};
 
 /**
  * Runs every query of one report in a single D1 batch (one round trip, one consistent snapshot).
  * `useRollup: false` forces the event aggregation (tests compare both ways).
  */
-export const equityData = async (db: Db, f: EquityFilters, d: Dimension | null, fx: FxTable, { useRollup = true } = {}) => {
+export const equityData = async (
+  db: Db,
+  f: EquityFilters,
+  d: Dimension | null,
+  fx: FxTable,
+  { useRollup = true } = {},
+) => {
   const rollup = useRollup && rollupServes(f, d);
   const queries: Sql[] = [packRecipients(recipientsQuery(f, fx, rollup)), groupQuery(null, f, fx, rollup)];
   if (d) queries.push(groupQuery(d, f, fx, rollup));
   const d1 = db.$client;
   const results = await d1.batch(queries.map((q) => d1.prepare(q.text).bind(...q.params)));
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
-  const zero: GroupRow = { key: "all", orgs: 0, recipients: 0, awards: 0, amount: 0, applications: 0, awarded: 0, decided: 0, pledged: 0, payments: 0, pledgeRecipients: 0 };
-  return { recipients: unpackCells<RecipientRow>(rows<{ cell: string | null }>(0), RECIPIENT_KEYS), totals: rows<GroupRow>(1)[0] ?? zero, groups: d ? rows<GroupRow>(2) : null };
+  const zero: GroupRow = {
+    key: "all",
+    orgs: 0,
+    recipients: 0,
+    awards: 0,
+    amount: 0,
+    applications: 0,
+    awarded: 0,
+    decided: 0,
+    pledged: 0,
+    payments: 0,
+    pledgeRecipients: 0,
+  };
+  return {
+    recipients: unpackCells<RecipientRow>(rows<{ cell: string | null }>(0), RECIPIENT_KEYS),
+    totals: rows<GroupRow>(1)[0] ?? zero,
+    groups: d ? rows<GroupRow>(2) : null,
+  };
 };
 
 /** Names for the funder dimension's keys (only public funders have a key other than "undisclosed"). */
@@ -216,7 +340,12 @@ export const funderNames = async (db: Db, ids: string[]) => {
   // D1 binds at most 100 parameters per statement.
   for (let i = 0; i < ids.length; i += 90) {
     const chunk = ids.slice(i, i + 90);
-    const r = await d1.prepare(`SELECT id, name FROM orgs WHERE visibility = 'public' AND id IN (${chunk.map(() => "?").join(",")})`).bind(...chunk).all<{ id: string; name: string }>();
+    const r = await d1
+      .prepare(
+        `SELECT id, name FROM orgs WHERE visibility = 'public' AND id IN (${chunk.map(() => "?").join(",")})`,
+      )
+      .bind(...chunk)
+      .all<{ id: string; name: string }>();
     for (const x of r.results) names[x.id] = x.name;
   }
   return names;

@@ -7,21 +7,40 @@ import type { EquityFilters } from "./equity";
 
 const funders = alias(orgs, "funders");
 
-export const exportAwards = async (db: Db, f: EquityFilters, limit: number, after?: { date: string; id: string }) => {
+export const exportAwards = async (
+  db: Db,
+  f: EquityFilters,
+  limit: number,
+  after?: { date: string; id: string },
+) => {
   const conds: (SQL | undefined)[] = [
     f.from ? gte(awards.awardDate, f.from) : undefined,
     f.to ? lte(awards.awardDate, f.to) : undefined,
     f.funderOrgId ? eq(awards.funderOrgId, f.funderOrgId) : undefined,
     f.callId ? eq(awards.callId, f.callId) : undefined,
     f.fundingType ? eq(awards.fundingType, f.fundingType) : undefined,
-    after ? or(gt(awards.awardDate, after.date), and(eq(awards.awardDate, after.date), gt(awards.id, after.id))) : undefined,
+    after
+      ? or(gt(awards.awardDate, after.date), and(eq(awards.awardDate, after.date), gt(awards.id, after.id)))
+      : undefined,
   ];
   return db
     .select({
-      id: awards.id, amount: awards.amount, currency: awards.currency, awardDate: awards.awardDate, fundingType: awards.fundingType, durationMonths: awards.durationMonths,
-      callId: calls.id, callTitle: calls.title,
-      orgId: orgs.id, orgName: orgs.name, orgCountry: orgs.country, orgVisibility: orgs.visibility, orgThemes: orgs.themes,
-      funderId: funders.id, funderName: funders.name, funderVisibility: funders.visibility,
+      id: awards.id,
+      amount: awards.amount,
+      currency: awards.currency,
+      awardDate: awards.awardDate,
+      fundingType: awards.fundingType,
+      durationMonths: awards.durationMonths,
+      callId: calls.id,
+      callTitle: calls.title,
+      orgId: orgs.id,
+      orgName: orgs.name,
+      orgCountry: orgs.country,
+      orgVisibility: orgs.visibility,
+      orgThemes: orgs.themes,
+      funderId: funders.id,
+      funderName: funders.name,
+      funderVisibility: funders.visibility,
       modified: sql<string>`${awards.createdAt}`,
     })
     .from(awards)

@@ -5,7 +5,14 @@
 import { and, eq, gte, inArray, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { countries, orgs, vouches } from "../../schema";
-import { LED_BY, THEMES, type CivicSpace, type IncomeGroup, type LegalStatus, type Setting } from "../../schema/enums";
+import {
+  LED_BY,
+  THEMES,
+  type CivicSpace,
+  type IncomeGroup,
+  type LegalStatus,
+  type Setting,
+} from "../../schema/enums";
 import type { Db } from "./client";
 import { toOrg } from "./orgs";
 import { fromMask, toMask } from "../domain/bitmask";
@@ -32,18 +39,39 @@ const profileColumns = {
 };
 
 type ProfileRow = {
-  id: string; country: string; legalStatus: LegalStatus | null; setting: Setting | null; budgetAmount: number | null; budgetCurrency: string | null;
-  ledBy: number; themes: number; languages: string; fundingReceivedUsd: number; trustLevel: number; globalSouth: boolean | null; incomeGroup: string | null; civicSpace: string | null;
+  id: string;
+  country: string;
+  legalStatus: LegalStatus | null;
+  setting: Setting | null;
+  budgetAmount: number | null;
+  budgetCurrency: string | null;
+  ledBy: number;
+  themes: number;
+  languages: string;
+  fundingReceivedUsd: number;
+  trustLevel: number;
+  globalSouth: boolean | null;
+  incomeGroup: string | null;
+  civicSpace: string | null;
 };
 
 export const toProfile = (r: ProfileRow): MatchProfile => ({
   id: r.id,
   country: r.country,
   countryFacts:
-    r.globalSouth === null ? null : { globalSouth: r.globalSouth, incomeGroup: r.incomeGroup as IncomeGroup | null, civicSpace: r.civicSpace as CivicSpace | null },
+    r.globalSouth === null
+      ? null
+      : {
+          globalSouth: r.globalSouth,
+          incomeGroup: r.incomeGroup as IncomeGroup | null,
+          civicSpace: r.civicSpace as CivicSpace | null,
+        },
   legalStatus: r.legalStatus,
   setting: r.setting,
-  annualBudget: r.budgetAmount !== null && r.budgetCurrency ? { amount: r.budgetAmount, currency: r.budgetCurrency } : null,
+  annualBudget:
+    r.budgetAmount !== null && r.budgetCurrency
+      ? { amount: r.budgetAmount, currency: r.budgetCurrency }
+      : null,
   ledBy: fromMask(r.ledBy, LED_BY),
   themes: fromMask(r.themes, THEMES),
   languages: JSON.parse(r.languages) as string[],
@@ -68,9 +96,18 @@ export const findProfile = async (db: Db, orgId: string) => {
  * organisations, holding every profile at once took the local runtime past a gigabyte (measured), and a
  * Worker has 128 MB. `minLevel` is the funder's own narrowing of the list (not a rule of the call).
  */
-export const eachCandidate = async <T>(db: Db, call: CallCriteria, visit: (p: MatchProfile) => T, opts: { minLevel?: number } = {}): Promise<T[]> => {
+export const eachCandidate = async <T>(
+  db: Db,
+  call: CallCriteria,
+  visit: (p: MatchProfile) => T,
+  opts: { minLevel?: number } = {},
+): Promise<T[]> => {
   const e = call.eligibility;
-  const conds: (SQL | undefined)[] = [eq(orgs.kind, "cso"), ne(orgs.visibility, "hidden"), isNull(orgs.deletedAt)];
+  const conds: (SQL | undefined)[] = [
+    eq(orgs.kind, "cso"),
+    ne(orgs.visibility, "hidden"),
+    isNull(orgs.deletedAt),
+  ];
   if (e.countries?.length) conds.push(inArray(orgs.country, e.countries));
   if (e.globalSouthOnly) conds.push(eq(countries.globalSouth, true));
   if (e.legalStatuses.length) conds.push(inArray(orgs.legalStatus, e.legalStatuses));
@@ -83,7 +120,14 @@ export const eachCandidate = async <T>(db: Db, call: CallCriteria, visit: (p: Ma
   const minLevel = Math.max(e.minTrustLevel, opts.minLevel ?? 0);
   if (minLevel > 0) conds.push(gte(orgs.trustLevel, minLevel));
   const candidates = packed<ProfileRow>(profileColumns);
-  const cells = await runPacked(db, db.select({ j: candidates.row }).from(orgs).leftJoin(countries, eq(countries.code, orgs.country)).where(and(...conds)));
+  const cells = await runPacked(
+    db,
+    db
+      .select({ j: candidates.row })
+      .from(orgs)
+      .leftJoin(countries, eq(countries.code, orgs.country))
+      .where(and(...conds)),
+  );
   const out: T[] = [];
   for (let i = 0; i < cells.length; i++) {
     for (const row of candidates.decode([cells[i]])) out.push(visit(toProfile(row)));
@@ -95,14 +139,21 @@ export const eachCandidate = async <T>(db: Db, call: CallCriteria, visit: (p: Ma
 /** Matching profiles for one page of organisations. */
 export const profilesByIds = async (db: Db, ids: string[]) => {
   if (!ids.length) return new Map<string, MatchProfile>();
-  const rows = await db.select(profileColumns).from(orgs).leftJoin(countries, eq(countries.code, orgs.country)).where(inArray(orgs.id, ids)).all();
+  const rows = await db
+    .select(profileColumns)
+    .from(orgs)
+    .leftJoin(countries, eq(countries.code, orgs.country))
+    .where(inArray(orgs.id, ids))
+    .all();
   return new Map(rows.map((r) => [r.id, toProfile(r)]));
 };
 
 /** Full organisations for one page of ranked ids, in that order. */
 export const orgsByIds = async (db: Db, ids: string[]) => {
   if (!ids.length) return [];
-  const byId = new Map((await db.select().from(orgs).where(inArray(orgs.id, ids)).all()).map((r) => [r.id, toOrg(r)]));
+  const byId = new Map(
+    (await db.select().from(orgs).where(inArray(orgs.id, ids)).all()).map((r) => [r.id, toOrg(r)]),
+  );
   return ids.map((id) => byId.get(id)!).filter(Boolean);
 };
 
@@ -132,18 +183,38 @@ export const countingVouches = async (db: Db, profiles: MatchProfile[], now = ne
       createdAt: vouches.createdAt,
       expiresAt: vouches.expiresAt,
       revokedAt: vouches.revokedAt,
-      returnedAt: sql<string | null>`(SELECT max(r.created_at) FROM vouches r WHERE r.voucher_org_id = ${vouches.voucheeOrgId} AND r.vouchee_org_id = ${vouches.voucherOrgId})`,
+      returnedAt: sql<
+        string | null
+      >`(SELECT max(r.created_at) FROM vouches r WHERE r.voucher_org_id = ${vouches.voucheeOrgId} AND r.vouchee_org_id = ${vouches.voucherOrgId})`,
     })
     .from(vouches)
     .innerJoin(orgs, eq(orgs.id, vouches.voucheeOrgId))
     .leftJoin(countries, eq(countries.code, orgs.country))
     .innerJoin(voucher, eq(voucher.id, vouches.voucherOrgId))
     .leftJoin(voucherCountry, eq(voucherCountry.code, voucher.country))
-    .where(and(inArray(vouches.voucheeOrgId, asked.map((p) => p.id)), isNull(vouches.revokedAt)))
+    .where(
+      and(
+        inArray(
+          vouches.voucheeOrgId,
+          asked.map((p) => p.id),
+        ),
+        isNull(vouches.revokedAt),
+      ),
+    )
     .all();
   const counted = new Map<string, Set<string>>();
   for (const r of rows) {
-    const standing = vouchStanding({ ...r, sharesMember: !!r.sharesMember }, { country: r.voucheeCountry, region: r.voucheeRegion, platformVerified: false, members: 0, verifiedMembers: 0 }, now);
+    const standing = vouchStanding(
+      { ...r, sharesMember: !!r.sharesMember },
+      {
+        country: r.voucheeCountry,
+        region: r.voucheeRegion,
+        platformVerified: false,
+        members: 0,
+        verifiedMembers: 0,
+      },
+      now,
+    );
     if (standing !== "counts") continue;
     const set = counted.get(r.voucheeId) ?? new Set<string>();
     counted.set(r.voucheeId, set.add(r.voucherOrgId));

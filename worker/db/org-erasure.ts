@@ -2,7 +2,24 @@
 // is kept is decided in worker/domain/org-erasure.ts; this file only says it in SQL.
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { orgs, memberships, invitations, outbox, vouches, vouchRequests, confirmations, confirmationRequests, applications, reviews, awards, notifications, callInvitations, calls, pledges, auditLog } from "../../schema";
+import {
+  orgs,
+  memberships,
+  invitations,
+  outbox,
+  vouches,
+  vouchRequests,
+  confirmations,
+  confirmationRequests,
+  applications,
+  reviews,
+  awards,
+  notifications,
+  callInvitations,
+  calls,
+  pledges,
+  auditLog,
+} from "../../schema";
 import type { Db } from "./client";
 import { setFacts, refreshStatus } from "./pledges";
 import { ERASED_ORG, GHOST_USER, yearOnly } from "../domain/org-erasure";
@@ -13,7 +30,12 @@ type NonEmptyBatch = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
 export const invitationsOf = (db: Db, orgId: string) =>
   db
-    .select({ email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, acceptedAt: invitations.acceptedAt })
+    .select({
+      email: invitations.email,
+      role: invitations.role,
+      createdAt: invitations.createdAt,
+      acceptedAt: invitations.acceptedAt,
+    })
     .from(invitations)
     .where(eq(invitations.orgId, orgId))
     .all();
@@ -21,8 +43,15 @@ export const invitationsOf = (db: Db, orgId: string) =>
 export const awardsOf = (db: Db, orgId: string) =>
   db
     .select({
-      id: awards.id, applicationId: awards.applicationId, callId: awards.callId, funderOrgId: awards.funderOrgId, amount: awards.amount,
-      currency: awards.currency, awardDate: awards.awardDate, fundingType: awards.fundingType, durationMonths: awards.durationMonths,
+      id: awards.id,
+      applicationId: awards.applicationId,
+      callId: awards.callId,
+      funderOrgId: awards.funderOrgId,
+      amount: awards.amount,
+      currency: awards.currency,
+      awardDate: awards.awardDate,
+      fundingType: awards.fundingType,
+      durationMonths: awards.durationMonths,
     })
     .from(awards)
     .where(eq(awards.orgId, orgId))
@@ -30,12 +59,22 @@ export const awardsOf = (db: Db, orgId: string) =>
     .all();
 
 export const notificationsOf = (db: Db, orgId: string) =>
-  db.select({ kind: notifications.kind, data: notifications.data, createdAt: notifications.createdAt }).from(notifications).where(eq(notifications.orgId, orgId)).orderBy(desc(notifications.createdAt)).all();
+  db
+    .select({ kind: notifications.kind, data: notifications.data, createdAt: notifications.createdAt })
+    .from(notifications)
+    .where(eq(notifications.orgId, orgId))
+    .orderBy(desc(notifications.createdAt))
+    .all();
 
 /** The audit trail about the organisation itself (who changed its profile, members, verification). */
 export const auditOf = (db: Db, orgId: string) =>
   db
-    .select({ at: auditLog.at, action: auditLog.action, actorUserId: auditLog.actorUserId, data: auditLog.data })
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      actorUserId: auditLog.actorUserId,
+      data: auditLog.data,
+    })
     .from(auditLog)
     .where(and(eq(auditLog.subjectType, "org"), eq(auditLog.subjectId, orgId)))
     .orderBy(desc(auditLog.id))
@@ -45,13 +84,26 @@ export const auditOf = (db: Db, orgId: string) =>
 /** Pledges still expecting money that involve the organisation, as recipient or as the pledging funder. */
 export const runningPledgesOf = (db: Db, orgId: string) =>
   db
-    .select({ id: pledges.id, status: pledges.status, provider: pledges.provider, stripeSubscriptionId: pledges.stripeSubscriptionId, stripeCheckoutSessionId: pledges.stripeCheckoutSessionId })
+    .select({
+      id: pledges.id,
+      status: pledges.status,
+      provider: pledges.provider,
+      stripeSubscriptionId: pledges.stripeSubscriptionId,
+      stripeCheckoutSessionId: pledges.stripeCheckoutSessionId,
+    })
     .from(pledges)
-    .where(and(or(eq(pledges.recipientOrgId, orgId), eq(pledges.funderOrgId, orgId)), inArray(pledges.status, ["pending", "active"]), isNull(pledges.cancelledAt)))
+    .where(
+      and(
+        or(eq(pledges.recipientOrgId, orgId), eq(pledges.funderOrgId, orgId)),
+        inArray(pledges.status, ["pending", "active"]),
+        isNull(pledges.cancelledAt),
+      ),
+    )
     .all();
 
 /** True inside the batch once this request's deletion (stamped `at`) has taken the organisation. */
-export const erasedAt = (orgId: string, at: string) => sql`EXISTS (SELECT 1 FROM orgs WHERE id = ${orgId} AND deleted_at = ${at})`;
+export const erasedAt = (orgId: string, at: string) =>
+  sql`EXISTS (SELECT 1 FROM orgs WHERE id = ${orgId} AND deleted_at = ${at})`;
 
 /**
  * Audit entries about the organisation: about it, its applications, its calls (as a funder), its pledges
@@ -73,7 +125,8 @@ const auditAbout = (orgId: string) => sql`(
  * the rest (kind, role, amounts, pledge ids…) is kept with its JSON types. Data that is not a JSON
  * object cannot be checked, so it becomes "{}".
  */
-const withoutPeople = sql.raw(`CASE WHEN NOT json_valid(audit_log.data) THEN '{}' WHEN json_type(audit_log.data) <> 'object' THEN '{}' ELSE (
+const withoutPeople =
+  sql.raw(`CASE WHEN NOT json_valid(audit_log.data) THEN '{}' WHEN json_type(audit_log.data) <> 'object' THEN '{}' ELSE (
   SELECT json_group_object(j.key, CASE j.type WHEN 'object' THEN json(j.value) WHEN 'array' THEN json(j.value) WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') ELSE j.value END)
   FROM json_each(audit_log.data) j
   WHERE NOT (
@@ -93,9 +146,19 @@ const withoutPeople = sql.raw(`CASE WHEN NOT json_valid(audit_log.data) THEN '{}
  * account (GHOST_USER) exists from migration 0009 on; nothing is inserted here, so no row someone else
  * created can make the batch fail.
  */
-export const eraseOrg = (db: Db, orgId: string, at: string, keptBudget: Money | null, pledgeIds: string[], extra: Batch): NonEmptyBatch => {
+export const eraseOrg = (
+  db: Db,
+  orgId: string,
+  at: string,
+  keptBudget: Money | null,
+  pledgeIds: string[],
+  extra: Batch,
+): NonEmptyBatch => {
   const mine = erasedAt(orgId, at);
-  const appsOfOrg = db.select({ id: applications.id }).from(applications).where(eq(applications.orgId, orgId));
+  const appsOfOrg = db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(eq(applications.orgId, orgId));
   return [
     db
       .update(orgs)
@@ -113,7 +176,10 @@ export const eraseOrg = (db: Db, orgId: string, at: string, keptBudget: Money | 
       })
       .where(and(eq(orgs.id, orgId), isNull(orgs.deletedAt))),
     // The audit trail keeps what happened and when, not who: no actor, no person in the details.
-    db.update(auditLog).set({ actorUserId: null, data: withoutPeople }).where(and(auditAbout(orgId), mine)),
+    db
+      .update(auditLog)
+      .set({ actorUserId: null, data: withoutPeople })
+      .where(and(auditAbout(orgId), mine)),
     db.delete(memberships).where(and(eq(memberships.orgId, orgId), mine)),
     db.delete(invitations).where(and(eq(invitations.orgId, orgId), mine)),
     // Mail about the group (invitations) holds the invitees' addresses.
@@ -125,31 +191,63 @@ export const eraseOrg = (db: Db, orgId: string, at: string, keptBudget: Money | 
       .update(vouches)
       .set({ revokedAt: sql`coalesce(${vouches.revokedAt}, ${at})`, statement: "" })
       .where(and(or(eq(vouches.voucherOrgId, orgId), eq(vouches.voucheeOrgId, orgId)), mine)),
-    db.delete(vouchRequests).where(and(or(eq(vouchRequests.fromOrgId, orgId), eq(vouchRequests.toOrgId, orgId)), mine)),
-    db.update(confirmations).set({ revokedAt: sql`coalesce(${confirmations.revokedAt}, ${at})`, note: "" }).where(and(eq(confirmations.orgId, orgId), mine)),
+    db
+      .delete(vouchRequests)
+      .where(and(or(eq(vouchRequests.fromOrgId, orgId), eq(vouchRequests.toOrgId, orgId)), mine)),
+    db
+      .update(confirmations)
+      .set({ revokedAt: sql`coalesce(${confirmations.revokedAt}, ${at})`, note: "" })
+      .where(and(eq(confirmations.orgId, orgId), mine)),
     db.delete(confirmationRequests).where(and(eq(confirmationRequests.orgId, orgId), mine)),
     db.delete(notifications).where(and(eq(notifications.orgId, orgId), mine)),
-    db.update(reviews).set({ comment: null, updatedAt: at }).where(and(inArray(reviews.applicationId, appsOfOrg), mine)),
+    db
+      .update(reviews)
+      .set({ comment: null, updatedAt: at })
+      .where(and(inArray(reviews.applicationId, appsOfOrg), mine)),
     // Funders' notices about its applications carry its name; they keep the event, not the name.
     db
       .update(notifications)
       .set({ data: sql`json_set(${notifications.data}, '$.orgName', ${ERASED_ORG.name})` })
-      .where(and(sql`json_extract(${notifications.data}, '$.applicationId') IN (SELECT id FROM applications WHERE org_id = ${orgId})`, sql`json_extract(${notifications.data}, '$.orgName') IS NOT NULL`, mine)),
+      .where(
+        and(
+          sql`json_extract(${notifications.data}, '$.applicationId') IN (SELECT id FROM applications WHERE org_id = ${orgId})`,
+          sql`json_extract(${notifications.data}, '$.orgName') IS NOT NULL`,
+          mine,
+        ),
+      ),
     // Drafts never reached a funder: they go. Pending submissions are withdrawn so no award follows.
     db.delete(applications).where(and(eq(applications.orgId, orgId), eq(applications.status, "draft"), mine)),
-    db.update(applications).set({ status: "withdrawn" }).where(and(eq(applications.orgId, orgId), inArray(applications.status, ["submitted", "under_review"]), mine)),
+    db
+      .update(applications)
+      .set({ status: "withdrawn" })
+      .where(
+        and(eq(applications.orgId, orgId), inArray(applications.status, ["submitted", "under_review"]), mine),
+      ),
     // Who wrote an application ties a person to the group: point it at the placeholder account instead.
     db
       .update(applications)
-      .set({ answers: "{}", snapshot: null, decisionNote: null, createdBy: GHOST_USER.id, updatedAt: at, version: sql`${applications.version} + 1` })
+      .set({
+        answers: "{}",
+        snapshot: null,
+        decisionNote: null,
+        createdBy: GHOST_USER.id,
+        updatedAt: at,
+        version: sql`${applications.version} + 1`,
+      })
       .where(and(eq(applications.orgId, orgId), mine)),
     // A funder's unpublished calls go; its open calls close (other groups' applications to them stay theirs).
     db.delete(calls).where(and(eq(calls.funderOrgId, orgId), eq(calls.status, "draft"), mine)),
-    db.update(calls).set({ status: "closed", closedAt: at, updatedAt: at }).where(and(eq(calls.funderOrgId, orgId), eq(calls.status, "open"), mine)),
+    db
+      .update(calls)
+      .set({ status: "closed", closedAt: at, updatedAt: at })
+      .where(and(eq(calls.funderOrgId, orgId), eq(calls.status, "open"), mine)),
     ...pledgeIds.flatMap((id) => [setFacts(db, id, { cancelledAt: at }), refreshStatus(db, id)]),
     ...extra,
     // Last: the deletion's own time, no longer needed as this request's mark, is cut to the year too.
-    db.update(orgs).set({ deletedAt: yearOnly(at) }).where(and(eq(orgs.id, orgId), mine)),
+    db
+      .update(orgs)
+      .set({ deletedAt: yearOnly(at) })
+      .where(and(eq(orgs.id, orgId), mine)),
   ];
 };
 

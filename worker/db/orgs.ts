@@ -2,7 +2,15 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { orgs, memberships, invitations, users } from "../../schema";
-import { LED_BY, THEMES, type LedBy, type MemberRole, type OrgKind, type Theme, type Visibility } from "../../schema/enums";
+import {
+  LED_BY,
+  THEMES,
+  type LedBy,
+  type MemberRole,
+  type OrgKind,
+  type Theme,
+  type Visibility,
+} from "../../schema/enums";
 import type { Db } from "./client";
 import { nowIso } from "./client";
 import { fromMask, toMask } from "../domain/bitmask";
@@ -40,7 +48,9 @@ export const toOrg = (r: OrgRow) => ({
   legalStatus: r.legalStatus,
   foundedYear: r.foundedYear,
   annualBudget:
-    r.annualBudgetAmount !== null && r.annualBudgetCurrency ? { amount: r.annualBudgetAmount, currency: r.annualBudgetCurrency } : null,
+    r.annualBudgetAmount !== null && r.annualBudgetCurrency
+      ? { amount: r.annualBudgetAmount, currency: r.annualBudgetCurrency }
+      : null,
   staffCount: r.staffCount,
   volunteerCount: r.volunteerCount,
   ledBy: fromMask(r.ledBy, LED_BY),
@@ -59,7 +69,19 @@ export type Org = ReturnType<typeof toOrg>;
 /** API field names → column values; only the keys present in `f` are written. */
 const toColumns = (f: Partial<OrgFields>) => {
   const cols: Partial<typeof orgs.$inferInsert> = {};
-  for (const key of ["name", "description", "country", "area", "setting", "legalStatus", "foundedYear", "staffCount", "volunteerCount", "visibility", "listedInChapter"] as const) {
+  for (const key of [
+    "name",
+    "description",
+    "country",
+    "area",
+    "setting",
+    "legalStatus",
+    "foundedYear",
+    "staffCount",
+    "volunteerCount",
+    "visibility",
+    "listedInChapter",
+  ] as const) {
     if (f[key] !== undefined) (cols as Record<string, unknown>)[key] = f[key];
   }
   if (f.annualBudget !== undefined) {
@@ -74,7 +96,11 @@ const toColumns = (f: Partial<OrgFields>) => {
 
 /** A live organisation; a deleted one is gone for every purpose that acts on it. */
 export const findOrg = async (db: Db, id: string) => {
-  const row = await db.select().from(orgs).where(and(eq(orgs.id, id), isNull(orgs.deletedAt))).get();
+  const row = await db
+    .select()
+    .from(orgs)
+    .where(and(eq(orgs.id, id), isNull(orgs.deletedAt)))
+    .get();
   return row ? toOrg(row) : null;
 };
 
@@ -85,10 +111,20 @@ export const findOrgRecord = async (db: Db, id: string) => {
 };
 
 /** The organisation and its owner membership are written in one atomic batch. */
-export const insertOrgWithOwner = async (db: Db, id: string, kind: OrgKind, f: OrgFields, ownerId: string, extra: BatchItem<"sqlite">[] = []) => {
+export const insertOrgWithOwner = async (
+  db: Db,
+  id: string,
+  kind: OrgKind,
+  f: OrgFields,
+  ownerId: string,
+  extra: BatchItem<"sqlite">[] = [],
+) => {
   const now = nowIso();
   const [inserted] = await db.batch([
-    db.insert(orgs).values({ id, kind, ...toColumns(f), name: f.name, country: f.country, createdAt: now, updatedAt: now }).returning(),
+    db
+      .insert(orgs)
+      .values({ id, kind, ...toColumns(f), name: f.name, country: f.country, createdAt: now, updatedAt: now })
+      .returning(),
     db.insert(memberships).values({ orgId: id, userId: ownerId, role: "owner", createdAt: now }),
     ...extra,
   ]);
@@ -96,7 +132,13 @@ export const insertOrgWithOwner = async (db: Db, id: string, kind: OrgKind, f: O
 };
 
 /** Compare-and-set on `version`: returns null when someone else changed the organisation first. */
-export const updateOrgVersioned = async (db: Db, id: string, version: number, f: Partial<OrgFields>, extra: BatchItem<"sqlite">[] = []) => {
+export const updateOrgVersioned = async (
+  db: Db,
+  id: string,
+  version: number,
+  f: Partial<OrgFields>,
+  extra: BatchItem<"sqlite">[] = [],
+) => {
   const [updated] = await db.batch([
     db
       .update(orgs)
@@ -109,7 +151,10 @@ export const updateOrgVersioned = async (db: Db, id: string, version: number, f:
 };
 
 export const setVerified = (db: Db, id: string, verified: boolean) =>
-  db.update(orgs).set({ verified, version: sql`${orgs.version} + 1`, updatedAt: nowIso() }).where(eq(orgs.id, id));
+  db
+    .update(orgs)
+    .set({ verified, version: sql`${orgs.version} + 1`, updatedAt: nowIso() })
+    .where(eq(orgs.id, id));
 
 export type OrgFilter = {
   kind?: OrgKind;
@@ -127,14 +172,17 @@ export type OrgFilter = {
 export const listOrgs = async (db: Db, f: OrgFilter) => {
   const conds: (SQL | undefined)[] = [
     isNull(orgs.deletedAt),
-    f.memberOf.length ? or(inArray(orgs.visibility, f.visibleLevels), inArray(orgs.id, f.memberOf)) : inArray(orgs.visibility, f.visibleLevels),
+    f.memberOf.length
+      ? or(inArray(orgs.visibility, f.visibleLevels), inArray(orgs.id, f.memberOf))
+      : inArray(orgs.visibility, f.visibleLevels),
     f.kind ? eq(orgs.kind, f.kind) : undefined,
     f.country ? eq(orgs.country, f.country) : undefined,
     f.theme ? sql`(${orgs.themes} & ${1 << THEMES.indexOf(f.theme)}) != 0` : undefined,
     f.q ? sql`${orgs.name} LIKE ${`%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'` : undefined,
   ];
   const cursor = decodeCursor(f.cursor);
-  if (cursor) conds.push(or(gt(orgs.name, cursor.name), and(eq(orgs.name, cursor.name), gt(orgs.id, cursor.id))));
+  if (cursor)
+    conds.push(or(gt(orgs.name, cursor.name), and(eq(orgs.name, cursor.name), gt(orgs.id, cursor.id))));
   const rows = await db
     .select()
     .from(orgs)
@@ -144,7 +192,10 @@ export const listOrgs = async (db: Db, f: OrgFilter) => {
     .all();
   const page = rows.slice(0, f.limit).map(toOrg);
   const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > f.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null };
+  return {
+    items: page,
+    nextCursor: rows.length > f.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
+  };
 };
 
 const encodeCursor = (c: { name: string; id: string }) => btoa(encodeURIComponent(JSON.stringify(c)));
@@ -160,7 +211,13 @@ const decodeCursor = (s?: string): { name: string; id: string } | null => {
 
 export const listMembers = (db: Db, orgId: string) =>
   db
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.orgId, orgId))
@@ -169,24 +226,42 @@ export const listMembers = (db: Db, orgId: string) =>
 
 /** An invitation can be answered for this long after it was made. */
 export const INVITATION_DAYS = 14;
-export const invitationExpiry = (createdAt: string) => new Date(Date.parse(createdAt) + INVITATION_DAYS * 86_400_000).toISOString();
+export const invitationExpiry = (createdAt: string) =>
+  new Date(Date.parse(createdAt) + INVITATION_DAYS * 86_400_000).toISOString();
 
 /** Not accepted, declined or revoked, and not expired at `now` (a missing expiry never counts as pending). */
 const pendingAt = (now: string) =>
-  and(isNull(invitations.acceptedAt), isNull(invitations.declinedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
+  and(
+    isNull(invitations.acceptedAt),
+    isNull(invitations.declinedAt),
+    isNull(invitations.revokedAt),
+    gt(invitations.expiresAt, now),
+  );
 
 /** Pending rows always have an expiry (see `pendingAt`); typed as such for the API. */
 const expiresAt = sql<string>`${invitations.expiresAt}`;
 
-export const insertInvitation = (db: Db, inv: { id: string; orgId: string; email: string; role: MemberRole; invitedBy: string }) => {
+export const insertInvitation = (
+  db: Db,
+  inv: { id: string; orgId: string; email: string; role: MemberRole; invitedBy: string },
+) => {
   const now = nowIso();
-  return db.insert(invitations).values({ ...inv, email: normaliseEmail(inv.email), createdAt: now, expiresAt: invitationExpiry(now) });
+  return db
+    .insert(invitations)
+    .values({ ...inv, email: normaliseEmail(inv.email), createdAt: now, expiresAt: invitationExpiry(now) });
 };
 
 /** Pending invitations of an address (to organisations that still exist), oldest first. */
 export const pendingInvitationsFor = (db: Db, email: string, now = nowIso()) =>
   db
-    .select({ id: invitations.id, orgId: invitations.orgId, orgName: orgs.name, role: invitations.role, createdAt: invitations.createdAt, expiresAt })
+    .select({
+      id: invitations.id,
+      orgId: invitations.orgId,
+      orgName: orgs.name,
+      role: invitations.role,
+      createdAt: invitations.createdAt,
+      expiresAt,
+    })
     .from(invitations)
     .innerJoin(orgs, eq(orgs.id, invitations.orgId))
     .where(and(eq(invitations.email, normaliseEmail(email)), pendingAt(now), isNull(orgs.deletedAt)))
@@ -196,7 +271,13 @@ export const pendingInvitationsFor = (db: Db, email: string, now = nowIso()) =>
 /** An organisation's pending invitations, oldest first (for its owners). */
 export const pendingInvitationsOf = (db: Db, orgId: string, now = nowIso()) =>
   db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, expiresAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      createdAt: invitations.createdAt,
+      expiresAt,
+    })
     .from(invitations)
     .where(and(eq(invitations.orgId, orgId), pendingAt(now)))
     .orderBy(asc(invitations.createdAt), asc(invitations.id))
@@ -205,7 +286,12 @@ export const pendingInvitationsOf = (db: Db, orgId: string, now = nowIso()) =>
 /** One pending invitation to a live organisation, or null (answered, revoked, expired, unknown). */
 export const findPendingInvitation = (db: Db, id: string, now = nowIso()) =>
   db
-    .select({ id: invitations.id, orgId: invitations.orgId, email: invitations.email, role: invitations.role })
+    .select({
+      id: invitations.id,
+      orgId: invitations.orgId,
+      email: invitations.email,
+      role: invitations.role,
+    })
     .from(invitations)
     .innerJoin(orgs, eq(orgs.id, invitations.orgId))
     .where(and(eq(invitations.id, id), pendingAt(now), isNull(orgs.deletedAt)))
@@ -219,12 +305,22 @@ type Extra = (won: SQL) => BatchItem<"sqlite">[];
  * audit entry) run in the same batch, conditioned on `won`: this call's stamp is the one written.
  * Returns whether it was this call that ended it.
  */
-const endInvitation = async (db: Db, id: string, field: "acceptedAt" | "declinedAt" | "revokedAt", where: SQL | undefined, extra: Extra) => {
+const endInvitation = async (
+  db: Db,
+  id: string,
+  field: "acceptedAt" | "declinedAt" | "revokedAt",
+  where: SQL | undefined,
+  extra: Extra,
+) => {
   const at = nowIso();
   const column = invitations[field];
   const won = sql`EXISTS (SELECT 1 FROM ${invitations} WHERE ${invitations.id} = ${id} AND ${column} = ${at})`;
   const [ended] = await db.batch([
-    db.update(invitations).set({ [field]: at }).where(and(eq(invitations.id, id), pendingAt(at), where)).returning({ id: invitations.id }),
+    db
+      .update(invitations)
+      .set({ [field]: at })
+      .where(and(eq(invitations.id, id), pendingAt(at), where))
+      .returning({ id: invitations.id }),
     ...extra(won),
   ]);
   return ended.length > 0;
@@ -238,8 +334,13 @@ export const acceptInvitation = (db: Db, inv: { id: string; email: string }, use
   endInvitation(db, inv.id, "acceptedAt", eq(invitations.email, normaliseEmail(inv.email)), (won) => [
     db
       .insert(memberships)
-      .select(sql`SELECT ${invitations.orgId}, ${userId}, ${invitations.role}, ${nowIso()} FROM ${invitations} WHERE ${invitations.id} = ${inv.id} AND ${won}`)
-      .onConflictDoUpdate({ target: [memberships.orgId, memberships.userId], set: { role: sql`CASE WHEN excluded.role = 'owner' THEN 'owner' ELSE ${memberships.role} END` } }),
+      .select(
+        sql`SELECT ${invitations.orgId}, ${userId}, ${invitations.role}, ${nowIso()} FROM ${invitations} WHERE ${invitations.id} = ${inv.id} AND ${won}`,
+      )
+      .onConflictDoUpdate({
+        target: [memberships.orgId, memberships.userId],
+        set: { role: sql`CASE WHEN excluded.role = 'owner' THEN 'owner' ELSE ${memberships.role} END` },
+      }),
     ...extra(won),
   ]);
 
@@ -250,7 +351,11 @@ export const revokeInvitation = (db: Db, orgId: string, id: string, extra: Extra
   endInvitation(db, id, "revokedAt", eq(invitations.orgId, orgId), extra);
 
 export const findMembership = (db: Db, orgId: string, userId: string) =>
-  db.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))).get();
+  db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .get();
 
 /**
  * The last owner can be neither demoted nor removed. The condition is part of the write itself, so two
@@ -266,12 +371,26 @@ const stillOwner = (orgId: string, userId: string) =>
 const previousChanged = sql`changes() > 0`;
 
 /** Changes a member's role if `actingOwnerId` is still an owner and an owner remains; returns whether it did. */
-export const setMemberRole = async (db: Db, orgId: string, userId: string, role: MemberRole, actingOwnerId: string, extra: Extra) => {
+export const setMemberRole = async (
+  db: Db,
+  orgId: string,
+  userId: string,
+  role: MemberRole,
+  actingOwnerId: string,
+  extra: Extra,
+) => {
   const [changed] = await db.batch([
     db
       .update(memberships)
       .set({ role })
-      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), role === "owner" ? undefined : keepsAnOwner(orgId), stillOwner(orgId, actingOwnerId)))
+      .where(
+        and(
+          eq(memberships.orgId, orgId),
+          eq(memberships.userId, userId),
+          role === "owner" ? undefined : keepsAnOwner(orgId),
+          stillOwner(orgId, actingOwnerId),
+        ),
+      )
       .returning({ userId: memberships.userId }),
     ...extra(previousChanged),
   ]);
@@ -282,11 +401,24 @@ export const setMemberRole = async (db: Db, orgId: string, userId: string, role:
  * Removes a membership if an owner remains; `actingOwnerId` (when someone other than the member removes
  * them) must still be an owner. Returns whether it did.
  */
-export const deleteMembership = async (db: Db, orgId: string, userId: string, actingOwnerId: string | null, extra: Extra) => {
+export const deleteMembership = async (
+  db: Db,
+  orgId: string,
+  userId: string,
+  actingOwnerId: string | null,
+  extra: Extra,
+) => {
   const [deleted] = await db.batch([
     db
       .delete(memberships)
-      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), keepsAnOwner(orgId), actingOwnerId ? stillOwner(orgId, actingOwnerId) : undefined))
+      .where(
+        and(
+          eq(memberships.orgId, orgId),
+          eq(memberships.userId, userId),
+          keepsAnOwner(orgId),
+          actingOwnerId ? stillOwner(orgId, actingOwnerId) : undefined,
+        ),
+      )
       .returning({ userId: memberships.userId }),
     ...extra(previousChanged),
   ]);
@@ -296,10 +428,22 @@ export const deleteMembership = async (db: Db, orgId: string, userId: string, ac
 /** id → name for a handful of organisations (the viewer's memberships). */
 export const findOrgNames = async (db: Db, ids: string[]) => {
   if (!ids.length) return {} as Record<string, string>;
-  const rows = await db.select({ id: orgs.id, name: orgs.name, kind: orgs.kind }).from(orgs).where(inArray(orgs.id, ids)).all();
+  const rows = await db
+    .select({ id: orgs.id, name: orgs.name, kind: orgs.kind })
+    .from(orgs)
+    .where(inArray(orgs.id, ids))
+    .all();
   return Object.fromEntries(rows.map((r) => [r.id, r.name])) as Record<string, string>;
 };
 
 /** Organisations the platform has not verified (of one kind, when given), oldest first. */
 export const listUnverified = async (db: Db, limit = 50, kind?: OrgKind) =>
-  (await db.select().from(orgs).where(and(eq(orgs.verified, false), isNull(orgs.deletedAt), kind ? eq(orgs.kind, kind) : undefined)).orderBy(asc(orgs.createdAt)).limit(limit).all()).map(toOrg);
+  (
+    await db
+      .select()
+      .from(orgs)
+      .where(and(eq(orgs.verified, false), isNull(orgs.deletedAt), kind ? eq(orgs.kind, kind) : undefined))
+      .orderBy(asc(orgs.createdAt))
+      .limit(limit)
+      .all()
+  ).map(toOrg);

@@ -14,7 +14,11 @@ export const packQuery = (inner: string) =>
   `SELECT json_group_array(json(j)) AS cell FROM (SELECT j, (row_number() OVER ()) / ${ROWS_PER_CELL} AS chunk FROM (${inner})) GROUP BY chunk`;
 
 /** The cells back to one object per row, keyed in the order the columns were packed, each value through its decoder. */
-export const unpackCells = <T>(cells: { cell: string | null }[], keys: readonly string[], decoders: ((v: unknown) => unknown)[] = []): T[] =>
+export const unpackCells = <T>(
+  cells: { cell: string | null }[],
+  keys: readonly string[],
+  decoders: ((v: unknown) => unknown)[] = [],
+): T[] =>
   cells.flatMap((c) =>
     (JSON.parse(c.cell ?? "[]") as unknown[][]).map((a) => {
       const row: Record<string, unknown> = {};
@@ -31,7 +35,9 @@ export const packed = <T>(columns: Columns) => {
   const keys = Object.keys(columns);
   const decoders = keys.map((k) => {
     const c = columns[k];
-    return c instanceof Column ? (v: unknown) => (v === null ? null : c.mapFromDriverValue(v)) : (v: unknown) => v;
+    return c instanceof Column
+      ? (v: unknown) => (v === null ? null : c.mapFromDriverValue(v))
+      : (v: unknown) => v;
   });
   return {
     row: sql<string>`json_array(${sql.join(Object.values(columns), sql`, `)})`.as("j"),
@@ -40,7 +46,15 @@ export const packed = <T>(columns: Columns) => {
 };
 
 /** Runs a drizzle query selecting `{ j: packed(...).row }` in packed cells. */
-export const runPacked = async (db: { $client: D1Database }, query: { toSQL: () => { sql: string; params: unknown[] } }) => {
+export const runPacked = async (
+  db: { $client: D1Database },
+  query: { toSQL: () => { sql: string; params: unknown[] } },
+) => {
   const q = query.toSQL();
-  return (await db.$client.prepare(packQuery(q.sql)).bind(...q.params).all<{ cell: string | null }>()).results;
+  return (
+    await db.$client
+      .prepare(packQuery(q.sql))
+      .bind(...q.params)
+      .all<{ cell: string | null }>()
+  ).results;
 };

@@ -23,7 +23,10 @@ const derivedStatus = sql`CASE
 
 /** Re-derives the status; put last in every batch that changes a pledge's facts or payments. */
 export const refreshStatus = (db: Db, pledgeId: string) =>
-  db.update(pledges).set({ status: sql`${derivedStatus}`, updatedAt: nowIso() }).where(eq(pledges.id, pledgeId));
+  db
+    .update(pledges)
+    .set({ status: sql`${derivedStatus}`, updatedAt: nowIso() })
+    .where(eq(pledges.id, pledgeId));
 
 export type NewPledge = Omit<typeof pledges.$inferInsert, "createdAt" | "updatedAt" | "status">;
 
@@ -32,7 +35,8 @@ export const insertPledge = async (db: Db, p: NewPledge, extra: Batch = []) => {
   await db.batch([db.insert(pledges).values({ ...p, createdAt: now, updatedAt: now }), ...extra]);
 };
 
-export const findPledgeRow = (db: Db, id: string) => db.select().from(pledges).where(eq(pledges.id, id)).get();
+export const findPledgeRow = (db: Db, id: string) =>
+  db.select().from(pledges).where(eq(pledges.id, id)).get();
 
 export const findPledgeBySubscription = (db: Db, subscriptionId: string) =>
   db.select({ id: pledges.id }).from(pledges).where(eq(pledges.stripeSubscriptionId, subscriptionId)).get();
@@ -78,13 +82,23 @@ export const toPledge = (r: PledgeRow, s: { count: number; paid: number; refunde
 export type Pledge = ReturnType<typeof toPledge>;
 
 export const setCheckoutSession = (db: Db, id: string, sessionId: string) =>
-  db.update(pledges).set({ stripeCheckoutSessionId: sessionId, updatedAt: nowIso() }).where(eq(pledges.id, id));
+  db
+    .update(pledges)
+    .set({ stripeCheckoutSessionId: sessionId, updatedAt: nowIso() })
+    .where(eq(pledges.id, id));
 
 /** Facts are written once (the first report wins) and never cleared. */
 export const setFacts = (
   db: Db,
   id: string,
-  f: { checkoutCompletedAt?: string; endedAt?: string; cancelledAt?: string; stripeSubscriptionId?: string | null; stripeCustomerId?: string | null; stripeCheckoutSessionId?: string | null },
+  f: {
+    checkoutCompletedAt?: string;
+    endedAt?: string;
+    cancelledAt?: string;
+    stripeSubscriptionId?: string | null;
+    stripeCustomerId?: string | null;
+    stripeCheckoutSessionId?: string | null;
+  },
 ) => {
   const set: Record<string, SQL> = {};
   const once = (col: SQL.Aliased | unknown, name: string, value: string | null | undefined) => {
@@ -96,12 +110,18 @@ export const setFacts = (
   once(pledges.stripeSubscriptionId, "stripeSubscriptionId", f.stripeSubscriptionId);
   once(pledges.stripeCustomerId, "stripeCustomerId", f.stripeCustomerId);
   once(pledges.stripeCheckoutSessionId, "stripeCheckoutSessionId", f.stripeCheckoutSessionId);
-  return db.update(pledges).set({ ...set, updatedAt: nowIso() }).where(eq(pledges.id, id));
+  return db
+    .update(pledges)
+    .set({ ...set, updatedAt: nowIso() })
+    .where(eq(pledges.id, id));
 };
 
 /** Counts a failed installment, only when `condition` holds (the delivery that recorded the event). */
 export const countFailureIf = (db: Db, id: string, at: string, condition: SQL) =>
-  db.update(pledges).set({ failedPayments: sql`${pledges.failedPayments} + 1`, lastFailureAt: at, updatedAt: nowIso() }).where(and(eq(pledges.id, id), condition));
+  db
+    .update(pledges)
+    .set({ failedPayments: sql`${pledges.failedPayments} + 1`, lastFailureAt: at, updatedAt: nowIso() })
+    .where(and(eq(pledges.id, id), condition));
 
 export type NewPayment = {
   id: string;
@@ -119,7 +139,12 @@ export type NewPayment = {
 
 /** Adds the entry's USD value to the recipient's funding total, if (and only if) the entry `paymentId` was inserted. */
 const creditRecipient = (db: Db, orgId: string, paymentId: string) =>
-  db.update(orgs).set({ fundingReceivedUsd: sql`${orgs.fundingReceivedUsd} + coalesce((SELECT amount_usd FROM payments WHERE id = ${paymentId}), 0)` }).where(eq(orgs.id, orgId));
+  db
+    .update(orgs)
+    .set({
+      fundingReceivedUsd: sql`${orgs.fundingReceivedUsd} + coalesce((SELECT amount_usd FROM payments WHERE id = ${paymentId}), 0)`,
+    })
+    .where(eq(orgs.id, orgId));
 
 /**
  * A payment, once per (provider, externalId): a repeated or concurrent report inserts nothing, credits
@@ -129,15 +154,28 @@ export const recordPayment = (db: Db, p: NewPayment): Batch => [
   db
     .insert(payments)
     .values({
-      id: p.id, pledgeId: p.pledgeId, recipientOrgId: p.recipientOrgId, kind: "payment", amount: p.amount.amount, currency: p.amount.currency, amountUsd: p.amountUsd,
-      at: p.at, provider: p.provider, externalId: p.externalId, stripePaymentIntentId: p.stripePaymentIntentId ?? null, reference: p.reference ?? null, confirmedBy: p.confirmedBy ?? null, createdAt: nowIso(),
+      id: p.id,
+      pledgeId: p.pledgeId,
+      recipientOrgId: p.recipientOrgId,
+      kind: "payment",
+      amount: p.amount.amount,
+      currency: p.amount.currency,
+      amountUsd: p.amountUsd,
+      at: p.at,
+      provider: p.provider,
+      externalId: p.externalId,
+      stripePaymentIntentId: p.stripePaymentIntentId ?? null,
+      reference: p.reference ?? null,
+      confirmedBy: p.confirmedBy ?? null,
+      createdAt: nowIso(),
     })
     .onConflictDoNothing(),
   creditRecipient(db, p.recipientOrgId, p.id),
   refreshStatus(db, p.pledgeId),
 ];
 
-export const paymentInserted = async (db: Db, id: string) => !!(await db.select({ id: payments.id }).from(payments).where(eq(payments.id, id)).get());
+export const paymentInserted = async (db: Db, id: string) =>
+  !!(await db.select({ id: payments.id }).from(payments).where(eq(payments.id, id)).get());
 
 /**
  * Stripe reports a charge's cumulative refunded amount. The refund entry is the difference from what is
@@ -146,21 +184,37 @@ export const paymentInserted = async (db: Db, id: string) => !!(await db.select(
  */
 export const recordRefund = (
   db: Db,
-  r: { id: string; pledgeId: string; recipientOrgId: string; chargeId: string; paymentIntentId: string | null; refundedTotal: Money; usdPerMinor: number | null; at: string },
+  r: {
+    id: string;
+    pledgeId: string;
+    recipientOrgId: string;
+    chargeId: string;
+    paymentIntentId: string | null;
+    refundedTotal: Money;
+    usdPerMinor: number | null;
+    at: string;
+  },
 ): Batch => {
   const already = sql`coalesce((SELECT -sum(amount) FROM payments WHERE provider = 'stripe' AND kind = 'refund' AND stripe_charge_id = ${r.chargeId}), 0)`;
   const delta = sql`(${r.refundedTotal.amount} - ${already})`;
   const usd = r.usdPerMinor === null ? sql`NULL` : sql`-CAST(round(${delta} * ${r.usdPerMinor}) AS INTEGER)`;
   const externalId = `${r.chargeId}:${r.refundedTotal.amount}`;
   return [
-    db.insert(payments).select(sql`SELECT ${r.id}, ${r.pledgeId}, ${r.recipientOrgId}, 'refund', -${delta}, ${r.refundedTotal.currency}, ${usd}, ${r.at}, 'stripe', ${externalId}, ${r.paymentIntentId}, ${r.chargeId}, ${r.chargeId}, NULL, ${nowIso()} WHERE ${delta} > 0 ON CONFLICT DO NOTHING`),
+    db
+      .insert(payments)
+      .select(
+        sql`SELECT ${r.id}, ${r.pledgeId}, ${r.recipientOrgId}, 'refund', -${delta}, ${r.refundedTotal.currency}, ${usd}, ${r.at}, 'stripe', ${externalId}, ${r.paymentIntentId}, ${r.chargeId}, ${r.chargeId}, NULL, ${nowIso()} WHERE ${delta} > 0 ON CONFLICT DO NOTHING`,
+      ),
     creditRecipient(db, r.recipientOrgId, r.id),
     refreshStatus(db, r.pledgeId),
   ];
 };
 
 /** The payment a Stripe charge paid for: by payment intent, or by the invoice it settled. */
-export const findStripePayment = (db: Db, by: { paymentIntentId?: string | null; invoiceId?: string | null }) => {
+export const findStripePayment = (
+  db: Db,
+  by: { paymentIntentId?: string | null; invoiceId?: string | null },
+) => {
   const conds = [
     by.paymentIntentId ? eq(payments.stripePaymentIntentId, by.paymentIntentId) : undefined,
     by.invoiceId ? eq(payments.externalId, by.invoiceId) : undefined,
@@ -174,21 +228,36 @@ export const findStripePayment = (db: Db, by: { paymentIntentId?: string | null;
 };
 
 export const paymentsOf = (db: Db, pledgeId: string) =>
-  db.select().from(payments).where(eq(payments.pledgeId, pledgeId)).orderBy(payments.at, payments.createdAt).all();
+  db
+    .select()
+    .from(payments)
+    .where(eq(payments.pledgeId, pledgeId))
+    .orderBy(payments.at, payments.createdAt)
+    .all();
 
 // Stripe events: each id is processed at most once.
 
-export const eventSeen = async (db: Db, id: string) => !!(await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id)).get());
+export const eventSeen = async (db: Db, id: string) =>
+  !!(await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id)).get());
 
-export const recordEvent = (db: Db, e: { id: string; type: string; token: string; pledgeId: string | null }) =>
-  db.insert(stripeEvents).values({ ...e, receivedAt: nowIso() }).onConflictDoNothing();
+export const recordEvent = (
+  db: Db,
+  e: { id: string; type: string; token: string; pledgeId: string | null },
+) =>
+  db
+    .insert(stripeEvents)
+    .values({ ...e, receivedAt: nowIso() })
+    .onConflictDoNothing();
 
 /** True in a batch only for the delivery whose token recorded the event. */
-export const eventWon = (id: string, token: string) => sql`EXISTS (SELECT 1 FROM stripe_events WHERE id = ${id} AND token = ${token})`;
+export const eventWon = (id: string, token: string) =>
+  sql`EXISTS (SELECT 1 FROM stripe_events WHERE id = ${id} AND token = ${token})`;
 
 // Reading for pages and the ledger.
 
-const funderName = sql<string | null>`coalesce((SELECT name FROM orgs f WHERE f.id = ${pledges.funderOrgId}), ${users.name})`;
+const funderName = sql<
+  string | null
+>`coalesce((SELECT name FROM orgs f WHERE f.id = ${pledges.funderOrgId}), ${users.name})`;
 const funderVisibility = sql<Visibility | null>`(SELECT visibility FROM orgs f WHERE f.id = ${pledges.funderOrgId})`;
 
 /** An organisation's pledges that committed something (not pending), with who gave. */
@@ -202,7 +271,12 @@ export const ledgerPledges = (db: Db, orgId: string) =>
     .all();
 
 export const ledgerPayments = (db: Db, orgId: string) =>
-  db.select().from(payments).where(eq(payments.recipientOrgId, orgId)).orderBy(payments.at, payments.createdAt).all();
+  db
+    .select()
+    .from(payments)
+    .where(eq(payments.recipientOrgId, orgId))
+    .orderBy(payments.at, payments.createdAt)
+    .all();
 
 /** Pledges a person made (as themselves when `userId` is given) or one of their funder organisations made. */
 export const pledgesBy = (db: Db, userId: string | null, funderOrgIds: string[]) =>
@@ -210,7 +284,12 @@ export const pledgesBy = (db: Db, userId: string | null, funderOrgIds: string[])
     .select({ pledge: pledges, recipientName: orgs.name })
     .from(pledges)
     .innerJoin(orgs, eq(orgs.id, pledges.recipientOrgId))
-    .where(or(userId ? eq(pledges.pledgerUserId, userId) : sql`0`, funderOrgIds.length ? inArray(pledges.funderOrgId, funderOrgIds) : sql`0`))
+    .where(
+      or(
+        userId ? eq(pledges.pledgerUserId, userId) : sql`0`,
+        funderOrgIds.length ? inArray(pledges.funderOrgId, funderOrgIds) : sql`0`,
+      ),
+    )
     .orderBy(desc(pledges.createdAt))
     .limit(50)
     .all();
@@ -221,16 +300,34 @@ export const openManualPledges = (db: Db) =>
     .select({ pledge: pledges, recipientName: orgs.name })
     .from(pledges)
     .innerJoin(orgs, eq(orgs.id, pledges.recipientOrgId))
-    .where(and(eq(pledges.provider, "manual"), inArray(pledges.status, ["pending", "active"]), isNull(pledges.cancelledAt)))
+    .where(
+      and(
+        eq(pledges.provider, "manual"),
+        inArray(pledges.status, ["pending", "active"]),
+        isNull(pledges.cancelledAt),
+      ),
+    )
     .orderBy(pledges.createdAt)
     .limit(100)
     .all();
 
 /** Who made the pledge, as shown to those allowed to know: the funder organisation's name or the person's. */
-export const pledgerName = async (db: Db, p: { funderOrgId: string | null; pledgerUserId: string }): Promise<{ name: string | null; funderVisibility: Visibility | null }> => {
+export const pledgerName = async (
+  db: Db,
+  p: { funderOrgId: string | null; pledgerUserId: string },
+): Promise<{ name: string | null; funderVisibility: Visibility | null }> => {
   if (p.funderOrgId) {
-    const f = await db.select({ name: orgs.name, visibility: orgs.visibility }).from(orgs).where(eq(orgs.id, p.funderOrgId)).get();
+    const f = await db
+      .select({ name: orgs.name, visibility: orgs.visibility })
+      .from(orgs)
+      .where(eq(orgs.id, p.funderOrgId))
+      .get();
     return { name: f?.name ?? null, funderVisibility: f?.visibility ?? null };
   }
-  return { name: (await db.select({ name: users.name }).from(users).where(eq(users.id, p.pledgerUserId)).get())?.name ?? null, funderVisibility: null };
+  return {
+    name:
+      (await db.select({ name: users.name }).from(users).where(eq(users.id, p.pledgerUserId)).get())?.name ??
+      null,
+    funderVisibility: null,
+  };
 };

@@ -8,18 +8,32 @@ export type CountryRow = typeof countries.$inferSelect;
 
 export const listCountries = (db: Db) => db.select().from(countries).orderBy(asc(countries.code)).all();
 
-export const findCountry = (db: Db, code: string) => db.select().from(countries).where(eq(countries.code, code)).get();
+export const findCountry = (db: Db, code: string) =>
+  db.select().from(countries).where(eq(countries.code, code)).get();
 
 /** Which of these codes are known countries. */
 export const knownCountryCodes = async (db: Db, codes: string[]) =>
-  new Set((await db.select({ code: countries.code }).from(countries).where(inArray(countries.code, codes)).all()).map((r) => r.code));
+  new Set(
+    (
+      await db.select({ code: countries.code }).from(countries).where(inArray(countries.code, codes)).all()
+    ).map((r) => r.code),
+  );
 
 /** Admin corrections of a country's classifications; returns the updated row or null if unknown. */
 export const updateCountry = (
   db: Db,
   code: string,
-  patch: Partial<Pick<CountryRow, "wbIncomeGroup" | "dacOdaGroup" | "globalSouth" | "civicSpace" | "civicSpaceAsOf">>,
-) => db.update(countries).set({ ...patch, updatedAt: nowIso() }).where(eq(countries.code, code)).returning().get();
+  patch: Partial<
+    Pick<CountryRow, "wbIncomeGroup" | "dacOdaGroup" | "globalSouth" | "civicSpace" | "civicSpaceAsOf">
+  >,
+) =>
+  db
+    .update(countries)
+    .set({ ...patch, updatedAt: nowIso() })
+    .where(eq(countries.code, code))
+    .returning()
+    .get();
 
 /** Used by the health check: a real query that fails if the database or its migrations are missing. */
-export const countCountries = async (db: Db) => (await db.select({ n: count() }).from(countries).get())?.n ?? 0;
+export const countCountries = async (db: Db) =>
+  (await db.select({ n: count() }).from(countries).get())?.n ?? 0;

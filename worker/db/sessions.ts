@@ -8,7 +8,13 @@ export const SESSION_ABSOLUTE_MS = 30 * 24 * 3600 * 1000;
 /** Writing last_seen_at on every request would turn reads into writes; once every 5 minutes is enough. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
-export const createSession = (db: Db, idHash: string, userId: string, meta: { publicId: string; userAgent: string | null }, now = new Date()) =>
+export const createSession = (
+  db: Db,
+  idHash: string,
+  userId: string,
+  meta: { publicId: string; userAgent: string | null },
+  now = new Date(),
+) =>
   db.insert(sessions).values({
     idHash,
     userId,
@@ -34,7 +40,8 @@ export const resolveSession = async (db: Db, idHash: string, now = new Date()) =
   return s.userId;
 };
 
-export const deleteSession = (db: Db, idHash: string) => db.delete(sessions).where(eq(sessions.idHash, idHash));
+export const deleteSession = (db: Db, idHash: string) =>
+  db.delete(sessions).where(eq(sessions.idHash, idHash));
 
 export const purgeExpiredSessions = (db: Db, now = new Date()) =>
   db
@@ -46,15 +53,24 @@ export const purgeExpiredSessions = (db: Db, now = new Date()) =>
       ),
     );
 
-
 /** Statement: ends every session of the user, except the one given (the device asking). */
 export const deleteSessionsOf = (db: Db, userId: string, except: string | null = null) =>
-  db.delete(sessions).where(except ? and(eq(sessions.userId, userId), ne(sessions.idHash, except)) : eq(sessions.userId, userId));
+  db
+    .delete(sessions)
+    .where(
+      except ? and(eq(sessions.userId, userId), ne(sessions.idHash, except)) : eq(sessions.userId, userId),
+    );
 
 /** The user's sessions as they may see them: the public id, never the hash of the secret. */
 export const listSessions = (db: Db, userId: string) =>
   db
-    .select({ idHash: sessions.idHash, id: sessions.publicId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent })
+    .select({
+      idHash: sessions.idHash,
+      id: sessions.publicId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userAgent: sessions.userAgent,
+    })
     .from(sessions)
     .where(eq(sessions.userId, userId))
     .orderBy(desc(sessions.lastSeenAt))
@@ -62,4 +78,10 @@ export const listSessions = (db: Db, userId: string) =>
 
 /** Ends one of the user's own sessions by its public id; false when there was none. */
 export const deleteSessionByPublicId = async (db: Db, userId: string, publicId: string) =>
-  (await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.publicId, publicId))).returning({ id: sessions.publicId }).all()).length > 0;
+  (
+    await db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), eq(sessions.publicId, publicId)))
+      .returning({ id: sessions.publicId })
+      .all()
+  ).length > 0;

@@ -13,10 +13,12 @@ export const loggingD1 = (d1: D1Database): D1Database => {
   const wrap = (s: Statement): D1PreparedStatement => {
     const proxy = new Proxy(s.target, {
       get(target, prop) {
-        if (prop === "bind") return (...values: unknown[]) => wrap({ ...s, params: values, target: target.bind(...values) });
+        if (prop === "bind")
+          return (...values: unknown[]) => wrap({ ...s, params: values, target: target.bind(...values) });
         const value = Reflect.get(target, prop, target);
         if (typeof value !== "function") return value;
-        if (RUNS.has(String(prop))) return (...args: unknown[]) => (log(s.sql, s.params), value.apply(target, args));
+        if (RUNS.has(String(prop)))
+          return (...args: unknown[]) => (log(s.sql, s.params), value.apply(target, args));
         return value.bind(target);
       },
     });

@@ -34,4 +34,5 @@ export const countAttempt = async (db: Db, email: string, now = new Date()) => {
   return Math.max(1, Math.ceil((Date.parse(row.windowStart) + WINDOW_MS - now.getTime()) / 1000));
 };
 
-export const clearFailures = (db: Db, email: string) => db.delete(loginThrottle).where(eq(loginThrottle.email, email));
+export const clearFailures = (db: Db, email: string) =>
+  db.delete(loginThrottle).where(eq(loginThrottle.email, email));

@@ -8,7 +8,8 @@ export const MAX_QUESTIONS = 5;
 export const effectiveStatus = (call: { status: CallStatus; deadline: string }, now: Date): CallStatus =>
   call.status === "open" && Date.parse(call.deadline) <= now.getTime() ? "closed" : call.status;
 
-export const isOpen = (call: { status: CallStatus; deadline: string }, now: Date) => effectiveStatus(call, now) === "open";
+export const isOpen = (call: { status: CallStatus; deadline: string }, now: Date) =>
+  effectiveStatus(call, now) === "open";
 
 /** Whole days left before the deadline (0 in its last 24 hours); null once it has passed. */
 export const daysLeft = (deadline: string, now: Date) => {

@@ -15,4 +15,5 @@ const field = (v: CsvValue) => {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export const toCsv = (header: string[], rows: CsvValue[][]) => [header, ...rows].map((r) => r.map(field).join(",")).join("\r\n") + "\r\n";
+export const toCsv = (header: string[], rows: CsvValue[][]) =>
+  [header, ...rows].map((r) => r.map(field).join(",")).join("\r\n") + "\r\n";

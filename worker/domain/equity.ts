@@ -49,7 +49,8 @@ export const lorenz = (amounts: number[], max = 50): [number, number][] => {
 
 export const share = (part: number, total: number): number | null => (total > 0 ? part / total : null);
 
-export const successRate = (awards: number, applications: number): number | null => (applications > 0 ? Math.min(1, awards / applications) : null);
+export const successRate = (awards: number, applications: number): number | null =>
+  applications > 0 ? Math.min(1, awards / applications) : null;
 
 /** Below this a group's success rate relative to the best group's flags a disparity (the four-fifths rule). */
 export const ADVERSE_IMPACT_THRESHOLD = 0.8;
@@ -74,7 +75,9 @@ export const suppressedKeys = (cells: CellCount[], totalOrgs: number, k: number)
   if (totalOrgs < k) return new Set(cells.map((c) => c.key));
   const hidden = new Set(cells.filter((c) => c.orgs > 0 && c.orgs < k).map((c) => c.key));
   if (hidden.size === 0) return hidden;
-  const published = cells.filter((c) => !hidden.has(c.key)).sort((a, b) => a.orgs - b.orgs || a.key.localeCompare(b.key));
+  const published = cells
+    .filter((c) => !hidden.has(c.key))
+    .sort((a, b) => a.orgs - b.orgs || a.key.localeCompare(b.key));
   const covered = () => cells.filter((c) => hidden.has(c.key)).reduce((s, c) => s + c.orgs, 0);
   while (published.length && (hidden.size === 1 || covered() < k)) hidden.add(published.shift()!.key);
   return hidden;

@@ -29,22 +29,34 @@ export const toGrant = (a: ExportAward, o: Giving360Options) => {
   const recipient = shown
     ? { id: `${o.prefix}-org-${a.orgId}`, name: a.orgName, addressCountry: a.orgCountry }
     : { id: `${o.prefix}-anon-${a.id}`, name: o.anonymousName };
-  const funder = funderShown ? { id: `${o.prefix}-org-${a.funderId}`, name: a.funderName } : { id: `${o.prefix}-anon-funder-${a.id}`, name: o.anonymousName };
+  const funder = funderShown
+    ? { id: `${o.prefix}-org-${a.funderId}`, name: a.funderName }
+    : { id: `${o.prefix}-anon-funder-${a.id}`, name: o.anonymousName };
   return {
     id: `${o.prefix}-${a.id}`,
     title: a.callTitle.slice(0, 140),
-    description: shown ? `${o.fundingTypeTitle(a.fundingType)}: ${a.callTitle} — ${a.orgName}` : `${o.fundingTypeTitle(a.fundingType)}: ${a.callTitle}`,
+    description: shown
+      ? `${o.fundingTypeTitle(a.fundingType)}: ${a.callTitle} — ${a.orgName}`
+      : `${o.fundingTypeTitle(a.fundingType)}: ${a.callTitle}`,
     currency: a.currency,
     amountAwarded: majorUnits(a.amount, a.currency),
     awardDate: a.awardDate,
     recipientOrganization: [recipient],
     fundingOrganization: [funder],
-    ...(shown ? { beneficiaryLocation: [{ countryCode: a.orgCountry, name: o.countryName(a.orgCountry) }] } : {}),
+    ...(shown
+      ? { beneficiaryLocation: [{ countryCode: a.orgCountry, name: o.countryName(a.orgCountry) }] }
+      : {}),
     plannedDates: [{ startDate: a.awardDate, duration: a.durationMonths }],
     grantProgramme: [{ code: a.callId, title: a.callTitle }],
     classifications: [
       { vocabulary: "sanad:funding-type", code: a.fundingType, title: o.fundingTypeTitle(a.fundingType) },
-      ...(shown ? fromMask(a.orgThemes, THEMES).map((t) => ({ vocabulary: "sanad:theme", code: t, title: o.themeTitle(t) })) : []),
+      ...(shown
+        ? fromMask(a.orgThemes, THEMES).map((t) => ({
+            vocabulary: "sanad:theme",
+            code: t,
+            title: o.themeTitle(t),
+          }))
+        : []),
     ],
     fromOpenCall: "Yes",
     dateModified: a.modified,

@@ -31,7 +31,11 @@ const zero = (): Totals => ({ pledged: 0, paid: 0, refunded: 0 });
  * Totals per currency and in USD. Failed pledges pledge nothing; cancelled ones count what was paid
  * (their remaining installments are no longer pledged, so pledged = paid for them).
  */
-export const ledgerTotals = (pledges: LedgerPledge[], entries: LedgerEntry[], paidByPledge: number[] = []) => {
+export const ledgerTotals = (
+  pledges: LedgerPledge[],
+  entries: LedgerEntry[],
+  paidByPledge: number[] = [],
+) => {
   const byCurrency = new Map<string, Totals>();
   const usd = zero();
   let usdComplete = true;
@@ -39,7 +43,8 @@ export const ledgerTotals = (pledges: LedgerPledge[], entries: LedgerEntry[], pa
   pledges.forEach((p, i) => {
     if (p.status === "failed" || p.status === "pending") return;
     const n = committedInstallments(p);
-    const pledged = p.status === "cancelled" ? Math.min(paidByPledge[i] ?? 0, p.amount.amount * n) : p.amount.amount * n;
+    const pledged =
+      p.status === "cancelled" ? Math.min(paidByPledge[i] ?? 0, p.amount.amount * n) : p.amount.amount * n;
     at(p.amount.currency).pledged += pledged;
     if (p.amountUsd === null) usdComplete = false;
     else usd.pledged += Math.round((p.amountUsd * pledged) / p.amount.amount);
@@ -52,6 +57,8 @@ export const ledgerTotals = (pledges: LedgerPledge[], entries: LedgerEntry[], pa
     else if (e.usd >= 0) usd.paid += e.usd;
     else usd.refunded += -e.usd;
   }
-  const currencies = [...byCurrency.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, t]) => ({ currency, ...t, net: t.paid - t.refunded }));
+  const currencies = [...byCurrency.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, t]) => ({ currency, ...t, net: t.paid - t.refunded }));
   return { currencies, usd: { ...usd, net: usd.paid - usd.refunded, complete: usdComplete } };
 };

@@ -1,7 +1,18 @@
 // Matching a CSO to a funding call: eligibility (hard filter, one reason per criterion of the call), then
 // a 0–100 score from priorities, theme overlap, language fit and an equity boost. Pure and deterministic;
 // the reasons carry message keys and typed parameters, and are put into words by worker/i18n/reasons.ts.
-import { LED_BY, LEGAL_STATUSES, SETTINGS, THEMES, type CivicSpace, type IncomeGroup, type LedBy, type LegalStatus, type Setting, type Theme } from "../../schema/enums";
+import {
+  LED_BY,
+  LEGAL_STATUSES,
+  SETTINGS,
+  THEMES,
+  type CivicSpace,
+  type IncomeGroup,
+  type LedBy,
+  type LegalStatus,
+  type Setting,
+  type Theme,
+} from "../../schema/enums";
 import type { Money } from "./money";
 import { toUsdCents, type FxTable } from "./fx";
 import { VOUCHES_NEEDED } from "./trust";
@@ -37,10 +48,21 @@ export const SIZE_BANDS_USD = [
 /** Funding already received through Sanad halves the "less funded" factor at this many US dollars. */
 export const LESS_FUNDED_HALF_USD = 25_000;
 
-const INFORMAL: Record<LegalStatus, number> = { unregistered: 1, movement: 1, fiscally_sponsored: 0.5, registered: 0 };
+const INFORMAL: Record<LegalStatus, number> = {
+  unregistered: 1,
+  movement: 1,
+  fiscally_sponsored: 0.5,
+  registered: 0,
+};
 const RURAL: Record<Setting, number> = { rural: 1, peri_urban: 0.5, urban: 0 };
 const INCOME: Record<IncomeGroup, number> = { LIC: 1, LMC: 2 / 3, UMC: 1 / 3, HIC: 0 };
-const CIVIC: Record<CivicSpace, number> = { closed: 1, repressed: 0.75, obstructed: 0.5, narrowed: 0.25, open: 0 };
+const CIVIC: Record<CivicSpace, number> = {
+  closed: 1,
+  repressed: 0.75,
+  obstructed: 0.5,
+  narrowed: 0.25,
+  open: 0,
+};
 
 export type CallCriteria = {
   id: string;
@@ -58,7 +80,11 @@ export type CallCriteria = {
   priorities: { ledBy: LedBy[]; settings: Setting[]; themes: Theme[] };
 };
 
-export type CountryFacts = { globalSouth: boolean; incomeGroup: IncomeGroup | null; civicSpace: CivicSpace | null };
+export type CountryFacts = {
+  globalSouth: boolean;
+  incomeGroup: IncomeGroup | null;
+  civicSpace: CivicSpace | null;
+};
 
 export type MatchProfile = {
   id: string;
@@ -119,29 +145,54 @@ const intersect = <T>(a: readonly T[], b: readonly T[]) => a.filter((x) => b.inc
 const primaryLanguage = (tag: string) => tag.split("-")[0].toLowerCase();
 
 /** Eligibility: one reason per criterion the call sets; the organisation is eligible when all are met. */
-export const eligibilityReasons = (call: CallCriteria, org: MatchProfile, fx: FxTable, today: string): Reason[] => {
+export const eligibilityReasons = (
+  call: CallCriteria,
+  org: MatchProfile,
+  fx: FxTable,
+  today: string,
+): Reason[] => {
   const e = call.eligibility;
   const reasons: Reason[] = [];
   if (e.countries?.length) {
     const met = e.countries.includes(org.country);
-    reasons.push({ criterion: "country", met, key: met ? "match.country_met" : "match.country_unmet", params: { country: { country: org.country }, list: { countries: e.countries } } });
+    reasons.push({
+      criterion: "country",
+      met,
+      key: met ? "match.country_met" : "match.country_unmet",
+      params: { country: { country: org.country }, list: { countries: e.countries } },
+    });
   }
   if (e.globalSouthOnly) {
     const met = !!org.countryFacts?.globalSouth;
-    reasons.push({ criterion: "global_south", met, key: met ? "match.global_south_met" : "match.global_south_unmet", params: { country: { country: org.country } } });
+    reasons.push({
+      criterion: "global_south",
+      met,
+      key: met ? "match.global_south_met" : "match.global_south_unmet",
+      params: { country: { country: org.country } },
+    });
   }
   if (e.legalStatuses.length) {
     const met = !!org.legalStatus && e.legalStatuses.includes(org.legalStatus);
-    const key = !org.legalStatus ? "match.legal_missing" : met ? `match.legal_met.${org.legalStatus}` : "match.legal_unmet";
+    const key = !org.legalStatus
+      ? "match.legal_missing"
+      : met
+        ? `match.legal_met.${org.legalStatus}`
+        : "match.legal_unmet";
     reasons.push({ criterion: "legal_status", met, key, params: { accepted: { legal: e.legalStatuses } } });
   }
   if (e.maxAnnualBudget) reasons.push(budgetReason(e.maxAnnualBudget, org, fx, today));
   if (e.requiredLedBy.length) {
     const missing = e.requiredLedBy.filter((l) => !org.ledBy.includes(l));
-    reasons.push({ criterion: "led_by", met: missing.length === 0, key: missing.length ? "match.led_by_unmet" : "match.led_by_met", params: { required: { ledBy: e.requiredLedBy } } });
+    reasons.push({
+      criterion: "led_by",
+      met: missing.length === 0,
+      key: missing.length ? "match.led_by_unmet" : "match.led_by_met",
+      params: { required: { ledBy: e.requiredLedBy } },
+    });
   }
   if (e.minTrustLevel > 0) reasons.push(trustReason(e.minTrustLevel, org));
-  if (!reasons.length) reasons.push({ criterion: "open_to_all", met: true, key: "match.open_to_all", params: {} });
+  if (!reasons.length)
+    reasons.push({ criterion: "open_to_all", met: true, key: "match.open_to_all", params: {} });
   return reasons;
 };
 
@@ -150,11 +201,27 @@ const budgetReason = (ceiling: Money, org: MatchProfile, fx: FxTable, today: str
   if (!org.annualBudget) return { ...base, met: false, key: "match.budget_missing" };
   const orgUsd = toUsdCents(org.annualBudget, fx, today);
   const ceilingUsd = toUsdCents(ceiling, fx, today);
-  if (orgUsd === null || ceilingUsd === null) return { ...base, met: false, key: "match.budget_no_rate", params: { ...base.params, budget: { money: org.annualBudget } } };
+  if (orgUsd === null || ceilingUsd === null)
+    return {
+      ...base,
+      met: false,
+      key: "match.budget_no_rate",
+      params: { ...base.params, budget: { money: org.annualBudget } },
+    };
   const met = orgUsd <= ceilingUsd;
   const sameCurrency = org.annualBudget.currency === ceiling.currency;
   const key = `match.budget_${met ? "met" : "unmet"}${sameCurrency ? "" : "_fx"}`;
-  return { ...base, met, key, params: { ...base.params, budget: { money: org.annualBudget }, budgetUsd: { usd: orgUsd }, ceilingUsd: { usd: ceilingUsd } } };
+  return {
+    ...base,
+    met,
+    key,
+    params: {
+      ...base.params,
+      budget: { money: org.annualBudget },
+      budgetUsd: { usd: orgUsd },
+      ceilingUsd: { usd: ceilingUsd },
+    },
+  };
 };
 
 /**
@@ -167,10 +234,18 @@ const trustReason = (required: number, org: MatchProfile): Reason => {
   const level = org.trustLevel;
   const vouches = org.trustVouches;
   const met = level >= required;
-  const params: Record<string, ReasonParam> = { level: { count: level }, levelName: { trustLevel: level }, required: { count: required } };
+  const params: Record<string, ReasonParam> = {
+    level: { count: level },
+    levelName: { trustLevel: level },
+    required: { count: required },
+  };
   if (vouches !== undefined) params.vouches = { count: vouches };
   let key: string;
-  if (met) key = level === 2 && vouches !== undefined && vouches >= VOUCHES_NEEDED ? "match.trust_met_vouched" : `match.trust_met.${level}`;
+  if (met)
+    key =
+      level === 2 && vouches !== undefined && vouches >= VOUCHES_NEEDED
+        ? "match.trust_met_vouched"
+        : `match.trust_met.${level}`;
   else if (required === 2 && level === 0) key = "match.trust_unmet.2_unverified";
   else if (required === 2 && vouches === VOUCHES_NEEDED - 1) key = "match.trust_unmet.2_one_vouch";
   else key = `match.trust_unmet.${required}`;
@@ -183,15 +258,30 @@ const priorityReasons = (call: CallCriteria, org: MatchProfile): Reason[] => {
   const reasons: Reason[] = [];
   if (p.ledBy.length) {
     const shared = intersect(org.ledBy, p.ledBy);
-    reasons.push({ criterion: "priority_led_by", met: shared.length > 0, key: shared.length ? "match.prio_led_by_met" : "match.prio_led_by_unmet", params: { shared: { ledBy: shared }, wanted: { ledBy: p.ledBy } } });
+    reasons.push({
+      criterion: "priority_led_by",
+      met: shared.length > 0,
+      key: shared.length ? "match.prio_led_by_met" : "match.prio_led_by_unmet",
+      params: { shared: { ledBy: shared }, wanted: { ledBy: p.ledBy } },
+    });
   }
   if (p.settings.length) {
     const met = !!org.setting && p.settings.includes(org.setting);
-    reasons.push({ criterion: "priority_setting", met, key: met ? "match.prio_setting_met" : "match.prio_setting_unmet", params: { yours: { settings: org.setting ? [org.setting] : [] }, wanted: { settings: p.settings } } });
+    reasons.push({
+      criterion: "priority_setting",
+      met,
+      key: met ? "match.prio_setting_met" : "match.prio_setting_unmet",
+      params: { yours: { settings: org.setting ? [org.setting] : [] }, wanted: { settings: p.settings } },
+    });
   }
   if (p.themes.length) {
     const shared = intersect(org.themes, p.themes);
-    reasons.push({ criterion: "priority_themes", met: shared.length > 0, key: shared.length ? "match.prio_themes_met" : "match.prio_themes_unmet", params: { shared: { themes: shared }, wanted: { themes: p.themes } } });
+    reasons.push({
+      criterion: "priority_themes",
+      met: shared.length > 0,
+      key: shared.length ? "match.prio_themes_met" : "match.prio_themes_unmet",
+      params: { shared: { themes: shared }, wanted: { themes: p.themes } },
+    });
   }
   return reasons;
 };
@@ -199,7 +289,12 @@ const priorityReasons = (call: CallCriteria, org: MatchProfile): Reason[] => {
 const themeFit = (call: CallCriteria, org: MatchProfile): Reason[] => {
   if (!call.themes.length) return [];
   const shared = intersect(call.themes, org.themes);
-  const reason: Reason = { criterion: "themes", met: shared.length > 0, key: shared.length ? "match.themes_met" : "match.themes_unmet", params: { shared: { themes: shared }, wanted: { themes: call.themes } } };
+  const reason: Reason = {
+    criterion: "themes",
+    met: shared.length > 0,
+    key: shared.length ? "match.themes_met" : "match.themes_unmet",
+    params: { shared: { themes: shared }, wanted: { themes: call.themes } },
+  };
   return [reason];
 };
 
@@ -207,8 +302,19 @@ const languageFit = (call: CallCriteria, org: MatchProfile): Reason[] => {
   if (!call.languages.length) return [];
   const wanted = call.languages.map(primaryLanguage);
   const shared = org.languages.filter((l) => wanted.includes(primaryLanguage(l)));
-  const key = !org.languages.length ? "match.language_missing" : shared.length ? "match.language_met" : "match.language_unmet";
-  return [{ criterion: "language" as const, met: shared.length > 0, key, params: { shared: { languages: shared }, wanted: { languages: call.languages } } } as Reason];
+  const key = !org.languages.length
+    ? "match.language_missing"
+    : shared.length
+      ? "match.language_met"
+      : "match.language_unmet";
+  return [
+    {
+      criterion: "language" as const,
+      met: shared.length > 0,
+      key,
+      params: { shared: { languages: shared }, wanted: { languages: call.languages } },
+    } as Reason,
+  ];
 };
 
 const sizeFactor = (usd: number | null) => {
@@ -225,14 +331,19 @@ export const equityBoost = (org: MatchProfile, fx: FxTable, today: string) => {
   const facts = org.countryFacts;
   const { factors, fraction } = equityFactors(org, budgetUsd);
   const reasons: Reason[] = [];
-  const add = (key: string, params: Record<string, ReasonParam> = {}) => reasons.push({ criterion: "equity", met: true, key, params });
+  const add = (key: string, params: Record<string, ReasonParam> = {}) =>
+    reasons.push({ criterion: "equity", met: true, key, params });
   if (factors.small > 0 && budgetUsd !== null) add("match.equity_small", { budgetUsd: { usd: budgetUsd } });
-  if (factors.informal > 0 && org.legalStatus) add("match.equity_informal", { legal: { legal: [org.legalStatus] } });
+  if (factors.informal > 0 && org.legalStatus)
+    add("match.equity_informal", { legal: { legal: [org.legalStatus] } });
   if (factors.rural > 0 && org.setting) add("match.equity_rural", { setting: { settings: [org.setting] } });
-  if (factors.lowIncomeCountry > 0 && facts?.incomeGroup) add("match.equity_income", { income: { income: facts.incomeGroup } });
-  if (factors.closedCivicSpace > 0 && facts?.civicSpace) add("match.equity_civic", { civic: { civic: facts.civicSpace } });
+  if (factors.lowIncomeCountry > 0 && facts?.incomeGroup)
+    add("match.equity_income", { income: { income: facts.incomeGroup } });
+  if (factors.closedCivicSpace > 0 && facts?.civicSpace)
+    add("match.equity_civic", { civic: { civic: facts.civicSpace } });
   if (org.fundingReceivedUsd === 0) add("match.equity_unfunded");
-  else if (factors.lessFunded >= 0.5) add("match.equity_less_funded", { received: { usd: org.fundingReceivedUsd } });
+  else if (factors.lessFunded >= 0.5)
+    add("match.equity_less_funded", { received: { usd: org.fundingReceivedUsd } });
   return { fraction, factors, reasons };
 };
 
@@ -249,8 +360,13 @@ const equityFactors = (org: MatchProfile, budgetUsd: number | null) => {
     closedCivicSpace: facts?.civicSpace ? CIVIC[facts.civicSpace] : 0,
     lessFunded: 1 / (1 + org.fundingReceivedUsd / (LESS_FUNDED_HALF_USD * 100)),
   };
-  const points = factors.small * EQUITY_WEIGHTS.small + factors.informal * EQUITY_WEIGHTS.informal + factors.rural * EQUITY_WEIGHTS.rural +
-    factors.lowIncomeCountry * EQUITY_WEIGHTS.lowIncomeCountry + factors.closedCivicSpace * EQUITY_WEIGHTS.closedCivicSpace + factors.lessFunded * EQUITY_WEIGHTS.lessFunded;
+  const points =
+    factors.small * EQUITY_WEIGHTS.small +
+    factors.informal * EQUITY_WEIGHTS.informal +
+    factors.rural * EQUITY_WEIGHTS.rural +
+    factors.lowIncomeCountry * EQUITY_WEIGHTS.lowIncomeCountry +
+    factors.closedCivicSpace * EQUITY_WEIGHTS.closedCivicSpace +
+    factors.lessFunded * EQUITY_WEIGHTS.lessFunded;
   return { factors, fraction: points / EQUITY_TOTAL };
 };
 
@@ -292,7 +408,8 @@ export type PreparedOrg = {
   trustLevel: number;
 };
 
-const maskOf = <T extends string>(values: readonly T[], all: readonly T[]) => values.reduce((m, v) => m | (1 << all.indexOf(v)), 0);
+const maskOf = <T extends string>(values: readonly T[], all: readonly T[]) =>
+  values.reduce((m, v) => m | (1 << all.indexOf(v)), 0);
 const popcount = (n: number) => {
   let c = 0;
   for (; n; n &= n - 1) c++;
@@ -341,19 +458,29 @@ export const fastMatch = (c: PreparedCall, o: PreparedOrg) => {
     (!c.countries || c.countries.has(o.country)) &&
     (!c.globalSouthOnly || o.globalSouth) &&
     (!c.legalMask || (c.legalMask & o.legalBit) !== 0) &&
-    (c.ceilingUsd === undefined || (c.ceilingUsd !== null && o.budgetUsd !== null && o.budgetUsd <= c.ceilingUsd)) &&
+    (c.ceilingUsd === undefined ||
+      (c.ceilingUsd !== null && o.budgetUsd !== null && o.budgetUsd <= c.ceilingUsd)) &&
     (c.requiredLedBy & o.ledBy) === c.requiredLedBy &&
     o.trustLevel >= c.minTrustLevel;
-  const prioMet = Number(!!(c.prioLedBy & o.ledBy)) + Number(!!(c.prioSettings & o.settingBit)) + Number(!!(c.prioThemes & o.themes));
+  const prioMet =
+    Number(!!(c.prioLedBy & o.ledBy)) +
+    Number(!!(c.prioSettings & o.settingBit)) +
+    Number(!!(c.prioThemes & o.themes));
   const prio = c.prioCount ? prioMet / c.prioCount : 1;
   const themes = c.themeCount ? popcount(c.themes & o.themes) / c.themeCount : 1;
   const language = !c.languages || o.languages.some((l) => c.languages!.has(l)) ? 1 : 0;
-  const rawScore = WEIGHTS.priorities * prio + WEIGHTS.themes * themes + WEIGHTS.language * language + o.equityPoints;
+  const rawScore =
+    WEIGHTS.priorities * prio + WEIGHTS.themes * themes + WEIGHTS.language * language + o.equityPoints;
   return { eligible, rawScore, score: Math.round(rawScore) };
 };
 
 /** The whole evaluation of one organisation against one call, with its reasons (for what is shown). */
-export const evaluateMatch = (call: CallCriteria, org: MatchProfile, fx: FxTable, today: string): MatchResult => {
+export const evaluateMatch = (
+  call: CallCriteria,
+  org: MatchProfile,
+  fx: FxTable,
+  today: string,
+): MatchResult => {
   const fast = fastMatch(prepareCall(call, fx, today), prepareOrg(org, fx, today));
   return { ...fast, reasons: explainMatch(call, org, fx, today) };
 };
@@ -370,4 +497,6 @@ export const explainMatch = (call: CallCriteria, org: MatchProfile, fx: FxTable,
 type Ranked = { id: string; eligible: boolean; rawScore: number };
 /** Eligible first, then higher score, then id — the same data always gives the same order. */
 export const compareMatches = (a: Ranked, b: Ranked) =>
-  Number(b.eligible) - Number(a.eligible) || b.rawScore - a.rawScore || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  Number(b.eligible) - Number(a.eligible) ||
+  b.rawScore - a.rawScore ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

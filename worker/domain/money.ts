@@ -8,10 +8,32 @@ export type Money = { amount: number; currency: string };
  * rounds some currencies for display (e.g. it shows 0 decimals for IDR) while ISO keeps 2.
  */
 const EXPONENTS: Record<string, number> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0,
-  VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
 };
 
 export const minorUnitExponent = (currency: string) => EXPONENTS[currency.toUpperCase()] ?? 2;
@@ -31,9 +53,11 @@ export const isKnownCurrency = (code: string) => {
 export const parseAmount = (input: string, currency: string): number | null => {
   let s = input.trim().replace(/[\s\u00a0\u202f']/g, "");
   // Arabic-Indic and Eastern Arabic-Indic digits, Arabic decimal and thousands separators.
-  s = s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
+  s = s
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
     .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x6f0))
-    .replace(/\u066b/g, ".").replace(/\u066c/g, ",");
+    .replace(/\u066b/g, ".")
+    .replace(/\u066c/g, ",");
   if (!/^\d[\d.,]*$/.test(s)) return null;
   const exp = minorUnitExponent(currency);
   const marks = s.match(/[.,]/g) ?? [];
@@ -49,7 +73,10 @@ export const parseAmount = (input: string, currency: string): number | null => {
     : [s, ""];
   // Digit groups must be well formed: "1,234,567", or South Asian "12,34,567"; one kind of separator.
   const groups = intPart.split(/[.,]/);
-  const wellGrouped = /^[1-9]\d{0,2}$/.test(groups[0]) && /^\d{3}$/.test(groups[groups.length - 1]) && groups.slice(1, -1).every((g) => /^\d{2,3}$/.test(g));
+  const wellGrouped =
+    /^[1-9]\d{0,2}$/.test(groups[0]) &&
+    /^\d{3}$/.test(groups[groups.length - 1]) &&
+    groups.slice(1, -1).every((g) => /^\d{2,3}$/.test(g));
   if (groups.length > 1 && (new Set(intPart.match(/[.,]/g)).size > 1 || !wellGrouped)) return null;
   if (decimalMark && intPart.includes(decimalMark)) return null;
   const digits = groups.join("");

@@ -40,7 +40,13 @@ export const ERASED_ORG = {
  * (the column cannot be empty). Created by migrations/0009_ghost_user.sql with exactly these values; its
  * password hash "!" does not parse as a hash, so nobody can sign in as it.
  */
-export const GHOST_USER = { id: "deleted-user", email: "deleted-user@sanad.invalid", name: "Deleted user", passwordHash: "!", platformRole: "user" as const };
+export const GHOST_USER = {
+  id: "deleted-user",
+  email: "deleted-user@sanad.invalid",
+  name: "Deleted user",
+  passwordHash: "!",
+  platformRole: "user" as const,
+};
 
 /**
  * Addresses nobody can own: the whole `.invalid` top-level domain (RFC 2606 reserves it; no mailbox

@@ -29,12 +29,18 @@ export const isFunderMember = (v: Viewer | null) => !!v?.memberships.some((m) =>
  * nothing: "funders only" means members of funders the platform verified (a fake call collecting
  * activists' data is the risk this closes).
  */
-export const isVerifiedFunderMember = (v: Viewer | null) => !!v?.memberships.some((m) => m.orgKind === "funder" && m.orgVerified);
-export const membershipIn = (v: Viewer | null, orgId: string) => v?.memberships.find((m) => m.orgId === orgId);
+export const isVerifiedFunderMember = (v: Viewer | null) =>
+  !!v?.memberships.some((m) => m.orgKind === "funder" && m.orgVerified);
+export const membershipIn = (v: Viewer | null, orgId: string) =>
+  v?.memberships.find((m) => m.orgId === orgId);
 
 /** Which visibilities this viewer may see for organisations it is not a member of. */
 export const visibleLevels = (v: Viewer | null): Visibility[] =>
-  isAdmin(v) ? ["public", "funders_only", "hidden"] : isVerifiedFunderMember(v) ? ["public", "funders_only"] : ["public"];
+  isAdmin(v)
+    ? ["public", "funders_only", "hidden"]
+    : isVerifiedFunderMember(v)
+      ? ["public", "funders_only"]
+      : ["public"];
 
 /**
  * Hidden and funders-only organisations answer 404 to those who may not see them, so their existence
@@ -62,13 +68,19 @@ export const canManageMembers = (v: Viewer | null, org: { id: string; visibility
 export const canChangeVisibility = canManageMembers;
 
 /** Who belongs to the group is seen by its members and by admins (who never gain a membership). */
-export const canViewMembers = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision => canEditOrg(v, org);
+export const canViewMembers = (v: Viewer | null, org: { id: string; visibility: Visibility }): Decision =>
+  canEditOrg(v, org);
 
 /** Members' e-mail addresses and the pending invitations are for the owners: members see names and roles. */
-export const seesMemberContacts = (v: Viewer | null, orgId: string) => membershipIn(v, orgId)?.role === "owner";
+export const seesMemberContacts = (v: Viewer | null, orgId: string) =>
+  membershipIn(v, orgId)?.role === "owner";
 
 /** Owners remove anyone; every member may remove themselves (leave). Whether an owner remains is checked where it is written. */
-export const canRemoveMember = (v: Viewer | null, org: { id: string; visibility: Visibility }, userId: string): Decision => {
+export const canRemoveMember = (
+  v: Viewer | null,
+  org: { id: string; visibility: Visibility },
+  userId: string,
+): Decision => {
   if (!v) return deny(401, "sign_in");
   const m = membershipIn(v, org.id);
   if (m?.role === "owner" || (m && v.userId === userId)) return allow;
@@ -84,7 +96,9 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
  */
 export const canAnswerInvitation = (v: Viewer | null, inv: { email: string }): Decision => {
   if (!v) return deny(401, "sign_in");
-  return v.emailVerified && normaliseEmail(v.email) === normaliseEmail(inv.email) ? allow : deny(404, "not_found");
+  return v.emailVerified && normaliseEmail(v.email) === normaliseEmail(inv.email)
+    ? allow
+    : deny(404, "not_found");
 };
 
 /**
@@ -103,8 +117,14 @@ export const canDisposeOrg = (v: Viewer | null, org: { id: string; visibility: V
  * it on they may sign in, but only reach what turning it on needs (`allowedBeforeSecondFactor`). Local
  * development (the demo admin and analyst) signs in with the password alone.
  */
-export const needsSecondFactor = (v: Pick<Viewer, "platformRole" | "twoFactor"> | null, env: { SANAD_ENV?: string }) =>
-  !!v && env.SANAD_ENV === "production" && (v.platformRole === "admin" || v.platformRole === "analyst") && !v.twoFactor;
+export const needsSecondFactor = (
+  v: Pick<Viewer, "platformRole" | "twoFactor"> | null,
+  env: { SANAD_ENV?: string },
+) =>
+  !!v &&
+  env.SANAD_ENV === "production" &&
+  (v.platformRole === "admin" || v.platformRole === "analyst") &&
+  !v.twoFactor;
 
 /**
  * What an account that still needs its second factor may use: the security page and its forms (turning
@@ -150,7 +170,10 @@ export const canManageCall = (v: Viewer | null, call: { funderOrgId: string; sta
 };
 
 /** What only the call's funder may do (the review list): its members, not admins browsing. */
-export const canActForCallFunder = (v: Viewer | null, call: { funderOrgId: string; status: string }): Decision => {
+export const canActForCallFunder = (
+  v: Viewer | null,
+  call: { funderOrgId: string; status: string },
+): Decision => {
   if (!canViewCall(v, call).ok) return deny(404, "not_found");
   if (!v) return deny(401, "sign_in");
   return membershipIn(v, call.funderOrgId) ? allow : deny(403, "not_funder_member");
@@ -160,7 +183,10 @@ export const canActForCallFunder = (v: Viewer | null, call: { funderOrgId: strin
  * Reaching out to groups — ranking eligible organisations, inviting them, publishing a call they will
  * answer — needs a funder the platform verified; until then a funder can only draft.
  */
-export const canReachOutForCall = (v: Viewer | null, call: { funderOrgId: string; status: string }): Decision => {
+export const canReachOutForCall = (
+  v: Viewer | null,
+  call: { funderOrgId: string; status: string },
+): Decision => {
   const act = canActForCallFunder(v, call);
   if (!act.ok) return act;
   return membershipIn(v, call.funderOrgId)!.orgVerified ? allow : deny(403, "funder_not_verified");
@@ -210,7 +236,8 @@ export const canPledgeAs = (v: Viewer | null, funderOrgId: string | null): Decis
   return membershipIn(v, funderOrgId)?.orgKind === "funder" ? allow : deny(403, "not_funder_member");
 };
 
-const isPledger = (v: Viewer | null, p: PledgeRef) => v?.userId === p.pledgerUserId || (p.funderOrgId !== null && !!membershipIn(v, p.funderOrgId));
+const isPledger = (v: Viewer | null, p: PledgeRef) =>
+  v?.userId === p.pledgerUserId || (p.funderOrgId !== null && !!membershipIn(v, p.funderOrgId));
 
 /** A pledge is seen by who made it (the person, their funder organisation), the recipient's members and admins. */
 export const canViewPledge = (v: Viewer | null, p: PledgeRef): Decision => {
@@ -226,7 +253,8 @@ export const canCancelPledge = (v: Viewer | null, p: PledgeRef): Decision => {
 };
 
 /** Whether the public ledger may show who gave: always to the pledger, the recipient's members and admins. */
-export const seesAnonymousPledger = (v: Viewer | null, p: PledgeRef) => isPledger(v, p) || !!membershipIn(v, p.recipientOrgId) || isAdmin(v);
+export const seesAnonymousPledger = (v: Viewer | null, p: PledgeRef) =>
+  isPledger(v, p) || !!membershipIn(v, p.recipientOrgId) || isAdmin(v);
 
 /**
  * Who gave, as this viewer may read it (null: "anonymous" / "a funder"). The pledger and admins always
@@ -234,8 +262,17 @@ export const seesAnonymousPledger = (v: Viewer | null, p: PledgeRef) => isPledge
  * hidden funder is not named on a grantee's public ledger); an anonymous pledge is named only to the
  * recipient's members.
  */
-export const pledgerShownTo = (v: Viewer | null, p: PledgeRef & { anonymous: boolean }, funderVisibility: Visibility | null, name: string | null) => {
+export const pledgerShownTo = (
+  v: Viewer | null,
+  p: PledgeRef & { anonymous: boolean },
+  funderVisibility: Visibility | null,
+  name: string | null,
+) => {
   if (isPledger(v, p) || isAdmin(v)) return name;
-  if (p.funderOrgId !== null && !canViewOrg(v, { id: p.funderOrgId, visibility: funderVisibility ?? "hidden" }).ok) return null;
+  if (
+    p.funderOrgId !== null &&
+    !canViewOrg(v, { id: p.funderOrgId, visibility: funderVisibility ?? "hidden" }).ok
+  )
+    return null;
   return !p.anonymous || membershipIn(v, p.recipientOrgId) ? name : null;
 };

@@ -43,20 +43,39 @@ export const isLastInstallment = (p: Pick<PledgeFacts, "interval" | "installment
 export const canBeCancelled = (status: PledgeStatus) => status === "pending" || status === "active";
 
 export type PledgeInput = { amount: Money; interval: PledgeInterval; installments?: number | null };
-export type PledgeProblem = { path: string; key: "err.installments_once" | "err.stripe_minimum" | "err.three_decimal" | "err.whole_units" | "err.amount_positive" };
+export type PledgeProblem = {
+  path: string;
+  key:
+    | "err.installments_once"
+    | "err.stripe_minimum"
+    | "err.three_decimal"
+    | "err.whole_units"
+    | "err.amount_positive";
+};
 
 /**
  * Problems with a pledge before anything is stored or sent to a provider. For Stripe the amount must be
  * expressible in Stripe's units and at least its minimum charge (checked here, before any API call).
  */
-export const pledgeProblems = (p: PledgeInput, provider: PaymentProvider, fx: FxTable, date: string): PledgeProblem[] => {
+export const pledgeProblems = (
+  p: PledgeInput,
+  provider: PaymentProvider,
+  fx: FxTable,
+  date: string,
+): PledgeProblem[] => {
   const problems: PledgeProblem[] = [];
-  if (p.interval === "once" && p.installments != null && p.installments !== 1) problems.push({ path: "installments", key: "err.installments_once" });
+  if (p.interval === "once" && p.installments != null && p.installments !== 1)
+    problems.push({ path: "installments", key: "err.installments_once" });
   if (p.amount.amount <= 0) return [...problems, { path: "amount.amount", key: "err.amount_positive" }];
   if (provider === "stripe") {
     const stripe = toStripeAmount(p.amount);
-    if (!stripe.ok) problems.push({ path: "amount.amount", key: stripe.error === "three_decimal_last_digit" ? "err.three_decimal" : "err.whole_units" });
-    else if (!meetsStripeMinimum(p.amount, fx, date)) problems.push({ path: "amount.amount", key: "err.stripe_minimum" });
+    if (!stripe.ok)
+      problems.push({
+        path: "amount.amount",
+        key: stripe.error === "three_decimal_last_digit" ? "err.three_decimal" : "err.whole_units",
+      });
+    else if (!meetsStripeMinimum(p.amount, fx, date))
+      problems.push({ path: "amount.amount", key: "err.stripe_minimum" });
   }
   return problems;
 };

@@ -30,21 +30,36 @@ export type VouchFact = {
 };
 
 export type TrustFacts = {
-  org: { country: string; region: string | null; platformVerified: boolean; members: number; verifiedMembers: number };
+  org: {
+    country: string;
+    region: string | null;
+    platformVerified: boolean;
+    members: number;
+    verifiedMembers: number;
+  };
   confirmations: { at: string; coordinatorUserId: string; method: string }[];
   vouches: VouchFact[];
 };
 
-export type VouchStanding = "counts" | "expired" | "revoked" | "voucher_not_trusted" | "shares_member" | "returned" | "too_far";
+export type VouchStanding =
+  | "counts"
+  | "expired"
+  | "revoked"
+  | "voucher_not_trusted"
+  | "shares_member"
+  | "returned"
+  | "too_far";
 
 /** Why a vouch does or does not count, in order of what a person can do about it. */
 export const vouchStanding = (v: VouchFact, org: TrustFacts["org"], now: Date): VouchStanding => {
   if (v.revokedAt) return "revoked";
   if (Date.parse(v.expiresAt) <= now.getTime()) return "expired";
   if (v.sharesMember) return "shares_member";
-  if (v.returnedAt && Math.abs(Date.parse(v.returnedAt) - Date.parse(v.createdAt)) < RETURN_WINDOW_MS) return "returned";
+  if (v.returnedAt && Math.abs(Date.parse(v.returnedAt) - Date.parse(v.createdAt)) < RETURN_WINDOW_MS)
+    return "returned";
   if (v.voucherLevel < VOUCHER_MIN_LEVEL) return "voucher_not_trusted";
-  const near = v.voucherCountry === org.country || (v.voucherRegion !== null && v.voucherRegion === org.region);
+  const near =
+    v.voucherCountry === org.country || (v.voucherRegion !== null && v.voucherRegion === org.region);
   return near ? "counts" : "too_far";
 };
 
@@ -53,6 +68,8 @@ export const deriveTrustLevel = (f: TrustFacts, now: Date): TrustLevel => {
   if (f.confirmations.length > 0) return 3;
   const level1 = f.org.members > 0 && f.org.verifiedMembers === f.org.members;
   if (!level1) return 0;
-  const counting = new Set(f.vouches.filter((v) => vouchStanding(v, f.org, now) === "counts").map((v) => v.voucherOrgId));
+  const counting = new Set(
+    f.vouches.filter((v) => vouchStanding(v, f.org, now) === "counts").map((v) => v.voucherOrgId),
+  );
   return counting.size >= VOUCHES_NEEDED ? 2 : 1;
 };

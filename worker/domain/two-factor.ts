@@ -17,9 +17,14 @@ export const RECOVERY_CODE_COUNT = 10;
 export const RECOVERY_CODE_DIGITS = 20;
 
 const toAsciiDigits = (s: string) =>
-  s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
+  s
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
 
-export type TypedCode = { kind: "totp"; code: string } | { kind: "recovery"; code: string } | { kind: "invalid" };
+export type TypedCode =
+  | { kind: "totp"; code: string }
+  | { kind: "recovery"; code: string }
+  | { kind: "invalid" };
 
 /**
  * What a person typed, read as generously as is safe: spaces and dashes dropped (apps show "123 456",
@@ -41,7 +46,10 @@ export const groupSecret = (base32: string) => base32.match(/.{1,4}/g)?.join(" "
 export const formatRecoveryCode = (digits: string) => digits.match(/.{1,5}/g)?.join("-") ?? digits;
 
 /** Uniformly random decimal digits (rejection sampling: bytes ≥ 250 would favour 0–5). */
-export const randomDigits = (n: number, random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b)) => {
+export const randomDigits = (
+  n: number,
+  random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b),
+) => {
   let out = "";
   while (out.length < n) {
     for (const b of random(new Uint8Array(n * 2))) {

@@ -36,10 +36,29 @@ export type CallFormValues = {
 };
 
 export const emptyCallForm = (funderOrgId: string): CallFormValues => ({
-  funderOrgId, title: "", summary: "", languages: "", themes: [], countries: [], globalSouthOnly: true, legalStatuses: [],
-  maxBudgetAmount: "", maxBudgetCurrency: "USD", requiredLedBy: [], minTrustLevel: "0", prioLedBy: [], prioSettings: [], prioThemes: [],
-  grantMin: "", grantMax: "", grantCurrency: "USD", fundingType: "core", durationMonths: "12", deadline: "",
-  questions: [{ id: "", label: "", maxChars: "1000" }], version: "",
+  funderOrgId,
+  title: "",
+  summary: "",
+  languages: "",
+  themes: [],
+  countries: [],
+  globalSouthOnly: true,
+  legalStatuses: [],
+  maxBudgetAmount: "",
+  maxBudgetCurrency: "USD",
+  requiredLedBy: [],
+  minTrustLevel: "0",
+  prioLedBy: [],
+  prioSettings: [],
+  prioThemes: [],
+  grantMin: "",
+  grantMax: "",
+  grantCurrency: "USD",
+  fundingType: "core",
+  durationMonths: "12",
+  deadline: "",
+  questions: [{ id: "", label: "", maxChars: "1000" }],
+  version: "",
 });
 
 export const callFormValues = (f: FormBody): CallFormValues => ({
@@ -104,7 +123,11 @@ const numberOr = (s: string) => (/^\d+$/.test(s) ? Number(s) : s === "" ? undefi
  * The JSON-shaped input. Amounts are parsed from what people type; unreadable ones and an unreadable
  * deadline are reported on their own fields (`errors`), the rest is left to the zod schema.
  */
-export const callInputFromValues = (v: CallFormValues, timeZone: string, messages: { amount: string; datetime: string }) => {
+export const callInputFromValues = (
+  v: CallFormValues,
+  timeZone: string,
+  messages: { amount: string; datetime: string },
+) => {
   const errors: Record<string, string> = {};
   const amount = (field: "grantMin" | "grantMax" | "maxBudgetAmount", currency: string) => {
     if (!v[field]) return undefined;
@@ -121,18 +144,26 @@ export const callInputFromValues = (v: CallFormValues, timeZone: string, message
     ...(v.funderOrgId ? { funderOrgId: v.funderOrgId } : {}),
     title: v.title,
     summary: v.summary,
-    languages: v.languages.split(/[,\s،]+/).map((s) => s.trim().toLowerCase()).filter(Boolean),
+    languages: v.languages
+      .split(/[,\s،]+/)
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
     themes: v.themes,
     eligibility: {
       ...(v.countries.length ? { countries: v.countries } : {}),
       globalSouthOnly: v.globalSouthOnly,
       legalStatuses: v.legalStatuses,
-      ...(ceiling !== undefined ? { maxAnnualBudget: { amount: ceiling, currency: v.maxBudgetCurrency } } : {}),
+      ...(ceiling !== undefined
+        ? { maxAnnualBudget: { amount: ceiling, currency: v.maxBudgetCurrency } }
+        : {}),
       requiredLedBy: v.requiredLedBy,
       minTrustLevel: numberOr(v.minTrustLevel),
     },
     priorities: { ledBy: v.prioLedBy, settings: v.prioSettings, themes: v.prioThemes },
-    grant: { min: { amount: min, currency: v.grantCurrency }, max: { amount: max, currency: v.grantCurrency } },
+    grant: {
+      min: { amount: min, currency: v.grantCurrency },
+      max: { amount: max, currency: v.grantCurrency },
+    },
     fundingType: v.fundingType || undefined,
     durationMonths: numberOr(v.durationMonths),
     deadline: deadline ?? undefined,

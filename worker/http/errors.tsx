@@ -13,7 +13,8 @@ const isApi = (c: Context<AppEnv>) => new URL(c.req.url).pathname.startsWith("/a
 
 /** Hono's own exceptions (malformed JSON, CSRF, unsupported media type, body limit) as problems. */
 const fromHttpException = (e: HTTPException) => {
-  if (e.status === 400 && /JSON/i.test(e.message)) return new Problem(400, e.message, [{ path: "body", message: "err.json" }]);
+  if (e.status === 400 && /JSON/i.test(e.message))
+    return new Problem(400, e.message, [{ path: "body", message: "err.json" }]);
   if (e.status === 403) return new Problem(403, "Cross-site form submission refused (CSRF protection).");
   return new Problem(e.status, e.message);
 };
@@ -31,7 +32,9 @@ export const respondWithProblem = (c: Context<AppEnv>, p: Problem) => {
   for (const [k, v] of Object.entries(p.headers ?? {})) c.header(k, v);
   if (isApi(c)) {
     const body = problemBody(new Problem(p.status, p.detail, errors, p.extra), t, titleParams);
-    return c.body(JSON.stringify(body), p.status as 400, { "Content-Type": "application/problem+json; charset=utf-8" });
+    return c.body(JSON.stringify(body), p.status as 400, {
+      "Content-Type": "application/problem+json; charset=utf-8",
+    });
   }
   const title = problemBody(p, t, titleParams).title;
   const detail = p.status === 500 ? undefined : errors?.map((e) => e.message).join(" ") || undefined;

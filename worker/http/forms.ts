@@ -14,7 +14,9 @@ export const readForm = async (c: Context<AppEnv>): Promise<FormBody> => {
     raw = await c.req.parseBody({ all: true });
   } catch {
     // A malformed multipart body (bad boundary, invalid bytes) is the sender's fault, not a server error.
-    throw new Problem(400, c.get("t")("err.malformed_body"), [{ path: "body", message: c.get("t")("err.malformed_body") }]);
+    throw new Problem(400, c.get("t")("err.malformed_body"), [
+      { path: "body", message: c.get("t")("err.malformed_body") },
+    ]);
   }
   const out: FormBody = {};
   for (const [k, v] of Object.entries(raw)) {
@@ -44,9 +46,16 @@ export const errorMap = (errors: FieldError[], rename: Record<string, string> = 
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
-export const parseWith = <S extends z.ZodType>(c: Context<AppEnv>, schema: S, input: unknown, rename?: Record<string, string>): Parsed<z.infer<S>> => {
+export const parseWith = <S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+  input: unknown,
+  rename?: Record<string, string>,
+): Parsed<z.infer<S>> => {
   const r = schema.safeParse(input);
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: errorMap(zodFieldErrors(r.error, c.get("t")), rename) };
+  return r.success
+    ? { ok: true, data: r.data }
+    : { ok: false, errors: errorMap(zodFieldErrors(r.error, c.get("t")), rename) };
 };
 
 /** A Problem carrying field errors (from a use case) as a form error map; other problems propagate. */
@@ -56,4 +65,5 @@ export const problemErrors = (e: unknown, rename?: Record<string, string>) => {
 };
 
 /** The `next` query parameter, kept only when it is a path on this request's own origin. */
-export const safeNext = (c: Context<AppEnv>) => safeRedirectPath(c.req.query("next"), new URL(c.req.url).origin);
+export const safeNext = (c: Context<AppEnv>) =>
+  safeRedirectPath(c.req.query("next"), new URL(c.req.url).origin);

@@ -1,7 +1,12 @@
 // Turning permission decisions into responses: the handlers call these after parsing.
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-import { needsSecondFactor, allowedBeforeSecondFactor, type Decision, type Viewer } from "../domain/permissions";
+import {
+  needsSecondFactor,
+  allowedBeforeSecondFactor,
+  type Decision,
+  type Viewer,
+} from "../domain/permissions";
 import { Problem } from "./problem";
 import type { MessageKey, Translate } from "../i18n";
 

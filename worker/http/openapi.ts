@@ -21,7 +21,10 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 
-const problem = (description: string) => ({ content: { "application/problem+json": { schema: ProblemSchema } }, description });
+const problem = (description: string) => ({
+  content: { "application/problem+json": { schema: ProblemSchema } },
+  description,
+});
 
 /** The error responses most routes share, for the OpenAPI document. */
 export const errors = {

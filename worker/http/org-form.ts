@@ -78,7 +78,10 @@ export const orgInputFromValues = (v: OrgFormValues) => {
       volunteerCount: numberOrNull(v.volunteerCount),
       ledBy: v.ledBy ?? [],
       themes: v.themes ?? [],
-      languages: (v.languages ?? "").split(/[,\s،]+/).map((s) => s.trim().toLowerCase()).filter(Boolean),
+      languages: (v.languages ?? "")
+        .split(/[,\s،]+/)
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
       visibility: v.visibility || "public",
       // A checkbox: unticked in a posted form means "do not list us".
       listedInChapter: v.listedInChapter === "true",

@@ -47,10 +47,12 @@ export const issueMessage = (issue: ZodError["issues"][number], t: Translate): s
   const i = issue as unknown as Record<string, unknown>;
   switch (issue.code) {
     case "invalid_type":
-      if (i.input === undefined || i.received === "undefined" || /received undefined/.test(issue.message)) return t("err.required");
+      if (i.input === undefined || i.received === "undefined" || /received undefined/.test(issue.message))
+        return t("err.required");
       return i.expected === "number" ? t("err.number") : t("err.invalid");
     case "too_small":
-      if (i.origin === "string") return Number(i.minimum) <= 1 ? t("err.required") : t("err.too_short", { min: Number(i.minimum) });
+      if (i.origin === "string")
+        return Number(i.minimum) <= 1 ? t("err.required") : t("err.too_short", { min: Number(i.minimum) });
       if (i.origin === "array" || i.origin === "set") return t("err.too_few", { min: Number(i.minimum) });
       return t("err.too_small", { min: Number(i.minimum) });
     case "too_big":
@@ -71,7 +73,11 @@ export const issueMessage = (issue: ZodError["issues"][number], t: Translate): s
 export const zodFieldErrors = (error: ZodError, t: Translate): FieldError[] =>
   error.issues.flatMap((issue) => {
     const base = issue.path.map(String).join(".") || "body";
-    if (issue.code === "unrecognized_keys") return issue.keys.map((k) => ({ path: base === "body" ? k : `${base}.${k}`, message: t("err.unknown_field") }));
+    if (issue.code === "unrecognized_keys")
+      return issue.keys.map((k) => ({
+        path: base === "body" ? k : `${base}.${k}`,
+        message: t("err.unknown_field"),
+      }));
     return [{ path: base, message: issueMessage(issue, t) }];
   });
 

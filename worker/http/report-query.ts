@@ -11,11 +11,64 @@ export const reportK = (env: Bindings) => {
 
 /** One row per group, with the report's as-of time, basis, k and filters on every row so a file stands alone. */
 export const reportCsv = (r: EquityReport) => {
-  const filters = Object.entries(r.filters).filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`).join("&");
-  const header = ["group_by", "key", "label", "awards", "recipients", "amount_usd_cents", "share", "applications", "success_rate", "adverse_impact_ratio", "flagged", "core_pledges_usd_cents", "suppressed", "as_of", "basis_currency", "k", "filters"];
+  const filters = Object.entries(r.filters)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("&");
+  const header = [
+    "group_by",
+    "key",
+    "label",
+    "awards",
+    "recipients",
+    "amount_usd_cents",
+    "share",
+    "applications",
+    "success_rate",
+    "adverse_impact_ratio",
+    "flagged",
+    "core_pledges_usd_cents",
+    "suppressed",
+    "as_of",
+    "basis_currency",
+    "k",
+    "filters",
+  ];
   const meta = [r.asOf, r.basisCurrency, r.k, filters];
   const rows = r.groups.length
-    ? r.groups.map((g) => [r.filters.groupBy, g.key, g.label, g.awards, g.recipients, g.amount, g.share, g.applications, g.successRate, g.adverseImpactRatio, g.flagged, g.corePledgeAmount, g.suppressed, ...meta])
-    : [["", "all", "all", r.totals.awards, r.totals.recipients, r.totals.amount, r.totals.amount === null ? null : 1, r.totals.applications, null, null, null, r.corePledges.amount, r.totals.suppressed, ...meta]];
+    ? r.groups.map((g) => [
+        r.filters.groupBy,
+        g.key,
+        g.label,
+        g.awards,
+        g.recipients,
+        g.amount,
+        g.share,
+        g.applications,
+        g.successRate,
+        g.adverseImpactRatio,
+        g.flagged,
+        g.corePledgeAmount,
+        g.suppressed,
+        ...meta,
+      ])
+    : [
+        [
+          "",
+          "all",
+          "all",
+          r.totals.awards,
+          r.totals.recipients,
+          r.totals.amount,
+          r.totals.amount === null ? null : 1,
+          r.totals.applications,
+          null,
+          null,
+          null,
+          r.corePledges.amount,
+          r.totals.suppressed,
+          ...meta,
+        ],
+      ];
   return toCsv(header, rows);
 };

@@ -10,22 +10,47 @@ import { canViewOrg, membershipIn, visibleLevels, type Viewer } from "../domain/
 import { VOUCHER_MIN_LEVEL } from "../domain/trust";
 
 export const trustPanel = async (db: Db, viewer: Viewer | null, org: Org, now = new Date()) => {
-  const [trust, vouches] = await Promise.all([trustOf(db, viewer, org.id, now), vouchesOf(db, viewer, org.id)]);
+  const [trust, vouches] = await Promise.all([
+    trustOf(db, viewer, org.id, now),
+    vouchesOf(db, viewer, org.id),
+  ]);
   // The statement of each named vouch, matched to its evidence (one active vouch per pair: voucher + date is unique).
-  const statements = new Map(vouches.filter((v) => v.voucher && !v.revokedAt).map((v) => [`${v.voucher!.orgId}|${v.createdAt}`, v.statement]));
-  const evidence = trust.evidence.map((e) => ({ ...e, statement: e.kind === "vouch" && e.by ? (statements.get(`${e.by.orgId}|${e.at}`) ?? null) : null }));
+  const statements = new Map(
+    vouches
+      .filter((v) => v.voucher && !v.revokedAt)
+      .map((v) => [`${v.voucher!.orgId}|${v.createdAt}`, v.statement]),
+  );
+  const evidence = trust.evidence.map((e) => ({
+    ...e,
+    statement: e.kind === "vouch" && e.by ? (statements.get(`${e.by.orgId}|${e.at}`) ?? null) : null,
+  }));
 
   const owned = viewer?.memberships.filter((m) => m.role === "owner").map((m) => m.orgId) ?? [];
   const ownsThis = owned.includes(org.id);
 
   // Owners of a trusted organisation looking at another one: vouch, or take their vouch back.
-  let vouch: { options: { id: string; name: string }[]; mine: { id: string; voucherName: string; createdAt: string }[] } | null = null;
+  let vouch: {
+    options: { id: string; name: string }[];
+    mine: { id: string; voucherName: string; createdAt: string }[];
+  } | null = null;
   if (viewer && !membershipIn(viewer, org.id) && owned.length) {
     const mine = vouches
-      .filter((v) => v.voucher && owned.includes(v.voucher.orgId) && !v.revokedAt && Date.parse(v.expiresAt) > now.getTime())
+      .filter(
+        (v) =>
+          v.voucher &&
+          owned.includes(v.voucher.orgId) &&
+          !v.revokedAt &&
+          Date.parse(v.expiresAt) > now.getTime(),
+      )
       .map((v) => ({ id: v.id, voucherName: v.voucher!.name, createdAt: v.createdAt }));
-    const vouching = new Set(vouches.filter((v) => v.voucher && !v.revokedAt && Date.parse(v.expiresAt) > now.getTime()).map((v) => v.voucher!.orgId));
-    const trusted = (await Promise.all(owned.map((id) => findOrg(db, id)))).filter((o): o is Org => !!o && o.trustLevel >= VOUCHER_MIN_LEVEL);
+    const vouching = new Set(
+      vouches
+        .filter((v) => v.voucher && !v.revokedAt && Date.parse(v.expiresAt) > now.getTime())
+        .map((v) => v.voucher!.orgId),
+    );
+    const trusted = (await Promise.all(owned.map((id) => findOrg(db, id)))).filter(
+      (o): o is Org => !!o && o.trustLevel >= VOUCHER_MIN_LEVEL,
+    );
     const options = trusted.filter((o) => !vouching.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
     if (options.length || mine.length) vouch = { options, mine };
   }
@@ -36,15 +61,25 @@ export const trustPanel = async (db: Db, viewer: Viewer | null, org: Org, now = 
     const [coordinators, candidates] = await Promise.all([
       coordinatorsOf(db, org.country),
       // A hidden group cannot be vouched for: nobody outside it can see it.
-      org.visibility === "hidden" ? Promise.resolve([]) : trustedOrgsNear(db, org, visibleLevels(viewer), viewer.memberships.map((m) => m.orgId)),
+      org.visibility === "hidden"
+        ? Promise.resolve([])
+        : trustedOrgsNear(
+            db,
+            org,
+            visibleLevels(viewer),
+            viewer.memberships.map((m) => m.orgId),
+          ),
     ]);
     own = { chapter: coordinators.length > 0, candidates };
   }
 
   // A trusted organisation's owners: the groups asking it for a vouch (those they may see: the others could not be vouched for).
-  const requests = ownsThis && trust.level >= VOUCHER_MIN_LEVEL
-    ? (await vouchRequestsTo(db, [org.id])).filter((r) => canViewOrg(viewer, { id: r.fromOrgId, visibility: r.fromVisibility }).ok)
-    : [];
+  const requests =
+    ownsThis && trust.level >= VOUCHER_MIN_LEVEL
+      ? (await vouchRequestsTo(db, [org.id])).filter(
+          (r) => canViewOrg(viewer, { id: r.fromOrgId, visibility: r.fromVisibility }).ok,
+        )
+      : [];
 
   return { level: trust.level, evidence, vouch, own, requests };
 };

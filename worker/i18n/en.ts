@@ -1,13 +1,15 @@
 // English messages: the reference catalogue. Every other language must have exactly these keys
 // (TypeScript enforces it through the Messages type, and a test checks it at run time).
 export const en = {
-  "err.funder_checks": "To verify a funder, record what you checked: its website, its registration and a contact you reached.",
+  "err.funder_checks":
+    "To verify a funder, record what you checked: its website, its registration and a contact you reached.",
   "err.url": "Enter a full web address, starting with https://.",
   "admin.check_website": "Website checked",
   "admin.check_registration": "Registration (number and register)",
   "admin.check_contact": "Contact reached (who, how)",
   "err.vouch_self": "An organisation cannot vouch for itself.",
-  "err.vouch_not_trusted": "Only organisations confirmed by their country chapter or verified by the platform (level 3 or 4) can vouch.",
+  "err.vouch_not_trusted":
+    "Only organisations confirmed by their country chapter or verified by the platform (level 3 or 4) can vouch.",
   "err.vouch_exists": "Your organisation already vouches for this one; its vouch lasts 12 months.",
   "trust.level_name.0": "new",
   "trust.level_name.1": "every member's e-mail verified",
@@ -22,44 +24,54 @@ export const en = {
   "err.email_unverified": "Confirm your e-mail address first: we have sent you a new link.",
   "err.current_password": "This is not your current password.",
   "auth.check_mail_title": "Check your e-mail",
-  "auth.check_mail": "We have sent a message to {email}. Follow the link in it to confirm your address and sign in. If it does not arrive within a few minutes, look in your spam folder or sign up again.",
+  "auth.check_mail":
+    "We have sent a message to {email}. Follow the link in it to confirm your address and sign in. If it does not arrive within a few minutes, look in your spam folder or sign up again.",
   "auth.verify_title": "Confirm your e-mail address",
   "auth.verify_intro": "Press the button to confirm your address and sign in.",
   "auth.verify_submit": "Confirm and sign in",
   "auth.forgot_link": "Forgot your password?",
   "auth.forgot_title": "Set a new password",
-  "auth.forgot_intro": "Enter your account's e-mail address. If it has an account, we will send it a link to set a new password.",
+  "auth.forgot_intro":
+    "Enter your account's e-mail address. If it has an account, we will send it a link to set a new password.",
   "auth.forgot_submit": "Send the link",
-  "auth.forgot_sent": "If {email} has a Sanad account, a link to set a new password is on its way. It works once, for 30 minutes.",
+  "auth.forgot_sent":
+    "If {email} has a Sanad account, a link to set a new password is on its way. It works once, for 30 minutes.",
   "auth.reset_title": "Choose a new password",
   "auth.reset_submit": "Save the new password",
   "auth.reset_done": "Your new password is saved and every device was signed out. Sign in with it now.",
   "auth.new_password": "New password",
   "auth.current_password": "Current password",
   "me.security": "Security",
-  "err.two_factor_required": "Turn on two-step sign-in first: administrators and analysts need it to use Sanad. Go to My account → Security (/me/security).",
+  "err.two_factor_required":
+    "Turn on two-step sign-in first: administrators and analysts need it to use Sanad. Go to My account → Security (/me/security).",
   "err.two_factor_already_on": "Two-step sign-in is already on.",
   "err.two_factor_already_off": "Two-step sign-in is already off.",
   "err.two_factor_not_started": "Press “Turn on two-step sign-in” first, then enter the code your app shows.",
   "err.code_needed": "Enter the code from your authenticator app (or one of your recovery codes).",
-  "err.code_wrong": "This code is not right or was already used. Enter the code your app shows now, or an unused recovery code.",
+  "err.code_wrong":
+    "This code is not right or was already used. Enter the code your app shows now, or an unused recovery code.",
   "auth.code": "Code from your authenticator app (if you turned on two-step sign-in)",
-  "auth.code_hint": "6 digits, or one of your recovery codes. Leave it empty if you have not turned on two-step sign-in.",
+  "auth.code_hint":
+    "6 digits, or one of your recovery codes. Leave it empty if you have not turned on two-step sign-in.",
   "me.2fa_title": "Two-step sign-in",
-  "me.2fa_intro": "With two-step sign-in, signing in needs your password and a 6-digit code from an authenticator app on your phone (for example Aegis, FreeOTP, Google Authenticator or Microsoft Authenticator). Someone who learns your password still cannot sign in.",
-  "me.2fa_recommended": "You belong to an organisation that is hidden or seen by funders only: we recommend turning on two-step sign-in.",
+  "me.2fa_intro":
+    "With two-step sign-in, signing in needs your password and a 6-digit code from an authenticator app on your phone (for example Aegis, FreeOTP, Google Authenticator or Microsoft Authenticator). Someone who learns your password still cannot sign in.",
+  "me.2fa_recommended":
+    "You belong to an organisation that is hidden or seen by funders only: we recommend turning on two-step sign-in.",
   "me.2fa_required": "Administrators and analysts must turn on two-step sign-in before they can use Sanad.",
   "me.2fa_turn_on": "Turn on two-step sign-in",
   "me.2fa_step_app": "Open your authenticator app and add an account (enter a key, time-based).",
   "me.2fa_step_key": "Type this key into the app:",
   "me.2fa_open_link": "Or, if this page is open on the phone with the app, open the key in the app",
-  "me.2fa_rename_hint": "The app will show the account as “Sanad”. You may rename it to anything: the name stays on your phone.",
+  "me.2fa_rename_hint":
+    "The app will show the account as “Sanad”. You may rename it to anything: the name stays on your phone.",
   "me.2fa_step_code": "Enter the 6-digit code the app shows now.",
   "me.2fa_code": "6-digit code from the app",
   "me.2fa_confirm": "Turn on",
   "me.2fa_on_notice": "Two-step sign-in is on.",
   "me.2fa_recovery_title": "Your recovery codes",
-  "me.2fa_recovery_intro": "If you lose your phone, each of these codes lets you sign in once instead of an app code. Write them down or print them now and keep them somewhere safe: they will not be shown again.",
+  "me.2fa_recovery_intro":
+    "If you lose your phone, each of these codes lets you sign in once instead of an app code. Write them down or print them now and keep them somewhere safe: they will not be shown again.",
   "me.2fa_is_on": "Two-step sign-in is on. Unused recovery codes: {count}.",
   "me.2fa_off_code": "Code from your app, or a recovery code",
   "me.2fa_turn_off": "Turn off two-step sign-in",
@@ -83,21 +95,27 @@ export const en = {
   "dev.mail_pending": "waiting to be sent",
   "dev.mail_sent": "sent {date}",
   "mail.greeting": "Hello {name},",
-  "mail.footer": "Sanad — support for civil society. If you did not ask for this, ignore this message: nothing changes.",
+  "mail.footer":
+    "Sanad — support for civil society. If you did not ask for this, ignore this message: nothing changes.",
   "mail.verify.subject": "Confirm your e-mail address for Sanad",
-  "mail.verify.body": "Someone (we hope you) created a Sanad account with this address. Confirm it to sign in. The link works once, for {hours} hours.",
+  "mail.verify.body":
+    "Someone (we hope you) created a Sanad account with this address. Confirm it to sign in. The link works once, for {hours} hours.",
   "mail.verify.action": "Confirm my address",
   "mail.exists.subject": "Your Sanad account",
-  "mail.exists.body": "Someone tried to create a Sanad account with this address, but you already have one. If it was you, sign in, or set a new password with the link below (it works once, for {minutes} minutes).",
+  "mail.exists.body":
+    "Someone tried to create a Sanad account with this address, but you already have one. If it was you, sign in, or set a new password with the link below (it works once, for {minutes} minutes).",
   "mail.exists.action": "Set a new password",
   "mail.reset.subject": "Set a new Sanad password",
-  "mail.reset.body": "Someone asked to set a new password for the Sanad account of this address. The link works once, for {minutes} minutes. Setting a new password signs out every device.",
+  "mail.reset.body":
+    "Someone asked to set a new password for the Sanad account of this address. The link works once, for {minutes} minutes. Setting a new password signs out every device.",
   "mail.reset.action": "Set a new password",
   "mail.invitation.subject": "An invitation on Sanad",
-  "mail.invitation.body": "An organisation on Sanad invited you to join it. Sign in (or create your account with this address) to see who invited you and to accept or decline. The invitation expires in {days} days.",
+  "mail.invitation.body":
+    "An organisation on Sanad invited you to join it. Sign in (or create your account with this address) to see who invited you and to accept or decline. The invitation expires in {days} days.",
   "mail.invitation.action": "See the invitation",
   "mail.changed.subject": "Your Sanad password was changed",
-  "mail.changed.body": "The password of your Sanad account was just changed and your other devices were signed out. If this was not you, set a new password at once.",
+  "mail.changed.body":
+    "The password of your Sanad account was just changed and your other devices were signed out. If this was not you, set a new password at once.",
   "mail.changed.action": "Set a new password",
   "app.name": "Sanad",
   "app.tagline": "Funding that reaches small organisations",
@@ -105,7 +123,8 @@ export const en = {
   "nav.orgs": "Organisations",
   "nav.chapters": "Chapters",
   "trust.title": "Trust",
-  "trust.explain": "Levels come from evidence, never from a form: 1 when every member's e-mail address is verified, 2 with vouches from two trusted organisations (level 3 or 4) in the same country or sub-region, 3 when a coordinator of the country chapter has checked the group, 4 when the platform has verified it. A vouch lasts 12 months.",
+  "trust.explain":
+    "Levels come from evidence, never from a form: 1 when every member's e-mail address is verified, 2 with vouches from two trusted organisations (level 3 or 4) in the same country or sub-region, 3 when a coordinator of the country chapter has checked the group, 4 when the platform has verified it. A vouch lasts 12 months.",
   "trust.no_evidence": "No evidence yet.",
   "trust.level_short": "Level {level}",
   "trust.ev_platform": "Verified by the platform",
@@ -129,15 +148,19 @@ export const en = {
   "trust.asked_on": "asked on {date}",
   "trust.climb": "Climb the trust ladder",
   "trust.ask_chapter": "Ask our chapter to confirm us",
-  "trust.ask_chapter_help": "A coordinator of the {country} chapter checks your group (a visit, a call, documents or a reference) and confirms it: level 3. Coordinators see your group's name and area in their queue, even if your profile is hidden; a hidden group stays off every public page.",
+  "trust.ask_chapter_help":
+    "A coordinator of the {country} chapter checks your group (a visit, a call, documents or a reference) and confirms it: level 3. Coordinators see your group's name and area in their queue, even if your profile is hidden; a hidden group stays off every public page.",
   "trust.no_chapter": "{country} has no chapter yet. Ask trusted organisations nearby for vouches instead.",
   "trust.ask_vouch": "Ask for a vouch",
   "trust.ask_vouch_to": "Trusted organisation to ask",
-  "trust.ask_vouch_help": "Vouches from two trusted organisations in your country or sub-region make your group level 2. The organisation you ask sees your request on its page and decides.",
+  "trust.ask_vouch_help":
+    "Vouches from two trusted organisations in your country or sub-region make your group level 2. The organisation you ask sees your request on its page and decides.",
   "trust.no_candidates": "No trusted organisation in your country or sub-region can see your profile yet.",
-  "trust.hidden_no_vouch": "Hidden groups cannot be vouched for: no other organisation can see them. Ask your chapter instead.",
+  "trust.hidden_no_vouch":
+    "Hidden groups cannot be vouched for: no other organisation can see them. Ask your chapter instead.",
   "trust.vouch_title": "Vouch for this organisation",
-  "trust.vouch_help": "Vouch only for a group you know. Your organisation's name appears on its page; the vouch lasts 12 months and you can take it back at any time. It counts when your organisations are in the same country or sub-region and have no member in common.",
+  "trust.vouch_help":
+    "Vouch only for a group you know. Your organisation's name appears on its page; the vouch lasts 12 months and you can take it back at any time. It counts when your organisations are in the same country or sub-region and have no member in common.",
   "trust.voucher": "Vouch as",
   "trust.relationship": "How you know them",
   "trust.relationship.worked_together": "We have worked together",
@@ -156,9 +179,11 @@ export const en = {
   "org.verified_funder": "Verified funder",
   "org.chapter": "Country chapter",
   "org.listed_in_chapter": "List us on our country chapter's page",
-  "org.listed_in_chapter_help": "Your name and trust level appear on the chapter's public page. Only public profiles are listed: a hidden or funders-only profile never is.",
+  "org.listed_in_chapter_help":
+    "Your name and trust level appear on the chapter's public page. Only public profiles are listed: a hidden or funders-only profile never is.",
   "chapter.list_title": "Country chapters",
-  "chapter.list_intro": "A chapter is a few coordinators who know civil society in their country. They confirm groups (level 3 of the trust ladder), hidden ones included, without making them public.",
+  "chapter.list_intro":
+    "A chapter is a few coordinators who know civil society in their country. They confirm groups (level 3 of the trust ladder), hidden ones included, without making them public.",
   "chapter.none": "No chapter yet.",
   "chapter.coordinators": "Coordinators",
   "chapter.listed": "Listed organisations",
@@ -167,7 +192,8 @@ export const en = {
   "chapter.title": "{country} chapter",
   "chapter.all": "All chapters",
   "chapter.queue": "Groups asking to be confirmed",
-  "chapter.queue_help": "Only the chapter's coordinators see this list. Check each group in the way you trust before confirming it. Hidden groups appear here and nowhere else: do not share their names.",
+  "chapter.queue_help":
+    "Only the chapter's coordinators see this list. Check each group in the way you trust before confirming it. Hidden groups appear here and nowhere else: do not share their names.",
   "chapter.queue_empty": "No group is waiting.",
   "chapter.method": "How you checked",
   "chapter.note": "Note",
@@ -187,7 +213,8 @@ export const en = {
   "chapter.no_calls": "No open call for this country right now.",
   "err.no_account": "No account with a verified address uses this e-mail address.",
   "admin.funders": "Funders waiting for verification",
-  "admin.funders_help": "Until it is verified a funder can draft calls but not publish them, rank or invite groups, or see funders-only profiles. Check that it is a real funder first.",
+  "admin.funders_help":
+    "Until it is verified a funder can draft calls but not publish them, rank or invite groups, or see funders-only profiles. Check that it is a real funder first.",
   "admin.no_funders": "No funder is waiting.",
   "admin.created": "Signed up",
   "admin.verify_funder": "Verify",
@@ -204,13 +231,17 @@ export const en = {
   "nav.language": "Language",
   "nav.skip": "Skip to content",
   "home.title": "Sanad — support for small civil-society organisations",
-  "home.lead": "Sanad matches small, informal, rural, women- and youth-led groups to funding they can really apply for, in a few short answers, and lets funders give long-term core support.",
+  "home.lead":
+    "Sanad matches small, informal, rural, women- and youth-led groups to funding they can really apply for, in a few short answers, and lets funders give long-term core support.",
   "home.for_cso": "For community groups",
-  "home.for_cso_text": "Fill in your profile once. See which calls you are eligible for and why. Apply in a few short answers, in your language, even on a slow phone.",
+  "home.for_cso_text":
+    "Fill in your profile once. See which calls you are eligible for and why. Apply in a few short answers, in your language, even on a slow phone.",
   "home.for_funders": "For funders",
-  "home.for_funders_text": "Post simple calls, find eligible organisations you would never otherwise hear of, and pledge multi-year core support.",
+  "home.for_funders_text":
+    "Post simple calls, find eligible organisations you would never otherwise hear of, and pledge multi-year core support.",
   "home.for_analysts": "For everyone",
-  "home.for_analysts_text": "See where the money goes: a public, privacy-safe account of how equitably funds are distributed.",
+  "home.for_analysts_text":
+    "See where the money goes: a public, privacy-safe account of how equitably funds are distributed.",
   "home.cta_signup": "Create an account",
   "home.cta_orgs": "Browse organisations",
   "auth.signup_title": "Create your account",
@@ -240,7 +271,8 @@ export const en = {
   "me.save": "Save",
   "me.saved": "Saved.",
   "me.tokens": "Personal API tokens",
-  "me.tokens_help": "A token lets a script use the API as you: send it as “Authorization: Bearer <token>”. It is shown once; keep it secret.",
+  "me.tokens_help":
+    "A token lets a script use the API as you: send it as “Authorization: Bearer <token>”. It is shown once; keep it secret.",
   "me.token_name": "Token name",
   "me.token_create": "Create token",
   "me.token_created": "Your new token (copy it now, it will not be shown again):",
@@ -289,7 +321,8 @@ export const en = {
   "members.remove": "Remove",
   "members.you": "(you)",
   "members.leave": "Leave this organisation",
-  "members.leave_help": "You will no longer see its private pages; only a new invitation from an owner brings you back.",
+  "members.leave_help":
+    "You will no longer see its private pages; only a new invitation from an owner brings you back.",
   "members.invitations": "Pending invitations",
   "members.no_invitations": "No pending invitations.",
   "members.expires": "expires {date}",
@@ -302,7 +335,8 @@ export const en = {
   "org.save": "Save",
   "org.create": "Create organisation",
   "org.saved": "Profile saved.",
-  "org.conflict": "Someone else changed this profile while you were editing. Their version is shown below; your changes were not saved. Check them and save again.",
+  "org.conflict":
+    "Someone else changed this profile while you were editing. Their version is shown below; your changes were not saved. Check them and save again.",
   "org.your_changes": "Your changes (not saved)",
   "org.none": "No organisations match.",
   "org.filter": "Filter",
@@ -364,7 +398,8 @@ export const en = {
   "admin.unverified": "Organisations waiting for verification",
   "admin.none_unverified": "Every organisation is verified.",
   "admin.countries": "Countries: classifications",
-  "admin.countries_help": "Correct a country's civic-space rating or income group when a new edition is published. Leave a field empty when it is unknown.",
+  "admin.countries_help":
+    "Correct a country's civic-space rating or income group when a new edition is published. Leave a field empty when it is unknown.",
   "admin.as_of": "Rating date (YYYY-MM)",
   "admin.update": "Update",
   "admin.audit": "Recent activity",
@@ -412,10 +447,12 @@ export const en = {
   "err.version": "The version you edited is out of date.",
   "err.user_unknown": "There is no account with this e-mail address yet; an invitation will wait for them.",
   "err.owner_needed": "An organisation must keep at least one owner.",
-  "footer.about": "Sanad (سند) means “support”. Built for small civil-society organisations in the Global South.",
+  "footer.about":
+    "Sanad (سند) means “support”. Built for small civil-society organisations in the Global South.",
   "footer.api": "JSON API and OpenAPI reference",
   "api.title": "Sanad API reference",
-  "api.intro": "All routes are under /api/v1, JSON in and out. Errors are application/problem+json. Authenticate with the session cookie or “Authorization: Bearer <token>”.",
+  "api.intro":
+    "All routes are under /api/v1, JSON in and out. Errors are application/problem+json. Authenticate with the session cookie or “Authorization: Bearer <token>”.",
   "api.download": "OpenAPI 3.1 document",
   "api.request_body": "Request body",
   "api.responses": "Responses",
@@ -438,8 +475,10 @@ export const en = {
   "call.none": "No open calls match.",
   "call.new": "Post a call",
   "call.new_title": "Post a funding call",
-  "call.new_help": "Keep it simple: small groups apply from their profile and answer at most five short questions. The call is saved as a draft until you publish it.",
-  "call.need_funder_org": "Only members of a funder organisation can post calls. Create a funder organisation first.",
+  "call.new_help":
+    "Keep it simple: small groups apply from their profile and answer at most five short questions. The call is saved as a draft until you publish it.",
+  "call.need_funder_org":
+    "Only members of a funder organisation can post calls. Create a funder organisation first.",
   "call.funder": "Funder",
   "call.title": "Title",
   "call.summary": "Summary",
@@ -456,23 +495,27 @@ export const en = {
   "call.deadline_passed": "The deadline has passed",
   "call.closes": "Closes {when}",
   "call.eligibility": "Who can apply",
-  "call.eligibility_help": "These are hard rules: organisations that do not meet them cannot apply. Leave a rule empty to accept everyone.",
+  "call.eligibility_help":
+    "These are hard rules: organisations that do not meet them cannot apply. Leave a rule empty to accept everyone.",
   "call.global_south_only": "Only organisations in the Global South",
   "call.countries": "Only organisations in these countries",
   "call.countries_help": "Optional. Hold Ctrl (or ⌘) to choose several.",
   "call.legal_statuses": "Legal statuses accepted",
   "call.none_means_all": "None ticked means every legal status, including unregistered groups.",
   "call.max_budget": "Largest annual budget accepted",
-  "call.max_budget_help": "Optional. Budgets in other currencies are compared in US dollars at the latest rate.",
+  "call.max_budget_help":
+    "Optional. Budgets in other currencies are compared in US dollars at the latest rate.",
   "call.required_led_by": "Must be led by",
   "call.required_led_by_help": "Optional. Every ticked group is required.",
   "call.min_trust_level": "Minimum trust level",
-  "call.min_trust_level_help": "Only organisations at this level of the trust ladder or above may apply. A new group starts at level 0, or 1 once every member has verified their e-mail address; asking for more keeps out groups nobody has vouched for yet.",
+  "call.min_trust_level_help":
+    "Only organisations at this level of the trust ladder or above may apply. A new group starts at level 0, or 1 once every member has verified their e-mail address; asking for more keeps out groups nobody has vouched for yet.",
   "call.min_trust_none": "No minimum: every organisation",
   "call.priorities": "Priorities",
   "call.priorities_help": "Priorities never exclude anyone; they rank organisations that meet them higher.",
   "call.questions": "Questions",
-  "call.questions_help": "One to five short questions. Everything in the organisation's profile is already included: do not ask for it again.",
+  "call.questions_help":
+    "One to five short questions. Everything in the organisation's profile is already included: do not ask for it again.",
   "call.question_n": "Question {n}",
   "call.question_label": "Question",
   "call.question_max": "Maximum characters",
@@ -483,7 +526,8 @@ export const en = {
   "call.close": "Close call",
   "call.published": "The call is published and open for applications.",
   "call.closed_notice": "The call is closed.",
-  "call.conflict": "Someone else changed this call while you were editing. The form keeps your text; check it against the current call and save again.",
+  "call.conflict":
+    "Someone else changed this call while you were editing. The form keeps your text; check it against the current call and save again.",
   "call.find_orgs": "Find eligible organisations",
   "call.who_can_apply": "Who can apply",
   "call.elig_countries": "Organisations in {list}",
@@ -493,7 +537,8 @@ export const en = {
   "call.elig_led_by": "Led by {list}",
   "call.elig_trust": "Trust level {level} or above ({name})",
   "call.time_to_apply": "Time to apply",
-  "call.time_estimate": "About {low}–{high} minutes: your profile is filled in already; {n} short answers and the amount.",
+  "call.time_estimate":
+    "About {low}–{high} minutes: your profile is filled in already; {n} short answers and the amount.",
   "call.see_match": "How {org} matches",
   "match.met": "Met",
   "match.unmet": "Not met",
@@ -503,11 +548,13 @@ export const en = {
   "match.invited": "Invited to apply",
   "match.why": "Why",
   "match.for_org_title": "Calls for {org}",
-  "match.for_org_summary": "{eligible} of {total} open calls are open to you. Eligible calls come first, best matches at the top.",
+  "match.for_org_summary":
+    "{eligible} of {total} open calls are open to you. Eligible calls come first, best matches at the top.",
   "match.for_call_title": "Organisations for “{call}”",
   "match.for_call_summary": "{total} eligible organisations, best matches first.",
   "match.back_to_call": "Back to the call",
-  "match.how_ranked": "The score counts the call's priorities you meet, shared themes and languages, and gives a boost to smaller, informal and rural groups, to lower-income countries and closed civic space, and to organisations that have received less funding so far.",
+  "match.how_ranked":
+    "The score counts the call's priorities you meet, shared themes and languages, and gives a boost to smaller, informal and rural groups, to lower-income countries and closed civic space, and to organisations that have received less funding so far.",
   "match.publish_to_invite": "Publish the call to invite organisations.",
   "match.invite": "Invite to apply",
   "match.invited_notice": "Invitation sent. The organisation will see it with the call.",
@@ -524,23 +571,35 @@ export const en = {
   "match.legal_missing": "Add your legal status to your profile; this call accepts: {accepted}",
   "match.budget_met": "Your annual budget ({budget}) is under the ceiling ({ceiling})",
   "match.budget_unmet": "Your annual budget ({budget}) is over the ceiling ({ceiling})",
-  "match.budget_met_fx": "Your annual budget ({budget}, about {budgetUsd}) is under the ceiling ({ceiling}, about {ceilingUsd})",
-  "match.budget_unmet_fx": "Your annual budget ({budget}, about {budgetUsd}) is over the ceiling ({ceiling}, about {ceilingUsd})",
+  "match.budget_met_fx":
+    "Your annual budget ({budget}, about {budgetUsd}) is under the ceiling ({ceiling}, about {ceilingUsd})",
+  "match.budget_unmet_fx":
+    "Your annual budget ({budget}, about {budgetUsd}) is over the ceiling ({ceiling}, about {ceilingUsd})",
   "match.budget_missing": "Add your annual budget to your profile; this call accepts budgets up to {ceiling}",
-  "match.budget_no_rate": "Your budget ({budget}) cannot be compared with the ceiling ({ceiling}): no exchange rate is known",
+  "match.budget_no_rate":
+    "Your budget ({budget}) cannot be compared with the ceiling ({ceiling}): no exchange rate is known",
   "match.led_by_met": "Led by {required}, as the call requires",
   "match.led_by_unmet": "This call requires organisations led by {required}",
-  "match.trust_met.1": "Every member's e-mail address is verified (level 1) — this call needs level {required}",
-  "match.trust_met.2": "Vouched for by two trusted organisations nearby (level 2) — this call needs level {required}",
-  "match.trust_met_vouched": "Vouched for by {vouches} organisations (level 2) — this call needs level {required}",
+  "match.trust_met.1":
+    "Every member's e-mail address is verified (level 1) — this call needs level {required}",
+  "match.trust_met.2":
+    "Vouched for by two trusted organisations nearby (level 2) — this call needs level {required}",
+  "match.trust_met_vouched":
+    "Vouched for by {vouches} organisations (level 2) — this call needs level {required}",
   "match.trust_met.3": "Confirmed by the country chapter (level 3) — this call needs level {required}",
   "match.trust_met.4": "Verified by the platform (level 4) — this call needs level {required}",
-  "match.trust_unmet.1": "Your group is at level {level} ({levelName}); this call needs level 1: every member must verify their e-mail address",
-  "match.trust_unmet.2": "Your group is at level {level} ({levelName}); this call needs level 2: ask two trusted organisations nearby to vouch for you, or your country chapter to confirm you",
-  "match.trust_unmet.2_one_vouch": "Your group is at level {level} ({levelName}) and one trusted organisation nearby vouches for it; this call needs level 2: ask one more to vouch for you, or your country chapter to confirm you",
-  "match.trust_unmet.2_unverified": "Your group is at level {level} ({levelName}); this call needs level 2: every member must first verify their e-mail address, then ask two trusted organisations nearby to vouch for you — or ask your country chapter to confirm you",
-  "match.trust_unmet.3": "Your group is at level {level} ({levelName}); this call needs level 3: ask your country chapter to confirm you",
-  "match.trust_unmet.4": "Your group is at level {level} ({levelName}); this call needs level 4: only organisations verified by the platform may apply",
+  "match.trust_unmet.1":
+    "Your group is at level {level} ({levelName}); this call needs level 1: every member must verify their e-mail address",
+  "match.trust_unmet.2":
+    "Your group is at level {level} ({levelName}); this call needs level 2: ask two trusted organisations nearby to vouch for you, or your country chapter to confirm you",
+  "match.trust_unmet.2_one_vouch":
+    "Your group is at level {level} ({levelName}) and one trusted organisation nearby vouches for it; this call needs level 2: ask one more to vouch for you, or your country chapter to confirm you",
+  "match.trust_unmet.2_unverified":
+    "Your group is at level {level} ({levelName}); this call needs level 2: every member must first verify their e-mail address, then ask two trusted organisations nearby to vouch for you — or ask your country chapter to confirm you",
+  "match.trust_unmet.3":
+    "Your group is at level {level} ({levelName}); this call needs level 3: ask your country chapter to confirm you",
+  "match.trust_unmet.4":
+    "Your group is at level {level} ({levelName}); this call needs level 4: only organisations verified by the platform may apply",
   "match.any_level": "Any level",
   "match.filter": "Filter",
   "match.prio_led_by_met": "Priority to groups led by {wanted}: yours is led by {shared}",
@@ -553,7 +612,8 @@ export const en = {
   "match.themes_unmet": "None of the call's themes ({wanted}) is in your profile",
   "match.language_met": "You work in {shared}, a language of this call",
   "match.language_unmet": "This call takes applications in {wanted}; your profile lists other languages",
-  "match.language_missing": "Your profile lists no working language; this call takes applications in {wanted}",
+  "match.language_missing":
+    "Your profile lists no working language; this call takes applications in {wanted}",
   "match.equity_small": "Equity boost: small organisation (annual budget about {budgetUsd})",
   "match.equity_informal": "Equity boost: informal group ({legal})",
   "match.equity_rural": "Equity boost: works in a rural or peri-urban area ({setting})",
@@ -581,18 +641,23 @@ export const en = {
   "application.apply": "Apply",
   "application.applications": "Applications",
   "application.start_title": "Apply to “{call}”",
-  "application.need_cso": "To apply, first create your organisation's profile. You fill it in once; every application reuses it.",
+  "application.need_cso":
+    "To apply, first create your organisation's profile. You fill it in once; every application reuses it.",
   "application.continue": "Continue your application",
-  "application.profile_reused": "Your profile is sent with the application, so you are not asked for it again:",
+  "application.profile_reused":
+    "Your profile is sent with the application, so you are not asked for it again:",
   "application.fix_profile": "Something wrong? Edit your profile",
   "application.start": "Start the application",
   "application.autosaved": "Saved at",
-  "application.offline": "No connection: your text is kept on this device and will be saved when the network returns.",
+  "application.offline":
+    "No connection: your text is kept on this device and will be saved when the network returns.",
   "application.restored": "Your unsaved text was restored from this device.",
-  "application.restored_old": "Text from this device was restored over a newer saved version; check it before saving.",
+  "application.restored_old":
+    "Text from this device was restored over a newer saved version; check it before saving.",
   "application.edit_title": "Your application to “{call}”",
   "application.view_title": "Application to “{call}”",
-  "application.conflict": "Someone else saved this draft while you were writing. Your text is kept in the form; their version is shown above each answer. Merge them, then save again.",
+  "application.conflict":
+    "Someone else saved this draft while you were writing. Your text is kept in the form; their version is shown above each answer. Merge them, then save again.",
   "application.profile_sent": "The profile of {org} that will be sent",
   "application.their_version": "The other saved version:",
   "application.requested_amount": "Amount requested ({currency})",
@@ -636,7 +701,8 @@ export const en = {
   "decline.incomplete": "Incomplete application",
   "decline.competition": "Strong competition: more good applications than funds",
   "decline.other": "Other reason (see the note)",
-  "err.application_not_draft": "This application has been submitted or withdrawn and can no longer be changed.",
+  "err.application_not_draft":
+    "This application has been submitted or withdrawn and can no longer be changed.",
   "err.application_exists": "This organisation has already applied to this call.",
   "err.cannot_submit": "The application cannot be submitted yet; see each problem below.",
   "err.cannot_withdraw": "A decision has been made; the application can no longer be withdrawn.",
@@ -657,7 +723,8 @@ export const en = {
   "err.cannot_record_payment": "The payment could not be recorded.",
   "err.future_date": "This date is in the future.",
   "err.not_funder_member": "You are not a member of this funder organisation.",
-  "err.funder_not_verified": "Your funder organisation is not verified yet. Until the platform verifies it you can draft calls, but not publish them, see groups that show themselves to funders only, rank eligible organisations or invite them.",
+  "err.funder_not_verified":
+    "Your funder organisation is not verified yet. Until the platform verifies it you can draft calls, but not publish them, see groups that show themselves to funders only, rank eligible organisations or invite them.",
   "err.owners_only": "Only the organisation's owners can do this.",
   "err.last_owner": "An organisation must keep at least one owner: make another member an owner first.",
   "err.not_manual": "Card payments are recorded from Stripe; only bank transfers are confirmed by hand.",
@@ -680,7 +747,8 @@ export const en = {
   "ledger.refunded": "Refunded",
   "ledger.net": "Net",
   "ledger.in_usd": "All, in US dollars",
-  "ledger.usd_incomplete": "Some entries are in currencies without an exchange rate; they are missing from the US-dollar totals.",
+  "ledger.usd_incomplete":
+    "Some entries are in currencies without an exchange rate; they are missing from the US-dollar totals.",
   "ledger.open_ended_note": "Pledges with no end date count one year of installments as pledged.",
   "ledger.entries": "Entries",
   "ledger.empty": "Nothing has been pledged to this organisation yet.",
@@ -694,7 +762,8 @@ export const en = {
   "org.pledge": "Pledge core support",
   "pledge.title": "Pledge core support",
   "pledge.to": "To:",
-  "pledge.intro": "Core support is unrestricted: the organisation decides how to use it. Pledging for several years lets it plan.",
+  "pledge.intro":
+    "Core support is unrestricted: the organisation decides how to use it. Pledging for several years lets it plan.",
   "pledge.as": "Pledge as",
   "pledge.as_self": "Myself ({name})",
   "pledge.amount": "Amount per installment",
@@ -736,7 +805,8 @@ export const en = {
   "pledge.bank_pay_to": "Pay to",
   "pledge.bank_reference": "Quote this reference",
   "pledge.bank_amount": "Amount per installment",
-  "pledge.bank_note": "An administrator confirms each transfer when it arrives; it then appears on the ledger.",
+  "pledge.bank_note":
+    "An administrator confirms each transfer when it arrives; it then appears on the ledger.",
   "pledge.checkout_success": "Thank you. Stripe is confirming your payment; it appears here once confirmed.",
   "pledge.checkout_cancelled": "The payment was not completed. Nothing was charged.",
   "pledge.cancel": "Cancel this pledge",
@@ -754,11 +824,13 @@ export const en = {
   "pledge.reference": "Reference",
   "pledge.open_ledger": "its ledger",
   "pledge.my_pledges": "Your pledges",
-  "err.report_filter": "Only analysts, admins and the funder's own members may narrow the report to one funder or call.",
+  "err.report_filter":
+    "Only analysts, admins and the funder's own members may narrow the report to one funder or call.",
   "err.date": "Enter a date as YYYY-MM-DD.",
   "err.date_order": "The end date must not be before the start date.",
   "report.title": "Equity report",
-  "report.intro": "Where the money went: awards and core pledges through Sanad, measured for equity. Figures covering fewer than k organisations are withheld.",
+  "report.intro":
+    "Where the money went: awards and core pledges through Sanad, measured for equity. Figures covering fewer than k organisations are withheld.",
   "report.from": "From",
   "report.to": "To",
   "report.any": "Any",
@@ -788,14 +860,16 @@ export const en = {
   "report.lorenz_y": "Share of the amount",
   "report.groups": "By {dimension}",
   "report.groups_chart": "Share of the amount per group",
-  "report.overlap": "An organisation can belong to several of these groups, so shares can add up to more than 100%.",
+  "report.overlap":
+    "An organisation can belong to several of these groups, so shares can add up to more than 100%.",
   "report.group": "Group",
   "report.share": "Share",
   "report.success_rate": "Success rate",
   "report.air": "Adverse impact ratio",
   "report.flagged": "below 0.8",
   "report.method": "How this is computed",
-  "report.method_text": "Success rate is awards divided by decided applications; the adverse impact ratio divides a group's success rate by the best published group's, and below 0.8 flags a disparity. Gini and HHI are over total amounts per recipient. Any group covering fewer than {k} organisations is withheld, and so is the next smallest group when one withheld figure could otherwise be recovered from the totals. Hidden organisations are counted but never named or located.",
+  "report.method_text":
+    "Success rate is awards divided by decided applications; the adverse impact ratio divides a group's success rate by the best published group's, and below 0.8 flags a disparity. Gini and HHI are over total amounts per recipient. Any group covering fewer than {k} organisations is withheld, and so is the next smallest group when one withheld figure could otherwise be recovered from the totals. Hidden organisations are counted but never named or located.",
   "report.anonymous_org": "Organisation not publicly listed",
   "report.dim.country": "country",
   "report.dim.region": "UN region",
@@ -833,7 +907,8 @@ export const en = {
   "report.size.1m_plus": "1 million USD or more",
   "nav.reports": "Equity report",
   "admin.fx": "Exchange rates",
-  "admin.fx_help": "Add or correct a dated rate (US dollars for one unit). Awards and payments in that currency are converted again.",
+  "admin.fx_help":
+    "Add or correct a dated rate (US dollars for one unit). Awards and payments in that currency are converted again.",
   "admin.fx_rate": "US dollars per unit",
   "admin.fx_source": "Source",
   "admin.fx_save": "Save rate",
@@ -846,10 +921,14 @@ export const en = {
   "org.delete": "Delete this organisation",
   "org.delete_title": "Delete {name}",
   "org.delete_intro": "Deleting cannot be undone. Download your data first if you want to keep a copy.",
-  "org.delete_erased": "Erased: the name, description, area, founding year, staff and volunteer numbers, members and invitations, draft applications, application answers, reviewers' comments and notifications.",
-  "org.delete_kept": "Kept, anonymised and never shown with a name: awards and submitted applications (for the equity statistics, with country, setting, legal status, budget, led-by and themes), payments already made (for the ledgers), and the audit log.",
-  "org.delete_pledges": "Pledges still running to or from the organisation are cancelled, including their Stripe subscriptions.",
-  "org.delete_funder": "A funder's draft calls are deleted and its open calls are closed; applications other groups sent stay theirs.",
+  "org.delete_erased":
+    "Erased: the name, description, area, founding year, staff and volunteer numbers, members and invitations, draft applications, application answers, reviewers' comments and notifications.",
+  "org.delete_kept":
+    "Kept, anonymised and never shown with a name: awards and submitted applications (for the equity statistics, with country, setting, legal status, budget, led-by and themes), payments already made (for the ledgers), and the audit log.",
+  "org.delete_pledges":
+    "Pledges still running to or from the organisation are cancelled, including their Stripe subscriptions.",
+  "org.delete_funder":
+    "A funder's draft calls are deleted and its open calls are closed; applications other groups sent stay theirs.",
   "org.delete_confirm": "Type the organisation's name to confirm",
   "org.delete_submit": "Delete permanently",
   "org.deleted_notice": "The organisation was deleted.",

@@ -2,13 +2,15 @@
 import type { Messages } from "./en";
 
 export const es: Messages = {
-  "err.funder_checks": "Para verificar a un financiador, anote lo que comprobó: su sitio web, su registro y un contacto con quien habló.",
+  "err.funder_checks":
+    "Para verificar a un financiador, anote lo que comprobó: su sitio web, su registro y un contacto con quien habló.",
   "err.url": "Escriba una dirección web completa, que empiece por https://.",
   "admin.check_website": "Sitio web comprobado",
   "admin.check_registration": "Registro (número y registro)",
   "admin.check_contact": "Contacto (quién, cómo)",
   "err.vouch_self": "Una organización no puede avalarse a sí misma.",
-  "err.vouch_not_trusted": "Solo las organizaciones confirmadas por su capítulo nacional o verificadas por la plataforma (nivel 3 o 4) pueden avalar.",
+  "err.vouch_not_trusted":
+    "Solo las organizaciones confirmadas por su capítulo nacional o verificadas por la plataforma (nivel 3 o 4) pueden avalar.",
   "err.vouch_exists": "Su organización ya avala a esta; su aval dura 12 meses.",
   "trust.level_name.0": "nuevo",
   "trust.level_name.1": "correo de cada miembro verificado",
@@ -23,45 +25,62 @@ export const es: Messages = {
   "err.email_unverified": "Confirme primero su correo electrónico: le enviamos un enlace nuevo.",
   "err.current_password": "Esta no es su contraseña actual.",
   "auth.check_mail_title": "Revise su correo",
-  "auth.check_mail": "Enviamos un mensaje a {email}. Siga el enlace que contiene para confirmar su dirección e iniciar sesión. Si no llega en unos minutos, revise la carpeta de spam o regístrese de nuevo.",
+  "auth.check_mail":
+    "Enviamos un mensaje a {email}. Siga el enlace que contiene para confirmar su dirección e iniciar sesión. Si no llega en unos minutos, revise la carpeta de spam o regístrese de nuevo.",
   "auth.verify_title": "Confirme su correo electrónico",
   "auth.verify_intro": "Pulse el botón para confirmar su dirección e iniciar sesión.",
   "auth.verify_submit": "Confirmar e iniciar sesión",
   "auth.forgot_link": "¿Olvidó su contraseña?",
   "auth.forgot_title": "Elegir una contraseña nueva",
-  "auth.forgot_intro": "Escriba el correo de su cuenta. Si tiene una cuenta, le enviaremos un enlace para elegir una contraseña nueva.",
+  "auth.forgot_intro":
+    "Escriba el correo de su cuenta. Si tiene una cuenta, le enviaremos un enlace para elegir una contraseña nueva.",
   "auth.forgot_submit": "Enviar el enlace",
-  "auth.forgot_sent": "Si {email} tiene una cuenta de Sanad, va en camino un enlace para elegir una contraseña nueva. Funciona una vez, durante 30 minutos.",
+  "auth.forgot_sent":
+    "Si {email} tiene una cuenta de Sanad, va en camino un enlace para elegir una contraseña nueva. Funciona una vez, durante 30 minutos.",
   "auth.reset_title": "Elija una contraseña nueva",
   "auth.reset_submit": "Guardar la contraseña nueva",
-  "auth.reset_done": "Su contraseña nueva está guardada y se cerró la sesión en todos los dispositivos. Inicie sesión con ella.",
+  "auth.reset_done":
+    "Su contraseña nueva está guardada y se cerró la sesión en todos los dispositivos. Inicie sesión con ella.",
   "auth.new_password": "Contraseña nueva",
   "auth.current_password": "Contraseña actual",
   "me.security": "Seguridad",
-  "err.two_factor_required": "Active primero el inicio de sesión en dos pasos: los administradores y analistas lo necesitan para usar Sanad. Vaya a Mi cuenta → Seguridad (/me/security).",
+  "err.two_factor_required":
+    "Active primero el inicio de sesión en dos pasos: los administradores y analistas lo necesitan para usar Sanad. Vaya a Mi cuenta → Seguridad (/me/security).",
   "err.two_factor_already_on": "El inicio de sesión en dos pasos ya está activado.",
   "err.two_factor_already_off": "El inicio de sesión en dos pasos ya está desactivado.",
-  "err.two_factor_not_started": "Pulse primero «Activar el inicio de sesión en dos pasos» y luego escriba el código que muestra su aplicación.",
-  "err.code_needed": "Escriba el código de su aplicación de autenticación (o uno de sus códigos de recuperación).",
-  "err.code_wrong": "Este código no es correcto o ya se usó. Escriba el código que su aplicación muestra ahora, o un código de recuperación sin usar.",
+  "err.two_factor_not_started":
+    "Pulse primero «Activar el inicio de sesión en dos pasos» y luego escriba el código que muestra su aplicación.",
+  "err.code_needed":
+    "Escriba el código de su aplicación de autenticación (o uno de sus códigos de recuperación).",
+  "err.code_wrong":
+    "Este código no es correcto o ya se usó. Escriba el código que su aplicación muestra ahora, o un código de recuperación sin usar.",
   "auth.code": "Código de su aplicación de autenticación (si activó el inicio de sesión en dos pasos)",
-  "auth.code_hint": "6 dígitos, o uno de sus códigos de recuperación. Déjelo vacío si no activó el inicio de sesión en dos pasos.",
+  "auth.code_hint":
+    "6 dígitos, o uno de sus códigos de recuperación. Déjelo vacío si no activó el inicio de sesión en dos pasos.",
   "me.2fa_title": "Inicio de sesión en dos pasos",
-  "me.2fa_intro": "Con el inicio de sesión en dos pasos, para entrar hacen falta su contraseña y un código de 6 dígitos de una aplicación de autenticación en su teléfono (por ejemplo Aegis, FreeOTP, Google Authenticator o Microsoft Authenticator). Quien descubra su contraseña seguirá sin poder entrar.",
-  "me.2fa_recommended": "Usted pertenece a una organización oculta o visible solo para financiadores: le recomendamos activar el inicio de sesión en dos pasos.",
-  "me.2fa_required": "Los administradores y analistas deben activar el inicio de sesión en dos pasos antes de poder usar Sanad.",
+  "me.2fa_intro":
+    "Con el inicio de sesión en dos pasos, para entrar hacen falta su contraseña y un código de 6 dígitos de una aplicación de autenticación en su teléfono (por ejemplo Aegis, FreeOTP, Google Authenticator o Microsoft Authenticator). Quien descubra su contraseña seguirá sin poder entrar.",
+  "me.2fa_recommended":
+    "Usted pertenece a una organización oculta o visible solo para financiadores: le recomendamos activar el inicio de sesión en dos pasos.",
+  "me.2fa_required":
+    "Los administradores y analistas deben activar el inicio de sesión en dos pasos antes de poder usar Sanad.",
   "me.2fa_turn_on": "Activar el inicio de sesión en dos pasos",
-  "me.2fa_step_app": "Abra su aplicación de autenticación y añada una cuenta (introducir una clave, basada en el tiempo).",
+  "me.2fa_step_app":
+    "Abra su aplicación de autenticación y añada una cuenta (introducir una clave, basada en el tiempo).",
   "me.2fa_step_key": "Escriba esta clave en la aplicación:",
-  "me.2fa_open_link": "O, si esta página está abierta en el teléfono que tiene la aplicación, abra la clave en la aplicación",
-  "me.2fa_rename_hint": "La aplicación mostrará la cuenta como «Sanad». Puede ponerle el nombre que quiera: el nombre queda solo en su teléfono.",
+  "me.2fa_open_link":
+    "O, si esta página está abierta en el teléfono que tiene la aplicación, abra la clave en la aplicación",
+  "me.2fa_rename_hint":
+    "La aplicación mostrará la cuenta como «Sanad». Puede ponerle el nombre que quiera: el nombre queda solo en su teléfono.",
   "me.2fa_step_code": "Escriba el código de 6 dígitos que la aplicación muestra ahora.",
   "me.2fa_code": "Código de 6 dígitos de la aplicación",
   "me.2fa_confirm": "Activar",
   "me.2fa_on_notice": "El inicio de sesión en dos pasos está activado.",
   "me.2fa_recovery_title": "Sus códigos de recuperación",
-  "me.2fa_recovery_intro": "Si pierde su teléfono, cada uno de estos códigos le permite entrar una vez en lugar de un código de la aplicación. Anótelos o imprímalos ahora y guárdelos en un lugar seguro: no se volverán a mostrar.",
-  "me.2fa_is_on": "El inicio de sesión en dos pasos está activado. Códigos de recuperación sin usar: {count}.",
+  "me.2fa_recovery_intro":
+    "Si pierde su teléfono, cada uno de estos códigos le permite entrar una vez en lugar de un código de la aplicación. Anótelos o imprímalos ahora y guárdelos en un lugar seguro: no se volverán a mostrar.",
+  "me.2fa_is_on":
+    "El inicio de sesión en dos pasos está activado. Códigos de recuperación sin usar: {count}.",
   "me.2fa_off_code": "Código de su aplicación, o un código de recuperación",
   "me.2fa_turn_off": "Desactivar el inicio de sesión en dos pasos",
   "me.2fa_off_notice": "El inicio de sesión en dos pasos está desactivado: su contraseña basta para entrar.",
@@ -77,7 +96,8 @@ export const es: Messages = {
   "me.sessions_ended": "Se cerró la sesión en los otros dispositivos.",
   "me.session_ended": "Se cerró la sesión en ese dispositivo.",
   "dev.mail_title": "Correo enviado por Sanad (solo desarrollo)",
-  "dev.mail_intro": "Cada mensaje que escribió la aplicación, del más reciente al más antiguo. Esta página solo existe en desarrollo local.",
+  "dev.mail_intro":
+    "Cada mensaje que escribió la aplicación, del más reciente al más antiguo. Esta página solo existe en desarrollo local.",
   "dev.mail_to": "Destinatario",
   "dev.mail_filter": "Mostrar",
   "dev.mail_none": "Todavía no hay correo.",
@@ -86,19 +106,24 @@ export const es: Messages = {
   "mail.greeting": "Hola, {name}:",
   "mail.footer": "Sanad — apoyo a la sociedad civil. Si usted no lo pidió, ignore este mensaje: nada cambia.",
   "mail.verify.subject": "Confirme su correo electrónico para Sanad",
-  "mail.verify.body": "Alguien (esperamos que usted) creó una cuenta de Sanad con esta dirección. Confírmela para iniciar sesión. El enlace funciona una vez, durante {hours} horas.",
+  "mail.verify.body":
+    "Alguien (esperamos que usted) creó una cuenta de Sanad con esta dirección. Confírmela para iniciar sesión. El enlace funciona una vez, durante {hours} horas.",
   "mail.verify.action": "Confirmar mi dirección",
   "mail.exists.subject": "Su cuenta de Sanad",
-  "mail.exists.body": "Alguien intentó crear una cuenta de Sanad con esta dirección, pero usted ya tiene una. Si fue usted, inicie sesión, o elija una contraseña nueva con el enlace de abajo (funciona una vez, durante {minutes} minutos).",
+  "mail.exists.body":
+    "Alguien intentó crear una cuenta de Sanad con esta dirección, pero usted ya tiene una. Si fue usted, inicie sesión, o elija una contraseña nueva con el enlace de abajo (funciona una vez, durante {minutes} minutos).",
   "mail.exists.action": "Elegir una contraseña nueva",
   "mail.reset.subject": "Elegir una contraseña nueva de Sanad",
-  "mail.reset.body": "Alguien pidió una contraseña nueva para la cuenta de Sanad de esta dirección. El enlace funciona una vez, durante {minutes} minutos. Una contraseña nueva cierra la sesión en todos los dispositivos.",
+  "mail.reset.body":
+    "Alguien pidió una contraseña nueva para la cuenta de Sanad de esta dirección. El enlace funciona una vez, durante {minutes} minutos. Una contraseña nueva cierra la sesión en todos los dispositivos.",
   "mail.reset.action": "Elegir una contraseña nueva",
   "mail.invitation.subject": "Una invitación en Sanad",
-  "mail.invitation.body": "Una organización en Sanad le invita a unirse. Inicie sesión (o cree su cuenta con esta dirección) para ver quién le invita y aceptar o rechazar. La invitación caduca en {days} días.",
+  "mail.invitation.body":
+    "Una organización en Sanad le invita a unirse. Inicie sesión (o cree su cuenta con esta dirección) para ver quién le invita y aceptar o rechazar. La invitación caduca en {days} días.",
   "mail.invitation.action": "Ver la invitación",
   "mail.changed.subject": "Se cambió su contraseña de Sanad",
-  "mail.changed.body": "La contraseña de su cuenta de Sanad acaba de cambiar y se cerró la sesión en sus otros dispositivos. Si no fue usted, elija una contraseña nueva de inmediato.",
+  "mail.changed.body":
+    "La contraseña de su cuenta de Sanad acaba de cambiar y se cerró la sesión en sus otros dispositivos. Si no fue usted, elija una contraseña nueva de inmediato.",
   "mail.changed.action": "Elegir una contraseña nueva",
   "app.name": "Sanad",
   "app.tagline": "Financiamiento que llega a las organizaciones pequeñas",
@@ -106,7 +131,8 @@ export const es: Messages = {
   "nav.orgs": "Organizaciones",
   "nav.chapters": "Capítulos",
   "trust.title": "Confianza",
-  "trust.explain": "Los niveles vienen de pruebas, nunca de un formulario: 1 cuando el correo de cada miembro está verificado, 2 con el aval de dos organizaciones de confianza (nivel 3 o 4) del mismo país o subregión, 3 cuando un coordinador del capítulo nacional ha comprobado el grupo, 4 cuando la plataforma lo ha verificado. Un aval dura 12 meses.",
+  "trust.explain":
+    "Los niveles vienen de pruebas, nunca de un formulario: 1 cuando el correo de cada miembro está verificado, 2 con el aval de dos organizaciones de confianza (nivel 3 o 4) del mismo país o subregión, 3 cuando un coordinador del capítulo nacional ha comprobado el grupo, 4 cuando la plataforma lo ha verificado. Un aval dura 12 meses.",
   "trust.no_evidence": "Todavía no hay pruebas.",
   "trust.level_short": "Nivel {level}",
   "trust.ev_platform": "Verificada por la plataforma",
@@ -130,15 +156,21 @@ export const es: Messages = {
   "trust.asked_on": "pedido el {date}",
   "trust.climb": "Subir en la escala de confianza",
   "trust.ask_chapter": "Pedir a nuestro capítulo que nos confirme",
-  "trust.ask_chapter_help": "Un coordinador del capítulo de {country} comprueba su grupo (una visita, una llamada, documentos o una referencia) y lo confirma: nivel 3. Los coordinadores ven el nombre y la zona de su grupo en su lista de espera, aunque su perfil esté oculto; un grupo oculto no aparece en ninguna página pública.",
-  "trust.no_chapter": "{country} todavía no tiene capítulo. Pidan avales a organizaciones de confianza cercanas.",
+  "trust.ask_chapter_help":
+    "Un coordinador del capítulo de {country} comprueba su grupo (una visita, una llamada, documentos o una referencia) y lo confirma: nivel 3. Los coordinadores ven el nombre y la zona de su grupo en su lista de espera, aunque su perfil esté oculto; un grupo oculto no aparece en ninguna página pública.",
+  "trust.no_chapter":
+    "{country} todavía no tiene capítulo. Pidan avales a organizaciones de confianza cercanas.",
   "trust.ask_vouch": "Pedir un aval",
   "trust.ask_vouch_to": "Organización de confianza a la que pedirlo",
-  "trust.ask_vouch_help": "Los avales de dos organizaciones de confianza de su país o subregión llevan a su grupo al nivel 2. La organización ve su pedido en su página y decide.",
-  "trust.no_candidates": "Todavía ninguna organización de confianza de su país o subregión puede ver su perfil.",
-  "trust.hidden_no_vouch": "Nadie puede avalar a un grupo oculto: ninguna otra organización lo ve. Pidan la confirmación a su capítulo.",
+  "trust.ask_vouch_help":
+    "Los avales de dos organizaciones de confianza de su país o subregión llevan a su grupo al nivel 2. La organización ve su pedido en su página y decide.",
+  "trust.no_candidates":
+    "Todavía ninguna organización de confianza de su país o subregión puede ver su perfil.",
+  "trust.hidden_no_vouch":
+    "Nadie puede avalar a un grupo oculto: ninguna otra organización lo ve. Pidan la confirmación a su capítulo.",
   "trust.vouch_title": "Avalar a esta organización",
-  "trust.vouch_help": "Avalen solo a un grupo que conozcan. El nombre de su organización aparece en su página; el aval dura 12 meses y pueden retirarlo en cualquier momento. Cuenta cuando sus organizaciones están en el mismo país o subregión y no comparten miembros.",
+  "trust.vouch_help":
+    "Avalen solo a un grupo que conozcan. El nombre de su organización aparece en su página; el aval dura 12 meses y pueden retirarlo en cualquier momento. Cuenta cuando sus organizaciones están en el mismo país o subregión y no comparten miembros.",
   "trust.voucher": "Avalar como",
   "trust.relationship": "Cómo los conocen",
   "trust.relationship.worked_together": "Hemos trabajado juntos",
@@ -153,13 +185,16 @@ export const es: Messages = {
   "trust.vouched": "Su aval quedó registrado. Dura 12 meses; pueden retirarlo en cualquier momento.",
   "trust.vouch_revoked": "Su aval fue retirado.",
   "trust.vouch_asked": "Su pedido fue enviado. La organización lo ve en su página.",
-  "trust.confirmation_asked": "Su grupo está en la lista de espera del capítulo. Un coordinador se pondrá en contacto.",
+  "trust.confirmation_asked":
+    "Su grupo está en la lista de espera del capítulo. Un coordinador se pondrá en contacto.",
   "org.verified_funder": "Financiador verificado",
   "org.chapter": "Capítulo nacional",
   "org.listed_in_chapter": "Incluirnos en la página del capítulo de nuestro país",
-  "org.listed_in_chapter_help": "Su nombre y su nivel de confianza aparecen en la página pública del capítulo. Solo se incluyen perfiles públicos: uno oculto o solo para financiadores nunca.",
+  "org.listed_in_chapter_help":
+    "Su nombre y su nivel de confianza aparecen en la página pública del capítulo. Solo se incluyen perfiles públicos: uno oculto o solo para financiadores nunca.",
   "chapter.list_title": "Capítulos nacionales",
-  "chapter.list_intro": "Un capítulo son unas pocas personas coordinadoras que conocen la sociedad civil de su país. Confirman grupos (nivel 3 de la escala de confianza), también los ocultos, sin hacerlos públicos.",
+  "chapter.list_intro":
+    "Un capítulo son unas pocas personas coordinadoras que conocen la sociedad civil de su país. Confirman grupos (nivel 3 de la escala de confianza), también los ocultos, sin hacerlos públicos.",
   "chapter.none": "Todavía no hay capítulos.",
   "chapter.coordinators": "Coordinación",
   "chapter.listed": "Organizaciones incluidas",
@@ -168,7 +203,8 @@ export const es: Messages = {
   "chapter.title": "Capítulo de {country}",
   "chapter.all": "Todos los capítulos",
   "chapter.queue": "Grupos que piden ser confirmados",
-  "chapter.queue_help": "Solo la coordinación del capítulo ve esta lista. Comprueben cada grupo de la manera en que confíen antes de confirmarlo. Los grupos ocultos aparecen solo aquí: no compartan sus nombres.",
+  "chapter.queue_help":
+    "Solo la coordinación del capítulo ve esta lista. Comprueben cada grupo de la manera en que confíen antes de confirmarlo. Los grupos ocultos aparecen solo aquí: no compartan sus nombres.",
   "chapter.queue_empty": "Ningún grupo en espera.",
   "chapter.method": "Cómo lo comprobaron",
   "chapter.note": "Nota",
@@ -188,7 +224,8 @@ export const es: Messages = {
   "chapter.no_calls": "Ninguna convocatoria abierta para este país por ahora.",
   "err.no_account": "Ninguna cuenta con la dirección verificada usa este correo.",
   "admin.funders": "Financiadores en espera de verificación",
-  "admin.funders_help": "Hasta que se verifique, un financiador puede preparar convocatorias pero no publicarlas, ni clasificar o invitar grupos, ni ver perfiles solo para financiadores. Comprueben antes que es un financiador real.",
+  "admin.funders_help":
+    "Hasta que se verifique, un financiador puede preparar convocatorias pero no publicarlas, ni clasificar o invitar grupos, ni ver perfiles solo para financiadores. Comprueben antes que es un financiador real.",
   "admin.no_funders": "Ningún financiador en espera.",
   "admin.created": "Registrado el",
   "admin.verify_funder": "Verificar",
@@ -205,13 +242,17 @@ export const es: Messages = {
   "nav.language": "Idioma",
   "nav.skip": "Ir al contenido",
   "home.title": "Sanad — apoyo para pequeñas organizaciones de la sociedad civil",
-  "home.lead": "Sanad conecta a grupos pequeños, informales, rurales y liderados por mujeres o jóvenes con financiamiento al que realmente pueden postular, con pocas respuestas cortas, y permite a los financiadores dar apoyo institucional de largo plazo.",
+  "home.lead":
+    "Sanad conecta a grupos pequeños, informales, rurales y liderados por mujeres o jóvenes con financiamiento al que realmente pueden postular, con pocas respuestas cortas, y permite a los financiadores dar apoyo institucional de largo plazo.",
   "home.for_cso": "Para grupos comunitarios",
-  "home.for_cso_text": "Completen su perfil una sola vez. Vean a qué convocatorias pueden postular y por qué. Postulen con pocas respuestas cortas, en su idioma, incluso desde un teléfono lento.",
+  "home.for_cso_text":
+    "Completen su perfil una sola vez. Vean a qué convocatorias pueden postular y por qué. Postulen con pocas respuestas cortas, en su idioma, incluso desde un teléfono lento.",
   "home.for_funders": "Para financiadores",
-  "home.for_funders_text": "Publiquen convocatorias sencillas, encuentren organizaciones elegibles de las que nunca habrían oído hablar y comprometan apoyo institucional plurianual.",
+  "home.for_funders_text":
+    "Publiquen convocatorias sencillas, encuentren organizaciones elegibles de las que nunca habrían oído hablar y comprometan apoyo institucional plurianual.",
   "home.for_analysts": "Para todo el mundo",
-  "home.for_analysts_text": "Vean adónde va el dinero: un informe público y respetuoso de la privacidad sobre qué tan equitativa es la distribución de los fondos.",
+  "home.for_analysts_text":
+    "Vean adónde va el dinero: un informe público y respetuoso de la privacidad sobre qué tan equitativa es la distribución de los fondos.",
   "home.cta_signup": "Crear una cuenta",
   "home.cta_orgs": "Ver organizaciones",
   "auth.signup_title": "Crea tu cuenta",
@@ -241,7 +282,8 @@ export const es: Messages = {
   "me.save": "Guardar",
   "me.saved": "Guardado.",
   "me.tokens": "Tokens personales de API",
-  "me.tokens_help": "Un token permite que un programa use la API en tu nombre: envíalo como «Authorization: Bearer <token>». Se muestra una sola vez; mantenlo en secreto.",
+  "me.tokens_help":
+    "Un token permite que un programa use la API en tu nombre: envíalo como «Authorization: Bearer <token>». Se muestra una sola vez; mantenlo en secreto.",
   "me.token_name": "Nombre del token",
   "me.token_create": "Crear token",
   "me.token_created": "Tu nuevo token (cópialo ahora, no se volverá a mostrar):",
@@ -290,7 +332,8 @@ export const es: Messages = {
   "members.remove": "Quitar",
   "members.you": "(usted)",
   "members.leave": "Salir de esta organización",
-  "members.leave_help": "Ya no verá sus páginas privadas; solo una nueva invitación de una persona propietaria le permitirá volver.",
+  "members.leave_help":
+    "Ya no verá sus páginas privadas; solo una nueva invitación de una persona propietaria le permitirá volver.",
   "members.invitations": "Invitaciones pendientes",
   "members.no_invitations": "No hay invitaciones pendientes.",
   "members.expires": "vence el {date}",
@@ -303,7 +346,8 @@ export const es: Messages = {
   "org.save": "Guardar",
   "org.create": "Crear organización",
   "org.saved": "Perfil guardado.",
-  "org.conflict": "Otra persona cambió este perfil mientras lo editabas. Su versión aparece abajo; tus cambios no se guardaron. Revísalos y guarda de nuevo.",
+  "org.conflict":
+    "Otra persona cambió este perfil mientras lo editabas. Su versión aparece abajo; tus cambios no se guardaron. Revísalos y guarda de nuevo.",
   "org.your_changes": "Tus cambios (sin guardar)",
   "org.none": "Ninguna organización coincide.",
   "org.filter": "Filtrar",
@@ -365,7 +409,8 @@ export const es: Messages = {
   "admin.unverified": "Organizaciones en espera de verificación",
   "admin.none_unverified": "Todas las organizaciones están verificadas.",
   "admin.countries": "Países: clasificaciones",
-  "admin.countries_help": "Corrige la calificación del espacio cívico o el grupo de ingreso de un país cuando se publique una nueva edición. Deja un campo vacío si no se conoce.",
+  "admin.countries_help":
+    "Corrige la calificación del espacio cívico o el grupo de ingreso de un país cuando se publique una nueva edición. Deja un campo vacío si no se conoce.",
   "admin.as_of": "Fecha de la calificación (AAAA-MM)",
   "admin.update": "Actualizar",
   "admin.audit": "Actividad reciente",
@@ -396,7 +441,8 @@ export const es: Messages = {
   "err.number": "Escribe un número.",
   "err.email": "Escribe un correo electrónico válido.",
   "err.email_taken": "Ya existe una cuenta con este correo electrónico.",
-  "err.email_reserved": "Esta dirección está reservada y no puede recibir correo; usa tu propio correo electrónico.",
+  "err.email_reserved":
+    "Esta dirección está reservada y no puede recibir correo; usa tu propio correo electrónico.",
   "err.credentials": "El correo electrónico o la contraseña no son correctos.",
   "err.password_short": "La contraseña debe tener al menos 10 caracteres.",
   "err.password_long": "La contraseña debe tener como máximo 256 caracteres.",
@@ -413,10 +459,12 @@ export const es: Messages = {
   "err.version": "La versión que editaste ya no está actualizada.",
   "err.user_unknown": "Todavía no hay una cuenta con este correo; la invitación quedará esperando.",
   "err.owner_needed": "Una organización debe conservar al menos una persona propietaria.",
-  "footer.about": "Sanad (سند) significa «apoyo». Hecho para pequeñas organizaciones de la sociedad civil del Sur global.",
+  "footer.about":
+    "Sanad (سند) significa «apoyo». Hecho para pequeñas organizaciones de la sociedad civil del Sur global.",
   "footer.api": "API JSON y referencia OpenAPI",
   "api.title": "Referencia de la API de Sanad",
-  "api.intro": "Todas las rutas están bajo /api/v1, con JSON de entrada y salida. Los errores son application/problem+json. Autentícate con la cookie de sesión o con «Authorization: Bearer <token>».",
+  "api.intro":
+    "Todas las rutas están bajo /api/v1, con JSON de entrada y salida. Los errores son application/problem+json. Autentícate con la cookie de sesión o con «Authorization: Bearer <token>».",
   "api.download": "Documento OpenAPI 3.1",
   "api.request_body": "Cuerpo de la solicitud",
   "api.responses": "Respuestas",
@@ -439,8 +487,10 @@ export const es: Messages = {
   "call.none": "Ninguna convocatoria abierta coincide.",
   "call.new": "Publicar una convocatoria",
   "call.new_title": "Publicar una convocatoria",
-  "call.new_help": "Que sea sencilla: los grupos pequeños postulan desde su perfil y responden como máximo cinco preguntas cortas. La convocatoria queda como borrador hasta que la publiques.",
-  "call.need_funder_org": "Solo los miembros de una organización financiadora pueden publicar convocatorias. Primero crea una organización financiadora.",
+  "call.new_help":
+    "Que sea sencilla: los grupos pequeños postulan desde su perfil y responden como máximo cinco preguntas cortas. La convocatoria queda como borrador hasta que la publiques.",
+  "call.need_funder_org":
+    "Solo los miembros de una organización financiadora pueden publicar convocatorias. Primero crea una organización financiadora.",
   "call.funder": "Financiador",
   "call.title": "Título",
   "call.summary": "Resumen",
@@ -457,23 +507,28 @@ export const es: Messages = {
   "call.deadline_passed": "La fecha límite ya pasó",
   "call.closes": "Cierra {when}",
   "call.eligibility": "Quién puede postular",
-  "call.eligibility_help": "Son reglas estrictas: las organizaciones que no las cumplan no pueden postular. Deja una regla vacía para aceptar a todas.",
+  "call.eligibility_help":
+    "Son reglas estrictas: las organizaciones que no las cumplan no pueden postular. Deja una regla vacía para aceptar a todas.",
   "call.global_south_only": "Solo organizaciones del Sur global",
   "call.countries": "Solo organizaciones de estos países",
   "call.countries_help": "Opcional. Mantén pulsado Ctrl (o ⌘) para elegir varios.",
   "call.legal_statuses": "Situaciones legales aceptadas",
   "call.none_means_all": "Si no marcas ninguna, se aceptan todas, incluidos los grupos sin registro legal.",
   "call.max_budget": "Presupuesto anual máximo aceptado",
-  "call.max_budget_help": "Opcional. Los presupuestos en otras monedas se comparan en dólares estadounidenses al tipo de cambio más reciente.",
+  "call.max_budget_help":
+    "Opcional. Los presupuestos en otras monedas se comparan en dólares estadounidenses al tipo de cambio más reciente.",
   "call.required_led_by": "Debe estar liderada por",
   "call.required_led_by_help": "Opcional. Se exige cada grupo marcado.",
   "call.min_trust_level": "Nivel de confianza mínimo",
-  "call.min_trust_level_help": "Solo pueden postular las organizaciones en este nivel de la escala de confianza o superior. Un grupo nuevo empieza en el nivel 0, o en el 1 cuando cada miembro verificó su correo; pedir más deja fuera a los grupos que nadie ha avalado todavía.",
+  "call.min_trust_level_help":
+    "Solo pueden postular las organizaciones en este nivel de la escala de confianza o superior. Un grupo nuevo empieza en el nivel 0, o en el 1 cuando cada miembro verificó su correo; pedir más deja fuera a los grupos que nadie ha avalado todavía.",
   "call.min_trust_none": "Sin mínimo: todas las organizaciones",
   "call.priorities": "Prioridades",
-  "call.priorities_help": "Las prioridades no excluyen a nadie; ubican más arriba a las organizaciones que las cumplen.",
+  "call.priorities_help":
+    "Las prioridades no excluyen a nadie; ubican más arriba a las organizaciones que las cumplen.",
   "call.questions": "Preguntas",
-  "call.questions_help": "De una a cinco preguntas cortas. Todo lo que dice el perfil de la organización ya está incluido: no lo vuelvas a pedir.",
+  "call.questions_help":
+    "De una a cinco preguntas cortas. Todo lo que dice el perfil de la organización ya está incluido: no lo vuelvas a pedir.",
   "call.question_n": "Pregunta {n}",
   "call.question_label": "Texto de la pregunta",
   "call.question_max": "Máximo de caracteres",
@@ -484,7 +539,8 @@ export const es: Messages = {
   "call.close": "Cerrar convocatoria",
   "call.published": "La convocatoria está publicada y abierta a postulaciones.",
   "call.closed_notice": "La convocatoria está cerrada.",
-  "call.conflict": "Otra persona cambió esta convocatoria mientras la editabas. El formulario conserva tu texto; compáralo con la versión actual y guarda de nuevo.",
+  "call.conflict":
+    "Otra persona cambió esta convocatoria mientras la editabas. El formulario conserva tu texto; compáralo con la versión actual y guarda de nuevo.",
   "call.find_orgs": "Buscar organizaciones elegibles",
   "call.who_can_apply": "Quién puede postular",
   "call.elig_countries": "Organizaciones de {list}",
@@ -494,7 +550,8 @@ export const es: Messages = {
   "call.elig_led_by": "Liderada por {list}",
   "call.elig_trust": "Nivel de confianza {level} o superior ({name})",
   "call.time_to_apply": "Tiempo para postular",
-  "call.time_estimate": "Entre {low} y {high} minutos aproximadamente: su perfil ya está completo; {n} respuestas cortas y el monto.",
+  "call.time_estimate":
+    "Entre {low} y {high} minutos aproximadamente: su perfil ya está completo; {n} respuestas cortas y el monto.",
   "call.see_match": "Coincidencia para {org}",
   "match.met": "Cumple",
   "match.unmet": "No cumple",
@@ -504,11 +561,13 @@ export const es: Messages = {
   "match.invited": "Invitada a postular",
   "match.why": "Por qué",
   "match.for_org_title": "Convocatorias para {org}",
-  "match.for_org_summary": "{eligible} de {total} convocatorias abiertas están abiertas para ustedes. Primero las elegibles, con las mejores coincidencias arriba.",
+  "match.for_org_summary":
+    "{eligible} de {total} convocatorias abiertas están abiertas para ustedes. Primero las elegibles, con las mejores coincidencias arriba.",
   "match.for_call_title": "Organizaciones para «{call}»",
   "match.for_call_summary": "{total} organizaciones elegibles, con las mejores coincidencias primero.",
   "match.back_to_call": "Volver a la convocatoria",
-  "match.how_ranked": "La puntuación cuenta las prioridades de la convocatoria que cumplen, los temas e idiomas en común, y da un impulso a los grupos más pequeños, informales y rurales, a los países de menores ingresos y con espacio cívico cerrado, y a las organizaciones que hasta ahora han recibido menos financiamiento.",
+  "match.how_ranked":
+    "La puntuación cuenta las prioridades de la convocatoria que cumplen, los temas e idiomas en común, y da un impulso a los grupos más pequeños, informales y rurales, a los países de menores ingresos y con espacio cívico cerrado, y a las organizaciones que hasta ahora han recibido menos financiamiento.",
   "match.publish_to_invite": "Publica la convocatoria para invitar organizaciones.",
   "match.invite": "Invitar a postular",
   "match.invited_notice": "Invitación enviada. La organización la verá junto a la convocatoria.",
@@ -525,43 +584,61 @@ export const es: Messages = {
   "match.legal_missing": "Agreguen su situación legal al perfil; esta convocatoria acepta: {accepted}",
   "match.budget_met": "Su presupuesto anual ({budget}) está por debajo del tope ({ceiling})",
   "match.budget_unmet": "Su presupuesto anual ({budget}) supera el tope ({ceiling})",
-  "match.budget_met_fx": "Su presupuesto anual ({budget}, unos {budgetUsd}) está por debajo del tope ({ceiling}, unos {ceilingUsd})",
-  "match.budget_unmet_fx": "Su presupuesto anual ({budget}, unos {budgetUsd}) supera el tope ({ceiling}, unos {ceilingUsd})",
-  "match.budget_missing": "Agreguen su presupuesto anual al perfil; esta convocatoria acepta presupuestos de hasta {ceiling}",
-  "match.budget_no_rate": "Su presupuesto ({budget}) no se puede comparar con el tope ({ceiling}): no se conoce el tipo de cambio",
+  "match.budget_met_fx":
+    "Su presupuesto anual ({budget}, unos {budgetUsd}) está por debajo del tope ({ceiling}, unos {ceilingUsd})",
+  "match.budget_unmet_fx":
+    "Su presupuesto anual ({budget}, unos {budgetUsd}) supera el tope ({ceiling}, unos {ceilingUsd})",
+  "match.budget_missing":
+    "Agreguen su presupuesto anual al perfil; esta convocatoria acepta presupuestos de hasta {ceiling}",
+  "match.budget_no_rate":
+    "Su presupuesto ({budget}) no se puede comparar con el tope ({ceiling}): no se conoce el tipo de cambio",
   "match.led_by_met": "Liderada por {required}, como exige la convocatoria",
   "match.led_by_unmet": "Esta convocatoria exige organizaciones lideradas por {required}",
-  "match.trust_met.1": "El correo de cada miembro está verificado (nivel 1) — esta convocatoria pide el nivel {required}",
-  "match.trust_met.2": "Avalado por dos organizaciones de confianza cercanas (nivel 2) — esta convocatoria pide el nivel {required}",
-  "match.trust_met_vouched": "Avalado por {vouches} organizaciones (nivel 2) — esta convocatoria pide el nivel {required}",
-  "match.trust_met.3": "Confirmado por el capítulo nacional (nivel 3) — esta convocatoria pide el nivel {required}",
+  "match.trust_met.1":
+    "El correo de cada miembro está verificado (nivel 1) — esta convocatoria pide el nivel {required}",
+  "match.trust_met.2":
+    "Avalado por dos organizaciones de confianza cercanas (nivel 2) — esta convocatoria pide el nivel {required}",
+  "match.trust_met_vouched":
+    "Avalado por {vouches} organizaciones (nivel 2) — esta convocatoria pide el nivel {required}",
+  "match.trust_met.3":
+    "Confirmado por el capítulo nacional (nivel 3) — esta convocatoria pide el nivel {required}",
   "match.trust_met.4": "Verificado por la plataforma (nivel 4) — esta convocatoria pide el nivel {required}",
-  "match.trust_unmet.1": "Su grupo está en el nivel {level} ({levelName}); esta convocatoria pide el nivel 1: cada miembro debe verificar su correo electrónico",
-  "match.trust_unmet.2": "Su grupo está en el nivel {level} ({levelName}); esta convocatoria pide el nivel 2: pidan a dos organizaciones de confianza cercanas que los avalen, o a su capítulo nacional que los confirme",
-  "match.trust_unmet.2_one_vouch": "Su grupo está en el nivel {level} ({levelName}) y una organización de confianza cercana lo avala; esta convocatoria pide el nivel 2: pidan a otra que los avale, o a su capítulo nacional que los confirme",
-  "match.trust_unmet.2_unverified": "Su grupo está en el nivel {level} ({levelName}); esta convocatoria pide el nivel 2: primero cada miembro debe verificar su correo electrónico, luego pidan a dos organizaciones de confianza cercanas que los avalen — o pidan a su capítulo nacional que los confirme",
-  "match.trust_unmet.3": "Su grupo está en el nivel {level} ({levelName}); esta convocatoria pide el nivel 3: pidan a su capítulo nacional que los confirme",
-  "match.trust_unmet.4": "Su grupo está en el nivel {level} ({levelName}); esta convocatoria pide el nivel 4: solo pueden postular las organizaciones verificadas por la plataforma",
+  "match.trust_unmet.1":
+    "Su grupo está en el nivel {level} ({levelName}); esta convocatoria pide el nivel 1: cada miembro debe verificar su correo electrónico",
+  "match.trust_unmet.2":
+    "Su grupo está en el nivel {level} ({levelName}); esta convocatoria pide el nivel 2: pidan a dos organizaciones de confianza cercanas que los avalen, o a su capítulo nacional que los confirme",
+  "match.trust_unmet.2_one_vouch":
+    "Su grupo está en el nivel {level} ({levelName}) y una organización de confianza cercana lo avala; esta convocatoria pide el nivel 2: pidan a otra que los avale, o a su capítulo nacional que los confirme",
+  "match.trust_unmet.2_unverified":
+    "Su grupo está en el nivel {level} ({levelName}); esta convocatoria pide el nivel 2: primero cada miembro debe verificar su correo electrónico, luego pidan a dos organizaciones de confianza cercanas que los avalen — o pidan a su capítulo nacional que los confirme",
+  "match.trust_unmet.3":
+    "Su grupo está en el nivel {level} ({levelName}); esta convocatoria pide el nivel 3: pidan a su capítulo nacional que los confirme",
+  "match.trust_unmet.4":
+    "Su grupo está en el nivel {level} ({levelName}); esta convocatoria pide el nivel 4: solo pueden postular las organizaciones verificadas por la plataforma",
   "match.any_level": "Cualquier nivel",
   "match.filter": "Filtrar",
   "match.prio_led_by_met": "Prioridad a grupos liderados por {wanted}: el suyo está liderado por {shared}",
   "match.prio_led_by_unmet": "La prioridad es para grupos liderados por {wanted}",
-  "match.prio_setting_met": "Prioridad a organizaciones que trabajan en estos ámbitos: {wanted}; el suyo: {yours}",
+  "match.prio_setting_met":
+    "Prioridad a organizaciones que trabajan en estos ámbitos: {wanted}; el suyo: {yours}",
   "match.prio_setting_unmet": "La prioridad es para organizaciones que trabajan en estos ámbitos: {wanted}",
   "match.prio_themes_met": "Temas prioritarios en los que trabajan: {shared}",
   "match.prio_themes_unmet": "Los temas prioritarios ({wanted}) no están en su perfil",
   "match.themes_met": "Temas en común: {shared}",
   "match.themes_unmet": "Ninguno de los temas de la convocatoria ({wanted}) está en su perfil",
   "match.language_met": "Trabajan en {shared}, un idioma de esta convocatoria",
-  "match.language_unmet": "Esta convocatoria recibe postulaciones en {wanted}; su perfil indica otros idiomas",
-  "match.language_missing": "Su perfil no indica ningún idioma de trabajo; esta convocatoria recibe postulaciones en {wanted}",
+  "match.language_unmet":
+    "Esta convocatoria recibe postulaciones en {wanted}; su perfil indica otros idiomas",
+  "match.language_missing":
+    "Su perfil no indica ningún idioma de trabajo; esta convocatoria recibe postulaciones en {wanted}",
   "match.equity_small": "Impulso de equidad: organización pequeña (presupuesto anual de unos {budgetUsd})",
   "match.equity_informal": "Impulso de equidad: grupo informal ({legal})",
   "match.equity_rural": "Impulso de equidad: trabaja en una zona rural o periurbana ({setting})",
   "match.equity_income": "Impulso de equidad: país del grupo «{income}»",
   "match.equity_civic": "Impulso de equidad: espacio cívico calificado como «{civic}»",
   "match.equity_unfunded": "Impulso de equidad: todavía no ha recibido financiamiento a través de Sanad",
-  "match.equity_less_funded": "Impulso de equidad: poco financiamiento recibido a través de Sanad hasta ahora ({received})",
+  "match.equity_less_funded":
+    "Impulso de equidad: poco financiamiento recibido a través de Sanad hasta ahora ({received})",
   "err.datetime": "Escribe una fecha y una hora.",
   "err.time_zone": "Elige una zona horaria de la lista.",
   "err.same_currency": "El mínimo y el máximo deben estar en la misma moneda.",
@@ -571,7 +648,8 @@ export const es: Messages = {
   "err.call_not_draft": "Solo una convocatoria en borrador se puede cambiar así.",
   "err.call_not_open": "Esta convocatoria no está abierta.",
   "err.not_funder": "Las convocatorias las publican organizaciones financiadoras; esta no lo es.",
-  "err.not_cso": "La búsqueda de coincidencias es para organizaciones de la sociedad civil, no para financiadores.",
+  "err.not_cso":
+    "La búsqueda de coincidencias es para organizaciones de la sociedad civil, no para financiadores.",
   "application.status.draft": "Borrador",
   "application.status.submitted": "Enviada",
   "application.status.under_review": "En revisión",
@@ -582,18 +660,22 @@ export const es: Messages = {
   "application.apply": "Postular",
   "application.applications": "Postulaciones",
   "application.start_title": "Postular a «{call}»",
-  "application.need_cso": "Para postular, primero creen el perfil de su organización. Se completa una sola vez y todas las postulaciones lo reutilizan.",
+  "application.need_cso":
+    "Para postular, primero creen el perfil de su organización. Se completa una sola vez y todas las postulaciones lo reutilizan.",
   "application.continue": "Continuar la postulación",
   "application.profile_reused": "Su perfil se envía con la postulación, así que no se les vuelve a pedir:",
   "application.fix_profile": "¿Algo está mal? Editen su perfil",
   "application.start": "Comenzar la postulación",
   "application.autosaved": "Guardado a las",
-  "application.offline": "Sin conexión: su texto queda guardado en este dispositivo y se guardará cuando vuelva la red.",
+  "application.offline":
+    "Sin conexión: su texto queda guardado en este dispositivo y se guardará cuando vuelva la red.",
   "application.restored": "Se recuperó de este dispositivo su texto sin guardar.",
-  "application.restored_old": "Se recuperó un texto de este dispositivo sobre una versión guardada más reciente; revísenlo antes de guardar.",
+  "application.restored_old":
+    "Se recuperó un texto de este dispositivo sobre una versión guardada más reciente; revísenlo antes de guardar.",
   "application.edit_title": "Su postulación a «{call}»",
   "application.view_title": "Postulación a «{call}»",
-  "application.conflict": "Otra persona guardó este borrador mientras escribían. Su texto se conserva en el formulario; la otra versión aparece sobre cada respuesta. Combínenlas y guarden de nuevo.",
+  "application.conflict":
+    "Otra persona guardó este borrador mientras escribían. Su texto se conserva en el formulario; la otra versión aparece sobre cada respuesta. Combínenlas y guarden de nuevo.",
   "application.profile_sent": "El perfil de {org} que se enviará",
   "application.their_version": "La otra versión guardada:",
   "application.requested_amount": "Monto solicitado ({currency})",
@@ -658,18 +740,24 @@ export const es: Messages = {
   "err.cannot_record_payment": "No se pudo registrar el pago.",
   "err.future_date": "Esta fecha está en el futuro.",
   "err.not_funder_member": "Usted no es miembro de esta organización financiadora.",
-  "err.funder_not_verified": "Su organización financiadora aún no está verificada. Hasta que la plataforma la verifique puede preparar convocatorias en borrador, pero no publicarlas, ni ver los grupos visibles solo para financiadores, ni clasificar ni invitar a organizaciones elegibles.",
+  "err.funder_not_verified":
+    "Su organización financiadora aún no está verificada. Hasta que la plataforma la verifique puede preparar convocatorias en borrador, pero no publicarlas, ni ver los grupos visibles solo para financiadores, ni clasificar ni invitar a organizaciones elegibles.",
   "err.owners_only": "Solo las personas propietarias de la organización pueden hacer esto.",
-  "err.last_owner": "Una organización debe conservar al menos una persona propietaria: nombre antes a otro miembro como propietario.",
-  "err.not_manual": "Los pagos con tarjeta se registran desde Stripe; solo las transferencias se confirman a mano.",
+  "err.last_owner":
+    "Una organización debe conservar al menos una persona propietaria: nombre antes a otro miembro como propietario.",
+  "err.not_manual":
+    "Los pagos con tarjeta se registran desde Stripe; solo las transferencias se confirman a mano.",
   "err.payment_recorded": "Ya hay un pago registrado con esta referencia.",
   "err.pledge_currency": "El pago debe estar en {currency}, la moneda del compromiso.",
-  "err.pledge_recipient": "Los compromisos son para organizaciones de la sociedad civil, no para financiadores.",
+  "err.pledge_recipient":
+    "Los compromisos son para organizaciones de la sociedad civil, no para financiadores.",
   "err.pledge_self": "No puede comprometer fondos a una organización de la que es miembro.",
   "err.stripe_rejected": "Stripe rechazó esta solicitud de pago. Revise el importe y la moneda.",
-  "err.stripe_unavailable": "No se pudo contactar con Stripe. No se cobró nada; inténtelo de nuevo en un minuto.",
+  "err.stripe_unavailable":
+    "No se pudo contactar con Stripe. No se cobró nada; inténtelo de nuevo en un minuto.",
   "err.installments_once": "Un compromiso único no tiene cuotas.",
-  "err.stripe_minimum": "Este importe es inferior al pago con tarjeta más pequeño que Stripe acepta en esta moneda.",
+  "err.stripe_minimum":
+    "Este importe es inferior al pago con tarjeta más pequeño que Stripe acepta en esta moneda.",
   "err.three_decimal": "En esta moneda, los pagos con tarjeta deben terminar en 0 (por ejemplo 12,340).",
   "err.whole_units": "En esta moneda solo se pueden pagar unidades enteras con tarjeta.",
   "ledger.title": "Registro del apoyo institucional",
@@ -681,7 +769,8 @@ export const es: Messages = {
   "ledger.refunded": "Reembolsado",
   "ledger.net": "Neto",
   "ledger.in_usd": "Todo, en dólares de EE. UU.",
-  "ledger.usd_incomplete": "Algunas entradas están en monedas sin tipo de cambio; faltan en los totales en dólares.",
+  "ledger.usd_incomplete":
+    "Algunas entradas están en monedas sin tipo de cambio; faltan en los totales en dólares.",
   "ledger.open_ended_note": "Los compromisos sin fecha de fin cuentan un año de cuotas como comprometido.",
   "ledger.entries": "Entradas",
   "ledger.empty": "Todavía no se ha comprometido nada a esta organización.",
@@ -695,7 +784,8 @@ export const es: Messages = {
   "org.pledge": "Comprometer apoyo institucional",
   "pledge.title": "Comprometer apoyo institucional",
   "pledge.to": "Para:",
-  "pledge.intro": "El apoyo institucional no está restringido: la organización decide cómo usarlo. Comprometerse por varios años le permite planificar.",
+  "pledge.intro":
+    "El apoyo institucional no está restringido: la organización decide cómo usarlo. Comprometerse por varios años le permite planificar.",
   "pledge.as": "Comprometer como",
   "pledge.as_self": "Yo mismo/a ({name})",
   "pledge.amount": "Importe por cuota",
@@ -705,7 +795,8 @@ export const es: Messages = {
   "pledge.interval.month": "Cada mes",
   "pledge.interval.year": "Cada año",
   "pledge.installments": "Número de cuotas",
-  "pledge.installments_hint": "Para compromisos mensuales o anuales, p. ej. 24. Déjelo vacío para dar hasta que cancele.",
+  "pledge.installments_hint":
+    "Para compromisos mensuales o anuales, p. ej. 24. Déjelo vacío para dar hasta que cancele.",
   "pledge.anonymous": "No mostrar mi nombre en el registro público",
   "pledge.anonymous_hint": "Los miembros de la organización siguen viendo quién dio.",
   "pledge.anonymous_label": "Anónimo",
@@ -737,7 +828,8 @@ export const es: Messages = {
   "pledge.bank_pay_to": "Pagar a",
   "pledge.bank_reference": "Indique esta referencia",
   "pledge.bank_amount": "Importe por cuota",
-  "pledge.bank_note": "Un administrador confirma cada transferencia cuando llega; entonces aparece en el registro.",
+  "pledge.bank_note":
+    "Un administrador confirma cada transferencia cuando llega; entonces aparece en el registro.",
   "pledge.checkout_success": "Gracias. Stripe está confirmando su pago; aparecerá aquí una vez confirmado.",
   "pledge.checkout_cancelled": "El pago no se completó. No se cobró nada.",
   "pledge.cancel": "Cancelar este compromiso",
@@ -755,11 +847,13 @@ export const es: Messages = {
   "pledge.reference": "Referencia",
   "pledge.open_ledger": "su registro",
   "pledge.my_pledges": "Sus compromisos",
-  "err.report_filter": "Solo analistas, administradores y miembros del propio financiador pueden limitar el informe a un financiador o convocatoria.",
+  "err.report_filter":
+    "Solo analistas, administradores y miembros del propio financiador pueden limitar el informe a un financiador o convocatoria.",
   "err.date": "Introduzca una fecha con el formato AAAA-MM-DD.",
   "err.date_order": "La fecha final no puede ser anterior a la inicial.",
   "report.title": "Informe de equidad",
-  "report.intro": "A dónde fue el dinero: subvenciones y compromisos institucionales a través de Sanad, medidos en términos de equidad. Se ocultan las cifras que cubren menos de k organizaciones.",
+  "report.intro":
+    "A dónde fue el dinero: subvenciones y compromisos institucionales a través de Sanad, medidos en términos de equidad. Se ocultan las cifras que cubren menos de k organizaciones.",
   "report.from": "Desde",
   "report.to": "Hasta",
   "report.any": "Cualquiera",
@@ -769,7 +863,8 @@ export const es: Messages = {
   "report.call_id": "Convocatoria (identificador)",
   "report.show": "Ver el informe",
   "report.as_of": "A fecha de {when}",
-  "report.basis": "Importes en {currency} al tipo de la fecha de cada subvención (tabla de cambio hasta {fx})",
+  "report.basis":
+    "Importes en {currency} al tipo de la fecha de cada subvención (tabla de cambio hasta {fx})",
   "report.k_rule": "k = {k}: el mínimo de organizaciones detrás de cada cifra",
   "report.download_csv": "Descargar CSV",
   "report.totals": "Totales",
@@ -789,14 +884,16 @@ export const es: Messages = {
   "report.lorenz_y": "Proporción del importe",
   "report.groups": "Por {dimension}",
   "report.groups_chart": "Proporción del importe por grupo",
-  "report.overlap": "Una organización puede pertenecer a varios de estos grupos, así que las proporciones pueden sumar más del 100 %.",
+  "report.overlap":
+    "Una organización puede pertenecer a varios de estos grupos, así que las proporciones pueden sumar más del 100 %.",
   "report.group": "Grupo",
   "report.share": "Proporción",
   "report.success_rate": "Tasa de éxito",
   "report.air": "Razón de impacto adverso",
   "report.flagged": "por debajo de 0,8",
   "report.method": "Cómo se calcula",
-  "report.method_text": "La tasa de éxito es el número de subvenciones dividido por las solicitudes resueltas; la razón de impacto adverso divide la tasa de un grupo por la del mejor grupo publicado, y por debajo de 0,8 señala una disparidad. Gini e HHI se calculan sobre los importes totales por beneficiaria. Se oculta todo grupo que cubra menos de {k} organizaciones, y también el siguiente grupo más pequeño cuando una cifra oculta podría deducirse de los totales. Las organizaciones ocultas se cuentan, pero nunca se nombran ni se ubican.",
+  "report.method_text":
+    "La tasa de éxito es el número de subvenciones dividido por las solicitudes resueltas; la razón de impacto adverso divide la tasa de un grupo por la del mejor grupo publicado, y por debajo de 0,8 señala una disparidad. Gini e HHI se calculan sobre los importes totales por beneficiaria. Se oculta todo grupo que cubra menos de {k} organizaciones, y también el siguiente grupo más pequeño cuando una cifra oculta podría deducirse de los totales. Las organizaciones ocultas se cuentan, pero nunca se nombran ni se ubican.",
   "report.anonymous_org": "Organización no listada públicamente",
   "report.dim.country": "país",
   "report.dim.region": "región de la ONU",
@@ -834,7 +931,8 @@ export const es: Messages = {
   "report.size.1m_plus": "1 millón de USD o más",
   "nav.reports": "Informe de equidad",
   "admin.fx": "Tipos de cambio",
-  "admin.fx_help": "Añada o corrija un tipo fechado (dólares de EE. UU. por unidad). Las subvenciones y pagos en esa moneda se vuelven a convertir.",
+  "admin.fx_help":
+    "Añada o corrija un tipo fechado (dólares de EE. UU. por unidad). Las subvenciones y pagos en esa moneda se vuelven a convertir.",
   "admin.fx_rate": "Dólares de EE. UU. por unidad",
   "admin.fx_source": "Fuente",
   "admin.fx_save": "Guardar el tipo",
@@ -846,11 +944,16 @@ export const es: Messages = {
   "org.export": "Descargar todos nuestros datos (JSON)",
   "org.delete": "Eliminar esta organización",
   "org.delete_title": "Eliminar {name}",
-  "org.delete_intro": "La eliminación no se puede deshacer. Descargue primero sus datos si quiere conservar una copia.",
-  "org.delete_erased": "Se borran: el nombre, la descripción, la zona, el año de fundación, el personal y los voluntarios, los miembros e invitaciones, los borradores, las respuestas de las solicitudes, los comentarios de los evaluadores y las notificaciones.",
-  "org.delete_kept": "Se conservan, anonimizados y nunca mostrados con un nombre: las subvenciones y solicitudes enviadas (para las estadísticas de equidad, con país, entorno, situación jurídica, presupuesto, liderazgo y temas), los pagos ya realizados (para los registros) y el registro de auditoría.",
-  "org.delete_pledges": "Se cancelan los compromisos en curso hacia la organización o de ella, incluidas sus suscripciones de Stripe.",
-  "org.delete_funder": "Las convocatorias en borrador del financiador se eliminan y las abiertas se cierran; las solicitudes de otros grupos siguen siendo suyas.",
+  "org.delete_intro":
+    "La eliminación no se puede deshacer. Descargue primero sus datos si quiere conservar una copia.",
+  "org.delete_erased":
+    "Se borran: el nombre, la descripción, la zona, el año de fundación, el personal y los voluntarios, los miembros e invitaciones, los borradores, las respuestas de las solicitudes, los comentarios de los evaluadores y las notificaciones.",
+  "org.delete_kept":
+    "Se conservan, anonimizados y nunca mostrados con un nombre: las subvenciones y solicitudes enviadas (para las estadísticas de equidad, con país, entorno, situación jurídica, presupuesto, liderazgo y temas), los pagos ya realizados (para los registros) y el registro de auditoría.",
+  "org.delete_pledges":
+    "Se cancelan los compromisos en curso hacia la organización o de ella, incluidas sus suscripciones de Stripe.",
+  "org.delete_funder":
+    "Las convocatorias en borrador del financiador se eliminan y las abiertas se cierran; las solicitudes de otros grupos siguen siendo suyas.",
   "org.delete_confirm": "Escriba el nombre de la organización para confirmar",
   "org.delete_submit": "Eliminar definitivamente",
   "org.deleted_notice": "La organización fue eliminada.",

@@ -2,13 +2,15 @@
 import type { Messages } from "./en";
 
 export const fr: Messages = {
-  "err.funder_checks": "Pour vérifier un bailleur, notez ce que vous avez vérifié : son site web, son enregistrement et un contact joint.",
+  "err.funder_checks":
+    "Pour vérifier un bailleur, notez ce que vous avez vérifié : son site web, son enregistrement et un contact joint.",
   "err.url": "Saisissez une adresse web complète, commençant par https://.",
   "admin.check_website": "Site web vérifié",
   "admin.check_registration": "Enregistrement (numéro et registre)",
   "admin.check_contact": "Contact joint (qui, comment)",
   "err.vouch_self": "Une organisation ne peut pas se recommander elle-même.",
-  "err.vouch_not_trusted": "Seules les organisations confirmées par leur section nationale ou vérifiées par la plateforme (niveau 3 ou 4) peuvent se porter garantes.",
+  "err.vouch_not_trusted":
+    "Seules les organisations confirmées par leur section nationale ou vérifiées par la plateforme (niveau 3 ou 4) peuvent se porter garantes.",
   "err.vouch_exists": "Votre organisation se porte déjà garante de celle-ci ; sa garantie dure 12 mois.",
   "trust.level_name.0": "nouveau",
   "trust.level_name.1": "adresse e-mail de chaque membre vérifiée",
@@ -23,48 +25,66 @@ export const fr: Messages = {
   "err.email_unverified": "Confirmez d'abord votre adresse e-mail : nous vous avons envoyé un nouveau lien.",
   "err.current_password": "Ce n'est pas votre mot de passe actuel.",
   "auth.check_mail_title": "Consultez vos e-mails",
-  "auth.check_mail": "Nous avons envoyé un message à {email}. Suivez le lien qu'il contient pour confirmer votre adresse et vous connecter. S'il n'arrive pas d'ici quelques minutes, regardez dans les indésirables ou inscrivez-vous à nouveau.",
+  "auth.check_mail":
+    "Nous avons envoyé un message à {email}. Suivez le lien qu'il contient pour confirmer votre adresse et vous connecter. S'il n'arrive pas d'ici quelques minutes, regardez dans les indésirables ou inscrivez-vous à nouveau.",
   "auth.verify_title": "Confirmez votre adresse e-mail",
   "auth.verify_intro": "Appuyez sur le bouton pour confirmer votre adresse et vous connecter.",
   "auth.verify_submit": "Confirmer et se connecter",
   "auth.forgot_link": "Mot de passe oublié ?",
   "auth.forgot_title": "Choisir un nouveau mot de passe",
-  "auth.forgot_intro": "Saisissez l'adresse e-mail de votre compte. Si elle a un compte, nous lui enverrons un lien pour choisir un nouveau mot de passe.",
+  "auth.forgot_intro":
+    "Saisissez l'adresse e-mail de votre compte. Si elle a un compte, nous lui enverrons un lien pour choisir un nouveau mot de passe.",
   "auth.forgot_submit": "Envoyer le lien",
-  "auth.forgot_sent": "Si {email} a un compte Sanad, un lien pour choisir un nouveau mot de passe est en route. Il fonctionne une fois, pendant 30 minutes.",
+  "auth.forgot_sent":
+    "Si {email} a un compte Sanad, un lien pour choisir un nouveau mot de passe est en route. Il fonctionne une fois, pendant 30 minutes.",
   "auth.reset_title": "Choisissez un nouveau mot de passe",
   "auth.reset_submit": "Enregistrer le nouveau mot de passe",
-  "auth.reset_done": "Votre nouveau mot de passe est enregistré et tous les appareils ont été déconnectés. Connectez-vous avec lui.",
+  "auth.reset_done":
+    "Votre nouveau mot de passe est enregistré et tous les appareils ont été déconnectés. Connectez-vous avec lui.",
   "auth.new_password": "Nouveau mot de passe",
   "auth.current_password": "Mot de passe actuel",
   "me.security": "Sécurité",
-  "err.two_factor_required": "Activez d'abord la connexion en deux étapes : les administrateurs et les analystes en ont besoin pour utiliser Sanad. Allez dans Mon compte → Sécurité (/me/security).",
+  "err.two_factor_required":
+    "Activez d'abord la connexion en deux étapes : les administrateurs et les analystes en ont besoin pour utiliser Sanad. Allez dans Mon compte → Sécurité (/me/security).",
   "err.two_factor_already_on": "La connexion en deux étapes est déjà activée.",
   "err.two_factor_already_off": "La connexion en deux étapes est déjà désactivée.",
-  "err.two_factor_not_started": "Appuyez d'abord sur « Activer la connexion en deux étapes », puis saisissez le code affiché par votre application.",
-  "err.code_needed": "Saisissez le code de votre application d'authentification (ou un de vos codes de secours).",
-  "err.code_wrong": "Ce code est incorrect ou a déjà servi. Saisissez le code que votre application affiche maintenant, ou un code de secours inutilisé.",
-  "auth.code": "Code de votre application d'authentification (si vous avez activé la connexion en deux étapes)",
-  "auth.code_hint": "6 chiffres, ou un de vos codes de secours. Laissez vide si vous n'avez pas activé la connexion en deux étapes.",
+  "err.two_factor_not_started":
+    "Appuyez d'abord sur « Activer la connexion en deux étapes », puis saisissez le code affiché par votre application.",
+  "err.code_needed":
+    "Saisissez le code de votre application d'authentification (ou un de vos codes de secours).",
+  "err.code_wrong":
+    "Ce code est incorrect ou a déjà servi. Saisissez le code que votre application affiche maintenant, ou un code de secours inutilisé.",
+  "auth.code":
+    "Code de votre application d'authentification (si vous avez activé la connexion en deux étapes)",
+  "auth.code_hint":
+    "6 chiffres, ou un de vos codes de secours. Laissez vide si vous n'avez pas activé la connexion en deux étapes.",
   "me.2fa_title": "Connexion en deux étapes",
-  "me.2fa_intro": "Avec la connexion en deux étapes, il faut votre mot de passe et un code à 6 chiffres d'une application d'authentification sur votre téléphone (par exemple Aegis, FreeOTP, Google Authenticator ou Microsoft Authenticator). Quelqu'un qui apprend votre mot de passe ne peut toujours pas se connecter.",
-  "me.2fa_recommended": "Vous êtes membre d'une organisation cachée ou visible des seuls bailleurs : nous vous recommandons d'activer la connexion en deux étapes.",
-  "me.2fa_required": "Les administrateurs et les analystes doivent activer la connexion en deux étapes avant de pouvoir utiliser Sanad.",
+  "me.2fa_intro":
+    "Avec la connexion en deux étapes, il faut votre mot de passe et un code à 6 chiffres d'une application d'authentification sur votre téléphone (par exemple Aegis, FreeOTP, Google Authenticator ou Microsoft Authenticator). Quelqu'un qui apprend votre mot de passe ne peut toujours pas se connecter.",
+  "me.2fa_recommended":
+    "Vous êtes membre d'une organisation cachée ou visible des seuls bailleurs : nous vous recommandons d'activer la connexion en deux étapes.",
+  "me.2fa_required":
+    "Les administrateurs et les analystes doivent activer la connexion en deux étapes avant de pouvoir utiliser Sanad.",
   "me.2fa_turn_on": "Activer la connexion en deux étapes",
-  "me.2fa_step_app": "Ouvrez votre application d'authentification et ajoutez un compte (saisie d'une clé, basé sur l'heure).",
+  "me.2fa_step_app":
+    "Ouvrez votre application d'authentification et ajoutez un compte (saisie d'une clé, basé sur l'heure).",
   "me.2fa_step_key": "Saisissez cette clé dans l'application :",
-  "me.2fa_open_link": "Ou, si cette page est ouverte sur le téléphone qui a l'application, ouvrez la clé dans l'application",
-  "me.2fa_rename_hint": "L'application affichera le compte sous le nom « Sanad ». Vous pouvez le renommer comme vous voulez : le nom reste sur votre téléphone.",
+  "me.2fa_open_link":
+    "Ou, si cette page est ouverte sur le téléphone qui a l'application, ouvrez la clé dans l'application",
+  "me.2fa_rename_hint":
+    "L'application affichera le compte sous le nom « Sanad ». Vous pouvez le renommer comme vous voulez : le nom reste sur votre téléphone.",
   "me.2fa_step_code": "Saisissez le code à 6 chiffres que l'application affiche maintenant.",
   "me.2fa_code": "Code à 6 chiffres de l'application",
   "me.2fa_confirm": "Activer",
   "me.2fa_on_notice": "La connexion en deux étapes est activée.",
   "me.2fa_recovery_title": "Vos codes de secours",
-  "me.2fa_recovery_intro": "Si vous perdez votre téléphone, chacun de ces codes vous permet de vous connecter une fois à la place d'un code de l'application. Notez-les ou imprimez-les maintenant et gardez-les en lieu sûr : ils ne seront plus affichés.",
+  "me.2fa_recovery_intro":
+    "Si vous perdez votre téléphone, chacun de ces codes vous permet de vous connecter une fois à la place d'un code de l'application. Notez-les ou imprimez-les maintenant et gardez-les en lieu sûr : ils ne seront plus affichés.",
   "me.2fa_is_on": "La connexion en deux étapes est activée. Codes de secours inutilisés : {count}.",
   "me.2fa_off_code": "Code de votre application, ou code de secours",
   "me.2fa_turn_off": "Désactiver la connexion en deux étapes",
-  "me.2fa_off_notice": "La connexion en deux étapes est désactivée : votre mot de passe seul suffit pour vous connecter.",
+  "me.2fa_off_notice":
+    "La connexion en deux étapes est désactivée : votre mot de passe seul suffit pour vous connecter.",
   "me.password_title": "Changer de mot de passe",
   "me.password_submit": "Changer le mot de passe",
   "me.password_changed": "Votre mot de passe a été changé. Vos autres appareils ont été déconnectés.",
@@ -77,28 +97,35 @@ export const fr: Messages = {
   "me.sessions_ended": "Les autres appareils ont été déconnectés.",
   "me.session_ended": "Cet appareil a été déconnecté.",
   "dev.mail_title": "E-mails envoyés par Sanad (développement seulement)",
-  "dev.mail_intro": "Chaque message écrit par l'application, du plus récent au plus ancien. Cette page n'existe qu'en développement local.",
+  "dev.mail_intro":
+    "Chaque message écrit par l'application, du plus récent au plus ancien. Cette page n'existe qu'en développement local.",
   "dev.mail_to": "Destinataire",
   "dev.mail_filter": "Afficher",
   "dev.mail_none": "Aucun e-mail pour l'instant.",
   "dev.mail_pending": "en attente d'envoi",
   "dev.mail_sent": "envoyé le {date}",
   "mail.greeting": "Bonjour {name},",
-  "mail.footer": "Sanad — au service de la société civile. Si vous n'avez rien demandé, ignorez ce message : rien ne change.",
+  "mail.footer":
+    "Sanad — au service de la société civile. Si vous n'avez rien demandé, ignorez ce message : rien ne change.",
   "mail.verify.subject": "Confirmez votre adresse e-mail pour Sanad",
-  "mail.verify.body": "Quelqu'un (vous, nous l'espérons) a créé un compte Sanad avec cette adresse. Confirmez-la pour vous connecter. Le lien fonctionne une fois, pendant {hours} heures.",
+  "mail.verify.body":
+    "Quelqu'un (vous, nous l'espérons) a créé un compte Sanad avec cette adresse. Confirmez-la pour vous connecter. Le lien fonctionne une fois, pendant {hours} heures.",
   "mail.verify.action": "Confirmer mon adresse",
   "mail.exists.subject": "Votre compte Sanad",
-  "mail.exists.body": "Quelqu'un a essayé de créer un compte Sanad avec cette adresse, mais vous en avez déjà un. Si c'était vous, connectez-vous, ou choisissez un nouveau mot de passe avec le lien ci-dessous (il fonctionne une fois, pendant {minutes} minutes).",
+  "mail.exists.body":
+    "Quelqu'un a essayé de créer un compte Sanad avec cette adresse, mais vous en avez déjà un. Si c'était vous, connectez-vous, ou choisissez un nouveau mot de passe avec le lien ci-dessous (il fonctionne une fois, pendant {minutes} minutes).",
   "mail.exists.action": "Choisir un nouveau mot de passe",
   "mail.reset.subject": "Choisir un nouveau mot de passe Sanad",
-  "mail.reset.body": "Quelqu'un a demandé un nouveau mot de passe pour le compte Sanad de cette adresse. Le lien fonctionne une fois, pendant {minutes} minutes. Un nouveau mot de passe déconnecte tous les appareils.",
+  "mail.reset.body":
+    "Quelqu'un a demandé un nouveau mot de passe pour le compte Sanad de cette adresse. Le lien fonctionne une fois, pendant {minutes} minutes. Un nouveau mot de passe déconnecte tous les appareils.",
   "mail.reset.action": "Choisir un nouveau mot de passe",
   "mail.invitation.subject": "Une invitation sur Sanad",
-  "mail.invitation.body": "Une organisation sur Sanad vous invite à la rejoindre. Connectez-vous (ou créez votre compte avec cette adresse) pour voir qui vous invite et accepter ou refuser. L'invitation expire dans {days} jours.",
+  "mail.invitation.body":
+    "Une organisation sur Sanad vous invite à la rejoindre. Connectez-vous (ou créez votre compte avec cette adresse) pour voir qui vous invite et accepter ou refuser. L'invitation expire dans {days} jours.",
   "mail.invitation.action": "Voir l'invitation",
   "mail.changed.subject": "Votre mot de passe Sanad a été changé",
-  "mail.changed.body": "Le mot de passe de votre compte Sanad vient d'être changé et vos autres appareils ont été déconnectés. Si ce n'était pas vous, choisissez tout de suite un nouveau mot de passe.",
+  "mail.changed.body":
+    "Le mot de passe de votre compte Sanad vient d'être changé et vos autres appareils ont été déconnectés. Si ce n'était pas vous, choisissez tout de suite un nouveau mot de passe.",
   "mail.changed.action": "Choisir un nouveau mot de passe",
   "app.name": "Sanad",
   "app.tagline": "Des financements qui atteignent les petites organisations",
@@ -106,7 +133,8 @@ export const fr: Messages = {
   "nav.orgs": "Organisations",
   "nav.chapters": "Sections",
   "trust.title": "Confiance",
-  "trust.explain": "Les niveaux viennent de preuves, jamais d'un formulaire : 1 quand l'adresse e-mail de chaque membre est vérifiée, 2 avec la garantie de deux organisations de confiance (niveau 3 ou 4) du même pays ou de la même sous-région, 3 quand un coordinateur de la section nationale a vérifié le groupe, 4 quand la plateforme l'a vérifié. Une garantie dure 12 mois.",
+  "trust.explain":
+    "Les niveaux viennent de preuves, jamais d'un formulaire : 1 quand l'adresse e-mail de chaque membre est vérifiée, 2 avec la garantie de deux organisations de confiance (niveau 3 ou 4) du même pays ou de la même sous-région, 3 quand un coordinateur de la section nationale a vérifié le groupe, 4 quand la plateforme l'a vérifié. Une garantie dure 12 mois.",
   "trust.no_evidence": "Aucune preuve pour l'instant.",
   "trust.level_short": "Niveau {level}",
   "trust.ev_platform": "Vérifiée par la plateforme",
@@ -122,7 +150,8 @@ export const fr: Messages = {
   "trust.not_counts": "ne compte pas : {reason}",
   "trust.why_expired": "elle a expiré (une garantie dure 12 mois)",
   "trust.why_shares_member": "les deux organisations ont un membre en commun",
-  "trust.why_returned": "elle a été rendue en moins d'une semaine (des garanties échangées ne sont pas une preuve)",
+  "trust.why_returned":
+    "elle a été rendue en moins d'une semaine (des garanties échangées ne sont pas une preuve)",
   "trust.why_voucher_not_trusted": "l'organisation garante n'est plus de confiance (niveau 3 ou 4)",
   "trust.why_too_far": "l'organisation garante n'est ni dans le même pays ni dans la même sous-région",
   "trust.why_revoked": "elle a été retirée",
@@ -130,15 +159,21 @@ export const fr: Messages = {
   "trust.asked_on": "demandé le {date}",
   "trust.climb": "Monter sur l'échelle de confiance",
   "trust.ask_chapter": "Demander à notre section de nous confirmer",
-  "trust.ask_chapter_help": "Un coordinateur de la section {country} vérifie votre groupe (visite, appel, documents ou référence) et le confirme : niveau 3. Les coordinateurs voient le nom et la zone de votre groupe dans leur file d'attente, même si votre profil est masqué ; un groupe masqué n'apparaît sur aucune page publique.",
-  "trust.no_chapter": "Il n'y a pas encore de section pour {country}. Demandez plutôt des garanties à des organisations de confiance proches.",
+  "trust.ask_chapter_help":
+    "Un coordinateur de la section {country} vérifie votre groupe (visite, appel, documents ou référence) et le confirme : niveau 3. Les coordinateurs voient le nom et la zone de votre groupe dans leur file d'attente, même si votre profil est masqué ; un groupe masqué n'apparaît sur aucune page publique.",
+  "trust.no_chapter":
+    "Il n'y a pas encore de section pour {country}. Demandez plutôt des garanties à des organisations de confiance proches.",
   "trust.ask_vouch": "Demander une garantie",
   "trust.ask_vouch_to": "Organisation de confiance à solliciter",
-  "trust.ask_vouch_help": "Les garanties de deux organisations de confiance de votre pays ou de votre sous-région font passer votre groupe au niveau 2. L'organisation sollicitée voit votre demande sur sa page et décide.",
-  "trust.no_candidates": "Aucune organisation de confiance de votre pays ou de votre sous-région ne peut encore voir votre profil.",
-  "trust.hidden_no_vouch": "Personne ne peut se porter garant d'un groupe masqué : aucune autre organisation ne le voit. Demandez plutôt à votre section.",
+  "trust.ask_vouch_help":
+    "Les garanties de deux organisations de confiance de votre pays ou de votre sous-région font passer votre groupe au niveau 2. L'organisation sollicitée voit votre demande sur sa page et décide.",
+  "trust.no_candidates":
+    "Aucune organisation de confiance de votre pays ou de votre sous-région ne peut encore voir votre profil.",
+  "trust.hidden_no_vouch":
+    "Personne ne peut se porter garant d'un groupe masqué : aucune autre organisation ne le voit. Demandez plutôt à votre section.",
   "trust.vouch_title": "Se porter garant de cette organisation",
-  "trust.vouch_help": "Ne vous portez garant que d'un groupe que vous connaissez. Le nom de votre organisation apparaît sur sa page ; la garantie dure 12 mois et vous pouvez la retirer à tout moment. Elle compte quand vos organisations sont dans le même pays ou la même sous-région et n'ont aucun membre en commun.",
+  "trust.vouch_help":
+    "Ne vous portez garant que d'un groupe que vous connaissez. Le nom de votre organisation apparaît sur sa page ; la garantie dure 12 mois et vous pouvez la retirer à tout moment. Elle compte quand vos organisations sont dans le même pays ou la même sous-région et n'ont aucun membre en commun.",
   "trust.voucher": "Au nom de",
   "trust.relationship": "Comment vous les connaissez",
   "trust.relationship.worked_together": "Nous avons travaillé ensemble",
@@ -150,16 +185,20 @@ export const fr: Messages = {
   "trust.vouch_submit": "Se porter garant",
   "trust.our_vouch": "{org} se porte garante de cette organisation depuis le {date}.",
   "trust.revoke": "Retirer notre garantie",
-  "trust.vouched": "Votre garantie est enregistrée. Elle dure 12 mois ; vous pouvez la retirer à tout moment.",
+  "trust.vouched":
+    "Votre garantie est enregistrée. Elle dure 12 mois ; vous pouvez la retirer à tout moment.",
   "trust.vouch_revoked": "Votre garantie a été retirée.",
   "trust.vouch_asked": "Votre demande est envoyée. L'organisation la voit sur sa page.",
-  "trust.confirmation_asked": "Votre groupe est dans la file d'attente de la section. Un coordinateur vous contactera.",
+  "trust.confirmation_asked":
+    "Votre groupe est dans la file d'attente de la section. Un coordinateur vous contactera.",
   "org.verified_funder": "Bailleur vérifié",
   "org.chapter": "Section nationale",
   "org.listed_in_chapter": "Nous inscrire sur la page de la section de notre pays",
-  "org.listed_in_chapter_help": "Votre nom et votre niveau de confiance apparaissent sur la page publique de la section. Seuls les profils publics sont listés : un profil masqué ou réservé aux bailleurs ne l'est jamais.",
+  "org.listed_in_chapter_help":
+    "Votre nom et votre niveau de confiance apparaissent sur la page publique de la section. Seuls les profils publics sont listés : un profil masqué ou réservé aux bailleurs ne l'est jamais.",
   "chapter.list_title": "Sections nationales",
-  "chapter.list_intro": "Une section, ce sont quelques coordinateurs qui connaissent la société civile de leur pays. Ils confirment des groupes (niveau 3 de l'échelle de confiance), y compris masqués, sans les rendre publics.",
+  "chapter.list_intro":
+    "Une section, ce sont quelques coordinateurs qui connaissent la société civile de leur pays. Ils confirment des groupes (niveau 3 de l'échelle de confiance), y compris masqués, sans les rendre publics.",
   "chapter.none": "Aucune section pour l'instant.",
   "chapter.coordinators": "Coordinateurs",
   "chapter.listed": "Organisations listées",
@@ -168,11 +207,13 @@ export const fr: Messages = {
   "chapter.title": "Section nationale : {country}",
   "chapter.all": "Toutes les sections",
   "chapter.queue": "Groupes qui demandent une confirmation",
-  "chapter.queue_help": "Seuls les coordinateurs de la section voient cette liste. Vérifiez chaque groupe de la manière qui vous inspire confiance avant de le confirmer. Les groupes masqués n'apparaissent qu'ici : ne partagez pas leurs noms.",
+  "chapter.queue_help":
+    "Seuls les coordinateurs de la section voient cette liste. Vérifiez chaque groupe de la manière qui vous inspire confiance avant de le confirmer. Les groupes masqués n'apparaissent qu'ici : ne partagez pas leurs noms.",
   "chapter.queue_empty": "Aucun groupe en attente.",
   "chapter.method": "Comment vous avez vérifié",
   "chapter.note": "Note",
-  "chapter.note_hint": "Ce que vous avez vérifié, en quelques mots. Conservée avec la confirmation ; jamais publiée.",
+  "chapter.note_hint":
+    "Ce que vous avez vérifié, en quelques mots. Conservée avec la confirmation ; jamais publiée.",
   "chapter.confirm": "Confirmer",
   "chapter.confirmed": "Le groupe est confirmé : niveau 3.",
   "chapter.no_coordinators": "Cette section n'a pas encore de coordinateur.",
@@ -188,7 +229,8 @@ export const fr: Messages = {
   "chapter.no_calls": "Aucun appel ouvert pour ce pays en ce moment.",
   "err.no_account": "Aucun compte avec une adresse vérifiée n'utilise cette adresse e-mail.",
   "admin.funders": "Bailleurs en attente de vérification",
-  "admin.funders_help": "Tant qu'il n'est pas vérifié, un bailleur peut préparer des appels mais pas les publier, ni classer ou inviter des groupes, ni voir les profils réservés aux bailleurs. Vérifiez d'abord qu'il s'agit d'un vrai bailleur.",
+  "admin.funders_help":
+    "Tant qu'il n'est pas vérifié, un bailleur peut préparer des appels mais pas les publier, ni classer ou inviter des groupes, ni voir les profils réservés aux bailleurs. Vérifiez d'abord qu'il s'agit d'un vrai bailleur.",
   "admin.no_funders": "Aucun bailleur en attente.",
   "admin.created": "Inscrit le",
   "admin.verify_funder": "Vérifier",
@@ -205,20 +247,25 @@ export const fr: Messages = {
   "nav.language": "Langue",
   "nav.skip": "Aller au contenu",
   "home.title": "Sanad — un appui aux petites organisations de la société civile",
-  "home.lead": "Sanad met en relation les petits groupes informels, ruraux, menés par des femmes ou des jeunes avec des financements auxquels ils peuvent vraiment prétendre, en quelques réponses courtes, et permet aux bailleurs d'apporter un soutien de base à long terme.",
+  "home.lead":
+    "Sanad met en relation les petits groupes informels, ruraux, menés par des femmes ou des jeunes avec des financements auxquels ils peuvent vraiment prétendre, en quelques réponses courtes, et permet aux bailleurs d'apporter un soutien de base à long terme.",
   "home.for_cso": "Pour les groupes communautaires",
-  "home.for_cso_text": "Remplissez votre profil une seule fois. Voyez à quels appels vous êtes éligibles et pourquoi. Candidatez en quelques réponses courtes, dans votre langue, même avec un téléphone lent.",
+  "home.for_cso_text":
+    "Remplissez votre profil une seule fois. Voyez à quels appels vous êtes éligibles et pourquoi. Candidatez en quelques réponses courtes, dans votre langue, même avec un téléphone lent.",
   "home.for_funders": "Pour les bailleurs",
-  "home.for_funders_text": "Publiez des appels simples, trouvez des organisations éligibles dont vous n'auriez jamais entendu parler, et engagez-vous sur un soutien de base pluriannuel.",
+  "home.for_funders_text":
+    "Publiez des appels simples, trouvez des organisations éligibles dont vous n'auriez jamais entendu parler, et engagez-vous sur un soutien de base pluriannuel.",
   "home.for_analysts": "Pour tout le monde",
-  "home.for_analysts_text": "Voyez où va l'argent : un bilan public et respectueux de la vie privée de l'équité dans la répartition des fonds.",
+  "home.for_analysts_text":
+    "Voyez où va l'argent : un bilan public et respectueux de la vie privée de l'équité dans la répartition des fonds.",
   "home.cta_signup": "Créer un compte",
   "home.cta_orgs": "Parcourir les organisations",
   "auth.signup_title": "Créer votre compte",
   "auth.login_title": "Connexion",
   "auth.email": "Adresse e-mail",
   "auth.password": "Mot de passe",
-  "auth.password_hint": "Au moins 10 caractères. Une courte phrase est facile à retenir et difficile à deviner.",
+  "auth.password_hint":
+    "Au moins 10 caractères. Une courte phrase est facile à retenir et difficile à deviner.",
   "auth.name": "Votre nom",
   "auth.locale": "Langue préférée",
   "auth.submit_signup": "Créer le compte",
@@ -241,7 +288,8 @@ export const fr: Messages = {
   "me.save": "Enregistrer",
   "me.saved": "Enregistré.",
   "me.tokens": "Jetons d'API personnels",
-  "me.tokens_help": "Un jeton permet à un script d'utiliser l'API en votre nom : envoyez-le sous la forme « Authorization: Bearer <token> ». Il n'est affiché qu'une fois ; gardez-le secret.",
+  "me.tokens_help":
+    "Un jeton permet à un script d'utiliser l'API en votre nom : envoyez-le sous la forme « Authorization: Bearer <token> ». Il n'est affiché qu'une fois ; gardez-le secret.",
   "me.token_name": "Nom du jeton",
   "me.token_create": "Créer un jeton",
   "me.token_created": "Votre nouveau jeton (copiez-le maintenant, il ne sera plus affiché) :",
@@ -275,13 +323,15 @@ export const fr: Messages = {
   "org.languages": "Langues de travail",
   "org.languages_help": "Codes de langue séparés par des virgules, par ex. ar, fr, wo",
   "org.visibility": "Qui peut voir ce profil",
-  "org.visibility_help": "Si être visible peut vous mettre en danger, choisissez « bailleurs uniquement » ou « masqué ».",
+  "org.visibility_help":
+    "Si être visible peut vous mettre en danger, choisissez « bailleurs uniquement » ou « masqué ».",
   "org.verified": "Vérifiée",
   "org.not_verified": "Pas encore vérifiée",
   "org.members": "Membres",
   "org.invite": "Inviter un membre",
   "org.invite_submit": "Inviter",
-  "org.invited": "{email} est invité·e. Cette personne ne devient membre que si elle accepte, depuis son propre compte.",
+  "org.invited":
+    "{email} est invité·e. Cette personne ne devient membre que si elle accepte, depuis son propre compte.",
   "members.title": "Membres de {org}",
   "members.name": "Nom",
   "members.role": "Rôle",
@@ -290,7 +340,8 @@ export const fr: Messages = {
   "members.remove": "Retirer",
   "members.you": "(vous)",
   "members.leave": "Quitter cette organisation",
-  "members.leave_help": "Vous ne verrez plus ses pages privées ; seule une nouvelle invitation d'un propriétaire vous y ramènera.",
+  "members.leave_help":
+    "Vous ne verrez plus ses pages privées ; seule une nouvelle invitation d'un propriétaire vous y ramènera.",
   "members.invitations": "Invitations en attente",
   "members.no_invitations": "Aucune invitation en attente.",
   "members.expires": "expire le {date}",
@@ -303,7 +354,8 @@ export const fr: Messages = {
   "org.save": "Enregistrer",
   "org.create": "Créer l'organisation",
   "org.saved": "Profil enregistré.",
-  "org.conflict": "Quelqu'un d'autre a modifié ce profil pendant que vous le modifiiez. Sa version est affichée ci-dessous ; vos changements n'ont pas été enregistrés. Vérifiez-les et enregistrez à nouveau.",
+  "org.conflict":
+    "Quelqu'un d'autre a modifié ce profil pendant que vous le modifiiez. Sa version est affichée ci-dessous ; vos changements n'ont pas été enregistrés. Vérifiez-les et enregistrez à nouveau.",
   "org.your_changes": "Vos changements (non enregistrés)",
   "org.none": "Aucune organisation ne correspond.",
   "org.filter": "Filtrer",
@@ -365,7 +417,8 @@ export const fr: Messages = {
   "admin.unverified": "Organisations en attente de vérification",
   "admin.none_unverified": "Toutes les organisations sont vérifiées.",
   "admin.countries": "Pays : classifications",
-  "admin.countries_help": "Corrigez la note d'espace civique ou le groupe de revenu d'un pays quand une nouvelle édition paraît. Laissez un champ vide s'il est inconnu.",
+  "admin.countries_help":
+    "Corrigez la note d'espace civique ou le groupe de revenu d'un pays quand une nouvelle édition paraît. Laissez un champ vide s'il est inconnu.",
   "admin.as_of": "Date de la note (AAAA-MM)",
   "admin.update": "Mettre à jour",
   "admin.audit": "Activité récente",
@@ -396,7 +449,8 @@ export const fr: Messages = {
   "err.number": "Saisissez un nombre.",
   "err.email": "Saisissez une adresse e-mail valide.",
   "err.email_taken": "Un compte existe déjà avec cette adresse e-mail.",
-  "err.email_reserved": "Cette adresse est réservée et ne peut pas recevoir d'e-mails ; utilisez votre propre adresse e-mail.",
+  "err.email_reserved":
+    "Cette adresse est réservée et ne peut pas recevoir d'e-mails ; utilisez votre propre adresse e-mail.",
   "err.credentials": "L'adresse e-mail ou le mot de passe est incorrect.",
   "err.password_short": "Le mot de passe doit contenir au moins 10 caractères.",
   "err.password_long": "Le mot de passe doit contenir au plus 256 caractères.",
@@ -413,10 +467,12 @@ export const fr: Messages = {
   "err.version": "La version que vous avez modifiée n'est plus à jour.",
   "err.user_unknown": "Aucun compte n'existe encore avec cette adresse ; une invitation l'attendra.",
   "err.owner_needed": "Une organisation doit garder au moins un·e propriétaire.",
-  "footer.about": "Sanad (سند) signifie « appui ». Conçu pour les petites organisations de la société civile du Sud global.",
+  "footer.about":
+    "Sanad (سند) signifie « appui ». Conçu pour les petites organisations de la société civile du Sud global.",
   "footer.api": "API JSON et référence OpenAPI",
   "api.title": "Référence de l'API Sanad",
-  "api.intro": "Toutes les routes sont sous /api/v1, en JSON dans les deux sens. Les erreurs sont en application/problem+json. Authentifiez-vous avec le cookie de session ou « Authorization: Bearer <token> ».",
+  "api.intro":
+    "Toutes les routes sont sous /api/v1, en JSON dans les deux sens. Les erreurs sont en application/problem+json. Authentifiez-vous avec le cookie de session ou « Authorization: Bearer <token> ».",
   "api.download": "Document OpenAPI 3.1",
   "api.request_body": "Corps de la requête",
   "api.responses": "Réponses",
@@ -439,8 +495,10 @@ export const fr: Messages = {
   "call.none": "Aucun appel ouvert ne correspond.",
   "call.new": "Publier un appel",
   "call.new_title": "Publier un appel à financement",
-  "call.new_help": "Restez simple : les petits groupes candidatent depuis leur profil et répondent à cinq questions courtes au plus. L'appel reste un brouillon jusqu'à sa publication.",
-  "call.need_funder_org": "Seuls les membres d'un bailleur peuvent publier des appels. Créez d'abord une organisation de type bailleur.",
+  "call.new_help":
+    "Restez simple : les petits groupes candidatent depuis leur profil et répondent à cinq questions courtes au plus. L'appel reste un brouillon jusqu'à sa publication.",
+  "call.need_funder_org":
+    "Seuls les membres d'un bailleur peuvent publier des appels. Créez d'abord une organisation de type bailleur.",
   "call.funder": "Bailleur",
   "call.title": "Titre",
   "call.summary": "Résumé",
@@ -457,23 +515,29 @@ export const fr: Messages = {
   "call.deadline_passed": "La date limite est passée",
   "call.closes": "Clôture {when}",
   "call.eligibility": "Qui peut candidater",
-  "call.eligibility_help": "Ce sont des règles strictes : les organisations qui ne les remplissent pas ne peuvent pas candidater. Laissez une règle vide pour accepter tout le monde.",
+  "call.eligibility_help":
+    "Ce sont des règles strictes : les organisations qui ne les remplissent pas ne peuvent pas candidater. Laissez une règle vide pour accepter tout le monde.",
   "call.global_south_only": "Uniquement les organisations du Sud global",
   "call.countries": "Uniquement les organisations de ces pays",
   "call.countries_help": "Facultatif. Maintenez Ctrl (ou ⌘) pour en choisir plusieurs.",
   "call.legal_statuses": "Statuts juridiques acceptés",
-  "call.none_means_all": "Aucune case cochée signifie tous les statuts, y compris les groupes non enregistrés.",
+  "call.none_means_all":
+    "Aucune case cochée signifie tous les statuts, y compris les groupes non enregistrés.",
   "call.max_budget": "Budget annuel maximal accepté",
-  "call.max_budget_help": "Facultatif. Les budgets dans d'autres devises sont comparés en dollars américains au dernier taux connu.",
+  "call.max_budget_help":
+    "Facultatif. Les budgets dans d'autres devises sont comparés en dollars américains au dernier taux connu.",
   "call.required_led_by": "Doit être dirigée par",
   "call.required_led_by_help": "Facultatif. Chaque groupe coché est exigé.",
   "call.min_trust_level": "Niveau de confiance minimum",
-  "call.min_trust_level_help": "Seules les organisations à ce niveau de l'échelle de confiance ou au-dessus peuvent postuler. Un nouveau groupe commence au niveau 0, ou 1 dès que chaque membre a vérifié son adresse e-mail ; exiger davantage écarte les groupes dont personne ne s'est encore porté garant.",
+  "call.min_trust_level_help":
+    "Seules les organisations à ce niveau de l'échelle de confiance ou au-dessus peuvent postuler. Un nouveau groupe commence au niveau 0, ou 1 dès que chaque membre a vérifié son adresse e-mail ; exiger davantage écarte les groupes dont personne ne s'est encore porté garant.",
   "call.min_trust_none": "Aucun minimum : toutes les organisations",
   "call.priorities": "Priorités",
-  "call.priorities_help": "Les priorités n'excluent personne ; elles classent plus haut les organisations qui les remplissent.",
+  "call.priorities_help":
+    "Les priorités n'excluent personne ; elles classent plus haut les organisations qui les remplissent.",
   "call.questions": "Questions",
-  "call.questions_help": "Une à cinq questions courtes. Tout ce que contient le profil de l'organisation est déjà inclus : ne le redemandez pas.",
+  "call.questions_help":
+    "Une à cinq questions courtes. Tout ce que contient le profil de l'organisation est déjà inclus : ne le redemandez pas.",
   "call.question_n": "Question {n}",
   "call.question_label": "Intitulé de la question",
   "call.question_max": "Nombre maximal de caractères",
@@ -484,7 +548,8 @@ export const fr: Messages = {
   "call.close": "Clôturer l'appel",
   "call.published": "L'appel est publié et ouvert aux candidatures.",
   "call.closed_notice": "L'appel est clôturé.",
-  "call.conflict": "Quelqu'un d'autre a modifié cet appel pendant que vous le modifiiez. Le formulaire garde votre texte ; comparez-le avec l'appel actuel et enregistrez à nouveau.",
+  "call.conflict":
+    "Quelqu'un d'autre a modifié cet appel pendant que vous le modifiiez. Le formulaire garde votre texte ; comparez-le avec l'appel actuel et enregistrez à nouveau.",
   "call.find_orgs": "Trouver des organisations éligibles",
   "call.who_can_apply": "Qui peut candidater",
   "call.elig_countries": "Organisations de : {list}",
@@ -494,7 +559,8 @@ export const fr: Messages = {
   "call.elig_led_by": "Dirigée par : {list}",
   "call.elig_trust": "Niveau de confiance {level} ou plus ({name})",
   "call.time_to_apply": "Temps pour candidater",
-  "call.time_estimate": "Environ {low} à {high} minutes : votre profil est déjà rempli ; {n} réponses courtes et le montant.",
+  "call.time_estimate":
+    "Environ {low} à {high} minutes : votre profil est déjà rempli ; {n} réponses courtes et le montant.",
   "call.see_match": "Correspondance pour {org}",
   "match.met": "Rempli",
   "match.unmet": "Non rempli",
@@ -504,11 +570,13 @@ export const fr: Messages = {
   "match.invited": "Invitée à candidater",
   "match.why": "Pourquoi",
   "match.for_org_title": "Appels pour {org}",
-  "match.for_org_summary": "{eligible} appels ouverts sur {total} vous sont accessibles. Les appels éligibles viennent en premier, les meilleures correspondances en tête.",
+  "match.for_org_summary":
+    "{eligible} appels ouverts sur {total} vous sont accessibles. Les appels éligibles viennent en premier, les meilleures correspondances en tête.",
   "match.for_call_title": "Organisations pour « {call} »",
   "match.for_call_summary": "{total} organisations éligibles, les meilleures correspondances en premier.",
   "match.back_to_call": "Retour à l'appel",
-  "match.how_ranked": "Le score compte les priorités de l'appel que vous remplissez, les thématiques et les langues communes, et favorise les groupes plus petits, informels et ruraux, les pays à plus faible revenu et les espaces civiques fermés, ainsi que les organisations ayant reçu moins de financements jusqu'ici.",
+  "match.how_ranked":
+    "Le score compte les priorités de l'appel que vous remplissez, les thématiques et les langues communes, et favorise les groupes plus petits, informels et ruraux, les pays à plus faible revenu et les espaces civiques fermés, ainsi que les organisations ayant reçu moins de financements jusqu'ici.",
   "match.publish_to_invite": "Publiez l'appel pour inviter des organisations.",
   "match.invite": "Inviter à candidater",
   "match.invited_notice": "Invitation envoyée. L'organisation la verra avec l'appel.",
@@ -525,43 +593,61 @@ export const fr: Messages = {
   "match.legal_missing": "Ajoutez votre statut juridique à votre profil ; cet appel accepte : {accepted}",
   "match.budget_met": "Votre budget annuel ({budget}) est sous le plafond ({ceiling})",
   "match.budget_unmet": "Votre budget annuel ({budget}) dépasse le plafond ({ceiling})",
-  "match.budget_met_fx": "Votre budget annuel ({budget}, environ {budgetUsd}) est sous le plafond ({ceiling}, environ {ceilingUsd})",
-  "match.budget_unmet_fx": "Votre budget annuel ({budget}, environ {budgetUsd}) dépasse le plafond ({ceiling}, environ {ceilingUsd})",
-  "match.budget_missing": "Ajoutez votre budget annuel à votre profil ; cet appel accepte des budgets jusqu'à {ceiling}",
-  "match.budget_no_rate": "Votre budget ({budget}) ne peut pas être comparé au plafond ({ceiling}) : aucun taux de change n'est connu",
+  "match.budget_met_fx":
+    "Votre budget annuel ({budget}, environ {budgetUsd}) est sous le plafond ({ceiling}, environ {ceilingUsd})",
+  "match.budget_unmet_fx":
+    "Votre budget annuel ({budget}, environ {budgetUsd}) dépasse le plafond ({ceiling}, environ {ceilingUsd})",
+  "match.budget_missing":
+    "Ajoutez votre budget annuel à votre profil ; cet appel accepte des budgets jusqu'à {ceiling}",
+  "match.budget_no_rate":
+    "Votre budget ({budget}) ne peut pas être comparé au plafond ({ceiling}) : aucun taux de change n'est connu",
   "match.led_by_met": "Dirigée par : {required}, comme l'exige l'appel",
   "match.led_by_unmet": "Cet appel exige des organisations dirigées par : {required}",
-  "match.trust_met.1": "L'adresse e-mail de chaque membre est vérifiée (niveau 1) — cet appel demande le niveau {required}",
-  "match.trust_met.2": "Garanti par deux organisations de confiance proches (niveau 2) — cet appel demande le niveau {required}",
-  "match.trust_met_vouched": "{vouches} organisations se portent garantes (niveau 2) — cet appel demande le niveau {required}",
-  "match.trust_met.3": "Confirmé par la section nationale (niveau 3) — cet appel demande le niveau {required}",
+  "match.trust_met.1":
+    "L'adresse e-mail de chaque membre est vérifiée (niveau 1) — cet appel demande le niveau {required}",
+  "match.trust_met.2":
+    "Garanti par deux organisations de confiance proches (niveau 2) — cet appel demande le niveau {required}",
+  "match.trust_met_vouched":
+    "{vouches} organisations se portent garantes (niveau 2) — cet appel demande le niveau {required}",
+  "match.trust_met.3":
+    "Confirmé par la section nationale (niveau 3) — cet appel demande le niveau {required}",
   "match.trust_met.4": "Vérifié par la plateforme (niveau 4) — cet appel demande le niveau {required}",
-  "match.trust_unmet.1": "Votre groupe est au niveau {level} ({levelName}) ; cet appel demande le niveau 1 : chaque membre doit vérifier son adresse e-mail",
-  "match.trust_unmet.2": "Votre groupe est au niveau {level} ({levelName}) ; cet appel demande le niveau 2 : demandez à deux organisations de confiance proches de se porter garantes pour vous, ou à votre section nationale de vous confirmer",
-  "match.trust_unmet.2_one_vouch": "Votre groupe est au niveau {level} ({levelName}) et une organisation de confiance proche se porte garante pour lui ; cet appel demande le niveau 2 : demandez à une autre de se porter garante, ou à votre section nationale de vous confirmer",
-  "match.trust_unmet.2_unverified": "Votre groupe est au niveau {level} ({levelName}) ; cet appel demande le niveau 2 : chaque membre doit d'abord vérifier son adresse e-mail, puis demandez à deux organisations de confiance proches de se porter garantes pour vous — ou demandez à votre section nationale de vous confirmer",
-  "match.trust_unmet.3": "Votre groupe est au niveau {level} ({levelName}) ; cet appel demande le niveau 3 : demandez à votre section nationale de vous confirmer",
-  "match.trust_unmet.4": "Votre groupe est au niveau {level} ({levelName}) ; cet appel demande le niveau 4 : seules les organisations vérifiées par la plateforme peuvent postuler",
+  "match.trust_unmet.1":
+    "Votre groupe est au niveau {level} ({levelName}) ; cet appel demande le niveau 1 : chaque membre doit vérifier son adresse e-mail",
+  "match.trust_unmet.2":
+    "Votre groupe est au niveau {level} ({levelName}) ; cet appel demande le niveau 2 : demandez à deux organisations de confiance proches de se porter garantes pour vous, ou à votre section nationale de vous confirmer",
+  "match.trust_unmet.2_one_vouch":
+    "Votre groupe est au niveau {level} ({levelName}) et une organisation de confiance proche se porte garante pour lui ; cet appel demande le niveau 2 : demandez à une autre de se porter garante, ou à votre section nationale de vous confirmer",
+  "match.trust_unmet.2_unverified":
+    "Votre groupe est au niveau {level} ({levelName}) ; cet appel demande le niveau 2 : chaque membre doit d'abord vérifier son adresse e-mail, puis demandez à deux organisations de confiance proches de se porter garantes pour vous — ou demandez à votre section nationale de vous confirmer",
+  "match.trust_unmet.3":
+    "Votre groupe est au niveau {level} ({levelName}) ; cet appel demande le niveau 3 : demandez à votre section nationale de vous confirmer",
+  "match.trust_unmet.4":
+    "Votre groupe est au niveau {level} ({levelName}) ; cet appel demande le niveau 4 : seules les organisations vérifiées par la plateforme peuvent postuler",
   "match.any_level": "Tous les niveaux",
   "match.filter": "Filtrer",
   "match.prio_led_by_met": "Priorité aux groupes dirigés par : {wanted} ; le vôtre est dirigé par : {shared}",
   "match.prio_led_by_unmet": "La priorité va aux groupes dirigés par : {wanted}",
-  "match.prio_setting_met": "Priorité aux organisations intervenant en milieu : {wanted} ; le vôtre : {yours}",
+  "match.prio_setting_met":
+    "Priorité aux organisations intervenant en milieu : {wanted} ; le vôtre : {yours}",
   "match.prio_setting_unmet": "La priorité va aux organisations intervenant en milieu : {wanted}",
   "match.prio_themes_met": "Thématiques prioritaires sur lesquelles vous travaillez : {shared}",
   "match.prio_themes_unmet": "Les thématiques prioritaires ({wanted}) ne figurent pas dans votre profil",
   "match.themes_met": "Thématiques communes : {shared}",
   "match.themes_unmet": "Aucune des thématiques de l'appel ({wanted}) ne figure dans votre profil",
   "match.language_met": "Vous travaillez en {shared}, une langue de cet appel",
-  "match.language_unmet": "Cet appel accepte les candidatures en {wanted} ; votre profil indique d'autres langues",
-  "match.language_missing": "Votre profil n'indique aucune langue de travail ; cet appel accepte les candidatures en {wanted}",
+  "match.language_unmet":
+    "Cet appel accepte les candidatures en {wanted} ; votre profil indique d'autres langues",
+  "match.language_missing":
+    "Votre profil n'indique aucune langue de travail ; cet appel accepte les candidatures en {wanted}",
   "match.equity_small": "Coup de pouce équité : petite organisation (budget annuel d'environ {budgetUsd})",
   "match.equity_informal": "Coup de pouce équité : groupe informel ({legal})",
   "match.equity_rural": "Coup de pouce équité : intervient en milieu rural ou périurbain ({setting})",
   "match.equity_income": "Coup de pouce équité : pays du groupe « {income} »",
   "match.equity_civic": "Coup de pouce équité : espace civique noté « {civic} »",
   "match.equity_unfunded": "Coup de pouce équité : aucun financement reçu via Sanad pour l'instant",
-  "match.equity_less_funded": "Coup de pouce équité : peu de financements reçus via Sanad jusqu'ici ({received})",
+  "match.equity_less_funded":
+    "Coup de pouce équité : peu de financements reçus via Sanad jusqu'ici ({received})",
   "err.datetime": "Saisissez une date et une heure.",
   "err.time_zone": "Choisissez un fuseau horaire dans la liste.",
   "err.same_currency": "Le minimum et le maximum doivent être dans la même devise.",
@@ -571,7 +657,8 @@ export const fr: Messages = {
   "err.call_not_draft": "Seul un appel en brouillon peut être modifié ainsi.",
   "err.call_not_open": "Cet appel n'est pas ouvert.",
   "err.not_funder": "Les appels sont publiés par des bailleurs ; cette organisation n'en est pas un.",
-  "err.not_cso": "La mise en correspondance concerne les organisations de la société civile, pas les bailleurs.",
+  "err.not_cso":
+    "La mise en correspondance concerne les organisations de la société civile, pas les bailleurs.",
   "application.status.draft": "Brouillon",
   "application.status.submitted": "Envoyée",
   "application.status.under_review": "En cours d'examen",
@@ -582,18 +669,22 @@ export const fr: Messages = {
   "application.apply": "Candidater",
   "application.applications": "Candidatures",
   "application.start_title": "Candidater à « {call} »",
-  "application.need_cso": "Pour candidater, créez d'abord le profil de votre organisation. Vous le remplissez une fois ; chaque candidature le réutilise.",
+  "application.need_cso":
+    "Pour candidater, créez d'abord le profil de votre organisation. Vous le remplissez une fois ; chaque candidature le réutilise.",
   "application.continue": "Continuer votre candidature",
   "application.profile_reused": "Votre profil est envoyé avec la candidature ; on ne vous le redemande pas :",
   "application.fix_profile": "Une erreur ? Modifiez votre profil",
   "application.start": "Commencer la candidature",
   "application.autosaved": "Enregistré à",
-  "application.offline": "Pas de connexion : votre texte est gardé sur cet appareil et sera enregistré au retour du réseau.",
+  "application.offline":
+    "Pas de connexion : votre texte est gardé sur cet appareil et sera enregistré au retour du réseau.",
   "application.restored": "Votre texte non enregistré a été restauré depuis cet appareil.",
-  "application.restored_old": "Un texte de cet appareil a été restauré par-dessus une version enregistrée plus récente ; vérifiez-le avant d'enregistrer.",
+  "application.restored_old":
+    "Un texte de cet appareil a été restauré par-dessus une version enregistrée plus récente ; vérifiez-le avant d'enregistrer.",
   "application.edit_title": "Votre candidature à « {call} »",
   "application.view_title": "Candidature à « {call} »",
-  "application.conflict": "Quelqu'un d'autre a enregistré ce brouillon pendant que vous écriviez. Votre texte est gardé dans le formulaire ; sa version est affichée au-dessus de chaque réponse. Fusionnez-les, puis enregistrez à nouveau.",
+  "application.conflict":
+    "Quelqu'un d'autre a enregistré ce brouillon pendant que vous écriviez. Votre texte est gardé dans le formulaire ; sa version est affichée au-dessus de chaque réponse. Fusionnez-les, puis enregistrez à nouveau.",
   "application.profile_sent": "Le profil de {org} qui sera envoyé",
   "application.their_version": "L'autre version enregistrée :",
   "application.requested_amount": "Montant demandé ({currency})",
@@ -658,10 +749,13 @@ export const fr: Messages = {
   "err.cannot_record_payment": "Le paiement n'a pas pu être enregistré.",
   "err.future_date": "Cette date est dans le futur.",
   "err.not_funder_member": "Vous n'êtes pas membre de ce bailleur.",
-  "err.funder_not_verified": "Votre organisation de bailleur n'est pas encore vérifiée. Tant que la plateforme ne l'a pas vérifiée, vous pouvez préparer des appels en brouillon, mais pas les publier, ni voir les groupes visibles des seuls bailleurs, ni classer ou inviter les organisations éligibles.",
+  "err.funder_not_verified":
+    "Votre organisation de bailleur n'est pas encore vérifiée. Tant que la plateforme ne l'a pas vérifiée, vous pouvez préparer des appels en brouillon, mais pas les publier, ni voir les groupes visibles des seuls bailleurs, ni classer ou inviter les organisations éligibles.",
   "err.owners_only": "Seuls les propriétaires de l'organisation peuvent faire cela.",
-  "err.last_owner": "Une organisation doit garder au moins un propriétaire : nommez d'abord un autre membre propriétaire.",
-  "err.not_manual": "Les paiements par carte sont enregistrés depuis Stripe ; seuls les virements sont confirmés à la main.",
+  "err.last_owner":
+    "Une organisation doit garder au moins un propriétaire : nommez d'abord un autre membre propriétaire.",
+  "err.not_manual":
+    "Les paiements par carte sont enregistrés depuis Stripe ; seuls les virements sont confirmés à la main.",
   "err.payment_recorded": "Un paiement avec cette référence est déjà enregistré.",
   "err.pledge_currency": "Le paiement doit être en {currency}, la devise de la promesse.",
   "err.pledge_recipient": "Les promesses vont aux organisations de la société civile, pas aux bailleurs.",
@@ -669,7 +763,8 @@ export const fr: Messages = {
   "err.stripe_rejected": "Stripe a refusé cette demande de paiement. Vérifiez le montant et la devise.",
   "err.stripe_unavailable": "Stripe est injoignable. Rien n'a été débité ; réessayez dans une minute.",
   "err.installments_once": "Une promesse ponctuelle n'a pas d'échéances.",
-  "err.stripe_minimum": "Ce montant est inférieur au plus petit paiement par carte que Stripe accepte dans cette devise.",
+  "err.stripe_minimum":
+    "Ce montant est inférieur au plus petit paiement par carte que Stripe accepte dans cette devise.",
   "err.three_decimal": "Dans cette devise, les paiements par carte doivent finir par 0 (par exemple 12,340).",
   "err.whole_units": "Dans cette devise, seules des unités entières peuvent être payées par carte.",
   "ledger.title": "Registre du soutien de base",
@@ -681,7 +776,8 @@ export const fr: Messages = {
   "ledger.refunded": "Remboursé",
   "ledger.net": "Net",
   "ledger.in_usd": "Tout, en dollars US",
-  "ledger.usd_incomplete": "Certaines écritures sont dans des devises sans taux de change ; elles manquent aux totaux en dollars.",
+  "ledger.usd_incomplete":
+    "Certaines écritures sont dans des devises sans taux de change ; elles manquent aux totaux en dollars.",
   "ledger.open_ended_note": "Les promesses sans date de fin comptent une année d'échéances comme promise.",
   "ledger.entries": "Écritures",
   "ledger.empty": "Rien n'a encore été promis à cette organisation.",
@@ -695,7 +791,8 @@ export const fr: Messages = {
   "org.pledge": "Promettre un soutien de base",
   "pledge.title": "Promettre un soutien de base",
   "pledge.to": "À :",
-  "pledge.intro": "Le soutien de base est libre d'affectation : l'organisation décide de son usage. Promettre sur plusieurs années lui permet de planifier.",
+  "pledge.intro":
+    "Le soutien de base est libre d'affectation : l'organisation décide de son usage. Promettre sur plusieurs années lui permet de planifier.",
   "pledge.as": "Promettre en tant que",
   "pledge.as_self": "Moi-même ({name})",
   "pledge.amount": "Montant par échéance",
@@ -705,7 +802,8 @@ export const fr: Messages = {
   "pledge.interval.month": "Chaque mois",
   "pledge.interval.year": "Chaque année",
   "pledge.installments": "Nombre d'échéances",
-  "pledge.installments_hint": "Pour les promesses mensuelles ou annuelles, par ex. 24. Laissez vide pour donner jusqu'à annulation.",
+  "pledge.installments_hint":
+    "Pour les promesses mensuelles ou annuelles, par ex. 24. Laissez vide pour donner jusqu'à annulation.",
   "pledge.anonymous": "Ne pas afficher mon nom dans le registre public",
   "pledge.anonymous_hint": "Les membres de l'organisation voient quand même qui a donné.",
   "pledge.anonymous_label": "Anonyme",
@@ -737,7 +835,8 @@ export const fr: Messages = {
   "pledge.bank_pay_to": "Payer à",
   "pledge.bank_reference": "Indiquez cette référence",
   "pledge.bank_amount": "Montant par échéance",
-  "pledge.bank_note": "Un administrateur confirme chaque virement à son arrivée ; il apparaît alors dans le registre.",
+  "pledge.bank_note":
+    "Un administrateur confirme chaque virement à son arrivée ; il apparaît alors dans le registre.",
   "pledge.checkout_success": "Merci. Stripe confirme votre paiement ; il apparaîtra ici une fois confirmé.",
   "pledge.checkout_cancelled": "Le paiement n'a pas abouti. Rien n'a été débité.",
   "pledge.cancel": "Annuler cette promesse",
@@ -755,11 +854,13 @@ export const fr: Messages = {
   "pledge.reference": "Référence",
   "pledge.open_ledger": "son registre",
   "pledge.my_pledges": "Vos promesses",
-  "err.report_filter": "Seuls les analystes, les administrateurs et les membres du bailleur peuvent restreindre le rapport à un bailleur ou un appel.",
+  "err.report_filter":
+    "Seuls les analystes, les administrateurs et les membres du bailleur peuvent restreindre le rapport à un bailleur ou un appel.",
   "err.date": "Saisissez une date au format AAAA-MM-JJ.",
   "err.date_order": "La date de fin ne peut pas précéder la date de début.",
   "report.title": "Rapport sur l'équité",
-  "report.intro": "Où est allé l'argent : subventions et promesses de soutien de base via Sanad, mesurées sous l'angle de l'équité. Les chiffres couvrant moins de k organisations sont masqués.",
+  "report.intro":
+    "Où est allé l'argent : subventions et promesses de soutien de base via Sanad, mesurées sous l'angle de l'équité. Les chiffres couvrant moins de k organisations sont masqués.",
   "report.from": "Du",
   "report.to": "Au",
   "report.any": "Tous",
@@ -769,7 +870,8 @@ export const fr: Messages = {
   "report.call_id": "Appel (identifiant)",
   "report.show": "Afficher le rapport",
   "report.as_of": "Au {when}",
-  "report.basis": "Montants en {currency} au taux de la date de chaque subvention (table de change jusqu'au {fx})",
+  "report.basis":
+    "Montants en {currency} au taux de la date de chaque subvention (table de change jusqu'au {fx})",
   "report.k_rule": "k = {k} : le minimum d'organisations derrière un chiffre",
   "report.download_csv": "Télécharger le CSV",
   "report.totals": "Totaux",
@@ -789,14 +891,16 @@ export const fr: Messages = {
   "report.lorenz_y": "Part du montant",
   "report.groups": "Par {dimension}",
   "report.groups_chart": "Part du montant par groupe",
-  "report.overlap": "Une organisation peut appartenir à plusieurs de ces groupes : les parts peuvent dépasser 100 % au total.",
+  "report.overlap":
+    "Une organisation peut appartenir à plusieurs de ces groupes : les parts peuvent dépasser 100 % au total.",
   "report.group": "Groupe",
   "report.share": "Part",
   "report.success_rate": "Taux de réussite",
   "report.air": "Ratio d'impact défavorable",
   "report.flagged": "sous 0,8",
   "report.method": "Méthode de calcul",
-  "report.method_text": "Le taux de réussite est le nombre de subventions divisé par les candidatures tranchées ; le ratio d'impact défavorable divise le taux d'un groupe par celui du meilleur groupe publié, et sous 0,8 il signale une disparité. Gini et HHI portent sur les montants totaux par bénéficiaire. Tout groupe couvrant moins de {k} organisations est masqué, ainsi que le groupe suivant le plus petit quand un chiffre masqué pourrait sinon se déduire des totaux. Les organisations cachées sont comptées mais jamais nommées ni situées.",
+  "report.method_text":
+    "Le taux de réussite est le nombre de subventions divisé par les candidatures tranchées ; le ratio d'impact défavorable divise le taux d'un groupe par celui du meilleur groupe publié, et sous 0,8 il signale une disparité. Gini et HHI portent sur les montants totaux par bénéficiaire. Tout groupe couvrant moins de {k} organisations est masqué, ainsi que le groupe suivant le plus petit quand un chiffre masqué pourrait sinon se déduire des totaux. Les organisations cachées sont comptées mais jamais nommées ni situées.",
   "report.anonymous_org": "Organisation non répertoriée publiquement",
   "report.dim.country": "pays",
   "report.dim.region": "région ONU",
@@ -834,7 +938,8 @@ export const fr: Messages = {
   "report.size.1m_plus": "1 million USD ou plus",
   "nav.reports": "Rapport d'équité",
   "admin.fx": "Taux de change",
-  "admin.fx_help": "Ajoutez ou corrigez un taux daté (dollars US pour une unité). Les subventions et paiements dans cette devise sont reconvertis.",
+  "admin.fx_help":
+    "Ajoutez ou corrigez un taux daté (dollars US pour une unité). Les subventions et paiements dans cette devise sont reconvertis.",
   "admin.fx_rate": "Dollars US par unité",
   "admin.fx_source": "Source",
   "admin.fx_save": "Enregistrer le taux",
@@ -846,11 +951,16 @@ export const fr: Messages = {
   "org.export": "Télécharger toutes nos données (JSON)",
   "org.delete": "Supprimer cette organisation",
   "org.delete_title": "Supprimer {name}",
-  "org.delete_intro": "La suppression est définitive. Téléchargez d'abord vos données si vous voulez en garder une copie.",
-  "org.delete_erased": "Effacés : le nom, la description, la zone, l'année de création, les effectifs salariés et bénévoles, les membres et invitations, les brouillons, les réponses aux candidatures, les commentaires des évaluateurs et les notifications.",
-  "org.delete_kept": "Conservés, anonymisés et jamais affichés avec un nom : les subventions et candidatures soumises (pour les statistiques d'équité, avec pays, milieu, statut juridique, budget, direction et thèmes), les paiements déjà effectués (pour les registres) et le journal d'audit.",
-  "org.delete_pledges": "Les engagements en cours envers l'organisation ou de sa part sont annulés, y compris leurs abonnements Stripe.",
-  "org.delete_funder": "Les appels en brouillon du bailleur sont supprimés et ses appels ouverts clos ; les candidatures des autres groupes leur restent.",
+  "org.delete_intro":
+    "La suppression est définitive. Téléchargez d'abord vos données si vous voulez en garder une copie.",
+  "org.delete_erased":
+    "Effacés : le nom, la description, la zone, l'année de création, les effectifs salariés et bénévoles, les membres et invitations, les brouillons, les réponses aux candidatures, les commentaires des évaluateurs et les notifications.",
+  "org.delete_kept":
+    "Conservés, anonymisés et jamais affichés avec un nom : les subventions et candidatures soumises (pour les statistiques d'équité, avec pays, milieu, statut juridique, budget, direction et thèmes), les paiements déjà effectués (pour les registres) et le journal d'audit.",
+  "org.delete_pledges":
+    "Les engagements en cours envers l'organisation ou de sa part sont annulés, y compris leurs abonnements Stripe.",
+  "org.delete_funder":
+    "Les appels en brouillon du bailleur sont supprimés et ses appels ouverts clos ; les candidatures des autres groupes leur restent.",
   "org.delete_confirm": "Saisissez le nom de l'organisation pour confirmer",
   "org.delete_submit": "Supprimer définitivement",
   "org.deleted_notice": "L'organisation a été supprimée.",

@@ -17,7 +17,9 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
  */
 const interpolate = (text: string, params: Record<string, string | number> | undefined, isolate: boolean) =>
   params
-    ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? (isolate ? `\u2068${params[k]}\u2069` : String(params[k])) : m))
+    ? text.replace(/\{(\w+)\}/g, (m, k: string) =>
+        k in params ? (isolate ? `\u2068${params[k]}\u2069` : String(params[k])) : m,
+      )
     : text;
 
 export const translator = (locale: Locale): Translate => {
@@ -33,7 +35,8 @@ const displayNames = new Map<Locale, Intl.DisplayNames>();
 /** Country names from the runtime's CLDR data, in the viewer's language. */
 export const countryName = (code: string, locale: Locale) => {
   let dn = displayNames.get(locale);
-  if (!dn) displayNames.set(locale, (dn = new Intl.DisplayNames([locale], { type: "region", fallback: "code" })));
+  if (!dn)
+    displayNames.set(locale, (dn = new Intl.DisplayNames([locale], { type: "region", fallback: "code" })));
   return dn.of(code) ?? code;
 };
 
@@ -41,7 +44,8 @@ const languageNames = new Map<Locale, Intl.DisplayNames>();
 /** A language's name ("ar" → "Arabic", "العربية" in Arabic); unknown codes stay as typed. */
 export const languageName = (tag: string, locale: Locale) => {
   let dn = languageNames.get(locale);
-  if (!dn) languageNames.set(locale, (dn = new Intl.DisplayNames([locale], { type: "language", fallback: "code" })));
+  if (!dn)
+    languageNames.set(locale, (dn = new Intl.DisplayNames([locale], { type: "language", fallback: "code" })));
   try {
     return dn.of(tag) ?? tag;
   } catch {
@@ -59,12 +63,22 @@ export const formatDateTime = (iso: string, locale: Locale, timeZone = "UTC") =>
 
 /** A deadline: date, time and the zone's short name ("31 Dec 2026, 17:00 GMT"), so nobody misreads it. */
 export const formatInstantWithZone = (iso: string, locale: Locale, timeZone = "UTC") =>
-  dateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", timeZone }).format(new Date(iso));
+  dateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+    timeZone,
+  }).format(new Date(iso));
 
 /** "24 months", "1 mois", "١٢ شهرًا" — plural rules handled by Intl's unit formatting. */
-export const formatMonths = (n: number, locale: Locale) => numberFormat(locale, { style: "unit", unit: "month", unitDisplay: "long" }).format(n);
+export const formatMonths = (n: number, locale: Locale) =>
+  numberFormat(locale, { style: "unit", unit: "month", unitDisplay: "long" }).format(n);
 
 /** "in 3 days", "tomorrow", "today" — plural rules of every language handled by Intl. */
-export const formatDaysFromNow = (days: number, locale: Locale) => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(days, "day");
+export const formatDaysFromNow = (days: number, locale: Locale) =>
+  new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(days, "day");
 
 export type { MessageKey };

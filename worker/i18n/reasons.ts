@@ -14,14 +14,38 @@ const list = (items: string[], locale: Locale) => {
 
 const paramText = (p: ReasonParam, t: Translate, locale: Locale): string => {
   if ("country" in p) return countryName(p.country, locale);
-  if ("countries" in p) return list(p.countries.map((c) => countryName(c, locale)), locale);
+  if ("countries" in p)
+    return list(
+      p.countries.map((c) => countryName(c, locale)),
+      locale,
+    );
   if ("money" in p) return formatMoney(p.money, locale);
   if ("usd" in p) return formatMoney({ amount: p.usd, currency: "USD" }, locale);
-  if ("legal" in p) return list(p.legal.map((l) => t(`legal.${l}`)), locale);
-  if ("ledBy" in p) return list(p.ledBy.map((l) => t(`ledby.${l}`)), locale);
-  if ("settings" in p) return list(p.settings.map((s) => t(`setting.${s}`)), locale);
-  if ("themes" in p) return list(p.themes.map((th) => t(`theme.${th}`)), locale);
-  if ("languages" in p) return list(p.languages.map((l) => languageName(l, locale)), locale);
+  if ("legal" in p)
+    return list(
+      p.legal.map((l) => t(`legal.${l}`)),
+      locale,
+    );
+  if ("ledBy" in p)
+    return list(
+      p.ledBy.map((l) => t(`ledby.${l}`)),
+      locale,
+    );
+  if ("settings" in p)
+    return list(
+      p.settings.map((s) => t(`setting.${s}`)),
+      locale,
+    );
+  if ("themes" in p)
+    return list(
+      p.themes.map((th) => t(`theme.${th}`)),
+      locale,
+    );
+  if ("languages" in p)
+    return list(
+      p.languages.map((l) => languageName(l, locale)),
+      locale,
+    );
   if ("income" in p) return t(`income.${p.income}`);
   if ("trustLevel" in p) return trustLevelName(p.trustLevel, t);
   if ("count" in p) return formatNumber(p.count, locale);
@@ -29,10 +53,12 @@ const paramText = (p: ReasonParam, t: Translate, locale: Locale): string => {
 };
 
 /** A trust level's name ("vouched for by two trusted organisations nearby"); levels are 0–4. */
-export const trustLevelName = (level: number, t: Translate) => t(`trust.level_name.${Math.min(4, Math.max(0, Math.trunc(level))) as 0 | 1 | 2 | 3 | 4}`);
+export const trustLevelName = (level: number, t: Translate) =>
+  t(`trust.level_name.${Math.min(4, Math.max(0, Math.trunc(level))) as 0 | 1 | 2 | 3 | 4}`);
 
 /** "Level 2: vouched for by two trusted organisations nearby" — in selects, lists and report groups. */
-export const trustLevelLabel = (level: number, t: Translate, locale: Locale) => t("trust.level_label", { level: formatNumber(level, locale), name: trustLevelName(level, t) });
+export const trustLevelLabel = (level: number, t: Translate, locale: Locale) =>
+  t("trust.level_label", { level: formatNumber(level, locale), name: trustLevelName(level, t) });
 
 export const describeReason = (r: Reason, t: Translate, locale: Locale) => {
   const params = Object.fromEntries(Object.entries(r.params).map(([k, p]) => [k, paramText(p, t, locale)]));

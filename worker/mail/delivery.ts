@@ -18,7 +18,10 @@ export const enqueueMail = async (queue: Queue<MailMessage>, ids: string[]) => {
   try {
     await queue.sendBatch(ids.map((id) => ({ body: { id } })));
   } catch (e) {
-    console.error(`mail queue refused ${ids.length} message(s); the cron will send them:`, e instanceof Error ? e.message : e);
+    console.error(
+      `mail queue refused ${ids.length} message(s); the cron will send them:`,
+      e instanceof Error ? e.message : e,
+    );
   }
 };
 
@@ -27,7 +30,13 @@ export const deliverOne = async (db: Db, transport: MailTransport, id: string) =
   const row = await claimMail(db, id);
   if (!row) return;
   try {
-    await transport.email.send({ from: transport.from, to: row.toEmail, subject: row.subject, text: row.text, html: row.html });
+    await transport.email.send({
+      from: transport.from,
+      to: row.toEmail,
+      subject: row.subject,
+      text: row.text,
+      html: row.html,
+    });
   } catch (e) {
     await markFailed(db, id, e instanceof Error ? e.message : String(e));
     throw e;
@@ -42,7 +51,10 @@ export const deliverBatch = async (db: Db, transport: MailTransport, batch: Mess
       await deliverOne(db, transport, msg.body.id);
       msg.ack();
     } catch (e) {
-      console.error(`mail ${msg.body.id} not sent (attempt ${msg.attempts}):`, e instanceof Error ? e.message : e);
+      console.error(
+        `mail ${msg.body.id} not sent (attempt ${msg.attempts}):`,
+        e instanceof Error ? e.message : e,
+      );
       msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts) });
     }
   }

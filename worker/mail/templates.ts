@@ -15,8 +15,16 @@ const KEYS: Record<MailKind, { subject: MessageKey; body: MessageKey; action: Me
   verify_email: { subject: "mail.verify.subject", body: "mail.verify.body", action: "mail.verify.action" },
   account_exists: { subject: "mail.exists.subject", body: "mail.exists.body", action: "mail.exists.action" },
   password_reset: { subject: "mail.reset.subject", body: "mail.reset.body", action: "mail.reset.action" },
-  invitation: { subject: "mail.invitation.subject", body: "mail.invitation.body", action: "mail.invitation.action" },
-  password_changed: { subject: "mail.changed.subject", body: "mail.changed.body", action: "mail.changed.action" },
+  invitation: {
+    subject: "mail.invitation.subject",
+    body: "mail.invitation.body",
+    action: "mail.invitation.action",
+  },
+  password_changed: {
+    subject: "mail.changed.subject",
+    body: "mail.changed.body",
+    action: "mail.changed.action",
+  },
 };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -14,7 +14,14 @@ export const compression = createMiddleware<AppEnv>(async (c, next) => {
   const cf = (c.req.raw as unknown as { cf?: { clientAcceptEncoding?: string } }).cf;
   const accepts = /\bgzip\b/.test(cf?.clientAcceptEncoding ?? c.req.header("accept-encoding") ?? "");
   const type = c.res.headers.get("content-type") ?? "";
-  if (!accepts || !c.res.body || c.res.headers.has("content-encoding") || !COMPRESSIBLE.test(type) || c.req.method === "HEAD") return;
+  if (
+    !accepts ||
+    !c.res.body ||
+    c.res.headers.has("content-encoding") ||
+    !COMPRESSIBLE.test(type) ||
+    c.req.method === "HEAD"
+  )
+    return;
   c.header("Content-Encoding", "gzip");
   c.header("Vary", "Accept-Encoding", { append: true });
 });

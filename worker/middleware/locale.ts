@@ -20,11 +20,15 @@ export const localeMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     acceptLanguage: c.req.header("accept-language"),
   });
   // Remembering a language choice is a preference cookie, not a change of server state.
-  if (isLocale(query)) setCookie(c, LANG_COOKIE, query, { path: "/", sameSite: "Lax", maxAge: 365 * 24 * 3600 });
+  if (isLocale(query))
+    setCookie(c, LANG_COOKIE, query, { path: "/", sameSite: "Lax", maxAge: 365 * 24 * 3600 });
   c.set("locale", locale);
   c.set("t", translator(locale));
   const browserZone = getCookie(c, TZ_COOKIE);
-  c.set("timeZone", c.get("viewer")?.timeZone ?? (browserZone && isTimeZone(browserZone) ? browserZone : "UTC"));
+  c.set(
+    "timeZone",
+    c.get("viewer")?.timeZone ?? (browserZone && isTimeZone(browserZone) ? browserZone : "UTC"),
+  );
   await next();
   if (!c.res.headers.has("Content-Language")) c.res.headers.set("Content-Language", locale);
   c.res.headers.append("Vary", "Accept-Language, Cookie");

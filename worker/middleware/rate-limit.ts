@@ -22,7 +22,13 @@ export const rateLimit = (pick: (env: AppEnv["Bindings"]) => RateLimit, methods:
     const { success } = await pick(c.env).limit({ key: clientKey(c) });
     if (!success) {
       const t = c.get("t");
-      throw new Problem(429, t("error.rate_limited"), undefined, { retryAfter: RETRY_AFTER_SECONDS }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+      throw new Problem(
+        429,
+        t("error.rate_limited"),
+        undefined,
+        { retryAfter: RETRY_AFTER_SECONDS },
+        { "Retry-After": String(RETRY_AFTER_SECONDS) },
+      );
     }
     await next();
   });

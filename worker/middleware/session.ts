@@ -26,7 +26,10 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
     const userId = token ? await findTokenUser(db, await sha256Hex(token)) : null;
     // A wrong token is an error, not anonymity: a script should learn at once that its token is bad.
-    if (!userId) throw new Problem(401, "Invalid or revoked API token.", undefined, undefined, { "WWW-Authenticate": "Bearer" });
+    if (!userId)
+      throw new Problem(401, "Invalid or revoked API token.", undefined, undefined, {
+        "WWW-Authenticate": "Bearer",
+      });
     c.set("viewer", await loadViewer(db, userId));
     c.set("authKind", "token");
     return next();
@@ -51,7 +54,10 @@ export const startSession = async (c: Context<AppEnv>, userId: string) => {
   const previous = c.get("sessionIdHash");
   if (previous) await deleteSession(c.get("db"), previous);
   const secret = randomSecret(32);
-  await createSession(c.get("db"), await sha256Hex(secret), userId, { publicId: newId(), userAgent: c.req.header("user-agent") ?? null });
+  await createSession(c.get("db"), await sha256Hex(secret), userId, {
+    publicId: newId(),
+    userAgent: c.req.header("user-agent") ?? null,
+  });
   setCookie(c, SESSION_COOKIE, secret, {
     path: "/",
     httpOnly: true,

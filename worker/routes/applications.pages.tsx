@@ -7,10 +7,26 @@ import { readForm, str, list, errorMap, parseWith } from "../http/forms";
 import { Problem } from "../http/problem";
 import { requireViewer, viewerOf } from "../http/guards";
 import {
-  ApplyStartPage, ApplicationEditPage, ApplicationViewPage, ApplicationReviewPage, CallApplicationsPage, OrgApplicationsPage, type ApplicationFormValues,
+  ApplyStartPage,
+  ApplicationEditPage,
+  ApplicationViewPage,
+  ApplicationReviewPage,
+  CallApplicationsPage,
+  OrgApplicationsPage,
+  type ApplicationFormValues,
 } from "../../web/pages/Applications";
 import {
-  loadApplication, startApplication, saveDraft, submitApplication, withdrawApplication, reviewApplication, reviewsOf, decideOn, applicationsForCall, applicationsOfOrg, applyChoices,
+  loadApplication,
+  startApplication,
+  saveDraft,
+  submitApplication,
+  withdrawApplication,
+  reviewApplication,
+  reviewsOf,
+  decideOn,
+  applicationsForCall,
+  applicationsOfOrg,
+  applyChoices,
 } from "../actions/applications";
 import { viewCall } from "../actions/calls";
 import { findOrg, type Org } from "../db/orgs";
@@ -29,29 +45,78 @@ const toValues = (app: Application): ApplicationFormValues => ({
 
 /** API error paths → the form's field names. */
 const fieldName = (path: string) =>
-  path.startsWith("answers.") ? `answer_${path.slice(8)}` : path.startsWith("requestedAmount") || path.startsWith("amount") ? "amount" : path;
+  path.startsWith("answers.")
+    ? `answer_${path.slice(8)}`
+    : path.startsWith("requestedAmount") || path.startsWith("amount")
+      ? "amount"
+      : path;
 
 const fieldErrors = (e: unknown) => {
-  if (e instanceof Problem && e.errors?.length && e.status < 500 && e.status !== 409) return errorMap(e.errors.map((x) => ({ ...x, path: fieldName(x.path) })));
+  if (e instanceof Problem && e.errors?.length && e.status < 500 && e.status !== 409)
+    return errorMap(e.errors.map((x) => ({ ...x, path: fieldName(x.path) })));
   throw e;
 };
 
-type Shown = { errors?: Record<string, string>; notice?: string; values?: ApplicationFormValues; conflict?: Application };
+type Shown = {
+  errors?: Record<string, string>;
+  notice?: string;
+  values?: ApplicationFormValues;
+  conflict?: Application;
+};
 
 /** The page an application shows to this viewer: the draft form, the applicant's status, or the funder's review. */
-const showApplication = async (c: Context<AppEnv>, app: Application, call: Call, shown: Shown = {}, status = 200) => {
+const showApplication = async (
+  c: Context<AppEnv>,
+  app: Application,
+  call: Call,
+  shown: Shown = {},
+  status = 200,
+) => {
   const v = viewerOf(c);
   const db = c.get("db");
   if (canEditApplication(v, app, call).ok) {
     if (app.status === "draft") {
       const org = (await findOrg(db, app.orgId))!;
-      return renderPage(c, <ApplicationEditPage app={app} call={call} org={org} values={shown.values ?? toValues(app)} errors={shown.errors} notice={shown.notice} conflict={shown.conflict} />, status);
+      return renderPage(
+        c,
+        <ApplicationEditPage
+          app={app}
+          call={call}
+          org={org}
+          values={shown.values ?? toValues(app)}
+          errors={shown.errors}
+          notice={shown.notice}
+          conflict={shown.conflict}
+        />,
+        status,
+      );
     }
-    return renderPage(c, <ApplicationViewPage app={app} call={call} canWithdraw={canWithdraw(app.status)} notice={shown.notice} />, status);
+    return renderPage(
+      c,
+      <ApplicationViewPage
+        app={app}
+        call={call}
+        canWithdraw={canWithdraw(app.status)}
+        notice={shown.notice}
+      />,
+      status,
+    );
   }
   if (canReviewApplication(v, app, call).ok) {
     const { reviews, averageScore } = await reviewsOf(db, v, app.id);
-    return renderPage(c, <ApplicationReviewPage app={app} call={call} reviews={reviews} averageScore={averageScore} canDecide={isDecidable(app.status)} errors={shown.errors} notice={shown.notice} />, status);
+    return renderPage(
+      c,
+      <ApplicationReviewPage
+        app={app}
+        call={call}
+        reviews={reviews}
+        averageScore={averageScore}
+        canDecide={isDecidable(app.status)}
+        errors={shown.errors}
+        notice={shown.notice}
+      />,
+      status,
+    );
   }
   // Admins (support) see the applicant's read-only view.
   return renderPage(c, <ApplicationViewPage app={app} call={call} canWithdraw={false} />, status);
@@ -61,7 +126,9 @@ const showApplication = async (c: Context<AppEnv>, app: Application, call: Call,
 const readDraftForm = async (c: Context<AppEnv>, call: Call) => {
   const form = await readForm(c);
   const values: ApplicationFormValues = {
-    answers: Object.fromEntries(call.questions.map((q) => [q.id, (form[`answer_${q.id}`] as string | undefined) ?? ""])),
+    answers: Object.fromEntries(
+      call.questions.map((q) => [q.id, (form[`answer_${q.id}`] as string | undefined) ?? ""]),
+    ),
     amount: str(form, "amount"),
     version: str(form, "version"),
   };
@@ -70,7 +137,15 @@ const readDraftForm = async (c: Context<AppEnv>, call: Call) => {
   const errors: Record<string, string> = {};
   if (values.amount && amount === null) errors.amount = c.get("t")("err.amount");
   if (!/^\d+$/.test(values.version)) errors.version = c.get("t")("err.version");
-  return { values, action: str(form, "action"), errors, patch: { answers: values.answers, requestedAmount: amount === null ? (values.amount ? undefined : null) : { amount, currency } } };
+  return {
+    values,
+    action: str(form, "action"),
+    errors,
+    patch: {
+      answers: values.answers,
+      requestedAmount: amount === null ? (values.amount ? undefined : null) : { amount, currency },
+    },
+  };
 };
 
 export const applicationsPages = new Hono<AppEnv>()
@@ -78,9 +153,15 @@ export const applicationsPages = new Hono<AppEnv>()
     const v = requireViewer(c);
     const call = await viewCall(c.get("db"), v, c.req.param("id"));
     const choices = await applyChoices(c.get("db"), v, call.id);
-    const orgs = await Promise.all(choices.map(async (ch) => ({ org: (await findOrg(c.get("db"), ch.orgId)) as Org, applicationId: ch.applicationId })));
+    const orgs = await Promise.all(
+      choices.map(async (ch) => ({
+        org: (await findOrg(c.get("db"), ch.orgId)) as Org,
+        applicationId: ch.applicationId,
+      })),
+    );
     // One organisation that has already started: go straight to its application.
-    if (orgs.length === 1 && orgs[0].applicationId) return c.redirect(`/applications/${orgs[0].applicationId}`, 303);
+    if (orgs.length === 1 && orgs[0].applicationId)
+      return c.redirect(`/applications/${orgs[0].applicationId}`, 303);
     return renderPage(c, <ApplyStartPage call={call} choices={orgs} />);
   })
   .post("/calls/:id/apply", async (c) => {
@@ -90,7 +171,8 @@ export const applicationsPages = new Hono<AppEnv>()
       const app = await startApplication(c.get("db"), c.get("t"), v, c.req.param("id"), orgId);
       return c.redirect(`/applications/${app.id}`, 303);
     } catch (e) {
-      if (e instanceof Problem && e.status === 409 && e.extra?.applicationId) return c.redirect(`/applications/${e.extra.applicationId}`, 303);
+      if (e instanceof Problem && e.status === 409 && e.extra?.applicationId)
+        return c.redirect(`/applications/${e.extra.applicationId}`, 303);
       throw e;
     }
   })
@@ -117,7 +199,12 @@ export const applicationsPages = new Hono<AppEnv>()
     const { app, call } = await loadApplication(db, viewerOf(c), c.req.param("id"));
     const { values, action, errors, patch } = await readDraftForm(c, call);
     if (Object.keys(errors).length) {
-      if (wantsJson) throw new Problem(400, undefined, Object.entries(errors).map(([path, message]) => ({ path, message })));
+      if (wantsJson)
+        throw new Problem(
+          400,
+          undefined,
+          Object.entries(errors).map(([path, message]) => ({ path, message })),
+        );
       return showApplication(c, app, call, { values, errors }, 400);
     }
     let saved: Application;
@@ -127,10 +214,22 @@ export const applicationsPages = new Hono<AppEnv>()
       if (e instanceof Problem && e.status === 409 && !wantsJson) {
         // Both texts on one page: what the user typed stays in the form, the server copy beside it.
         const current = e.extra!.current as Application;
-        return showApplication(c, current, call, { values: { ...values, version: String(current.version) }, conflict: current }, 409);
+        return showApplication(
+          c,
+          current,
+          call,
+          { values: { ...values, version: String(current.version) }, conflict: current },
+          409,
+        );
       }
       if (wantsJson) throw e;
-      return showApplication(c, app, call, { values, errors: fieldErrors(e) }, e instanceof Problem ? e.status : 400);
+      return showApplication(
+        c,
+        app,
+        call,
+        { values, errors: fieldErrors(e) },
+        e instanceof Problem ? e.status : 400,
+      );
     }
     if (wantsJson) return c.json({ id: saved.id, version: saved.version, updatedAt: saved.updatedAt }, 200);
     if (action !== "submit") return showApplication(c, saved, call, { notice: t("application.saved") });
@@ -151,9 +250,19 @@ export const applicationsPages = new Hono<AppEnv>()
     requireViewer(c);
     const { app, call } = await loadApplication(c.get("db"), viewerOf(c), c.req.param("id"));
     const form = await readForm(c);
-    const parsed = parseWith(c, ReviewBody, { score: Number(str(form, "score")) || undefined, comment: str(form, "comment") || undefined });
+    const parsed = parseWith(c, ReviewBody, {
+      score: Number(str(form, "score")) || undefined,
+      comment: str(form, "comment") || undefined,
+    });
     if (!parsed.ok) return showApplication(c, app, call, { errors: parsed.errors }, 400);
-    await reviewApplication(c.get("db"), c.get("t"), viewerOf(c), app.id, parsed.data.score, parsed.data.comment ?? null);
+    await reviewApplication(
+      c.get("db"),
+      c.get("t"),
+      viewerOf(c),
+      app.id,
+      parsed.data.score,
+      parsed.data.comment ?? null,
+    );
     const fresh = await loadApplication(c.get("db"), viewerOf(c), app.id);
     return showApplication(c, fresh.app, call, { notice: c.get("t")("application.review_saved") });
   })
@@ -164,7 +273,8 @@ export const applicationsPages = new Hono<AppEnv>()
     const decision = str(form, "decision");
     const amountText = str(form, "amount");
     const amount = amountText ? parseAmount(amountText, call.grant.min.currency) : null;
-    if (amountText && amount === null) return showApplication(c, app, call, { errors: { amount: c.get("t")("err.amount") } }, 400);
+    if (amountText && amount === null)
+      return showApplication(c, app, call, { errors: { amount: c.get("t")("err.amount") } }, 400);
     const parsed = parseWith(c, DecisionBody, {
       decision,
       ...(amount !== null ? { amount: { amount, currency: call.grant.min.currency } } : {}),
@@ -179,4 +289,3 @@ export const applicationsPages = new Hono<AppEnv>()
       return showApplication(c, app, call, { errors: fieldErrors(e) }, e instanceof Problem ? e.status : 400);
     }
   });
-

@@ -5,7 +5,10 @@ import { css, cssHref } from "../../web/styles/app.css";
 import { timezoneJs, timezoneHref } from "../../web/islands/timezone";
 import { applicationJs, applicationHref } from "../../web/islands/application";
 
-const immutable = (type: string) => ({ "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "public, max-age=31536000, immutable" });
+const immutable = (type: string) => ({
+  "Content-Type": `${type}; charset=utf-8`,
+  "Cache-Control": "public, max-age=31536000, immutable",
+});
 
 export const assets = new Hono<AppEnv>()
   .get(cssHref, (c) => c.body(css, 200, immutable("text/css")))

@@ -5,8 +5,21 @@ import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { readForm, str, parseWith, problemErrors, safeNext } from "../http/forms";
 import { mailerFor } from "../http/mail";
-import { SignupPage, LoginPage, CheckMailPage, VerifyPage, ForgotPage, ResetPage } from "../../web/pages/Auth";
-import { SignupBody, LoginBody, ResetRequestBody, ResetConfirmBody, VerifyBody } from "../../schema/api/accounts";
+import {
+  SignupPage,
+  LoginPage,
+  CheckMailPage,
+  VerifyPage,
+  ForgotPage,
+  ResetPage,
+} from "../../web/pages/Auth";
+import {
+  SignupBody,
+  LoginBody,
+  ResetRequestBody,
+  ResetConfirmBody,
+  VerifyBody,
+} from "../../schema/api/accounts";
 import { signup, login, verifyEmail } from "../actions/accounts";
 import { requestPasswordReset, confirmPasswordReset } from "../actions/passwords";
 import { startSession, endSession } from "../middleware/session";
@@ -22,11 +35,21 @@ export const authPages = new Hono<AppEnv>()
   .get("/signup", (c) => renderPage(c, <SignupPage />))
   .post("/signup", async (c) => {
     const form = await readForm(c);
-    const values = { name: str(form, "name"), email: str(form, "email"), locale: str(form, "locale") || c.get("locale") };
+    const values = {
+      name: str(form, "name"),
+      email: str(form, "email"),
+      locale: str(form, "locale") || c.get("locale"),
+    };
     const parsed = parseWith(c, SignupBody, { ...values, password: str(form, "password") });
     if (!parsed.ok) return renderPage(c, <SignupPage values={values} errors={parsed.errors} />, 400);
     try {
-      await signup(c.get("db"), c.env.PASSWORD_PEPPER, c.get("t"), { ...parsed.data, locale: parsed.data.locale ?? c.get("locale") }, mailerFor(c));
+      await signup(
+        c.get("db"),
+        c.env.PASSWORD_PEPPER,
+        c.get("t"),
+        { ...parsed.data, locale: parsed.data.locale ?? c.get("locale") },
+        mailerFor(c),
+      );
     } catch (e) {
       return renderPage(c, <SignupPage values={values} errors={problemErrors(e)} />, statusOf(e));
     }
@@ -45,26 +68,58 @@ export const authPages = new Hono<AppEnv>()
     }
     return c.redirect("/me", 303);
   })
-  .get("/login", (c) => renderPage(c, <LoginPage next={safeNext(c) ?? undefined} notice={c.req.query("notice") === "reset" ? c.get("t")("auth.reset_done") : undefined} />))
+  .get("/login", (c) =>
+    renderPage(
+      c,
+      <LoginPage
+        next={safeNext(c) ?? undefined}
+        notice={c.req.query("notice") === "reset" ? c.get("t")("auth.reset_done") : undefined}
+      />,
+    ),
+  )
   .post("/login", async (c) => {
     const form = await readForm(c);
     const next = safeNext(c);
     const values = { email: str(form, "email") };
     // The code field is always there (empty unless two-step sign-in is on); the password is never sent back.
-    const parsed = parseWith(c, LoginBody, { ...values, password: str(form, "password"), code: str(form, "code") || undefined });
-    if (!parsed.ok) return renderPage(c, <LoginPage values={values} errors={parsed.errors} next={next ?? undefined} />, 400);
+    const parsed = parseWith(c, LoginBody, {
+      ...values,
+      password: str(form, "password"),
+      code: str(form, "code") || undefined,
+    });
+    if (!parsed.ok)
+      return renderPage(
+        c,
+        <LoginPage values={values} errors={parsed.errors} next={next ?? undefined} />,
+        400,
+      );
     let mustEnrol = false;
     try {
       const user = await login(c.get("db"), c.env.PASSWORD_PEPPER, c.get("t"), parsed.data, mailerFor(c));
       await startSession(c, user.id);
-      mustEnrol = needsSecondFactor({ platformRole: user.platformRole, twoFactor: user.totpEnabledAt !== null }, c.env);
+      mustEnrol = needsSecondFactor(
+        { platformRole: user.platformRole, twoFactor: user.totpEnabledAt !== null },
+        c.env,
+      );
     } catch (e) {
       if (e instanceof Problem && e.status === 429) {
         for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
         const minutes = Math.ceil(Number(e.extra?.retryAfter ?? 900) / 60);
-        return renderPage(c, <LoginPage values={values} errors={{ email: c.get("t")("error.too_many", { minutes }) }} next={next ?? undefined} />, 429);
+        return renderPage(
+          c,
+          <LoginPage
+            values={values}
+            errors={{ email: c.get("t")("error.too_many", { minutes }) }}
+            next={next ?? undefined}
+          />,
+          429,
+        );
       }
-      return renderPage(c, <LoginPage values={values} errors={problemErrors(e)} next={next ?? undefined} />, statusOf(e));
+      return renderPage(
+        c,
+        <LoginPage values={values} errors={problemErrors(e)} next={next ?? undefined} />,
+        statusOf(e),
+      );
     }
     // An admin or analyst who must turn on two-step sign-in can reach nothing else yet: straight there.
     return c.redirect(mustEnrol ? "/me/security" : (next ?? "/me"), 303);
@@ -84,7 +139,13 @@ export const authPages = new Hono<AppEnv>()
     const parsed = parseWith(c, ResetConfirmBody, { token, password: str(form, "password") });
     if (!parsed.ok) return renderPage(c, <ResetPage token={token} errors={parsed.errors} />, 400);
     try {
-      await confirmPasswordReset(c.get("db"), c.env.PASSWORD_PEPPER, c.get("t"), parsed.data.token, parsed.data.password);
+      await confirmPasswordReset(
+        c.get("db"),
+        c.env.PASSWORD_PEPPER,
+        c.get("t"),
+        parsed.data.token,
+        parsed.data.password,
+      );
     } catch (e) {
       return renderPage(c, <ResetPage token={token} errors={problemErrors(e)} />, statusOf(e));
     }

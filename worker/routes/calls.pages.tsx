@@ -3,11 +3,33 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { readForm, str, parseWith, errorMap } from "../http/forms";
-import { callFormValues, callInputFromValues, callToFormValues, callFieldName, emptyCallForm, type CallFormValues } from "../http/call-form";
+import {
+  callFormValues,
+  callInputFromValues,
+  callToFormValues,
+  callFieldName,
+  emptyCallForm,
+  type CallFormValues,
+} from "../http/call-form";
 import { CallListPage, CallPage, CallNewPage, CallEditPage } from "../../web/pages/Calls";
 import { OrgMatchesPage, CallMatchesPage } from "../../web/pages/Matches";
-import { CallCreate, CallPatch, CallListQuery, MatchQuery, OrgMatchQuery, CallInviteBody } from "../../schema/api/calls";
-import { createCall, viewCall, manageableCall, updateCall, publishCall, closeCall, browseCalls } from "../actions/calls";
+import {
+  CallCreate,
+  CallPatch,
+  CallListQuery,
+  MatchQuery,
+  OrgMatchQuery,
+  CallInviteBody,
+} from "../../schema/api/calls";
+import {
+  createCall,
+  viewCall,
+  manageableCall,
+  updateCall,
+  publishCall,
+  closeCall,
+  browseCalls,
+} from "../actions/calls";
 import { matchesForOrg, matchesForCall, inviteToCall } from "../actions/matching";
 import { countriesFor } from "../actions/reference";
 import { findOrgNames } from "../db/orgs";
@@ -42,24 +64,49 @@ const orgPageQuery = (c: Context<AppEnv>) => {
 };
 
 /** Parses the form like the API would; field errors come back under the form's own field names. */
-const parseCallForm = <S extends typeof CallCreate | typeof CallPatch>(c: Context<AppEnv>, schema: S, values: CallFormValues) => {
+const parseCallForm = <S extends typeof CallCreate | typeof CallPatch>(
+  c: Context<AppEnv>,
+  schema: S,
+  values: CallFormValues,
+) => {
   const t = c.get("t");
-  const { input, errors } = callInputFromValues(values, c.get("timeZone"), { amount: t("err.amount"), datetime: t("err.datetime") });
+  const { input, errors } = callInputFromValues(values, c.get("timeZone"), {
+    amount: t("err.amount"),
+    datetime: t("err.datetime"),
+  });
   const r = schema.safeParse(input);
   const fieldErrors = { ...(r.success ? {} : renameErrors(zodFieldErrors(r.error, t))), ...errors };
-  return Object.keys(fieldErrors).length ? { ok: false as const, errors: fieldErrors } : { ok: true as const, data: r.data as z.infer<S> };
+  return Object.keys(fieldErrors).length
+    ? { ok: false as const, errors: fieldErrors }
+    : { ok: true as const, data: r.data as z.infer<S> };
 };
 
-const renameErrors = (errors: { path: string; message: string }[]) => errorMap(errors.map((e) => ({ ...e, path: callFieldName(e.path) })));
+const renameErrors = (errors: { path: string; message: string }[]) =>
+  errorMap(errors.map((e) => ({ ...e, path: callFieldName(e.path) })));
 
 const problemFieldErrors = (e: unknown) => {
-  if (e instanceof Problem && e.errors?.length && e.status < 500 && e.status !== 409) return renameErrors(e.errors);
+  if (e instanceof Problem && e.errors?.length && e.status < 500 && e.status !== 409)
+    return renameErrors(e.errors);
   throw e;
 };
 
-const showCall = async (c: Context<AppEnv>, call: Call, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
+const showCall = async (
+  c: Context<AppEnv>,
+  call: Call,
+  extra: { notice?: string; errors?: Record<string, string> } = {},
+  status = 200,
+) => {
   const v = viewerOf(c);
-  return renderPage(c, <CallPage call={call} canManage={canManageCall(v, call).ok} myCsos={await myOrgs(c, v, "cso")} {...extra} />, status);
+  return renderPage(
+    c,
+    <CallPage
+      call={call}
+      canManage={canManageCall(v, call).ok}
+      myCsos={await myOrgs(c, v, "cso")}
+      {...extra}
+    />,
+    status,
+  );
 };
 
 export const callsPages = new Hono<AppEnv>()
@@ -67,20 +114,43 @@ export const callsPages = new Hono<AppEnv>()
     const q = CallListQuery.safeParse(c.req.query());
     const filters = q.success ? q.data : CallListQuery.parse({});
     const page = await browseCalls(c.get("db"), filters);
-    const shown = Object.fromEntries(Object.entries({ q: filters.q, country: filters.country, theme: filters.theme, fundingType: filters.fundingType }).filter(([, x]) => x)) as Record<string, string>;
-    return renderPage(c, <CallListPage items={page.items} nextCursor={page.nextCursor} filters={shown} countries={await countries(c)} />);
+    const shown = Object.fromEntries(
+      Object.entries({
+        q: filters.q,
+        country: filters.country,
+        theme: filters.theme,
+        fundingType: filters.fundingType,
+      }).filter(([, x]) => x),
+    ) as Record<string, string>;
+    return renderPage(
+      c,
+      <CallListPage
+        items={page.items}
+        nextCursor={page.nextCursor}
+        filters={shown}
+        countries={await countries(c)}
+      />,
+    );
   })
   .get("/calls/new", async (c) => {
     const v = requireViewer(c);
     const funders = await myOrgs(c, v, "funder");
     if (!funders.length) throw new Problem(403, c.get("t")("call.need_funder_org"));
-    return renderPage(c, <CallNewPage values={emptyCallForm(funders[0].id)} countries={await countries(c)} funders={funders} />);
+    return renderPage(
+      c,
+      <CallNewPage values={emptyCallForm(funders[0].id)} countries={await countries(c)} funders={funders} />,
+    );
   })
   .post("/calls/new", async (c) => {
     const v = requireViewer(c);
     const funders = await myOrgs(c, v, "funder");
     const values = callFormValues(await readForm(c));
-    const again = async (errors: Record<string, string>) => renderPage(c, <CallNewPage values={values} errors={errors} countries={await countries(c)} funders={funders} />, 400);
+    const again = async (errors: Record<string, string>) =>
+      renderPage(
+        c,
+        <CallNewPage values={values} errors={errors} countries={await countries(c)} funders={funders} />,
+        400,
+      );
     const parsed = parseCallForm(c, CallCreate, values);
     if (!parsed.ok) return again(parsed.errors);
     const { funderOrgId, ...fields } = parsed.data;
@@ -96,14 +166,33 @@ export const callsPages = new Hono<AppEnv>()
     requireViewer(c);
     const call = await manageableCall(c.get("db"), viewerOf(c), c.req.param("id"));
     if (call.status !== "draft") return c.redirect(`/calls/${call.id}`, 303);
-    return renderPage(c, <CallEditPage call={call} values={callToFormValues(call, c.get("timeZone"))} countries={await countries(c)} funders={[]} />);
+    return renderPage(
+      c,
+      <CallEditPage
+        call={call}
+        values={callToFormValues(call, c.get("timeZone"))}
+        countries={await countries(c)}
+        funders={[]}
+      />,
+    );
   })
   .post("/calls/:id/edit", async (c) => {
     requireViewer(c);
     const call = await manageableCall(c.get("db"), viewerOf(c), c.req.param("id"));
     const values = { ...callFormValues(await readForm(c)), funderOrgId: "" };
     const again = async (errors: Record<string, string> | undefined, current = call, status = 400) =>
-      renderPage(c, <CallEditPage call={current} values={values} errors={errors} countries={await countries(c)} funders={[]} conflict={status === 409} />, status);
+      renderPage(
+        c,
+        <CallEditPage
+          call={current}
+          values={values}
+          errors={errors}
+          countries={await countries(c)}
+          funders={[]}
+          conflict={status === 409}
+        />,
+        status,
+      );
     const parsed = parseCallForm(c, CallPatch, values);
     if (!parsed.ok) return again(parsed.errors);
     const { version, ...patch } = parsed.data;
@@ -127,7 +216,12 @@ export const callsPages = new Hono<AppEnv>()
       return showCall(c, call, { notice: c.get("t")("call.published") });
     } catch (e) {
       if (!(e instanceof Problem && e.status === 422)) throw e;
-      return showCall(c, await viewCall(c.get("db"), viewerOf(c), c.req.param("id")), { errors: problemFieldErrors(e) }, 422);
+      return showCall(
+        c,
+        await viewCall(c.get("db"), viewerOf(c), c.req.param("id")),
+        { errors: problemFieldErrors(e) },
+        422,
+      );
     }
   })
   .post("/calls/:id/close", async (c) => {
@@ -137,19 +231,45 @@ export const callsPages = new Hono<AppEnv>()
   })
   .get("/calls/:id/matches", async (c) => {
     requireViewer(c);
-    const result = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.param("id"), orgPageQuery(c));
+    const result = await matchesForCall(
+      c.get("db"),
+      c.get("t"),
+      c.get("locale"),
+      viewerOf(c),
+      c.req.param("id"),
+      orgPageQuery(c),
+    );
     return renderPage(c, <CallMatchesPage {...result} />);
   })
   .post("/calls/:id/invitations", async (c) => {
     requireViewer(c);
     const parsed = parseWith(c, CallInviteBody, { orgId: str(await readForm(c), "orgId") });
-    if (!parsed.ok) throw new Problem(400, undefined, Object.entries(parsed.errors).map(([path, message]) => ({ path, message })));
+    if (!parsed.ok)
+      throw new Problem(
+        400,
+        undefined,
+        Object.entries(parsed.errors).map(([path, message]) => ({ path, message })),
+      );
     await inviteToCall(c.get("db"), c.get("t"), viewerOf(c), c.req.param("id"), parsed.data.orgId);
-    const result = await matchesForCall(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.param("id"), orgPageQuery(c));
+    const result = await matchesForCall(
+      c.get("db"),
+      c.get("t"),
+      c.get("locale"),
+      viewerOf(c),
+      c.req.param("id"),
+      orgPageQuery(c),
+    );
     return renderPage(c, <CallMatchesPage {...result} notice={c.get("t")("match.invited_notice")} />);
   })
   .get("/orgs/:id/matches", async (c) => {
     requireViewer(c);
-    const result = await matchesForOrg(c.get("db"), c.get("t"), c.get("locale"), viewerOf(c), c.req.param("id"), pageQuery(c));
+    const result = await matchesForOrg(
+      c.get("db"),
+      c.get("t"),
+      c.get("locale"),
+      viewerOf(c),
+      c.req.param("id"),
+      pageQuery(c),
+    );
     return renderPage(c, <OrgMatchesPage {...result} />);
   });

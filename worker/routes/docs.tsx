@@ -5,7 +5,22 @@ import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { ApiDocsPage, type Operation } from "../../web/pages/ApiDocs";
 
-type Doc = { paths?: Record<string, Record<string, { summary?: string; tags?: string[]; parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> }; responses?: Record<string, { description?: string }>; security?: unknown[] }>> };
+type Doc = {
+  paths?: Record<
+    string,
+    Record<
+      string,
+      {
+        summary?: string;
+        tags?: string[];
+        parameters?: { name: string; in: string }[];
+        requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
+        responses?: Record<string, { description?: string }>;
+        security?: unknown[];
+      }
+    >
+  >;
+};
 
 const operationsOf = (doc: Doc): Operation[] =>
   Object.entries(doc.paths ?? {}).flatMap(([path, methods]) =>
@@ -15,8 +30,14 @@ const operationsOf = (doc: Doc): Operation[] =>
       summary: op.summary ?? "",
       tag: op.tags?.[0] ?? "Other",
       params: (op.parameters ?? []).map((p) => `${p.name} (${p.in})`),
-      body: Object.values(op.requestBody?.content ?? {})[0]?.schema?.$ref?.split("/").pop() ?? (op.requestBody ? "JSON" : null),
-      responses: Object.entries(op.responses ?? {}).map(([status, r]) => ({ status, description: r.description ?? "" })),
+      body:
+        Object.values(op.requestBody?.content ?? {})[0]
+          ?.schema?.$ref?.split("/")
+          .pop() ?? (op.requestBody ? "JSON" : null),
+      responses: Object.entries(op.responses ?? {}).map(([status, r]) => ({
+        status,
+        description: r.description ?? "",
+      })),
       auth: !!op.security?.length,
     })),
   );
@@ -24,7 +45,9 @@ const operationsOf = (doc: Doc): Operation[] =>
 export const docsRoutes = (app: OpenAPIHono<AppEnv>) => {
   let operations: Operation[] | null = null;
   return new Hono<AppEnv>().get("/api/v1/docs", (c) => {
-    operations ??= operationsOf(app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "Sanad API", version: "1.0.0" } }) as Doc);
+    operations ??= operationsOf(
+      app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "Sanad API", version: "1.0.0" } }) as Doc,
+    );
     return renderPage(c, <ApiDocsPage operations={operations} />);
   });
 };

@@ -24,16 +24,37 @@ import { LANG_COOKIE } from "../middleware/locale";
 import { translator } from "../i18n";
 import type { Context } from "hono";
 
-const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
+const showMe = async (
+  c: Context<AppEnv>,
+  extra: { newToken?: string; notice?: string; errors?: Record<string, string> } = {},
+  status = 200,
+) => {
   const v = requireViewer(c);
   const db = c.get("db");
   const orgIds = v.memberships.map((m) => m.orgId);
   const owned = v.memberships.filter((m) => m.role === "owner").map((m) => m.orgId);
-  const [tokens, invitations, orgNames, callInvitations, notifications, pledges, recommendTwoFactor, chapters, vouchRequests] = await Promise.all([
+  const [
+    tokens,
+    invitations,
+    orgNames,
+    callInvitations,
+    notifications,
+    pledges,
+    recommendTwoFactor,
+    chapters,
+    vouchRequests,
+  ] = await Promise.all([
     listTokens(db, v.userId),
     myInvitations(db, v),
-    findOrgNames(db, v.memberships.map((m) => m.orgId)),
-    openInvitationsFor(db, v.memberships.filter((m) => m.orgKind === "cso").map((m) => m.orgId), new Date()),
+    findOrgNames(
+      db,
+      v.memberships.map((m) => m.orgId),
+    ),
+    openInvitationsFor(
+      db,
+      v.memberships.filter((m) => m.orgKind === "cso").map((m) => m.orgId),
+      new Date(),
+    ),
     notificationsFor(db, orgIds),
     myPledges(db, v),
     // Members of hidden or funders-only groups are told to turn on two-step sign-in while it is off.
@@ -43,17 +64,41 @@ const showMe = async (c: Context<AppEnv>, extra: { newToken?: string; notice?: s
     vouchRequestsTo(db, owned),
   ]);
   const timeZones = Intl.supportedValuesOf("timeZone");
-  return renderPage(c, <MePage tokens={tokens} invitations={invitations} orgNames={orgNames} callInvitations={callInvitations} notifications={notifications.filter((n) => n.data.applicationId)} timeZones={timeZones} pledges={pledges} recommendTwoFactor={recommendTwoFactor} chapters={chapters} vouchRequests={vouchRequests.filter((r) => canViewOrg(v, { id: r.fromOrgId, visibility: r.fromVisibility }).ok)} {...extra} />, status);
+  return renderPage(
+    c,
+    <MePage
+      tokens={tokens}
+      invitations={invitations}
+      orgNames={orgNames}
+      callInvitations={callInvitations}
+      notifications={notifications.filter((n) => n.data.applicationId)}
+      timeZones={timeZones}
+      pledges={pledges}
+      recommendTwoFactor={recommendTwoFactor}
+      chapters={chapters}
+      vouchRequests={vouchRequests.filter(
+        (r) => canViewOrg(v, { id: r.fromOrgId, visibility: r.fromVisibility }).ok,
+      )}
+      {...extra}
+    />,
+    status,
+  );
 };
 
 export const homePages = new Hono<AppEnv>()
   .get("/", (c) => renderPage(c, <Home />))
   // Notices a redirect may ask for by name (never free text from the query string).
-  .get("/me", (c) => showMe(c, c.req.query("notice") === "org_deleted" ? { notice: c.get("t")("org.deleted_notice") } : {}))
+  .get("/me", (c) =>
+    showMe(c, c.req.query("notice") === "org_deleted" ? { notice: c.get("t")("org.deleted_notice") } : {}),
+  )
   .post("/me/settings", async (c) => {
     const v = requireViewer(c);
     const form = await readForm(c);
-    const parsed = parseWith(c, MePatch, { name: str(form, "name") || undefined, locale: str(form, "locale") || undefined, timeZone: str(form, "timeZone") || null });
+    const parsed = parseWith(c, MePatch, {
+      name: str(form, "name") || undefined,
+      locale: str(form, "locale") || undefined,
+      timeZone: str(form, "timeZone") || null,
+    });
     if (!parsed.ok) return showMe(c, { errors: parsed.errors }, 400);
     await updateUser(c.get("db"), v.userId, parsed.data);
     if (parsed.data.locale) {
@@ -67,7 +112,12 @@ export const homePages = new Hono<AppEnv>()
   })
   .post("/me/tokens", async (c) => {
     const v = requireViewer(c);
-    const parsed = parseWith(c, TokenBody, { name: str(await readForm(c), "token_name") }, { name: "token_name" });
+    const parsed = parseWith(
+      c,
+      TokenBody,
+      { name: str(await readForm(c), "token_name") },
+      { name: "token_name" },
+    );
     if (!parsed.ok) return showMe(c, { errors: parsed.errors }, 400);
     const { token } = await createApiToken(c.get("db"), v.userId, parsed.data.name);
     return showMe(c, { newToken: token }, 201);

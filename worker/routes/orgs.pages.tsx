@@ -16,7 +16,15 @@ import { OrgCreate, OrgPatch, OrgListQuery, MemberInvite, MemberRolePatch } from
 import { createOrg, viewOrg, editableOrg, updateOrg, inviteMember, verifyOrg } from "../actions/orgs";
 import { countriesFor } from "../actions/reference";
 import { listOrgs, type Org } from "../db/orgs";
-import { canDisposeOrg, canEditOrg, canManageMembers, canViewMembers, isAdmin, membershipIn, visibleLevels } from "../domain/permissions";
+import {
+  canDisposeOrg,
+  canEditOrg,
+  canManageMembers,
+  canViewMembers,
+  isAdmin,
+  membershipIn,
+  visibleLevels,
+} from "../domain/permissions";
 import { memberList, changeMemberRole, removeMember, revokeInvite } from "../actions/members";
 import { MembersPage, roleField, removeField, LEAVE_FIELD } from "../../web/pages/Members";
 import { OrgDeletePage } from "../../web/pages/OrgDelete";
@@ -32,7 +40,11 @@ const disposableOrg = (c: Context<AppEnv>) => ownedOrg(c.get("db"), viewerOf(c),
 const countries = (c: Context<AppEnv>) => countriesFor(c.get("db"), c.get("locale"));
 
 /** Validates the form as the API would; an unreadable amount is reported on its own field. */
-const parseOrgForm = <S extends typeof OrgCreate | typeof OrgPatch>(c: Context<AppEnv>, schema: S, values: OrgFormValues): Parsed<z.infer<S>> => {
+const parseOrgForm = <S extends typeof OrgCreate | typeof OrgPatch>(
+  c: Context<AppEnv>,
+  schema: S,
+  values: OrgFormValues,
+): Parsed<z.infer<S>> => {
   const { input, amountError } = orgInputFromValues(values);
   const parsed = parseWith(c, schema, input, ORG_FORM_FIELDS);
   if (amountError) {
@@ -43,25 +55,66 @@ const parseOrgForm = <S extends typeof OrgCreate | typeof OrgPatch>(c: Context<A
 };
 
 /** The organisation's page; `trustErrors`/`trustValues`: a trust form (vouch, ask for a vouch) that came back with problems. */
-export const showOrg = async (c: Context<AppEnv>, org: Org, extra: { notice?: string; trustErrors?: Record<string, string>; trustValues?: VouchFormValues } = {}, status = 200) => {
+export const showOrg = async (
+  c: Context<AppEnv>,
+  org: Org,
+  extra: { notice?: string; trustErrors?: Record<string, string>; trustValues?: VouchFormValues } = {},
+  status = 200,
+) => {
   const v = viewerOf(c);
-  const [calls, trust] = await Promise.all([org.kind === "funder" ? callsOfFunder(c.get("db"), v, org.id) : null, trustPanel(c.get("db"), v, org)]);
+  const [calls, trust] = await Promise.all([
+    org.kind === "funder" ? callsOfFunder(c.get("db"), v, org.id) : null,
+    trustPanel(c.get("db"), v, org),
+  ]);
   const isMember = !!membershipIn(v, org.id);
-  return renderPage(c, <OrgPage org={org} calls={calls} isMember={isMember} canEdit={canEditOrg(v, org).ok} seesMembers={canViewMembers(v, org).ok} canDispose={canDisposeOrg(v, org).ok} isAdmin={isAdmin(v)} canPledge={!!v && org.kind === "cso" && !isMember} trust={trust} {...extra} />, status);
+  return renderPage(
+    c,
+    <OrgPage
+      org={org}
+      calls={calls}
+      isMember={isMember}
+      canEdit={canEditOrg(v, org).ok}
+      seesMembers={canViewMembers(v, org).ok}
+      canDispose={canDisposeOrg(v, org).ok}
+      isAdmin={isAdmin(v)}
+      canPledge={!!v && org.kind === "cso" && !isMember}
+      trust={trust}
+      {...extra}
+    />,
+    status,
+  );
 };
 
 /** Notices a redirect to an organisation's page may ask for by name (never free text from the query string). */
-const ORG_NOTICES = { vouched: "trust.vouched", vouch_revoked: "trust.vouch_revoked", vouch_asked: "trust.vouch_asked", confirmation_asked: "trust.confirmation_asked" } as const;
+const ORG_NOTICES = {
+  vouched: "trust.vouched",
+  vouch_revoked: "trust.vouch_revoked",
+  vouch_asked: "trust.vouch_asked",
+  confirmation_asked: "trust.confirmation_asked",
+} as const;
 
 /** Notices a redirect to the members page may ask for by name (never free text from the query string). */
-const MEMBER_NOTICES = { role_changed: "members.role_changed", removed: "members.removed", revoked: "members.revoked" } as const;
+const MEMBER_NOTICES = {
+  role_changed: "members.role_changed",
+  removed: "members.removed",
+  revoked: "members.revoked",
+} as const;
 
-type MembersExtra = { notice?: string; errors?: Record<string, string>; values?: { email?: string; role?: string } };
+type MembersExtra = {
+  notice?: string;
+  errors?: Record<string, string>;
+  values?: { email?: string; role?: string };
+};
 const showMembers = async (c: Context<AppEnv>, orgId: string, extra: MembersExtra = {}, status = 200) => {
   const { org, owner, items, invitations } = await memberList(c.get("db"), viewerOf(c), orgId);
-  return renderPage(c, <MembersPage org={org} items={items} invitations={invitations} isOwner={owner} {...extra} />, status);
+  return renderPage(
+    c,
+    <MembersPage org={org} items={items} invitations={invitations} isOwner={owner} {...extra} />,
+    status,
+  );
 };
-const membersUrl = (orgId: string, notice: keyof typeof MEMBER_NOTICES) => `/orgs/${orgId}/members?notice=${notice}`;
+const membersUrl = (orgId: string, notice: keyof typeof MEMBER_NOTICES) =>
+  `/orgs/${orgId}/members?notice=${notice}`;
 
 /** Owners only, checked before a form is read (a refusal is the same whatever was typed). */
 const ownersOrg = async (c: Context<AppEnv>) => {
@@ -81,25 +134,63 @@ export const orgsPages = new Hono<AppEnv>()
     const q = OrgListQuery.safeParse(c.req.query());
     const filters = q.success ? q.data : OrgListQuery.parse({});
     const v = viewerOf(c);
-    const page = await listOrgs(c.get("db"), { ...filters, visibleLevels: visibleLevels(v), memberOf: v?.memberships.map((m) => m.orgId) ?? [] });
-    const shown = Object.fromEntries(Object.entries({ q: filters.q, kind: filters.kind, country: filters.country, theme: filters.theme }).filter(([, x]) => x)) as Record<string, string>;
-    return renderPage(c, <OrgListPage items={page.items} nextCursor={page.nextCursor} filters={shown} countries={await countries(c)} />);
+    const page = await listOrgs(c.get("db"), {
+      ...filters,
+      visibleLevels: visibleLevels(v),
+      memberOf: v?.memberships.map((m) => m.orgId) ?? [],
+    });
+    const shown = Object.fromEntries(
+      Object.entries({
+        q: filters.q,
+        kind: filters.kind,
+        country: filters.country,
+        theme: filters.theme,
+      }).filter(([, x]) => x),
+    ) as Record<string, string>;
+    return renderPage(
+      c,
+      <OrgListPage
+        items={page.items}
+        nextCursor={page.nextCursor}
+        filters={shown}
+        countries={await countries(c)}
+      />,
+    );
   })
   .get("/orgs/new", async (c) => {
     requireViewer(c);
-    return renderPage(c, <OrgNewPage values={{ kind: c.req.query("kind") === "funder" ? "funder" : "cso", visibility: "public", budgetCurrency: "USD" }} countries={await countries(c)} />);
+    return renderPage(
+      c,
+      <OrgNewPage
+        values={{
+          kind: c.req.query("kind") === "funder" ? "funder" : "cso",
+          visibility: "public",
+          budgetCurrency: "USD",
+        }}
+        countries={await countries(c)}
+      />,
+    );
   })
   .post("/orgs/new", async (c) => {
     const viewer = requireViewer(c);
     const values = orgFormValues(await readForm(c));
     const parsed = parseOrgForm(c, OrgCreate, values);
-    if (!parsed.ok) return renderPage(c, <OrgNewPage values={values} errors={parsed.errors} countries={await countries(c)} />, 400);
+    if (!parsed.ok)
+      return renderPage(
+        c,
+        <OrgNewPage values={values} errors={parsed.errors} countries={await countries(c)} />,
+        400,
+      );
     const { kind, ...fields } = parsed.data;
     try {
       const org = await createOrg(c.get("db"), c.get("t"), viewer, kind, fields);
       return c.redirect(`/orgs/${org.id}`, 303);
     } catch (e) {
-      return renderPage(c, <OrgNewPage values={values} errors={problemErrors(e)} countries={await countries(c)} />, 400);
+      return renderPage(
+        c,
+        <OrgNewPage values={values} errors={problemErrors(e)} countries={await countries(c)} />,
+        400,
+      );
     }
   })
   .get("/orgs/:id", async (c) => {
@@ -110,14 +201,22 @@ export const orgsPages = new Hono<AppEnv>()
   .get("/orgs/:id/edit", async (c) => {
     requireViewer(c);
     const org = await editableOrg(c.get("db"), viewerOf(c), c.req.param("id"));
-    return renderPage(c, <OrgEditPage org={org} values={orgToFormValues(org)} countries={await countries(c)} />);
+    return renderPage(
+      c,
+      <OrgEditPage org={org} values={orgToFormValues(org)} countries={await countries(c)} />,
+    );
   })
   .post("/orgs/:id/edit", async (c) => {
     requireViewer(c);
     const org = await editableOrg(c.get("db"), viewerOf(c), c.req.param("id"));
     const values = orgFormValues(await readForm(c));
     const parsed = parseOrgForm(c, OrgPatch, values);
-    if (!parsed.ok) return renderPage(c, <OrgEditPage org={org} values={values} errors={parsed.errors} countries={await countries(c)} />, 400);
+    if (!parsed.ok)
+      return renderPage(
+        c,
+        <OrgEditPage org={org} values={values} errors={parsed.errors} countries={await countries(c)} />,
+        400,
+      );
     const { version, ...fields } = parsed.data;
     try {
       const updated = await updateOrg(c.get("db"), c.get("t"), viewerOf(c), org.id, version, fields);
@@ -126,9 +225,22 @@ export const orgsPages = new Hono<AppEnv>()
       if (e instanceof Problem && e.status === 409) {
         const current = e.extra?.current as Org;
         // Keep what the user typed; the next save is made against the version they have now seen.
-        return renderPage(c, <OrgEditPage org={current} values={{ ...values, version: String(current.version) }} countries={await countries(c)} conflict={current} />, 409);
+        return renderPage(
+          c,
+          <OrgEditPage
+            org={current}
+            values={{ ...values, version: String(current.version) }}
+            countries={await countries(c)}
+            conflict={current}
+          />,
+          409,
+        );
       }
-      return renderPage(c, <OrgEditPage org={org} values={values} errors={problemErrors(e)} countries={await countries(c)} />, 400);
+      return renderPage(
+        c,
+        <OrgEditPage org={org} values={values} errors={problemErrors(e)} countries={await countries(c)} />,
+        400,
+      );
     }
   })
   .get("/orgs/:id/members", async (c) => {
@@ -143,7 +255,15 @@ export const orgsPages = new Hono<AppEnv>()
     const values = { email: str(form, "email"), role: str(form, "role") || "member" };
     const parsed = parseWith(c, MemberInvite, values);
     if (!parsed.ok) return showMembers(c, org.id, { errors: parsed.errors, values }, 400);
-    await inviteMember(c.get("db"), c.get("t"), viewerOf(c), org.id, parsed.data.email, parsed.data.role, mailerFor(c));
+    await inviteMember(
+      c.get("db"),
+      c.get("t"),
+      viewerOf(c),
+      org.id,
+      parsed.data.email,
+      parsed.data.role,
+      mailerFor(c),
+    );
     return showMembers(c, org.id, { notice: c.get("t")("org.invited", { email: parsed.data.email }) });
   })
   .post("/orgs/:id/members/:userId/role", async (c) => {
@@ -168,7 +288,12 @@ export const orgsPages = new Hono<AppEnv>()
     try {
       ({ left } = await removeMember(c.get("db"), c.get("t"), v, orgId, userId));
     } catch (e) {
-      return showMembers(c, orgId, { errors: brokenRule(e, userId === v.userId ? LEAVE_FIELD : removeField(userId)) }, 422);
+      return showMembers(
+        c,
+        orgId,
+        { errors: brokenRule(e, userId === v.userId ? LEAVE_FIELD : removeField(userId)) },
+        422,
+      );
     }
     // Someone who left may no longer see the group (a hidden one answers 404): back to their account.
     return c.redirect(left ? "/me" : membersUrl(orgId, "removed"), 303);
@@ -188,11 +313,20 @@ export const orgsPages = new Hono<AppEnv>()
     const org = await disposableOrg(c);
     const typed = str(await readForm(c), "confirmName");
     const parsed = parseWith(c, OrgDelete, { confirmName: typed });
-    if (!parsed.ok) return renderPage(c, <OrgDeletePage org={org} value={typed} errors={parsed.errors} />, 400);
+    if (!parsed.ok)
+      return renderPage(c, <OrgDeletePage org={org} value={typed} errors={parsed.errors} />, 400);
     try {
-      await deleteOrg(c.get("db"), c.get("t"), viewerOf(c), org.id, parsed.data.confirmName, stripeFor(c.env));
+      await deleteOrg(
+        c.get("db"),
+        c.get("t"),
+        viewerOf(c),
+        org.id,
+        parsed.data.confirmName,
+        stripeFor(c.env),
+      );
     } catch (e) {
-      if (e instanceof Problem && e.status === 422) return renderPage(c, <OrgDeletePage org={org} value={typed} errors={problemErrors(e)} />, 422);
+      if (e instanceof Problem && e.status === 422)
+        return renderPage(c, <OrgDeletePage org={org} value={typed} errors={problemErrors(e)} />, 422);
       throw e;
     }
     return c.redirect("/me?notice=org_deleted", 303);
@@ -200,10 +334,26 @@ export const orgsPages = new Hono<AppEnv>()
   .post("/orgs/:id/verify", async (c) => {
     requireViewer(c);
     const form = await readForm(c);
-    const checks = { website: str(form, "website") || undefined, registration: str(form, "registration") || undefined, contact: str(form, "contact") || undefined };
+    const checks = {
+      website: str(form, "website") || undefined,
+      registration: str(form, "registration") || undefined,
+      contact: str(form, "contact") || undefined,
+    };
     const parsed = parseWith(c, FunderChecks.partial(), checks);
-    if (!parsed.ok) throw new Problem(400, c.get("t")("err.funder_checks"), Object.entries(parsed.errors).map(([path, message]) => ({ path, message })));
-    const org = await verifyOrg(c.get("db"), c.get("t"), viewerOf(c), c.req.param("id"), str(form, "verified") === "true", parsed.data);
+    if (!parsed.ok)
+      throw new Problem(
+        400,
+        c.get("t")("err.funder_checks"),
+        Object.entries(parsed.errors).map(([path, message]) => ({ path, message })),
+      );
+    const org = await verifyOrg(
+      c.get("db"),
+      c.get("t"),
+      viewerOf(c),
+      c.req.param("id"),
+      str(form, "verified") === "true",
+      parsed.data,
+    );
     // From the admin page's queue: back to the queue.
     return c.redirect(str(form, "back") === "admin" ? "/admin?notice=verified" : `/orgs/${org.id}`, 303);
   });

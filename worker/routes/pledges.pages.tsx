@@ -17,7 +17,12 @@ import { canBeCancelled } from "../domain/pledges";
 import { parseAmount } from "../domain/money";
 
 /** Form field names for the API's error paths. */
-const FIELDS = { "amount.amount": "amount", "amount.currency": "currency", amount: "amount", recipientOrgId: "amount" };
+const FIELDS = {
+  "amount.amount": "amount",
+  "amount.currency": "currency",
+  amount: "amount",
+  recipientOrgId: "amount",
+};
 
 const fundersOf = async (c: Context<AppEnv>, v: Viewer) => {
   const ids = v.memberships.filter((m) => m.orgKind === "funder").map((m) => m.orgId);
@@ -34,10 +39,30 @@ const moneyField = (f: FormBody, amountKey: string, currency: string) => {
   return { text, amount };
 };
 
-const showForm = async (c: Context<AppEnv>, org: Org, values: PledgeFormValues, errors?: Record<string, string>, status = 200) =>
-  renderPage(c, <PledgeFormPage org={org} funders={await fundersOf(c, viewerOf(c)!)} values={values} errors={errors} viaStripe={!!stripeFor(c.env)} />, status);
+const showForm = async (
+  c: Context<AppEnv>,
+  org: Org,
+  values: PledgeFormValues,
+  errors?: Record<string, string>,
+  status = 200,
+) =>
+  renderPage(
+    c,
+    <PledgeFormPage
+      org={org}
+      funders={await fundersOf(c, viewerOf(c)!)}
+      values={values}
+      errors={errors}
+      viaStripe={!!stripeFor(c.env)}
+    />,
+    status,
+  );
 
-type Extra = { notice?: string; errors?: Record<string, string>; confirmValues?: { amount: string; receivedAt: string; reference: string } };
+type Extra = {
+  notice?: string;
+  errors?: Record<string, string>;
+  confirmValues?: { amount: string; receivedAt: string; reference: string };
+};
 
 const showPledge = async (c: Context<AppEnv>, id: string, extra: Extra = {}, status = 200) => {
   const v = viewerOf(c);
@@ -51,7 +76,11 @@ const showPledge = async (c: Context<AppEnv>, id: string, extra: Extra = {}, sta
       recipient={recipient}
       funderName={pledgerShownTo(v, pledge, funderVisibility, name)}
       payments={payments}
-      instructions={pledge.provider === "manual" && running ? { payTo: paymentsConfig(c).payTo, reference: pledge.reference, amount: pledge.amount } : null}
+      instructions={
+        pledge.provider === "manual" && running
+          ? { payTo: paymentsConfig(c).payTo, reference: pledge.reference, amount: pledge.amount }
+          : null
+      }
       canCancel={running && canCancelPledge(v, pledge).ok}
       canConfirm={isAdmin(v) && pledge.provider === "manual"}
       checkout={c.req.query("checkout")}
@@ -67,7 +96,14 @@ export const pledgesPages = new Hono<AppEnv>()
     const org = await viewOrg(c.get("db"), v, c.req.param("id"));
     const funderOrgId = v.memberships.find((m) => m.orgKind === "funder")?.orgId ?? "";
     // A person giving as themselves starts anonymous; being named is their choice (unticking the box).
-    return showForm(c, org, { funderOrgId, amount: "", currency: "USD", interval: "month", installments: "12", anonymous: !funderOrgId });
+    return showForm(c, org, {
+      funderOrgId,
+      amount: "",
+      currency: "USD",
+      interval: "month",
+      installments: "12",
+      anonymous: !funderOrgId,
+    });
   })
   .post("/orgs/:id/pledge", async (c) => {
     const v = requireViewer(c);
@@ -75,7 +111,14 @@ export const pledgesPages = new Hono<AppEnv>()
     const org = await viewOrg(c.get("db"), v, c.req.param("id"));
     const f = await readForm(c);
     const currency = str(f, "currency").toUpperCase();
-    const values: PledgeFormValues = { funderOrgId: str(f, "funderOrgId"), amount: str(f, "amount"), currency, interval: str(f, "interval"), installments: str(f, "installments"), anonymous: str(f, "anonymous") === "on" };
+    const values: PledgeFormValues = {
+      funderOrgId: str(f, "funderOrgId"),
+      amount: str(f, "amount"),
+      currency,
+      interval: str(f, "interval"),
+      installments: str(f, "installments"),
+      anonymous: str(f, "anonymous") === "on",
+    };
     const { amount } = moneyField(f, "amount", currency);
     const input = {
       recipientOrgId: org.id,
@@ -112,9 +155,22 @@ export const pledgesPages = new Hono<AppEnv>()
     const id = c.req.param("id");
     const f = await readForm(c);
     const currency = str(f, "currency").toUpperCase();
-    const confirmValues = { amount: str(f, "amount"), receivedAt: str(f, "receivedAt"), reference: str(f, "reference") };
+    const confirmValues = {
+      amount: str(f, "amount"),
+      receivedAt: str(f, "receivedAt"),
+      reference: str(f, "reference"),
+    };
     const { amount } = moneyField(f, "amount", currency);
-    const parsed = parseWith(c, PaymentConfirm, { amount: { amount: amount ?? confirmValues.amount, currency }, receivedAt: confirmValues.receivedAt, reference: confirmValues.reference }, FIELDS);
+    const parsed = parseWith(
+      c,
+      PaymentConfirm,
+      {
+        amount: { amount: amount ?? confirmValues.amount, currency },
+        receivedAt: confirmValues.receivedAt,
+        reference: confirmValues.reference,
+      },
+      FIELDS,
+    );
     const errors = parsed.ok ? {} : parsed.errors;
     if (confirmValues.amount && amount === null) errors.amount = t("err.amount");
     if (!parsed.ok || Object.keys(errors).length) return showPledge(c, id, { errors, confirmValues }, 400);

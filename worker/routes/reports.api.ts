@@ -17,14 +17,33 @@ const tags = ["Reports"];
 
 export const reportsApi = createApi()
   .openapi(
-    createRoute({ method: "get", path: "/reports/equity", tags, summary: "Equity measures for a period, funder, call and funding type, grouped by a dimension; cells under k organisations suppressed", request: { query: ReportQuery }, responses: { 200: json(EquityReport, "The report"), ...pick(400, 401, 403) } }),
+    createRoute({
+      method: "get",
+      path: "/reports/equity",
+      tags,
+      summary:
+        "Equity measures for a period, funder, call and funding type, grouped by a dimension; cells under k organisations suppressed",
+      request: { query: ReportQuery },
+      responses: { 200: json(EquityReport, "The report"), ...pick(400, 401, 403) },
+    }),
     async (c) => {
       const { lang: _l, ...q } = c.req.valid("query");
       return c.json(await equityReport(c.get("db"), c.get("t"), viewerOf(c), q, reportK(c.env)), 200);
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/reports/equity.csv", tags, summary: "The same groups as CSV (RFC 4180, UTF-8, header row; as-of, basis, k and filters on every row)", request: { query: ReportQuery }, responses: { 200: { content: { "text/csv": { schema: z.string() } }, description: "CSV" }, ...pick(400, 401, 403) } }),
+    createRoute({
+      method: "get",
+      path: "/reports/equity.csv",
+      tags,
+      summary:
+        "The same groups as CSV (RFC 4180, UTF-8, header row; as-of, basis, k and filters on every row)",
+      request: { query: ReportQuery },
+      responses: {
+        200: { content: { "text/csv": { schema: z.string() } }, description: "CSV" },
+        ...pick(400, 401, 403),
+      },
+    }),
     async (c) => {
       const { lang: _l, ...q } = c.req.valid("query");
       const report = await equityReport(c.get("db"), c.get("t"), viewerOf(c), q, reportK(c.env));
@@ -35,14 +54,26 @@ export const reportsApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/exports/360giving.json", tags, summary: "Awards in the 360Giving Data Standard's shape, a page at a time (Link: rel=next); organisations you may not see are anonymised", request: { query: ExportQuery }, responses: { 200: json(z.object({ grants: z.array(z.record(z.string(), z.unknown())) }), "360Giving package"), ...pick(400, 401, 403) } }),
+    createRoute({
+      method: "get",
+      path: "/exports/360giving.json",
+      tags,
+      summary:
+        "Awards in the 360Giving Data Standard's shape, a page at a time (Link: rel=next); organisations you may not see are anonymised",
+      request: { query: ExportQuery },
+      responses: {
+        200: json(z.object({ grants: z.array(z.record(z.string(), z.unknown())) }), "360Giving package"),
+        ...pick(400, 401, 403),
+      },
+    }),
     async (c) => {
       const { limit, cursor, ...filters } = c.req.valid("query");
       await authorizeFilters(c.get("db"), c.get("t"), viewerOf(c), filters);
       let after: { date: string; id: string } | undefined;
       if (cursor) {
         const [date, id] = cursor.split("~");
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? "") || !id) throw new Problem(400, undefined, [{ path: "cursor", message: c.get("t")("err.invalid") }]);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? "") || !id)
+          throw new Problem(400, undefined, [{ path: "cursor", message: c.get("t")("err.invalid") }]);
         after = { date, id };
       }
       const rows = await exportAwards(c.get("db"), filters, limit, after);
@@ -67,10 +98,25 @@ export const reportsApi = createApi()
     },
   )
   .openapi(
-    createRoute({ method: "get", path: "/fx-rates", tags, summary: "The dated FX table (US dollars per unit) reports convert with", responses: { 200: json(z.object({ items: z.array(FxRate) }), "Rates") } }),
+    createRoute({
+      method: "get",
+      path: "/fx-rates",
+      tags,
+      summary: "The dated FX table (US dollars per unit) reports convert with",
+      responses: { 200: json(z.object({ items: z.array(FxRate) }), "Rates") },
+    }),
     async (c) => c.json({ items: await listFxRates(c.get("db")) }, 200),
   )
   .openapi(
-    createRoute({ method: "put", path: "/fx-rates", tags, security, summary: "Add or correct a dated rate (admins); stored US-dollar values in that currency are re-converted", request: jsonBody(FxRate), responses: { 200: json(FxRate, "Saved"), ...pick(400, 401, 403) } }),
+    createRoute({
+      method: "put",
+      path: "/fx-rates",
+      tags,
+      security,
+      summary:
+        "Add or correct a dated rate (admins); stored US-dollar values in that currency are re-converted",
+      request: jsonBody(FxRate),
+      responses: { 200: json(FxRate, "Saved"), ...pick(400, 401, 403) },
+    }),
     async (c) => c.json(await setFxRate(c.get("db"), viewerOf(c), c.req.valid("json")), 200),
   );

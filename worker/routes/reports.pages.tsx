@@ -13,12 +13,28 @@ import { viewerOf } from "../http/guards";
 export const reportsPages = new Hono<AppEnv>().get("/reports", async (c) => {
   const v = viewerOf(c);
   // Empty form fields mean "not filtered".
-  const query = Object.fromEntries(Object.entries(c.req.query()).filter(([k, val]) => val !== "" && k !== "lang"));
+  const query = Object.fromEntries(
+    Object.entries(c.req.query()).filter(([k, val]) => val !== "" && k !== "lang"),
+  );
   const privileged = v?.platformRole === "analyst" || isAdmin(v) || isFunderMember(v);
   const parsed = parseWith(c, ReportQuery, query);
   const csvHref = `/api/v1/reports/equity.csv${Object.keys(query).length ? "?" + new URLSearchParams(query).toString() : ""}`;
-  if (!parsed.ok) return renderPage(c, <ReportsPage report={null} query={query} errors={parsed.errors} privileged={privileged} csvHref={csvHref} />, 400);
+  if (!parsed.ok)
+    return renderPage(
+      c,
+      <ReportsPage
+        report={null}
+        query={query}
+        errors={parsed.errors}
+        privileged={privileged}
+        csvHref={csvHref}
+      />,
+      400,
+    );
   const { lang: _l, ...q } = parsed.data;
   const report = await equityReport(c.get("db"), c.get("t"), v, q, reportK(c.env));
-  return renderPage(c, <ReportsPage report={report} query={query} privileged={privileged} csvHref={csvHref} />);
+  return renderPage(
+    c,
+    <ReportsPage report={report} query={query} privileged={privileged} csvHref={csvHref} />,
+  );
 });

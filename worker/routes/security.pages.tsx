@@ -11,7 +11,13 @@ import { SecurityPage, type TwoFactorView } from "../../web/pages/Security";
 import { PasswordChangeBody, TwoFactorCodeBody } from "../../schema/api/accounts";
 import { changePassword } from "../actions/passwords";
 import { sessionsOf, endSessionById, endOtherSessions } from "../actions/sessions";
-import { startTwoFactor, confirmTwoFactor, disableTwoFactor, pendingTwoFactor, twoFactorStatus } from "../actions/two-factor";
+import {
+  startTwoFactor,
+  confirmTwoFactor,
+  disableTwoFactor,
+  pendingTwoFactor,
+  twoFactorStatus,
+} from "../actions/two-factor";
 import { anyNonPublicOrg } from "../db/two-factor";
 import { needsSecondFactor } from "../domain/permissions";
 
@@ -19,19 +25,35 @@ import { needsSecondFactor } from "../domain/permissions";
 const currentTwoFactor = async (c: Context<AppEnv>): Promise<TwoFactorView> => {
   const v = requireViewer(c);
   const db = c.get("db");
-  if (v.twoFactor) return { state: "on", recoveryCodesLeft: (await twoFactorStatus(db, v)).recoveryCodesLeft };
+  if (v.twoFactor)
+    return { state: "on", recoveryCodesLeft: (await twoFactorStatus(db, v)).recoveryCodesLeft };
   // Members of hidden or funders-only groups are the people a stolen password hurts most.
-  return { state: "off", required: needsSecondFactor(v, c.env), recommended: await anyNonPublicOrg(db, v.memberships.map((m) => m.orgId)) };
+  return {
+    state: "off",
+    required: needsSecondFactor(v, c.env),
+    recommended: await anyNonPublicOrg(
+      db,
+      v.memberships.map((m) => m.orgId),
+    ),
+  };
 };
 
 type Extra = { notice?: string; errors?: Record<string, string>; twoFactor?: TwoFactorView };
 
 const show = async (c: Context<AppEnv>, extra: Extra = {}, status = 200) => {
   const v = requireViewer(c);
-  const [sessions, twoFactor] = await Promise.all([sessionsOf(c.get("db"), v, c.get("sessionIdHash")), extra.twoFactor ?? currentTwoFactor(c)]);
+  const [sessions, twoFactor] = await Promise.all([
+    sessionsOf(c.get("db"), v, c.get("sessionIdHash")),
+    extra.twoFactor ?? currentTwoFactor(c),
+  ]);
   // A key or recovery codes on the page: no copy in any cache.
-  if (twoFactor.state === "enrolling" || twoFactor.state === "recovery") c.header("Cache-Control", "no-store");
-  return renderPage(c, <SecurityPage sessions={sessions} notice={extra.notice} errors={extra.errors} twoFactor={twoFactor} />, status);
+  if (twoFactor.state === "enrolling" || twoFactor.state === "recovery")
+    c.header("Cache-Control", "no-store");
+  return renderPage(
+    c,
+    <SecurityPage sessions={sessions} notice={extra.notice} errors={extra.errors} twoFactor={twoFactor} />,
+    status,
+  );
 };
 
 /** A use case's 409 (already on, already off, nothing started) as the page with its sentence. */
@@ -45,10 +67,21 @@ export const securityPages = new Hono<AppEnv>()
   .post("/me/password", async (c) => {
     const v = requireViewer(c);
     const form = await readForm(c);
-    const parsed = parseWith(c, PasswordChangeBody, { current: str(form, "current"), password: str(form, "password") });
+    const parsed = parseWith(c, PasswordChangeBody, {
+      current: str(form, "current"),
+      password: str(form, "password"),
+    });
     if (!parsed.ok) return show(c, { errors: parsed.errors }, 400);
     try {
-      await changePassword(c.get("db"), c.env.PASSWORD_PEPPER, c.get("t"), v, c.get("sessionIdHash"), parsed.data, mailerFor(c));
+      await changePassword(
+        c.get("db"),
+        c.env.PASSWORD_PEPPER,
+        c.get("t"),
+        v,
+        c.get("sessionIdHash"),
+        parsed.data,
+        mailerFor(c),
+      );
     } catch (e) {
       return show(c, { errors: problemErrors(e) }, 400);
     }
@@ -74,9 +107,18 @@ export const securityPages = new Hono<AppEnv>()
     };
     if (!parsed.ok) return again(parsed.errors);
     try {
-      const { recoveryCodes } = await confirmTwoFactor(db, c.env.PASSWORD_PEPPER, c.get("t"), v, parsed.data.code);
+      const { recoveryCodes } = await confirmTwoFactor(
+        db,
+        c.env.PASSWORD_PEPPER,
+        c.get("t"),
+        v,
+        parsed.data.code,
+      );
       c.set("viewer", { ...v, twoFactor: true });
-      return show(c, { notice: c.get("t")("me.2fa_on_notice"), twoFactor: { state: "recovery", codes: recoveryCodes } });
+      return show(c, {
+        notice: c.get("t")("me.2fa_on_notice"),
+        twoFactor: { state: "recovery", codes: recoveryCodes },
+      });
     } catch (e) {
       if (e instanceof Problem && e.status === 400) return again(problemErrors(e));
       return conflict(c, e);

@@ -11,7 +11,17 @@ import { requireViewer, viewerOf, enforce } from "../http/guards";
 import { Problem } from "../http/problem";
 import { VouchBody, VouchRequestBody, ConfirmationBody } from "../../schema/api/trust";
 import { Email } from "../../schema/api/accounts";
-import { vouchFor, revokeVouch, askForVouch, askForConfirmation, confirmOrg, coordinates, chapterOf, appoint, dismiss } from "../actions/trust";
+import {
+  vouchFor,
+  revokeVouch,
+  askForVouch,
+  askForConfirmation,
+  confirmOrg,
+  coordinates,
+  chapterOf,
+  appoint,
+  dismiss,
+} from "../actions/trust";
 import { viewOrg } from "../actions/orgs";
 import { countriesFor } from "../actions/reference";
 import { findOrg } from "../db/orgs";
@@ -29,7 +39,11 @@ const countryParam = (c: Context<AppEnv>) => {
 };
 
 /** Notices a redirect to a chapter's page may ask for by name (never free text from the query string). */
-const CHAPTER_NOTICES = { confirmed: "chapter.confirmed", appointed: "chapter.appointed", removed: "chapter.removed" } as const;
+const CHAPTER_NOTICES = {
+  confirmed: "chapter.confirmed",
+  appointed: "chapter.appointed",
+  removed: "chapter.removed",
+} as const;
 
 type ChapterExtra = { notice?: string; errors?: Record<string, string>; values?: Record<string, string> };
 const showChapter = async (c: Context<AppEnv>, country: string, extra: ChapterExtra = {}, status = 200) => {
@@ -46,7 +60,11 @@ export const trustPages = new Hono<AppEnv>()
     const v = requireViewer(c);
     const org = await viewOrg(c.get("db"), v, c.req.param("id"));
     const form = await readForm(c);
-    const values = { voucherOrgId: str(form, "voucherOrgId"), relationship: str(form, "relationship"), statement: str(form, "statement") };
+    const values = {
+      voucherOrgId: str(form, "voucherOrgId"),
+      relationship: str(form, "relationship"),
+      statement: str(form, "statement"),
+    };
     const parsed = parseWith(c, VouchBody, values);
     if (!parsed.ok) return showOrg(c, org, { trustErrors: parsed.errors, trustValues: values }, 400);
     // A rule the request broke (not trusted, already vouching) comes back as a page saying which.
@@ -60,7 +78,10 @@ export const trustPages = new Hono<AppEnv>()
     // Only now (the viewer owns the voucher) is it safe to read where the vouch pointed.
     const vouch = await findVouch(db, c.req.param("id"));
     const vouchee = vouch ? await findOrg(db, vouch.voucheeOrgId) : null;
-    return c.redirect(vouchee && canViewOrg(v, vouchee).ok ? `/orgs/${vouchee.id}?notice=vouch_revoked` : "/me", 303);
+    return c.redirect(
+      vouchee && canViewOrg(v, vouchee).ok ? `/orgs/${vouchee.id}?notice=vouch_revoked` : "/me",
+      303,
+    );
   })
   // The group's owners ask a trusted organisation nearby for a vouch, or their chapter for a confirmation.
   .post("/orgs/:id/vouch-requests", async (c) => {
@@ -83,7 +104,10 @@ export const trustPages = new Hono<AppEnv>()
     // Admins open any country's page (to appoint its first coordinator) with a plain GET form.
     const asked = c.req.query("country");
     if (asked && /^[A-Za-z]{2}$/.test(asked)) return c.redirect(`/chapters/${asked.toUpperCase()}`, 303);
-    const [items, countries] = await Promise.all([chapterList(c.get("db")), isAdmin(v) ? countriesFor(c.get("db"), c.get("locale")) : null]);
+    const [items, countries] = await Promise.all([
+      chapterList(c.get("db")),
+      isAdmin(v) ? countriesFor(c.get("db"), c.get("locale")) : null,
+    ]);
     return renderPage(c, <ChapterListPage items={items} countries={countries} />);
   })
   .get("/chapters/:country", async (c) => {
@@ -97,10 +121,19 @@ export const trustPages = new Hono<AppEnv>()
     const country = countryParam(c);
     const org = await findOrg(db, c.req.param("orgId"));
     // Who may is decided before the form is read: a refusal is the same whatever was typed.
-    if (!org || org.country !== country || !(await coordinates(db, v, country))) throw new Problem(org && org.country === country && canViewOrg(v, org).ok ? 403 : 404);
+    if (!org || org.country !== country || !(await coordinates(db, v, country)))
+      throw new Problem(org && org.country === country && canViewOrg(v, org).ok ? 403 : 404);
     const form = await readForm(c);
-    const values = { [methodField(org.id)]: str(form, methodField(org.id)), [noteField(org.id)]: str(form, noteField(org.id)) };
-    const parsed = parseWith(c, ConfirmationBody, { method: values[methodField(org.id)], note: values[noteField(org.id)] }, { method: methodField(org.id), note: noteField(org.id) });
+    const values = {
+      [methodField(org.id)]: str(form, methodField(org.id)),
+      [noteField(org.id)]: str(form, noteField(org.id)),
+    };
+    const parsed = parseWith(
+      c,
+      ConfirmationBody,
+      { method: values[methodField(org.id)], note: values[noteField(org.id)] },
+      { method: methodField(org.id), note: noteField(org.id) },
+    );
     if (!parsed.ok) return showChapter(c, country, { errors: parsed.errors, values }, 400);
     await confirmOrg(db, c.get("t"), v, org.id, parsed.data);
     return c.redirect(`/chapters/${country}?notice=confirmed`, 303);
@@ -115,7 +148,8 @@ export const trustPages = new Hono<AppEnv>()
     const parsed = parseWith(c, AppointForm, values);
     if (!parsed.ok) return showChapter(c, country, { errors: parsed.errors, values }, 400);
     const user = await findUserByEmail(db, parsed.data.email);
-    if (!user || !user.emailVerifiedAt) return showChapter(c, country, { errors: { email: c.get("t")("err.no_account") }, values }, 400);
+    if (!user || !user.emailVerifiedAt)
+      return showChapter(c, country, { errors: { email: c.get("t")("err.no_account") }, values }, 400);
     await appoint(db, c.get("t"), v, country, user.id);
     return c.redirect(`/chapters/${country}?notice=appointed`, 303);
   })

@@ -13,7 +13,13 @@ const encoder = new TextEncoder();
 
 /** HMAC(pepper, password): a stolen database alone is not enough to test guesses offline. */
 const pepperedKey = async (password: string, pepper: string) => {
-  const hmacKey = await crypto.subtle.importKey("raw", encoder.encode(pepper), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const hmacKey = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(pepper),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   const mac = await crypto.subtle.sign("HMAC", hmacKey, encoder.encode(password.normalize("NFKC")));
   return crypto.subtle.importKey("raw", mac, "PBKDF2", false, ["deriveBits"]);
 };
@@ -23,7 +29,11 @@ const derive = async (password: string, pepper: string, salt: Uint8Array, iterat
     throw new Error(`PBKDF2 iterations must be 1..${MAX_PBKDF2_ITERATIONS}, got ${iterations}`);
   }
   const key = await pepperedKey(password, pepper);
-  const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: salt as BufferSource, iterations }, key, HASH_BITS);
+  const bits = await crypto.subtle.deriveBits(
+    { name: "PBKDF2", hash: "SHA-256", salt: salt as BufferSource, iterations },
+    key,
+    HASH_BITS,
+  );
   return new Uint8Array(bits);
 };
 

@@ -1,7 +1,10 @@
 // Random identifiers and secrets from the platform CSPRNG, and SHA-256 digests for storing secrets.
 
 const toBase64Url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
 
 /** A URL-safe random string carrying `bytes * 8` bits of entropy (session ids and tokens use 32 bytes). */
 export const randomSecret = (bytes = 32) => toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));

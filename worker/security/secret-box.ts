@@ -11,17 +11,20 @@ const keyFor = (pepper: string, purpose: string) => {
   const id = `${purpose}\u0000${pepper}`;
   let key = keys.get(id);
   if (!key) {
-    key = crypto.subtle
-      .importKey("raw", encoder.encode(pepper), "HKDF", false, ["deriveKey"])
-      .then((base) =>
-        crypto.subtle.deriveKey(
-          { name: "HKDF", hash: "SHA-256", salt: encoder.encode("sanad secret box"), info: encoder.encode(purpose) },
-          base,
-          { name: "AES-GCM", length: 256 },
-          false,
-          ["encrypt", "decrypt"],
-        ),
-      );
+    key = crypto.subtle.importKey("raw", encoder.encode(pepper), "HKDF", false, ["deriveKey"]).then((base) =>
+      crypto.subtle.deriveKey(
+        {
+          name: "HKDF",
+          hash: "SHA-256",
+          salt: encoder.encode("sanad secret box"),
+          info: encoder.encode(purpose),
+        },
+        base,
+        { name: "AES-GCM", length: 256 },
+        false,
+        ["encrypt", "decrypt"],
+      ),
+    );
     keys.set(id, key);
   }
   return key;
@@ -30,7 +33,11 @@ const keyFor = (pepper: string, purpose: string) => {
 /** `purpose` separates keys (e.g. "totp"); `owner` (a user id) must be given again to open. */
 export const seal = async (pepper: string, purpose: string, owner: string, plaintext: string) => {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: encoder.encode(owner) }, await keyFor(pepper, purpose), encoder.encode(plaintext));
+  const sealed = await crypto.subtle.encrypt(
+    { name: "AES-GCM", iv, additionalData: encoder.encode(owner) },
+    await keyFor(pepper, purpose),
+    encoder.encode(plaintext),
+  );
   return `${VERSION}$${bytesToBase64(iv)}$${bytesToBase64(new Uint8Array(sealed))}`;
 };
 
@@ -39,7 +46,11 @@ export const open = async (pepper: string, purpose: string, owner: string, seale
   const [version, iv, data] = sealed.split("$");
   if (version !== VERSION || !iv || !data) return null;
   try {
-    const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: base64ToBytes(iv), additionalData: encoder.encode(owner) }, await keyFor(pepper, purpose), base64ToBytes(data));
+    const plain = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: base64ToBytes(iv), additionalData: encoder.encode(owner) },
+      await keyFor(pepper, purpose),
+      base64ToBytes(data),
+    );
     return new TextDecoder().decode(plain);
   } catch {
     return null;

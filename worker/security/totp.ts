@@ -13,16 +13,25 @@ const ISSUER = "Sanad";
 const LABEL = "account";
 
 const totpOf = (base32: string) =>
-  new TOTP({ issuer: ISSUER, label: LABEL, algorithm: "SHA1", digits: TOTP_DIGITS, period: TOTP_PERIOD_SECONDS, secret: Secret.fromBase32(base32) });
+  new TOTP({
+    issuer: ISSUER,
+    label: LABEL,
+    algorithm: "SHA1",
+    digits: TOTP_DIGITS,
+    period: TOTP_PERIOD_SECONDS,
+    secret: Secret.fromBase32(base32),
+  });
 
 /** A fresh secret: 20 bytes from the platform CSPRNG, as base32 (what apps expect). */
-export const newTotpSecret = () => new Secret({ buffer: crypto.getRandomValues(new Uint8Array(TOTP_SECRET_BYTES)).buffer }).base32;
+export const newTotpSecret = () =>
+  new Secret({ buffer: crypto.getRandomValues(new Uint8Array(TOTP_SECRET_BYTES)).buffer }).base32;
 
 /** The otpauth:// URI apps read (from a QR code or a link on the phone itself). */
 export const otpauthUrl = (base32: string) => totpOf(base32).toString();
 
 /** The time step (Unix seconds / 30) of `at`. */
-export const timeStep = (at: number = Date.now()) => TOTP.counter({ period: TOTP_PERIOD_SECONDS, timestamp: at });
+export const timeStep = (at: number = Date.now()) =>
+  TOTP.counter({ period: TOTP_PERIOD_SECONDS, timestamp: at });
 
 /**
  * The time step a six-digit code belongs to, within one step of clock drift either way, or null if it is

@@ -10,7 +10,9 @@ import type { Money } from "../domain/money";
 export type StripeCharge = { amount: number; currency: string };
 
 /** `expected` is null when the pledged amount cannot be charged through Stripe at all (then nothing matches). */
-export type ChargeCheck = { ok: true } | { ok: false; expected: StripeCharge | null; received: StripeCharge | null };
+export type ChargeCheck =
+  | { ok: true }
+  | { ok: false; expected: StripeCharge | null; received: StripeCharge | null };
 
 /**
  * Compared in Stripe's units, converting the pledge the same exact way Checkout was asked for it, rather
@@ -20,6 +22,10 @@ export type ChargeCheck = { ok: true } | { ok: false; expected: StripeCharge | n
 export const checkCharge = (pledged: Money, received: StripeCharge | null): ChargeCheck => {
   const unit = toStripeAmount(pledged);
   const expected = unit.ok ? { amount: unit.amount, currency: unit.currency } : null;
-  const same = expected !== null && received !== null && received.amount === expected.amount && received.currency.toLowerCase() === expected.currency;
+  const same =
+    expected !== null &&
+    received !== null &&
+    received.amount === expected.amount &&
+    received.currency.toLowerCase() === expected.currency;
   return same ? { ok: true } : { ok: false, expected, received };
 };

@@ -5,7 +5,11 @@ import type { Money } from "../domain/money";
 import type { PledgeInterval, Locale } from "../../schema/enums";
 
 /** Checkout has no Arabic; "auto" follows the browser. */
-const CHECKOUT_LOCALES: Partial<Record<Locale, Stripe.Checkout.SessionCreateParams.Locale>> = { en: "en", fr: "fr", es: "es" };
+const CHECKOUT_LOCALES: Partial<Record<Locale, Stripe.Checkout.SessionCreateParams.Locale>> = {
+  en: "en",
+  fr: "fr",
+  es: "es",
+};
 
 export type CheckoutInput = {
   pledgeId: string;
@@ -38,16 +42,33 @@ export const checkoutSessionParams = (p: CheckoutInput): Stripe.Checkout.Session
       ...common,
       mode: "payment",
       submit_type: "donate",
-      line_items: [{ quantity: 1, price_data: { currency: unit.currency, unit_amount: unit.amount, product_data } }],
+      line_items: [
+        { quantity: 1, price_data: { currency: unit.currency, unit_amount: unit.amount, product_data } },
+      ],
       payment_intent_data: { metadata },
     };
   }
   return {
     ...common,
     mode: "subscription",
-    line_items: [{ quantity: 1, price_data: { currency: unit.currency, unit_amount: unit.amount, product_data, recurring: { interval: p.interval } } }],
+    line_items: [
+      {
+        quantity: 1,
+        price_data: {
+          currency: unit.currency,
+          unit_amount: unit.amount,
+          product_data,
+          recurring: { interval: p.interval },
+        },
+      },
+    ],
     // The subscription carries the pledge id, so every invoice it raises names its pledge even if an
     // invoice event arrives before checkout.session.completed.
-    subscription_data: { metadata: { ...metadata, installments: p.installments === null ? "until_cancelled" : String(p.installments) } },
+    subscription_data: {
+      metadata: {
+        ...metadata,
+        installments: p.installments === null ? "until_cancelled" : String(p.installments),
+      },
+    },
   };
 };

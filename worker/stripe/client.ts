@@ -2,7 +2,11 @@
 // base that tests (and anyone running a Stripe-compatible stub) can point elsewhere.
 import Stripe from "stripe";
 
-export type StripeEnv = { STRIPE_SECRET_KEY?: string; STRIPE_WEBHOOK_SECRET?: string; STRIPE_API_BASE?: string };
+export type StripeEnv = {
+  STRIPE_SECRET_KEY?: string;
+  STRIPE_WEBHOOK_SECRET?: string;
+  STRIPE_API_BASE?: string;
+};
 
 /** "https://api.stripe.com" → the SDK's host/port/protocol options. */
 export const apiBaseOptions = (base: string | undefined) => {
