@@ -10,7 +10,7 @@ import { compression } from "./middleware/compression";
 import { csrfMiddleware } from "./middleware/csrf";
 import { authLimit, heavyLimit } from "./middleware/rate-limit";
 import { onError, notFound } from "./http/errors";
-import { Problem } from "./http/problem";
+import { Problem } from "./core/problem";
 import { assets } from "./routes/assets";
 import { authApi } from "./routes/auth.api";
 import { authPages } from "./routes/auth.pages";

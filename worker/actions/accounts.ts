@@ -21,7 +21,7 @@ import { newId, randomSecret, sha256Hex } from "../security/random";
 import { insertToken, deleteToken } from "../db/tokens";
 import { passwordProblem } from "../domain/password-policy";
 import { isReservedEmail } from "../domain/org-erasure";
-import { Problem, type FieldError } from "../http/problem";
+import { Problem, type FieldError } from "../core/problem";
 import type { Translate } from "../i18n";
 import type { Locale } from "../../schema/enums";
 

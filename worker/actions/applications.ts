@@ -34,8 +34,8 @@ import { eligibilityReasons } from "../domain/matching";
 import { isOpen } from "../domain/calls";
 import { toUsdCents } from "../domain/fx";
 import type { Money } from "../domain/money";
-import { Problem } from "../http/problem";
-import { enforce } from "../http/guards";
+import { Problem } from "../core/problem";
+import { authorize, enforce } from "../core/authorize";
 import { describeReason } from "../i18n/reasons";
 import { isMessageKey, type Translate } from "../i18n";
 import type { DeclineReason, Locale } from "../../schema/enums";
@@ -70,16 +70,16 @@ export const startApplication = async (
 ) => {
   const org = await findOrg(db, orgId);
   if (!org) throw new Problem(404, undefined, [{ path: "orgId", message: t("error.not_found") }]);
-  enforce(canActForOrg(viewer, org));
+  authorize(viewer, canActForOrg(viewer, org));
   if (org.kind !== "cso")
     throw new Problem(422, t("err.not_cso"), [{ path: "orgId", message: t("err.not_cso") }]);
   const call = await viewCall(db, viewer, callId);
   if (!isOpen(call, new Date()))
     throw new Problem(422, t("err.call_not_open"), [{ path: "callId", message: t("err.call_not_open") }]);
   const id = newId();
-  const created = await insertApplication(db, { id, callId, orgId, createdBy: viewer!.userId }, [
+  const created = await insertApplication(db, { id, callId, orgId, createdBy: viewer.userId }, [
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "application.created",
       subjectType: "application",
       subjectId: id,
@@ -162,7 +162,7 @@ export const submitApplication = async (
   id: string,
 ) => {
   const { app, call } = await loadApplication(db, viewer, id);
-  enforce(canEditApplication(viewer, app, call));
+  authorize(viewer, canEditApplication(viewer, app, call));
   if (app.status !== "draft") throw notDraft(t);
   const { org, errors } = await checkSubmission(db, t, locale, app, call);
   if (errors.length) throw new Problem(422, t("err.cannot_submit"), errors);
@@ -180,7 +180,7 @@ export const submitApplication = async (
     { submittedAt: now, snapshot: JSON.stringify(org) },
     [
       auditInsert(db, {
-        actorUserId: viewer!.userId,
+        actorUserId: viewer.userId,
         action: "application.submitted",
         subjectType: "application",
         subjectId: id,
@@ -196,7 +196,7 @@ export const submitApplication = async (
 
 export const withdrawApplication = async (db: Db, t: Translate, viewer: Viewer | null, id: string) => {
   const { app, call } = await loadApplication(db, viewer, id);
-  enforce(canEditApplication(viewer, app, call));
+  authorize(viewer, canEditApplication(viewer, app, call));
   if (!canWithdraw(app.status))
     throw new Problem(422, t("err.cannot_withdraw"), [{ path: "status", message: t("err.cannot_withdraw") }]);
   const notice: Notice | null = app.submittedAt
@@ -208,7 +208,7 @@ export const withdrawApplication = async (db: Db, t: Translate, viewer: Viewer |
     : null;
   const ok = await transitionApplication(db, id, ["draft", "submitted", "under_review"], "withdrawn", {}, [
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "application.withdrawn",
       subjectType: "application",
       subjectId: id,
@@ -231,13 +231,13 @@ export const reviewApplication = async (
   comment: string | null,
 ) => {
   const { app, call } = await loadApplication(db, viewer, id);
-  enforce(canReviewApplication(viewer, app, call));
+  authorize(viewer, canReviewApplication(viewer, app, call));
   if (!isDecidable(app.status))
     throw new Problem(422, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
   await db.batch([
-    upsertReview(db, { applicationId: id, reviewerId: viewer!.userId, score, comment }),
+    upsertReview(db, { applicationId: id, reviewerId: viewer.userId, score, comment }),
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "application.reviewed",
       subjectType: "application",
       subjectId: id,
@@ -267,7 +267,7 @@ type DecisionInput = {
 /** One decision per application: an award (within the call's range, creating an Award) or a decline with reasons. */
 export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: string, d: DecisionInput) => {
   const { app, call } = await loadApplication(db, viewer, id);
-  enforce(canReviewApplication(viewer, app, call));
+  authorize(viewer, canReviewApplication(viewer, app, call));
   if (!isDecidable(app.status))
     throw new Problem(409, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
   let award;
@@ -303,7 +303,7 @@ export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: 
     {
       id,
       token: newId(),
-      decidedBy: viewer!.userId,
+      decidedBy: viewer.userId,
       decision: d.decision,
       reasons: d.decision === "decline" ? (d.reasons ?? []) : [],
       note: d.note ?? null,
@@ -313,7 +313,7 @@ export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: 
       auditInsertIf(
         db,
         {
-          actorUserId: viewer!.userId,
+          actorUserId: viewer.userId,
           action: `application.${d.decision === "award" ? "awarded" : "declined"}`,
           subjectType: "application",
           subjectId: id,

@@ -25,9 +25,9 @@ import {
   isAdmin,
   type Viewer,
 } from "../domain/permissions";
-import { Problem, type FieldError } from "../http/problem";
-import { zodFieldErrors } from "../http/problem";
-import { enforce } from "../http/guards";
+import { Problem, type FieldError } from "../core/problem";
+import { zodFieldErrors } from "../core/problem";
+import { authorize, enforce } from "../core/authorize";
 import type { Translate } from "../i18n";
 import { CallInput } from "../../schema/api/calls";
 
@@ -62,7 +62,7 @@ export const createCall = async (
   funderOrgId: string,
   fields: CallInputFields,
 ) => {
-  enforce(canCreateCallFor(viewer, funderOrgId));
+  authorize(viewer, canCreateCallFor(viewer, funderOrgId));
   const funder = await findOrg(db, funderOrgId);
   if (!funder || funder.kind !== "funder")
     throw new Problem(422, undefined, [{ path: "funderOrgId", message: t("err.not_funder") }]);
@@ -70,7 +70,7 @@ export const createCall = async (
   const id = newId();
   return insertCall(db, id, funderOrgId, { ...fields, questions: withQuestionIds(fields.questions) }, [
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "call.created",
       subjectType: "call",
       subjectId: id,
@@ -92,6 +92,14 @@ export const manageableCall = async (db: Db, viewer: Viewer | null, id: string) 
   if (!call) throw new Problem(404);
   enforce(canManageCall(viewer, call));
   return call;
+};
+
+/** manageableCall for changes: also the person making them, known to be signed in. */
+const callToChange = async (db: Db, viewer: Viewer | null, id: string) => {
+  const call = await findCall(db, id);
+  if (!call) throw new Problem(404);
+  authorize(viewer, canManageCall(viewer, call));
+  return { call, actor: viewer };
 };
 
 const notDraft = (t: Translate) =>
@@ -128,7 +136,7 @@ export const updateCall = async (
   version: number,
   patch: Partial<CallInputFields>,
 ) => {
-  const call = await manageableCall(db, viewer, id);
+  const { call, actor } = await callToChange(db, viewer, id);
   if (call.status !== "draft") throw notDraft(t);
   const merged = CallInput.safeParse({ ...asInput(call), ...patch });
   if (!merged.success) throw new Problem(400, undefined, zodFieldErrors(merged.error, t));
@@ -139,7 +147,7 @@ export const updateCall = async (
   } as Partial<CallFields>;
   const updated = await updateDraftVersioned(db, id, version, fields, [
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: actor.userId,
       action: "call.updated",
       subjectType: "call",
       subjectId: id,
@@ -153,7 +161,7 @@ export const updateCall = async (
 };
 
 export const publishCall = async (db: Db, t: Translate, viewer: Viewer | null, id: string) => {
-  const call = await manageableCall(db, viewer, id);
+  const { call, actor } = await callToChange(db, viewer, id);
   if (call.status !== "draft") throw notDraft(t);
   if (Date.parse(call.deadline) <= Date.now())
     throw new Problem(422, t("err.deadline_past"), [{ path: "deadline", message: t("err.deadline_past") }]);
@@ -165,7 +173,7 @@ export const publishCall = async (db: Db, t: Translate, viewer: Viewer | null, i
     ]);
   const ok = await transitionCall(db, id, "draft", "open", [
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: actor.userId,
       action: "call.published",
       subjectType: "call",
       subjectId: id,
@@ -176,11 +184,11 @@ export const publishCall = async (db: Db, t: Translate, viewer: Viewer | null, i
 };
 
 export const closeCall = async (db: Db, t: Translate, viewer: Viewer | null, id: string) => {
-  const call = await manageableCall(db, viewer, id);
+  const { call, actor } = await callToChange(db, viewer, id);
   if (call.status === "closed") return call;
   const ok = await transitionCall(db, id, call.status, "closed", [
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: actor.userId,
       action: "call.closed",
       subjectType: "call",
       subjectId: id,

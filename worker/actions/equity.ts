@@ -25,7 +25,7 @@ import {
   ADVERSE_IMPACT_THRESHOLD,
 } from "../domain/equity";
 import { isAdmin, membershipIn, type Viewer } from "../domain/permissions";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import type { Translate } from "../i18n";
 import { trustLevelName } from "../i18n/reasons";
 

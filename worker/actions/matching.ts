@@ -14,8 +14,8 @@ import { auditInsert } from "../db/audit";
 import { compareMatches, explainMatch, fastMatch, prepareCall, prepareOrg } from "../domain/matching";
 import { canReachOutForCall, canActForOrg, canViewOrg, type Viewer } from "../domain/permissions";
 import { isOpen } from "../domain/calls";
-import { Problem } from "../http/problem";
-import { enforce } from "../http/guards";
+import { Problem } from "../core/problem";
+import { authorize, enforce } from "../core/authorize";
 import { describeReasons } from "../i18n/reasons";
 import type { Translate } from "../i18n";
 import type { Locale } from "../../schema/enums";
@@ -135,7 +135,7 @@ export const inviteToCall = async (
   now = new Date(),
 ) => {
   const call = await viewCall(db, viewer, callId);
-  enforce(canReachOutForCall(viewer, call), t);
+  authorize(viewer, canReachOutForCall(viewer, call), t);
   if (!isOpen(call, now))
     throw new Problem(422, t("err.call_not_open"), [{ path: "callId", message: t("err.call_not_open") }]);
   const found = await findProfile(db, orgId);
@@ -145,9 +145,9 @@ export const inviteToCall = async (
   if (found.org.kind !== "cso")
     throw new Problem(422, t("err.not_cso"), [{ path: "orgId", message: t("err.not_cso") }]);
   await db.batch([
-    insertCallInvitation(db, callId, orgId, viewer!.userId),
+    insertCallInvitation(db, callId, orgId, viewer.userId),
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "call.invited",
       subjectType: "call",
       subjectId: callId,

@@ -23,8 +23,8 @@ import {
   seesMemberContacts,
   type Viewer,
 } from "../domain/permissions";
-import { Problem } from "../http/problem";
-import { enforce } from "../http/guards";
+import { Problem } from "../core/problem";
+import { authorize, enforce } from "../core/authorize";
 import { recomputeTrust } from "./trust";
 import type { Translate } from "../i18n";
 import type { MemberRole } from "../../schema/enums";
@@ -60,12 +60,12 @@ export const revokeInvite = async (
   invitationId: string,
 ) => {
   const org = await liveOrg(db, orgId);
-  enforce(canManageMembers(viewer, org), t);
+  authorize(viewer, canManageMembers(viewer, org), t);
   const revoked = await revokeInvitation(db, org.id, invitationId, (won) => [
     auditInsertIf(
       db,
       {
-        actorUserId: viewer!.userId,
+        actorUserId: viewer.userId,
         action: "invitation.revoked",
         subjectType: "org",
         subjectId: org.id,
@@ -84,9 +84,9 @@ export const myInvitations = async (db: Db, viewer: Viewer) =>
 /** A pending invitation the viewer may answer; 404 for anyone else and for anything no longer pending. */
 const answerable = async (db: Db, viewer: Viewer | null, invitationId: string) => {
   const inv = await findPendingInvitation(db, invitationId);
-  enforce(canAnswerInvitation(viewer, inv ?? { email: "" }));
+  authorize(viewer, canAnswerInvitation(viewer, inv ?? { email: "" }));
   if (!inv) throw new Problem(404);
-  return { inv, viewer: viewer! };
+  return { inv, viewer: viewer };
 };
 
 /** The membership, the used invitation and the audit entry are written in one batch. */
@@ -160,8 +160,8 @@ export const changeMemberRole = async (
   role: MemberRole,
 ) => {
   const org = await liveOrg(db, orgId);
-  enforce(canManageMembers(viewer, org), t);
-  const actor = viewer!.userId;
+  authorize(viewer, canManageMembers(viewer, org), t);
+  const actor = viewer.userId;
   const current = await findMembership(db, org.id, userId);
   if (!current) throw new Problem(404);
   if (current.role !== role) {
@@ -195,8 +195,8 @@ export const removeMember = async (
   userId: string,
 ) => {
   const org = await liveOrg(db, orgId);
-  enforce(canRemoveMember(viewer, org, userId), t);
-  const actor = viewer!.userId;
+  authorize(viewer, canRemoveMember(viewer, org, userId), t);
+  const actor = viewer.userId;
   const current = await findMembership(db, org.id, userId);
   if (!current) throw new Problem(404);
   const leaving = userId === actor;

@@ -24,8 +24,8 @@ import { canDisposeOrg, type Viewer } from "../domain/permissions";
 import { bandBudget, confirmsName, type ErasureSummary } from "../domain/org-erasure";
 import { loadFxTable } from "../db/fx";
 import { ledgerOf, stopAtStripe } from "./pledges";
-import { Problem } from "../http/problem";
-import { enforce } from "../http/guards";
+import { Problem } from "../core/problem";
+import { enforce } from "../core/authorize";
 import type { Translate } from "../i18n";
 
 /** The organisation, if the viewer is one of its owners (401/403/404 otherwise, existence not revealed). */

@@ -25,8 +25,8 @@ import {
   canAdminister,
   type Viewer,
 } from "../domain/permissions";
-import { Problem } from "../http/problem";
-import { enforce } from "../http/guards";
+import { Problem } from "../core/problem";
+import { authorize, enforce } from "../core/authorize";
 import type { Translate } from "../i18n";
 import type { MemberRole, OrgKind } from "../../schema/enums";
 import type { z } from "zod";
@@ -80,7 +80,9 @@ export const updateOrg = async (
   version: number,
   fields: Partial<OrgFields>,
 ) => {
-  const org = await editableOrg(db, viewer, id);
+  const org = await findOrg(db, id);
+  if (!org) throw new Problem(404);
+  authorize(viewer, canEditOrg(viewer, org));
   // Who may see the group is the owners' decision; members and admins edit everything else.
   if (fields.visibility !== undefined && fields.visibility !== org.visibility)
     enforce(canChangeVisibility(viewer, org), t);
@@ -88,7 +90,7 @@ export const updateOrg = async (
   const changed = Object.keys(fields);
   const updated = await updateOrgVersioned(db, id, version, fields, [
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "org.updated",
       subjectType: "org",
       subjectId: id,
@@ -121,15 +123,15 @@ export const inviteMember = async (
 ) => {
   const org = await findOrg(db, orgId);
   if (!org) throw new Problem(404);
-  enforce(canManageMembers(viewer, org), t);
-  const actor = viewer!.userId;
+  authorize(viewer, canManageMembers(viewer, org), t);
+  const actor = viewer.userId;
   const invitationId = newId();
   // The mail is written in the invitee's language when they have an account (the owner's otherwise);
   // looking them up changes nothing in the answer, which is the same for every address.
   const known = await findUserByEmail(db, email);
   const recipient = known
     ? { email, name: known.name, locale: known.locale }
-    : { email, name: "", locale: viewer!.locale };
+    : { email, name: "", locale: viewer.locale };
   await sendLinkMail(
     db,
     mailer,
@@ -160,7 +162,7 @@ export const verifyOrg = async (
   verified: boolean,
   checks: Partial<FunderChecks> = {},
 ): Promise<Org> => {
-  enforce(canAdminister(viewer));
+  authorize(viewer, canAdminister(viewer));
   const org = await findOrg(db, id);
   if (!org) throw new Problem(404);
   if (verified && org.kind === "funder") {
@@ -175,7 +177,7 @@ export const verifyOrg = async (
   await db.batch([
     setVerified(db, id, verified),
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: verified ? "org.verified" : "org.unverified",
       subjectType: "org",
       subjectId: id,

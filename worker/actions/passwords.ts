@@ -8,7 +8,7 @@ import { auditInsert } from "../db/audit";
 import { hashPassword, verifyPassword, burnPasswordCheck } from "../security/password";
 import { sha256Hex } from "../security/random";
 import { passwordProblem } from "../domain/password-policy";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import type { Translate } from "../i18n";
 import type { Viewer } from "../domain/permissions";
 import type { Mailer } from "../mail/compose";

@@ -37,8 +37,8 @@ import { ledgerTotals } from "../domain/ledger";
 import { toUsdCents } from "../domain/fx";
 import type { Money } from "../domain/money";
 import { checkoutSessionParams } from "../stripe/checkout";
-import { Problem, type FieldError } from "../http/problem";
-import { enforce } from "../http/guards";
+import { Problem, type FieldError } from "../core/problem";
+import { authorize, enforce } from "../core/authorize";
 import type { Translate } from "../i18n";
 import type { Locale, PledgeInterval } from "../../schema/enums";
 
@@ -177,7 +177,7 @@ export const cancelPledge = async (
 ) => {
   const pledge = await findPledge(db, id);
   if (!pledge) throw new Problem(viewer ? 404 : 401);
-  enforce(canCancelPledge(viewer, pledge));
+  authorize(viewer, canCancelPledge(viewer, pledge));
   if (!canBeCancelled(pledge.status))
     throw new Problem(422, t("err.cannot_cancel"), [{ path: "status", message: t("err.cannot_cancel") }]);
   if (pledge.provider === "stripe") await stopAtStripe(t, pledge, stripe);
@@ -185,7 +185,7 @@ export const cancelPledge = async (
     setFacts(db, id, { cancelledAt: new Date().toISOString() }),
     refreshStatus(db, id),
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "pledge.cancelled",
       subjectType: "pledge",
       subjectId: id,
@@ -221,7 +221,7 @@ export const confirmManualPayment = async (
   id: string,
   p: { amount: Money; receivedAt: string; reference: string },
 ) => {
-  enforce(canAdminister(viewer));
+  authorize(viewer, canAdminister(viewer));
   const pledge = await findPledgeRow(db, id);
   if (!pledge) throw new Problem(404);
   const errors: FieldError[] = [];
@@ -242,7 +242,7 @@ export const confirmManualPayment = async (
   const reference = p.reference.trim();
   await db.batch([
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "payment.confirmed",
       subjectType: "pledge",
       subjectId: id,
@@ -258,7 +258,7 @@ export const confirmManualPayment = async (
       provider: "manual",
       externalId: reference.toUpperCase(),
       reference,
-      confirmedBy: viewer!.userId,
+      confirmedBy: viewer.userId,
     }),
   ]);
   if (!(await paymentInserted(db, paymentId)))

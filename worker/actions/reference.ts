@@ -7,7 +7,7 @@ import { THEMES, type Locale, type CivicSpace, type IncomeGroup } from "../../sc
 import type { Translate } from "../i18n";
 import { upsertFxRate } from "../db/fx";
 import { canAdminister, type Viewer } from "../domain/permissions";
-import { enforce } from "../http/guards";
+import { authorize, enforce } from "../core/authorize";
 
 export const themeItems = (t: Translate) => THEMES.map((id) => ({ id, name: t(`theme.${id}`) }));
 
@@ -65,10 +65,10 @@ export const setFxRate = async (
   viewer: Viewer | null,
   r: { currency: string; asOf: string; usdPerUnit: number; source: string },
 ) => {
-  enforce(canAdminister(viewer));
+  authorize(viewer, canAdminister(viewer));
   await upsertFxRate(db, r, [
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "fx_rate.set",
       subjectType: "fx_rate",
       subjectId: `${r.currency}:${r.asOf}`,

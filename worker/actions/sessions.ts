@@ -2,7 +2,7 @@
 import type { Db } from "../db/client";
 import { listSessions, deleteSessionByPublicId, deleteSessionsOf } from "../db/sessions";
 import { auditInsert } from "../db/audit";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import type { Viewer } from "../domain/permissions";
 
 export const sessionsOf = async (db: Db, viewer: Viewer, currentHash: string | null) =>

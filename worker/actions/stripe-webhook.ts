@@ -30,7 +30,7 @@ import { isLastInstallment } from "../domain/pledges";
 import { factOf, type StripeFact } from "../stripe/events";
 import { checkCharge, type StripeCharge } from "../stripe/charge-check";
 import { verifyEvent } from "../stripe/client";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 
 type Config = { secret: string | undefined; stripe: Stripe | null };
 

@@ -41,8 +41,8 @@ import {
   type Viewer,
 } from "../domain/permissions";
 import { newId } from "../security/random";
-import { Problem } from "../http/problem";
-import { enforce } from "../http/guards";
+import { Problem } from "../core/problem";
+import { authorize, enforce } from "../core/authorize";
 import type { Translate } from "../i18n";
 import type { ConfirmationMethod, VouchRelationship } from "../../schema/trust";
 
@@ -161,16 +161,16 @@ export const askForVouch = async (
   toOrgId: string,
 ) => {
   const from = await visibleOrg(db, viewer, fromOrgId);
-  enforce(canManageMembers(viewer, from), t);
+  authorize(viewer, canManageMembers(viewer, from), t);
   const to = await visibleOrg(db, viewer, toOrgId);
   if ((await storedTrustLevel(db, to.id))! < VOUCHER_MIN_LEVEL || to.id === from.id)
     throw new Problem(422, t("err.vouch_not_trusted"), [
       { path: "toOrgId", message: t("err.vouch_not_trusted") },
     ]);
   await db.batch([
-    insertVouchRequest(db, { id: newId(), fromOrgId: from.id, toOrgId: to.id, createdBy: viewer!.userId }),
+    insertVouchRequest(db, { id: newId(), fromOrgId: from.id, toOrgId: to.id, createdBy: viewer.userId }),
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "vouch.requested",
       subjectType: "org",
       subjectId: from.id,
@@ -247,15 +247,15 @@ export const appoint = async (
   country: string,
   userId: string,
 ) => {
-  enforce(canAdminister(viewer));
+  authorize(viewer, canAdminister(viewer));
   if (!(await findCountry(db, country)))
     throw new Problem(404, undefined, [{ path: "country", message: t("err.country") }]);
   if (!(await findUserById(db, userId)))
     throw new Problem(404, undefined, [{ path: "userId", message: t("error.not_found") }]);
   await db.batch([
-    appointCoordinator(db, country, userId, viewer!.userId),
+    appointCoordinator(db, country, userId, viewer.userId),
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "chapter.coordinator_appointed",
       subjectType: "chapter",
       subjectId: country,
@@ -265,10 +265,10 @@ export const appoint = async (
 };
 
 export const dismiss = async (db: Db, viewer: Viewer | null, country: string, userId: string) => {
-  enforce(canAdminister(viewer));
+  authorize(viewer, canAdminister(viewer));
   if (!(await removeCoordinator(db, country, userId).all()).length) throw new Problem(404);
   await auditInsert(db, {
-    actorUserId: viewer!.userId,
+    actorUserId: viewer.userId,
     action: "chapter.coordinator_removed",
     subjectType: "chapter",
     subjectId: country,
@@ -326,7 +326,7 @@ export const unconfirmOrg = async (db: Db, viewer: Viewer | null, orgId: string)
   await db.batch([
     revokeConfirmations(db, org.id),
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "org.unconfirmed",
       subjectType: "org",
       subjectId: org.id,
@@ -338,11 +338,11 @@ export const unconfirmOrg = async (db: Db, viewer: Viewer | null, orgId: string)
 /** The group's owners put it in their chapter's queue. */
 export const askForConfirmation = async (db: Db, t: Translate, viewer: Viewer | null, orgId: string) => {
   const org = await visibleOrg(db, viewer, orgId);
-  enforce(canManageMembers(viewer, org), t);
+  authorize(viewer, canManageMembers(viewer, org), t);
   await db.batch([
-    requestConfirmation(db, org.id, viewer!.userId),
+    requestConfirmation(db, org.id, viewer.userId),
     auditInsert(db, {
-      actorUserId: viewer!.userId,
+      actorUserId: viewer.userId,
       action: "org.confirmation_requested",
       subjectType: "org",
       subjectId: org.id,

@@ -26,7 +26,7 @@ import {
   RECOVERY_CODE_COUNT,
   RECOVERY_CODE_DIGITS,
 } from "../domain/two-factor";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import type { Translate } from "../i18n";
 import type { Viewer } from "../domain/permissions";
 

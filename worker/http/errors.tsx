@@ -3,7 +3,8 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
-import { Problem, problemBody } from "./problem";
+import { Problem } from "../core/problem";
+import { problemBody } from "./problem";
 import { renderPage } from "./render";
 import { ErrorPage } from "../../web/pages/ErrorPage";
 import { translator } from "../i18n";

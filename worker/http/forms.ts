@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../env";
-import { Problem, zodFieldErrors, type FieldError } from "./problem";
+import { Problem, zodFieldErrors, type FieldError } from "../core/problem";
 import { safeRedirectPath } from "../domain/redirects";
 
 export type FormBody = Record<string, string | string[]>;

@@ -1,7 +1,7 @@
 // Helpers for declaring API routes once: zod validation, OpenAPI documentation, one error shape.
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
-import { Problem, zodFieldErrors } from "./problem";
+import { Problem, zodFieldErrors } from "../core/problem";
 import { Problem as ProblemSchema } from "../../schema/api/common";
 
 /** Every API sub-app validates with the same hook: invalid input becomes a 400 problem naming the fields. */

@@ -1,10 +1,7 @@
-// RFC 9457 problem documents: one error type thrown anywhere, rendered as JSON for the API and as a
-// page (or a form with messages next to its fields) for HTML.
-import type { ZodError } from "zod";
-import type { Translate, MessageKey } from "../i18n";
-import { isMessageKey } from "../i18n";
-
-export type FieldError = { path: string; message: string };
+// RFC 9457 problem documents: a Problem (worker/core/problem.ts) as the API's JSON body, its title in the
+// viewer's language.
+import type { MessageKey, Translate } from "../i18n";
+import type { Problem } from "../core/problem";
 
 const TITLES: Record<number, MessageKey> = {
   400: "error.bad_request",
@@ -19,19 +16,6 @@ const TITLES: Record<number, MessageKey> = {
   500: "error.server",
 };
 
-export class Problem extends Error {
-  constructor(
-    readonly status: number,
-    readonly detail?: string,
-    readonly errors?: FieldError[],
-    /** Extra members of the problem document, e.g. `current` (the server copy) on a 409. */
-    readonly extra?: Record<string, unknown>,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(detail ?? `HTTP ${status}`);
-  }
-}
-
 export const problemBody = (p: Problem, t: Translate, titleParams?: Record<string, string | number>) => ({
   type: p.status === 500 ? "about:blank" : `https://sanad.example/problems/${p.status}`,
   title: t(TITLES[p.status] ?? "error.title", titleParams),
@@ -40,48 +24,3 @@ export const problemBody = (p: Problem, t: Translate, titleParams?: Record<strin
   ...(p.errors?.length ? { errors: p.errors } : {}),
   ...p.extra,
 });
-
-/** A zod issue → a message in the viewer's language. Schemas put message keys ("err.email") in `error`. */
-export const issueMessage = (issue: ZodError["issues"][number], t: Translate): string => {
-  if (issue.message && isMessageKey(issue.message)) return t(issue.message);
-  const i = issue as unknown as Record<string, unknown>;
-  switch (issue.code) {
-    case "invalid_type":
-      if (i.input === undefined || i.received === "undefined" || /received undefined/.test(issue.message))
-        return t("err.required");
-      return i.expected === "number" ? t("err.number") : t("err.invalid");
-    case "too_small":
-      if (i.origin === "string")
-        return Number(i.minimum) <= 1 ? t("err.required") : t("err.too_short", { min: Number(i.minimum) });
-      if (i.origin === "array" || i.origin === "set") return t("err.too_few", { min: Number(i.minimum) });
-      return t("err.too_small", { min: Number(i.minimum) });
-    case "too_big":
-      if (i.origin === "string") return t("err.too_long", { max: Number(i.maximum) });
-      if (i.origin === "array" || i.origin === "set") return t("err.too_many", { max: Number(i.maximum) });
-      return t("err.too_big", { max: Number(i.maximum) });
-    case "invalid_value":
-      return t("err.choose");
-    case "invalid_format":
-      return i.format === "email" ? t("err.email") : t("err.invalid");
-    case "unrecognized_keys":
-      return t("err.unknown_field");
-    default:
-      return /integer/i.test(issue.message) ? t("err.integer") : t("err.invalid");
-  }
-};
-
-export const zodFieldErrors = (error: ZodError, t: Translate): FieldError[] =>
-  error.issues.flatMap((issue) => {
-    const base = issue.path.map(String).join(".") || "body";
-    if (issue.code === "unrecognized_keys")
-      return issue.keys.map((k) => ({
-        path: base === "body" ? k : `${base}.${k}`,
-        message: t("err.unknown_field"),
-      }));
-    return [{ path: base, message: issueMessage(issue, t) }];
-  });
-
-export const badRequest = (errors: FieldError[], status = 400) => new Problem(status, undefined, errors);
-export const notFound = () => new Problem(404);
-export const forbidden = () => new Problem(403);
-export const unauthorized = () => new Problem(401);

@@ -4,7 +4,7 @@
 import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 
 /**
  * The client's address as Cloudflare reports it (clients cannot set this header: Cloudflare overwrites

@@ -7,7 +7,7 @@ import { sha256Hex, randomSecret, newId } from "../security/random";
 import { resolveSession, createSession, deleteSession, SESSION_ABSOLUTE_MS } from "../db/sessions";
 import { findTokenUser } from "../db/tokens";
 import { loadViewer } from "../db/users";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 
 export const SESSION_COOKIE = "sanad_session";
 

@@ -4,7 +4,8 @@ import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { readForm, str, parseWith } from "../http/forms";
 import { AdminPage } from "../../web/pages/Admin";
-import { requireViewer, enforce } from "../http/guards";
+import { requireViewer } from "../http/guards";
+import { enforce } from "../core/authorize";
 import { canAdminister } from "../domain/permissions";
 import { countriesFor, correctCountry, setFxRate } from "../actions/reference";
 import { listUnverified } from "../db/orgs";
@@ -12,7 +13,7 @@ import { recentAudit } from "../db/audit";
 import { openManualPledges } from "../db/pledges";
 import { CountryPatch } from "../../schema/api/reference";
 import { FxRate } from "../../schema/api/reports";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 
 const show = async (
   c: Context<AppEnv>,

@@ -4,7 +4,7 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { readForm, str, list, errorMap, parseWith } from "../http/forms";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import { requireViewer, viewerOf } from "../http/guards";
 import {
   ApplyStartPage,

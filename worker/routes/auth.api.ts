@@ -28,7 +28,7 @@ import { sessionsOf, endSessionById, endOtherSessions } from "../actions/session
 import { startTwoFactor, confirmTwoFactor, disableTwoFactor } from "../actions/two-factor";
 import { mailerFor, devMailEnabled } from "../http/mail";
 import { listMail } from "../db/outbox";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import { startSession, endSession } from "../middleware/session";
 import { requireViewer } from "../http/guards";
 import { updateUser } from "../db/users";

@@ -23,7 +23,7 @@ import {
 import { signup, login, verifyEmail } from "../actions/accounts";
 import { requestPasswordReset, confirmPasswordReset } from "../actions/passwords";
 import { startSession, endSession } from "../middleware/session";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import { needsSecondFactor } from "../domain/permissions";
 
 /** A problem as the status a page answers with (a use case's Problem, or 500 for anything else). */

@@ -35,7 +35,7 @@ import { countriesFor } from "../actions/reference";
 import { findOrgNames } from "../db/orgs";
 import { canManageCall, type Viewer } from "../domain/permissions";
 import { requireViewer, viewerOf } from "../http/guards";
-import { Problem, zodFieldErrors } from "../http/problem";
+import { Problem, zodFieldErrors } from "../core/problem";
 import type { Call } from "../db/calls";
 import type { z } from "zod";
 

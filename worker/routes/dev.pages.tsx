@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { devMailEnabled } from "../http/mail";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import { listMail } from "../db/outbox";
 import { DevMailPage } from "../../web/pages/DevMail";
 

@@ -32,8 +32,9 @@ import { OrgDelete } from "../../schema/api/org-data";
 import { deleteOrg, ownedOrg } from "../actions/org-data";
 import { stripeFor } from "../http/payments";
 import { callsOfFunder } from "../actions/calls";
-import { enforce, requireViewer, viewerOf } from "../http/guards";
-import { Problem } from "../http/problem";
+import { requireViewer, viewerOf } from "../http/guards";
+import { enforce } from "../core/authorize";
+import { Problem } from "../core/problem";
 
 const disposableOrg = (c: Context<AppEnv>) => ownedOrg(c.get("db"), viewerOf(c), c.req.param("id")!);
 

@@ -3,9 +3,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createApi, json, jsonBody, pick, security } from "../http/openapi";
 import { ThemeItem, Country, CountryPatch } from "../../schema/api/reference";
 import { countriesFor, correctCountry, themeItems, toCountry } from "../actions/reference";
-import { requireViewer, enforce } from "../http/guards";
+import { requireViewer } from "../http/guards";
+import { enforce } from "../core/authorize";
 import { canAdminister } from "../domain/permissions";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import { countCountries } from "../db/reference";
 
 const CodeParam = z.object({

@@ -10,7 +10,7 @@ import { listFxRates } from "../db/fx";
 import { toGrant } from "../domain/giving360";
 import { visibleLevels } from "../domain/permissions";
 import { countryName } from "../i18n";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import { viewerOf } from "../http/guards";
 
 const tags = ["Reports"];

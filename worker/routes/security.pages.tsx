@@ -6,7 +6,7 @@ import { renderPage } from "../http/render";
 import { readForm, str, parseWith, problemErrors } from "../http/forms";
 import { requireViewer } from "../http/guards";
 import { mailerFor } from "../http/mail";
-import { Problem } from "../http/problem";
+import { Problem } from "../core/problem";
 import { SecurityPage, type TwoFactorView } from "../../web/pages/Security";
 import { PasswordChangeBody, TwoFactorCodeBody } from "../../schema/api/accounts";
 import { changePassword } from "../actions/passwords";

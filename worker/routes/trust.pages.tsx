@@ -7,8 +7,9 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { readForm, str, parseWith } from "../http/forms";
-import { requireViewer, viewerOf, enforce } from "../http/guards";
-import { Problem } from "../http/problem";
+import { requireViewer, viewerOf } from "../http/guards";
+import { enforce } from "../core/authorize";
+import { Problem } from "../core/problem";
 import { VouchBody, VouchRequestBody, ConfirmationBody } from "../../schema/api/trust";
 import { Email } from "../../schema/api/accounts";
 import {
