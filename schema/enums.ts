@@ -89,3 +89,22 @@ export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
 /** Ledger entry kinds stored in `payments` (pledges themselves are entries of kind "pledge" on the ledger). */
 export const PAYMENT_KINDS = ["payment", "refund"] as const;
 export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+
+/** What the equity report can group by; the query schema, the SQL and the report page all list these. */
+export const DIMENSIONS = [
+  "country",
+  "region",
+  "incomeGroup",
+  "globalSouth",
+  "legalStatus",
+  "sizeBand",
+  "ledBy",
+  "setting",
+  "civicSpace",
+  "theme",
+  "trustLevel",
+  "fundingType",
+  "funder",
+  "year",
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];

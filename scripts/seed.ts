@@ -4,7 +4,7 @@ import { getPlatformProxy } from "wrangler";
 import path from "node:path";
 import { stateDir, varsFile, ensureDevVars, root } from "./local-env.mjs";
 import { createDb } from "../worker/db/client";
-import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "../worker/db/seed";
+import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "../worker/seed/demo";
 
 if (process.argv.some((a) => a === "--remote" || a.startsWith("--remote="))) {
   console.error("The demo seed only runs against the local database; it refuses --remote.");

@@ -60,13 +60,16 @@ export const Application = z
     updatedAt: IsoTime,
   })
   .openapi("Application");
+export type ApplicationView = z.infer<typeof Application>;
 
 export const ReviewedApplication = Application.extend({
   orgName: z.string(),
   reviewCount: z.number().int(),
   averageScore: z.number().nullable(),
 }).openapi("ReviewedApplication");
+export type ReviewedApplicationView = z.infer<typeof ReviewedApplication>;
 export const OrgApplication = Application.extend({ callTitle: z.string() }).openapi("OrgApplication");
+export type OrgApplicationView = z.infer<typeof OrgApplication>;
 export const Review = z
   .object({
     reviewerId: z.string(),
@@ -76,3 +79,4 @@ export const Review = z
     updatedAt: IsoTime,
   })
   .openapi("Review");
+export type ReviewView = z.infer<typeof Review>;

@@ -135,6 +135,7 @@ export const Call = z
     updatedAt: IsoTime,
   })
   .openapi("Call");
+export type CallView = z.infer<typeof Call>;
 
 export const CallSummary = z
   .object({
@@ -153,6 +154,7 @@ export const CallSummary = z
     status: z.enum(CALL_STATUSES),
   })
   .openapi("CallSummary");
+export type CallSummaryView = z.infer<typeof CallSummary>;
 
 export const CallListQuery = z.object({
   country: CountryCode.optional(),

@@ -74,6 +74,7 @@ export const Org = z
     updatedAt: IsoTime,
   })
   .openapi("Org");
+export type OrgView = z.infer<typeof Org>;
 
 export const OrgListQuery = z.object({
   kind: z.enum(ORG_KINDS).optional(),

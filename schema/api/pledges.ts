@@ -1,8 +1,8 @@
 // Request and response shapes for pledges, payments and an organisation's ledger.
 import { z } from "@hono/zod-openapi";
 import { PLEDGE_INTERVALS, PLEDGE_STATUSES, PAYMENT_PROVIDERS } from "../enums";
+import { MAX_INSTALLMENTS } from "../limits";
 import { Money, IsoTime, Id } from "./common";
-import { MAX_INSTALLMENTS } from "../../worker/domain/pledges";
 
 export const PledgeCreate = z
   .object({
@@ -42,6 +42,7 @@ export const Pledge = z
     createdAt: IsoTime,
   })
   .openapi("Pledge");
+export type PledgeView = z.infer<typeof Pledge>;
 
 export const BankInstructions = z
   .object({ payTo: z.string(), reference: z.string(), amount: Money })

@@ -1,7 +1,6 @@
 // Query and response shapes for the equity report and the exports.
 import { z } from "@hono/zod-openapi";
-import { FUNDING_TYPES } from "../enums";
-import { DIMENSIONS } from "../../worker/db/equity";
+import { DIMENSIONS, FUNDING_TYPES } from "../enums";
 import { CurrencyCode } from "./common";
 
 const Day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "err.date" });
@@ -92,6 +91,7 @@ export const EquityReport = z
       .openapi({ description: "true for led-by and theme: an organisation can be in several groups" }),
   })
   .openapi("EquityReport");
+export type EquityReportView = z.infer<typeof EquityReport>;
 
 export const ExportQuery = Filters.extend({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),

@@ -49,6 +49,7 @@ export const TrustEvidence = z.object({
   }),
   counts: z.boolean(),
 });
+export type TrustEvidenceView = z.infer<typeof TrustEvidence>;
 export const Trust = z
   .object({ level: z.number().int().min(0).max(4), evidence: z.array(TrustEvidence) })
   .openapi("Trust");
@@ -89,3 +90,4 @@ export const Chapter = z
       }),
   })
   .openapi("Chapter");
+export type ChapterView = z.infer<typeof Chapter>;

@@ -10,7 +10,7 @@ import {
   yearOnly,
 } from "../../worker/domain/org-erasure";
 import { fxTable } from "../../worker/domain/fx";
-import { SIZE_BANDS, SMALL_ORG_BUDGET_USD } from "../../worker/domain/equity";
+import { SIZE_BANDS, SMALL_ORG_BUDGET_USD } from "../../worker/domain/size-bands";
 
 describe("confirming a deletion by typing the name", () => {
   test.each([

@@ -7,8 +7,8 @@ import {
   isLastInstallment,
   type PledgeFacts,
 } from "../../worker/domain/pledges";
-import { checkoutSessionParams } from "../../worker/stripe/checkout";
-import { factOf } from "../../worker/stripe/events";
+import { checkoutSessionParams } from "../../worker/payments/stripe/checkout";
+import { factOf } from "../../worker/payments/stripe/events";
 import { fxTable } from "../../worker/domain/fx";
 
 const fx = fxTable([

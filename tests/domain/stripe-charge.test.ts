@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkCharge } from "../../worker/stripe/charge-check";
+import { checkCharge } from "../../worker/payments/stripe/charge-check";
 
 describe("a Stripe charge against the pledge it names", () => {
   test.each([

@@ -7,7 +7,8 @@ import { describe, expect, test } from "vitest";
 import { signUp, userWithRole, orgOwner, csoFields } from "../helpers/world";
 import { funderWithCall } from "../helpers/calls";
 import { createDb } from "../../worker/db/client";
-import { equityData, DIMENSIONS, type Dimension } from "../../worker/db/equity";
+import { equityData } from "../../worker/db/equity";
+import { DIMENSIONS, type Dimension } from "../../schema/enums";
 import { loadFxTable } from "../../worker/db/fx";
 
 const both = async (d: Dimension | null) => {

@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { expect, test } from "vitest";
 import { createDb } from "../../worker/db/client";
-import { seedDemo, DEMO_PASSWORD } from "../../worker/db/seed";
+import { seedDemo, DEMO_PASSWORD } from "../../worker/seed/demo";
 import { Client } from "../helpers/client";
 
 const pepper = (env as unknown as { PASSWORD_PEPPER: string }).PASSWORD_PEPPER;

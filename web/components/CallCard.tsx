@@ -3,10 +3,10 @@ import type { ComponentChildren } from "preact";
 import { usePage } from "../context";
 import { Deadline } from "./Deadline";
 import { MoneyRange } from "./MoneyRange";
-import type { CallSummary } from "../../worker/db/calls";
+import type { CallSummaryView } from "../../schema/api/calls";
 import { formatMonths } from "../../worker/i18n";
 
-export const CallCard = ({ call, children }: { call: CallSummary; children?: ComponentChildren }) => {
+export const CallCard = ({ call, children }: { call: CallSummaryView; children?: ComponentChildren }) => {
   const { t, locale } = usePage();
   return (
     <li class="card">

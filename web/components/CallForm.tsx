@@ -3,7 +3,7 @@ import { usePage } from "../context";
 import { TextField, SelectField, ChoiceGroup, ErrorSummary, type FormErrors } from "./form";
 import { CurrencyInput, CurrencyList } from "./CurrencyInput";
 import { FUNDING_TYPES, LED_BY, LEGAL_STATUSES, SETTINGS, THEMES } from "../../schema/enums";
-import type { CallFormValues } from "../../worker/http/call-form";
+import type { CallFormValues } from "./call-form-values";
 import { MAX_QUESTIONS } from "../../worker/domain/calls";
 import { TRUST_LEVELS } from "../../worker/domain/trust";
 import { trustLevelLabel } from "../../worker/i18n/reasons";

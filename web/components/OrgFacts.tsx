@@ -1,10 +1,10 @@
 // An organisation's profile as a definition list (used on its page and to show the other side of a conflict).
 import { usePage } from "../context";
-import type { Org } from "../../worker/db/orgs";
+import type { OrgView } from "../../schema/api/orgs";
 import { countryName, formatNumber, languageName } from "../../worker/i18n";
 import { formatMoney } from "../../worker/domain/money";
 
-export const OrgFacts = ({ org }: { org: Org }) => {
+export const OrgFacts = ({ org }: { org: OrgView }) => {
   const { t, locale } = usePage();
   return (
     <dl class="facts">

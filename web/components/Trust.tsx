@@ -7,10 +7,26 @@ import { usePage } from "../context";
 import { SelectField, TextField, ErrorSummary, type FormErrors } from "./form";
 import { countryName, formatDate, isMessageKey } from "../../worker/i18n";
 import { VOUCH_RELATIONSHIPS } from "../../schema/trust";
-import type { TrustPanel } from "../../worker/http/trust-panel";
-import type { Org } from "../../worker/db/orgs";
+import type { OrgView } from "../../schema/api/orgs";
+import type { TrustEvidenceView } from "../../schema/api/trust";
 
 export type VouchFormValues = { voucherOrgId?: string; relationship?: string; statement?: string };
+
+/** Everything the section shows, already narrowed to what this viewer may read (worker/http/trust-panel.ts). */
+export type TrustPanel = {
+  level: number;
+  /** A named vouch carries its voucher's statement. */
+  evidence: (TrustEvidenceView & { statement: string | null })[];
+  /** Owners of trusted organisations looking at another one: who they may vouch as, and their vouches. */
+  vouch: {
+    options: { id: string; name: string }[];
+    mine: { id: string; voucherName: string; createdAt: string }[];
+  } | null;
+  /** The group's own owners below level 3: whether a chapter can confirm it, and who may vouch nearby. */
+  own: { chapter: boolean; candidates: { id: string; name: string; country: string }[] } | null;
+  /** Groups asking this trusted organisation for a vouch (for its owners). */
+  requests: { fromOrgId: string; fromName: string; createdAt: string }[];
+};
 
 /** Stands in for a value that is a link, so a translated sentence keeps its own word order around it. */
 const SLOT = "\u0001";
@@ -30,7 +46,7 @@ export const slot = SLOT;
 
 type Evidence = TrustPanel["evidence"][number];
 
-const EvidenceLine = ({ e, org }: { e: Evidence; org: Org }) => {
+const EvidenceLine = ({ e, org }: { e: Evidence; org: OrgView }) => {
   const { t, locale, timeZone } = usePage();
   const date = e.at ? formatDate(e.at, locale, timeZone) : "";
   if (e.kind === "platform") return <li>{t("trust.ev_platform")}</li>;
@@ -77,7 +93,7 @@ const EvidenceLine = ({ e, org }: { e: Evidence; org: Org }) => {
   );
 };
 
-type Props = { org: Org; trust: TrustPanel; errors?: FormErrors; values?: VouchFormValues };
+type Props = { org: OrgView; trust: TrustPanel; errors?: FormErrors; values?: VouchFormValues };
 
 export const TrustSection = ({ org, trust, errors, values }: Props) => {
   const { t, locale, timeZone } = usePage();

@@ -10,7 +10,7 @@ import {
   Notice,
   type FormErrors,
 } from "../components/form";
-import type { Org } from "../../worker/db/orgs";
+import type { OrgView } from "../../schema/api/orgs";
 import { countryName, formatDate, formatDateTime } from "../../worker/i18n";
 import { CIVIC_SPACE, INCOME_GROUPS } from "../../schema/enums";
 import { PledgeList } from "./Pledges";
@@ -34,8 +34,8 @@ type AuditRow = {
 };
 
 export const AdminPage = (p: {
-  funders: Org[];
-  unverified: Org[];
+  funders: OrgView[];
+  unverified: OrgView[];
   countries: Country[];
   selected?: Country;
   audit: AuditRow[];

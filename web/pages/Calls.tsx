@@ -6,8 +6,8 @@ import { CallCard } from "../components/CallCard";
 import { CallForm } from "../components/CallForm";
 import { Deadline } from "../components/Deadline";
 import { MoneyRange } from "../components/MoneyRange";
-import type { Call, CallSummary } from "../../worker/db/calls";
-import type { CallFormValues } from "../../worker/http/call-form";
+import type { CallView, CallSummaryView } from "../../schema/api/calls";
+import type { CallFormValues } from "../components/call-form-values";
 import { countryName, formatMonths, formatNumber, languageName } from "../../worker/i18n";
 import { trustLevelName } from "../../worker/i18n/reasons";
 import { formatMoney } from "../../worker/domain/money";
@@ -21,7 +21,7 @@ export const CallListPage = ({
   filters,
   countries,
 }: {
-  items: CallSummary[];
+  items: CallSummaryView[];
   nextCursor: string | null;
   filters: Record<string, string>;
   countries: Countries;
@@ -77,7 +77,7 @@ export const CallListPage = ({
 };
 
 /** The call's eligibility in plain sentences (what a group reads before deciding to apply). */
-const EligibilityList = ({ call }: { call: Call }) => {
+const EligibilityList = ({ call }: { call: CallView }) => {
   const { t, locale } = usePage();
   const e = call.eligibility;
   const list = (items: string[]) => new Intl.ListFormat(locale, { type: "disjunction" }).format(items);
@@ -112,7 +112,7 @@ const EligibilityList = ({ call }: { call: Call }) => {
 };
 
 type CallPageProps = {
-  call: Call;
+  call: CallView;
   canManage: boolean;
   /** The viewer's CSOs, to offer "see how you match". */
   myCsos: { id: string; name: string }[];
@@ -282,7 +282,7 @@ export const CallEditPage = ({
   call,
   conflict,
   ...p
-}: FormPageProps & { call: Call; conflict?: boolean }) => {
+}: FormPageProps & { call: CallView; conflict?: boolean }) => {
   const { t } = usePage();
   return (
     <Shell title={t("org.edit_title", { name: call.title })}>

@@ -9,10 +9,9 @@ import { Deadline } from "../components/Deadline";
 import { SelectField, TextField, ErrorSummary, Notice, type FormErrors } from "../components/form";
 import { countryName, formatDate } from "../../worker/i18n";
 import { CONFIRMATION_METHODS } from "../../schema/trust";
-import type { chapterOf } from "../../worker/actions/trust";
+import type { ChapterView } from "../../schema/api/trust";
 
 type Summary = { country: string; coordinators: number; listedOrgs: number };
-type Chapter = Awaited<ReturnType<typeof chapterOf>>;
 
 /** Form field names of a queue item's confirmation form (also the ids its errors link to). */
 export const methodField = (orgId: string) => `method-${orgId}`;
@@ -78,7 +77,7 @@ export const ChapterListPage = ({
 };
 
 type Props = {
-  chapter: Chapter;
+  chapter: ChapterView;
   isAdmin: boolean;
   notice?: string;
   errors?: FormErrors;

@@ -4,8 +4,8 @@ import { usePage } from "../context";
 import { Notice, SelectField } from "../components/form";
 import { CallCard } from "../components/CallCard";
 import { Reasons, type ReasonView } from "../components/Reasons";
-import type { Call, CallSummary } from "../../worker/db/calls";
-import type { Org } from "../../worker/db/orgs";
+import type { CallView, CallSummaryView } from "../../schema/api/calls";
+import type { OrgView } from "../../schema/api/orgs";
 import { countryName } from "../../worker/i18n";
 import { trustLevelLabel } from "../../worker/i18n/reasons";
 import { TRUST_LEVELS } from "../../worker/domain/trust";
@@ -46,8 +46,8 @@ export const OrgMatchesPage = ({
   total,
   eligibleCount,
 }: {
-  org: Org;
-  items: (Scored & { call: CallSummary })[];
+  org: OrgView;
+  items: (Scored & { call: CallSummaryView })[];
   nextCursor: string | null;
   total: number;
   eligibleCount: number;
@@ -86,8 +86,8 @@ export const CallMatchesPage = ({
   notice,
   minLevel = 0,
 }: {
-  call: Call;
-  items: (Scored & { org: Org })[];
+  call: CallView;
+  items: (Scored & { org: OrgView })[];
   nextCursor: string | null;
   total: number;
   notice?: string;

@@ -8,6 +8,7 @@ import { LOCALES } from "../../schema/enums";
 import { countryName, formatDate } from "../../worker/i18n";
 import { Sentence, slot } from "../components/Trust";
 import { PledgeList } from "./Pledges";
+import type { Viewer } from "../../worker/domain/permissions";
 
 type Props = {
   tokens: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
@@ -33,38 +34,10 @@ type Props = {
   vouchRequests: { id: string; fromOrgId: string; fromName: string; toOrgId: string; createdAt: string }[];
 };
 
-export const MePage = ({
-  tokens,
-  invitations,
-  orgNames,
-  callInvitations,
-  notifications,
-  timeZones,
-  pledges,
-  newToken,
-  notice,
-  errors,
-  recommendTwoFactor,
-  chapters,
-  vouchRequests,
-}: Props) => {
-  const { t, viewer, locale, timeZone } = usePage();
-  if (!viewer) return null;
+const Memberships = ({ viewer, orgNames }: { viewer: Viewer; orgNames: Props["orgNames"] }) => {
+  const { t } = usePage();
   return (
-    <Shell title={t("me.title")}>
-      <h1>{t("me.title")}</h1>
-      {notice && <Notice>{notice}</Notice>}
-      <ErrorSummary errors={errors} />
-      {recommendTwoFactor && (
-        <Notice>
-          {t("me.2fa_recommended")} <a href="/me/security#two-step">{t("me.2fa_turn_on")}</a>
-        </Notice>
-      )}
-      <p>
-        {viewer.name} · {viewer.email} · {t("me.role")}: {t(`platform.${viewer.platformRole}`)} ·{" "}
-        <a href="/me/security">{t("me.security")}</a>
-      </p>
-
+    <>
       <h2>{t("me.memberships")}</h2>
       {viewer.memberships.length ? (
         <ul>
@@ -88,111 +61,148 @@ export const MePage = ({
           {t("me.create_org")}
         </a>
       </p>
+    </>
+  );
+};
 
-      {chapters.length > 0 && (
-        <>
-          <h2>{t("me.chapters")}</h2>
-          <ul>
-            {chapters.map((code) => (
-              <li>
-                <a href={`/chapters/${code}#queue`}>
-                  {t("chapter.title", { country: countryName(code, locale) })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+const Chapters = ({ chapters }: { chapters: Props["chapters"] }) => {
+  const { t, locale } = usePage();
+  return (
+    <>
+      <h2>{t("me.chapters")}</h2>
+      <ul>
+        {chapters.map((code) => (
+          <li>
+            <a href={`/chapters/${code}#queue`}>
+              {t("chapter.title", { country: countryName(code, locale) })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};
 
-      {vouchRequests.length > 0 && (
-        <>
-          <h2>{t("me.vouch_requests")}</h2>
-          <ul>
-            {vouchRequests.map((r) => (
-              <li>
-                <Sentence text={t("me.vouch_request", { from: slot, to: orgNames[r.toOrgId] ?? "" })}>
-                  <a href={`/orgs/${r.fromOrgId}#vouch`}>
-                    <bdi>{r.fromName}</bdi>
-                  </a>
-                </Sentence>{" "}
-                <span class="muted">{formatDate(r.createdAt, locale, timeZone)}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+const VouchRequests = ({
+  requests,
+  orgNames,
+}: {
+  requests: Props["vouchRequests"];
+  orgNames: Props["orgNames"];
+}) => {
+  const { t, locale, timeZone } = usePage();
+  return (
+    <>
+      <h2>{t("me.vouch_requests")}</h2>
+      <ul>
+        {requests.map((r) => (
+          <li>
+            <Sentence text={t("me.vouch_request", { from: slot, to: orgNames[r.toOrgId] ?? "" })}>
+              <a href={`/orgs/${r.fromOrgId}#vouch`}>
+                <bdi>{r.fromName}</bdi>
+              </a>
+            </Sentence>{" "}
+            <span class="muted">{formatDate(r.createdAt, locale, timeZone)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};
 
-      {invitations.length > 0 && (
-        <>
-          <h2>{t("me.invitations")}</h2>
-          <ul>
-            {invitations.map((i) => (
-              <li>
-                <span>{t("me.invited_as", { org: i.orgName, role: t(`role.${i.role}`) })}</span>{" "}
-                <span class="muted">
-                  {t("me.answer_by", { date: formatDate(i.expiresAt, locale, timeZone) })}
-                </span>
-                <div class="actions">
-                  <form method="post" action={`/me/invitations/${i.id}/accept`}>
-                    <button type="submit">
-                      {t("me.accept")}
-                      <span class="sr-only"> {i.orgName}</span>
-                    </button>
-                  </form>
-                  <form method="post" action={`/me/invitations/${i.id}/decline`}>
-                    <button type="submit" class="secondary">
-                      {t("me.decline")}
-                      <span class="sr-only"> {i.orgName}</span>
-                    </button>
-                  </form>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+const Invitations = ({ invitations }: { invitations: Props["invitations"] }) => {
+  const { t, locale, timeZone } = usePage();
+  return (
+    <>
+      <h2>{t("me.invitations")}</h2>
+      <ul>
+        {invitations.map((i) => (
+          <li>
+            <span>{t("me.invited_as", { org: i.orgName, role: t(`role.${i.role}`) })}</span>{" "}
+            <span class="muted">
+              {t("me.answer_by", { date: formatDate(i.expiresAt, locale, timeZone) })}
+            </span>
+            <div class="actions">
+              <form method="post" action={`/me/invitations/${i.id}/accept`}>
+                <button type="submit">
+                  {t("me.accept")}
+                  <span class="sr-only"> {i.orgName}</span>
+                </button>
+              </form>
+              <form method="post" action={`/me/invitations/${i.id}/decline`}>
+                <button type="submit" class="secondary">
+                  {t("me.decline")}
+                  <span class="sr-only"> {i.orgName}</span>
+                </button>
+              </form>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};
 
-      {notifications.length > 0 && (
-        <>
-          <h2>{t("me.notifications")}</h2>
-          <ul>
-            {notifications.map((n) => (
-              <li>
-                <a href={`/applications/${n.data.applicationId}`}>
-                  {t(`notice.${n.kind}` as never, {
-                    call: String(n.data.callTitle ?? ""),
-                    org: String(n.data.orgName ?? ""),
-                  })}
-                </a>{" "}
-                <span class="muted">{formatDate(n.createdAt, locale)}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+const Notifications = ({ notifications }: { notifications: Props["notifications"] }) => {
+  const { t, locale } = usePage();
+  return (
+    <>
+      <h2>{t("me.notifications")}</h2>
+      <ul>
+        {notifications.map((n) => (
+          <li>
+            <a href={`/applications/${n.data.applicationId}`}>
+              {t(`notice.${n.kind}` as never, {
+                call: String(n.data.callTitle ?? ""),
+                org: String(n.data.orgName ?? ""),
+              })}
+            </a>{" "}
+            <span class="muted">{formatDate(n.createdAt, locale)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};
 
-      {callInvitations.length > 0 && (
-        <>
-          <h2>{t("me.call_invitations")}</h2>
-          <ul>
-            {callInvitations.map((i) => (
-              <li>
-                <a href={`/calls/${i.callId}`}>
-                  {t("me.invited_to_apply", { org: i.orgName, call: i.title })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+const CallInvitations = ({ invitations }: { invitations: Props["callInvitations"] }) => {
+  const { t } = usePage();
+  return (
+    <>
+      <h2>{t("me.call_invitations")}</h2>
+      <ul>
+        {invitations.map((i) => (
+          <li>
+            <a href={`/calls/${i.callId}`}>{t("me.invited_to_apply", { org: i.orgName, call: i.title })}</a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};
 
-      {pledges.length > 0 && (
-        <>
-          <h2>{t("pledge.my_pledges")}</h2>
-          <PledgeList items={pledges} empty="" />
-        </>
-      )}
+const Pledges = ({ pledges }: { pledges: Props["pledges"] }) => {
+  const { t } = usePage();
+  return (
+    <>
+      <h2>{t("pledge.my_pledges")}</h2>
+      <PledgeList items={pledges} empty="" />
+    </>
+  );
+};
 
+const Settings = ({
+  viewer,
+  timeZones,
+  errors,
+}: {
+  viewer: Viewer;
+  timeZones: Props["timeZones"];
+  errors?: FormErrors;
+}) => {
+  const { t } = usePage();
+  return (
+    <>
       <h2>{t("me.settings")}</h2>
       <form class="stack" method="post" action="/me/settings">
         <TextField
@@ -221,7 +231,22 @@ export const MePage = ({
           <button type="submit">{t("me.save")}</button>
         </p>
       </form>
+    </>
+  );
+};
 
+const Tokens = ({
+  tokens,
+  newToken,
+  errors,
+}: {
+  tokens: Props["tokens"];
+  newToken?: string;
+  errors?: FormErrors;
+}) => {
+  const { t, locale } = usePage();
+  return (
+    <>
       <h2>{t("me.tokens")}</h2>
       <p class="muted">{t("me.tokens_help")}</p>
       {newToken && (
@@ -268,6 +293,50 @@ export const MePage = ({
           <button type="submit">{t("me.token_create")}</button>
         </p>
       </form>
+    </>
+  );
+};
+
+export const MePage = ({
+  tokens,
+  invitations,
+  orgNames,
+  callInvitations,
+  notifications,
+  timeZones,
+  pledges,
+  newToken,
+  notice,
+  errors,
+  recommendTwoFactor,
+  chapters,
+  vouchRequests,
+}: Props) => {
+  const { t, viewer } = usePage();
+  if (!viewer) return null;
+  return (
+    <Shell title={t("me.title")}>
+      <h1>{t("me.title")}</h1>
+      {notice && <Notice>{notice}</Notice>}
+      <ErrorSummary errors={errors} />
+      {recommendTwoFactor && (
+        <Notice>
+          {t("me.2fa_recommended")} <a href="/me/security#two-step">{t("me.2fa_turn_on")}</a>
+        </Notice>
+      )}
+      <p>
+        {viewer.name} · {viewer.email} · {t("me.role")}: {t(`platform.${viewer.platformRole}`)} ·{" "}
+        <a href="/me/security">{t("me.security")}</a>
+      </p>
+      <Memberships viewer={viewer} orgNames={orgNames} />
+      {chapters.length > 0 && <Chapters chapters={chapters} />}
+      {vouchRequests.length > 0 && <VouchRequests requests={vouchRequests} orgNames={orgNames} />}
+      {invitations.length > 0 && <Invitations invitations={invitations} />}
+      {notifications.length > 0 && <Notifications notifications={notifications} />}
+      {callInvitations.length > 0 && <CallInvitations invitations={callInvitations} />}
+      {pledges.length > 0 && <Pledges pledges={pledges} />}
+      <Settings viewer={viewer} timeZones={timeZones} errors={errors} />
+      <Tokens tokens={tokens} newToken={newToken} errors={errors} />
     </Shell>
   );
 };

@@ -7,7 +7,7 @@ import { Scroll } from "../components/Scroll";
 import { TextField, SelectField, ErrorSummary, Notice, type FormErrors } from "../components/form";
 import { formatDate } from "../../worker/i18n";
 import { MEMBER_ROLES, type MemberRole } from "../../schema/enums";
-import type { Org } from "../../worker/db/orgs";
+import type { OrgView } from "../../schema/api/orgs";
 
 type Member = { userId: string; name: string; email?: string; role: MemberRole };
 type Invitation = { id: string; email: string; role: MemberRole; expiresAt: string };
@@ -26,7 +26,7 @@ const FieldError = ({ id, message }: { id: string; message?: string }) =>
   ) : null;
 
 type Props = {
-  org: Org;
+  org: OrgView;
   items: Member[];
   invitations: Invitation[];
   isOwner: boolean;

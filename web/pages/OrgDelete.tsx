@@ -2,9 +2,17 @@
 import { Shell } from "../layouts/Shell";
 import { usePage } from "../context";
 import { TextField, ErrorSummary, type FormErrors } from "../components/form";
-import type { Org } from "../../worker/db/orgs";
+import type { OrgView } from "../../schema/api/orgs";
 
-export const OrgDeletePage = ({ org, value, errors }: { org: Org; value?: string; errors?: FormErrors }) => {
+export const OrgDeletePage = ({
+  org,
+  value,
+  errors,
+}: {
+  org: OrgView;
+  value?: string;
+  errors?: FormErrors;
+}) => {
   const { t } = usePage();
   return (
     <Shell title={t("org.delete_title", { name: org.name })}>

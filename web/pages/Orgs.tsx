@@ -4,10 +4,9 @@ import { usePage } from "../context";
 import { OrgForm, type OrgFormValues } from "../components/OrgForm";
 import { OrgFacts } from "../components/OrgFacts";
 import { TextField, SelectField, Notice, type FormErrors } from "../components/form";
-import { TrustSection, type VouchFormValues } from "../components/Trust";
-import type { TrustPanel } from "../../worker/http/trust-panel";
-import type { Org } from "../../worker/db/orgs";
-import type { Call } from "../../worker/db/calls";
+import { TrustSection, type TrustPanel, type VouchFormValues } from "../components/Trust";
+import type { OrgView } from "../../schema/api/orgs";
+import type { CallView } from "../../schema/api/calls";
 import { countryName } from "../../worker/i18n";
 import { ORG_KINDS, THEMES } from "../../schema/enums";
 
@@ -19,7 +18,7 @@ export const OrgListPage = ({
   filters,
   countries,
 }: {
-  items: Org[];
+  items: OrgView[];
   nextCursor: string | null;
   filters: Record<string, string>;
   countries: Countries;
@@ -97,8 +96,8 @@ export const OrgListPage = ({
 
 /** `seesMembers`: the organisation's members and admins, who may open its members page. */
 type OrgPageProps = {
-  org: Org;
-  calls: Call[] | null;
+  org: OrgView;
+  calls: CallView[] | null;
   isMember: boolean;
   canEdit: boolean;
   seesMembers: boolean;
@@ -260,11 +259,11 @@ export const OrgEditPage = ({
   countries,
   conflict,
 }: {
-  org: Org;
+  org: OrgView;
   values: OrgFormValues;
   errors?: FormErrors;
   countries: Countries;
-  conflict?: Org;
+  conflict?: OrgView;
 }) => {
   const { t } = usePage();
   return (

@@ -15,8 +15,8 @@ import { CurrencyInput, CurrencyList } from "../components/CurrencyInput";
 import { formatMoney, type Money } from "../../worker/domain/money";
 import { formatDate, formatDateTime } from "../../worker/i18n";
 import { PLEDGE_INTERVALS, type PledgeInterval, type PledgeStatus } from "../../schema/enums";
-import type { Org } from "../../worker/db/orgs";
-import type { Pledge } from "../../worker/db/pledges";
+import type { OrgView } from "../../schema/api/orgs";
+import type { PledgeView } from "../../schema/api/pledges";
 
 export type PledgeFormValues = {
   funderOrgId: string;
@@ -62,7 +62,7 @@ const Schedule = ({
 };
 
 type FormProps = {
-  org: Org;
+  org: OrgView;
   funders: { id: string; name: string }[];
   values: PledgeFormValues;
   errors?: FormErrors;
@@ -161,8 +161,8 @@ type Entry = {
 };
 
 type PledgeProps = {
-  pledge: Pledge;
-  recipient: Org;
+  pledge: PledgeView;
+  recipient: OrgView;
   funderName: string | null;
   payments: Entry[];
   instructions: { payTo: string; reference: string; amount: Money } | null;
@@ -350,7 +350,7 @@ export const LedgerPage = ({
   ledger,
   canPledge,
 }: {
-  org: Org;
+  org: OrgView;
   ledger: LedgerData;
   canPledge: boolean;
 }) => {

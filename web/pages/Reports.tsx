@@ -8,9 +8,8 @@ import { ErrorSummary, SelectField, TextField, type FormErrors } from "../compon
 import { ShareBars, LorenzCurve } from "../components/Charts";
 import { countryName, formatDateTime, type Translate } from "../../worker/i18n";
 import { formatMoney } from "../../worker/domain/money";
-import { DIMENSIONS, type Dimension } from "../../worker/db/equity";
-import { FUNDING_TYPES, type Locale } from "../../schema/enums";
-import type { EquityReport } from "../../worker/actions/equity";
+import { DIMENSIONS, FUNDING_TYPES, type Dimension, type Locale } from "../../schema/enums";
+import type { EquityReportView } from "../../schema/api/reports";
 
 const pct = (x: number | null, locale: string) =>
   x === null ? "—" : numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x);
@@ -43,8 +42,273 @@ export const groupLabel = (dim: Dimension, key: string, label: string, t: Transl
   return prefix ? t(k as Parameters<Translate>[0]) : label;
 };
 
+/** The shares among the measures, in the order the chart and the table show them. */
+const SHARES = [
+  "globalSouthShare",
+  "informalShare",
+  "smallOrgShare",
+  "womenLedShare",
+  "youthLedShare",
+  "coreShare",
+  "top10Share",
+] as const;
+
+const Filters = ({
+  query,
+  errors,
+  privileged,
+}: {
+  query: Record<string, string>;
+  errors?: FormErrors;
+  privileged: boolean;
+}) => {
+  const { t } = usePage();
+  return (
+    <form method="get" action="/reports" class="row">
+      <TextField name="from" type="date" label={t("report.from")} value={query.from} errors={errors} />
+      <TextField name="to" type="date" label={t("report.to")} value={query.to} errors={errors} />
+      <SelectField
+        name="fundingType"
+        label={t("call.funding_type")}
+        value={query.fundingType}
+        blank={t("report.any")}
+        options={FUNDING_TYPES.map((f) => ({ value: f, label: t(`funding.${f}`) }))}
+        errors={errors}
+      />
+      <SelectField
+        name="groupBy"
+        label={t("report.group_by")}
+        value={query.groupBy}
+        blank={t("report.no_grouping")}
+        options={DIMENSIONS.map((d) => ({ value: d, label: t(`report.dim.${d}`) }))}
+        errors={errors}
+      />
+      {privileged && (
+        <TextField
+          name="funderOrgId"
+          label={t("report.funder_id")}
+          value={query.funderOrgId}
+          errors={errors}
+        />
+      )}
+      {privileged && (
+        <TextField name="callId" label={t("report.call_id")} value={query.callId} errors={errors} />
+      )}
+      <p>
+        <button type="submit">{t("report.show")}</button>
+      </p>
+    </form>
+  );
+};
+
+/** What the figures are: when, in which currency at which rates, under which k; and the CSV of them. */
+const About = ({ report, csvHref }: { report: EquityReportView; csvHref: string }) => {
+  const { t, locale, timeZone } = usePage();
+  return (
+    <>
+      <p class="muted">
+        {t("report.as_of", { when: formatDateTime(report.asOf, locale, timeZone) })} ·{" "}
+        {t("report.basis", { currency: report.basisCurrency, fx: report.fxAsOf ?? "—" })} ·{" "}
+        {t("report.k_rule", { k: report.k })}
+      </p>
+      <p>
+        <a class="button secondary" href={csvHref}>
+          {t("report.download_csv")}
+        </a>
+      </p>
+    </>
+  );
+};
+
+const Totals = ({ report }: { report: EquityReportView }) => {
+  const { t, locale } = usePage();
+  return (
+    <>
+      <h2>{t("report.totals")}</h2>
+      {report.totals.suppressed ? (
+        <p>{t("report.all_suppressed", { k: report.k })}</p>
+      ) : (
+        <ul class="metrics">
+          <li>
+            {t("report.amount")}
+            <strong>
+              <bdi>{usd(report.totals.amount, locale)}</bdi>
+            </strong>
+          </li>
+          <li>
+            {t("report.awards")}
+            <strong>{num(report.totals.awards, locale)}</strong>
+          </li>
+          <li>
+            {t("report.recipients")}
+            <strong>{num(report.totals.recipients, locale)}</strong>
+          </li>
+          <li>
+            {t("report.applications")}
+            <strong>{num(report.totals.applications, locale)}</strong>
+          </li>
+          <li>
+            {t("report.core_pledges")}
+            <strong>
+              <bdi>{usd(report.corePledges.amount, locale)}</bdi>
+            </strong>
+          </li>
+        </ul>
+      )}
+    </>
+  );
+};
+
+const Measures = ({ m }: { m: EquityReportView["metrics"] }) => {
+  const { t, locale } = usePage();
+  return (
+    <>
+      <h2>{t("report.measures")}</h2>
+      <div class="report-grid">
+        <div>
+          <ShareBars
+            id="shares"
+            title={t("report.shares_chart")}
+            rows={SHARES.filter((k) => m[k] !== null).map((k) => ({
+              label: t(`report.metric.${k}`),
+              value: m[k]!,
+            }))}
+          />
+        </div>
+        <Scroll>
+          <table>
+            <caption>{t("report.measures")}</caption>
+            <tbody>
+              {SHARES.map((k) => (
+                <tr>
+                  <th scope="row">{t(`report.metric.${k}`)}</th>
+                  <td>{m[k] === null ? t("report.suppressed") : pct(m[k], locale)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{t("report.metric.gini")}</th>
+                <td>{m.gini === null ? t("report.suppressed") : num(m.gini, locale, 3)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("report.metric.hhi")}</th>
+                <td>{m.hhi === null ? t("report.suppressed") : num(m.hhi, locale, 0)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </Scroll>
+      </div>
+    </>
+  );
+};
+
+/** The curve, and beside it at most eleven of its points (every tenth and the last). */
+const Lorenz = ({ points, gini }: { points: [number, number][]; gini: number | null }) => {
+  const { t, locale } = usePage();
+  return (
+    <div class="report-grid">
+      <LorenzCurve points={points} title={t("report.lorenz_title", { gini: num(gini, locale, 3) })} />
+      <Scroll>
+        <table>
+          <caption>{t("report.lorenz_table")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("report.lorenz_x")}</th>
+              <th scope="col">{t("report.lorenz_y")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points
+              .filter(
+                (_, i, all) =>
+                  all.length <= 11 || i % Math.ceil(all.length / 10) === 0 || i === all.length - 1,
+              )
+              .map(([x, y]) => (
+                <tr>
+                  <td>{pct(x, locale)}</td>
+                  <td>{pct(y, locale)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </Scroll>
+    </div>
+  );
+};
+
+const Groups = ({ report, dim }: { report: EquityReportView; dim: Dimension }) => {
+  const { t, locale } = usePage();
+  return (
+    <>
+      <h2>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</h2>
+      {report.groupsOverlap && <p class="muted">{t("report.overlap")}</p>}
+      <ShareBars
+        id="groups"
+        title={t("report.groups_chart")}
+        rows={report.groups
+          .filter((g) => !g.suppressed)
+          .map((g) => ({ label: groupLabel(dim, g.key, g.label, t, locale), value: g.share ?? 0 }))}
+      />
+      <Scroll>
+        <table>
+          <caption>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("report.group")}</th>
+              <th scope="col">{t("report.awards")}</th>
+              <th scope="col">{t("report.recipients")}</th>
+              <th scope="col">{t("report.amount")}</th>
+              <th scope="col">{t("report.share")}</th>
+              <th scope="col">{t("report.applications")}</th>
+              <th scope="col">{t("report.success_rate")}</th>
+              <th scope="col">{t("report.air")}</th>
+              <th scope="col">{t("report.core_pledges")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.groups.map((g) => (
+              <tr>
+                <th scope="row">
+                  <bdi>{groupLabel(dim, g.key, g.label, t, locale)}</bdi>
+                </th>
+                {g.suppressed ? (
+                  <td colSpan={8} class="muted">
+                    {t("report.suppressed_k", { k: report.k })}
+                  </td>
+                ) : (
+                  <>
+                    <td>{num(g.awards, locale)}</td>
+                    <td>{num(g.recipients, locale)}</td>
+                    <td>
+                      <bdi>{usd(g.amount, locale)}</bdi>
+                    </td>
+                    <td>{pct(g.share, locale)}</td>
+                    <td>{num(g.applications, locale)}</td>
+                    <td>{pct(g.successRate, locale)}</td>
+                    <td>
+                      {num(g.adverseImpactRatio, locale)}
+                      {g.flagged && (
+                        <>
+                          {" "}
+                          <span class="flag">{t("report.flagged")}</span>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <bdi>{usd(g.corePledgeAmount, locale)}</bdi>
+                    </td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroll>
+    </>
+  );
+};
+
 type Props = {
-  report: EquityReport | null;
+  report: EquityReportView | null;
   query: Record<string, string>;
   errors?: FormErrors;
   privileged: boolean;
@@ -52,7 +316,8 @@ type Props = {
 };
 
 export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Props) => {
-  const { t, locale, timeZone } = usePage();
+  const { t } = usePage();
+  // The query schema allows only dimensions, so the report's groupBy is one.
   const dim = (report?.filters.groupBy ?? null) as Dimension | null;
   const m = report?.metrics;
   return (
@@ -60,242 +325,18 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
       <h1>{t("report.title")}</h1>
       <p class="muted">{t("report.intro")}</p>
       <ErrorSummary errors={errors} />
-      <form method="get" action="/reports" class="row">
-        <TextField name="from" type="date" label={t("report.from")} value={query.from} errors={errors} />
-        <TextField name="to" type="date" label={t("report.to")} value={query.to} errors={errors} />
-        <SelectField
-          name="fundingType"
-          label={t("call.funding_type")}
-          value={query.fundingType}
-          blank={t("report.any")}
-          options={FUNDING_TYPES.map((f) => ({ value: f, label: t(`funding.${f}`) }))}
-          errors={errors}
-        />
-        <SelectField
-          name="groupBy"
-          label={t("report.group_by")}
-          value={query.groupBy}
-          blank={t("report.no_grouping")}
-          options={DIMENSIONS.map((d) => ({ value: d, label: t(`report.dim.${d}`) }))}
-          errors={errors}
-        />
-        {privileged && (
-          <TextField
-            name="funderOrgId"
-            label={t("report.funder_id")}
-            value={query.funderOrgId}
-            errors={errors}
-          />
-        )}
-        {privileged && (
-          <TextField name="callId" label={t("report.call_id")} value={query.callId} errors={errors} />
-        )}
-        <p>
-          <button type="submit">{t("report.show")}</button>
-        </p>
-      </form>
+      <Filters query={query} errors={errors} privileged={privileged} />
       {report && (
         <>
-          <p class="muted">
-            {t("report.as_of", { when: formatDateTime(report.asOf, locale, timeZone) })} ·{" "}
-            {t("report.basis", { currency: report.basisCurrency, fx: report.fxAsOf ?? "—" })} ·{" "}
-            {t("report.k_rule", { k: report.k })}
-          </p>
-          <p>
-            <a class="button secondary" href={csvHref}>
-              {t("report.download_csv")}
-            </a>
-          </p>
-          <h2>{t("report.totals")}</h2>
-          {report.totals.suppressed ? (
-            <p>{t("report.all_suppressed", { k: report.k })}</p>
-          ) : (
-            <ul class="metrics">
-              <li>
-                {t("report.amount")}
-                <strong>
-                  <bdi>{usd(report.totals.amount, locale)}</bdi>
-                </strong>
-              </li>
-              <li>
-                {t("report.awards")}
-                <strong>{num(report.totals.awards, locale)}</strong>
-              </li>
-              <li>
-                {t("report.recipients")}
-                <strong>{num(report.totals.recipients, locale)}</strong>
-              </li>
-              <li>
-                {t("report.applications")}
-                <strong>{num(report.totals.applications, locale)}</strong>
-              </li>
-              <li>
-                {t("report.core_pledges")}
-                <strong>
-                  <bdi>{usd(report.corePledges.amount, locale)}</bdi>
-                </strong>
-              </li>
-            </ul>
-          )}
+          <About report={report} csvHref={csvHref} />
+          <Totals report={report} />
           {m && !report.totals.suppressed && (
             <>
-              <h2>{t("report.measures")}</h2>
-              <div class="report-grid">
-                <div>
-                  <ShareBars
-                    id="shares"
-                    title={t("report.shares_chart")}
-                    rows={(
-                      [
-                        ["globalSouthShare", m.globalSouthShare],
-                        ["informalShare", m.informalShare],
-                        ["smallOrgShare", m.smallOrgShare],
-                        ["womenLedShare", m.womenLedShare],
-                        ["youthLedShare", m.youthLedShare],
-                        ["coreShare", m.coreShare],
-                        ["top10Share", m.top10Share],
-                      ] as const
-                    )
-                      .filter(([, v]) => v !== null)
-                      .map(([k, v]) => ({ label: t(`report.metric.${k}`), value: v! }))}
-                  />
-                </div>
-                <Scroll>
-                  <table>
-                    <caption>{t("report.measures")}</caption>
-                    <tbody>
-                      {(
-                        [
-                          "globalSouthShare",
-                          "informalShare",
-                          "smallOrgShare",
-                          "womenLedShare",
-                          "youthLedShare",
-                          "coreShare",
-                          "top10Share",
-                        ] as const
-                      ).map((k) => (
-                        <tr>
-                          <th scope="row">{t(`report.metric.${k}`)}</th>
-                          <td>{m[k] === null ? t("report.suppressed") : pct(m[k], locale)}</td>
-                        </tr>
-                      ))}
-                      <tr>
-                        <th scope="row">{t("report.metric.gini")}</th>
-                        <td>{m.gini === null ? t("report.suppressed") : num(m.gini, locale, 3)}</td>
-                      </tr>
-                      <tr>
-                        <th scope="row">{t("report.metric.hhi")}</th>
-                        <td>{m.hhi === null ? t("report.suppressed") : num(m.hhi, locale, 0)}</td>
-                      </tr>
-                    </tbody>
-                  </table>
-                </Scroll>
-              </div>
-              {report.lorenz.length > 0 && (
-                <div class="report-grid">
-                  <LorenzCurve
-                    points={report.lorenz}
-                    title={t("report.lorenz_title", { gini: num(m.gini, locale, 3) })}
-                  />
-                  <Scroll>
-                    <table>
-                      <caption>{t("report.lorenz_table")}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t("report.lorenz_x")}</th>
-                          <th scope="col">{t("report.lorenz_y")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {report.lorenz
-                          .filter(
-                            (_, i, all) =>
-                              all.length <= 11 ||
-                              i % Math.ceil(all.length / 10) === 0 ||
-                              i === all.length - 1,
-                          )
-                          .map(([x, y]) => (
-                            <tr>
-                              <td>{pct(x, locale)}</td>
-                              <td>{pct(y, locale)}</td>
-                            </tr>
-                          ))}
-                      </tbody>
-                    </table>
-                  </Scroll>
-                </div>
-              )}
+              <Measures m={m} />
+              {report.lorenz.length > 0 && <Lorenz points={report.lorenz} gini={m.gini} />}
             </>
           )}
-          {dim && (
-            <>
-              <h2>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</h2>
-              {report.groupsOverlap && <p class="muted">{t("report.overlap")}</p>}
-              <ShareBars
-                id="groups"
-                title={t("report.groups_chart")}
-                rows={report.groups
-                  .filter((g) => !g.suppressed)
-                  .map((g) => ({ label: groupLabel(dim, g.key, g.label, t, locale), value: g.share ?? 0 }))}
-              />
-              <Scroll>
-                <table>
-                  <caption>{t("report.groups", { dimension: t(`report.dim.${dim}`) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("report.group")}</th>
-                      <th scope="col">{t("report.awards")}</th>
-                      <th scope="col">{t("report.recipients")}</th>
-                      <th scope="col">{t("report.amount")}</th>
-                      <th scope="col">{t("report.share")}</th>
-                      <th scope="col">{t("report.applications")}</th>
-                      <th scope="col">{t("report.success_rate")}</th>
-                      <th scope="col">{t("report.air")}</th>
-                      <th scope="col">{t("report.core_pledges")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.groups.map((g) => (
-                      <tr>
-                        <th scope="row">
-                          <bdi>{groupLabel(dim, g.key, g.label, t, locale)}</bdi>
-                        </th>
-                        {g.suppressed ? (
-                          <td colSpan={8} class="muted">
-                            {t("report.suppressed_k", { k: report.k })}
-                          </td>
-                        ) : (
-                          <>
-                            <td>{num(g.awards, locale)}</td>
-                            <td>{num(g.recipients, locale)}</td>
-                            <td>
-                              <bdi>{usd(g.amount, locale)}</bdi>
-                            </td>
-                            <td>{pct(g.share, locale)}</td>
-                            <td>{num(g.applications, locale)}</td>
-                            <td>{pct(g.successRate, locale)}</td>
-                            <td>
-                              {num(g.adverseImpactRatio, locale)}
-                              {g.flagged && (
-                                <>
-                                  {" "}
-                                  <span class="flag">{t("report.flagged")}</span>
-                                </>
-                              )}
-                            </td>
-                            <td>
-                              <bdi>{usd(g.corePledgeAmount, locale)}</bdi>
-                            </td>
-                          </>
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </Scroll>
-            </>
-          )}
+          {dim && <Groups report={report} dim={dim} />}
           <h2>{t("report.method")}</h2>
           <p class="muted">{t("report.method_text", { k: report.k })}</p>
         </>

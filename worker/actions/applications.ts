@@ -24,12 +24,12 @@ import { newId } from "../security/random";
 import {
   canActForCallFunder,
   canActForOrg,
-  canEditApplication,
   canReviewApplication,
   canViewApplication,
   type Viewer,
 } from "../domain/permissions";
-import { submissionProblems, canWithdraw, isDecidable, averageScore } from "../domain/applications";
+import { submissionProblems, averageScore } from "../domain/applications";
+import { isAllowed, mayTake, nextStatus } from "../domain/application-workflow";
 import { eligibilityReasons } from "../domain/matching";
 import { isOpen } from "../domain/calls";
 import { toUsdCents } from "../domain/fx";
@@ -106,8 +106,8 @@ export const saveDraft = async (
   patch: { answers?: Record<string, string>; requestedAmount?: Money | null },
 ) => {
   const { app, call } = await loadApplication(db, viewer, id);
-  enforce(canEditApplication(viewer, app, call));
-  if (app.status !== "draft") throw notDraft(t);
+  enforce(mayTake(viewer, app, call, "save"));
+  if (!isAllowed(app.status, "save")) throw notDraft(t);
   const known = new Set(call.questions.map((q) => q.id));
   const unknown = Object.keys(patch.answers ?? {}).filter((k) => !known.has(k));
   if (unknown.length)
@@ -123,7 +123,7 @@ export const saveDraft = async (
   });
   if (saved) return saved;
   const current = (await findApplication(db, id))!;
-  if (current.status !== "draft") throw notDraft(t);
+  if (!isAllowed(current.status, "save")) throw notDraft(t);
   throw new Problem(409, t("error.conflict"), [{ path: "version", message: t("err.version") }], { current });
 };
 
@@ -162,8 +162,8 @@ export const submitApplication = async (
   id: string,
 ) => {
   const { app, call } = await loadApplication(db, viewer, id);
-  authorize(viewer, canEditApplication(viewer, app, call));
-  if (app.status !== "draft") throw notDraft(t);
+  authorize(viewer, mayTake(viewer, app, call, "submit"));
+  if (!isAllowed(app.status, "submit")) throw notDraft(t);
   const { org, errors } = await checkSubmission(db, t, locale, app, call);
   if (errors.length) throw new Problem(422, t("err.cannot_submit"), errors);
   const now = new Date().toISOString();
@@ -175,8 +175,7 @@ export const submitApplication = async (
   const ok = await transitionApplication(
     db,
     id,
-    ["draft"],
-    "submitted",
+    "submit",
     { submittedAt: now, snapshot: JSON.stringify(org) },
     [
       auditInsert(db, {
@@ -196,8 +195,8 @@ export const submitApplication = async (
 
 export const withdrawApplication = async (db: Db, t: Translate, viewer: Viewer | null, id: string) => {
   const { app, call } = await loadApplication(db, viewer, id);
-  authorize(viewer, canEditApplication(viewer, app, call));
-  if (!canWithdraw(app.status))
+  authorize(viewer, mayTake(viewer, app, call, "withdraw"));
+  if (!isAllowed(app.status, "withdraw"))
     throw new Problem(422, t("err.cannot_withdraw"), [{ path: "status", message: t("err.cannot_withdraw") }]);
   const notice: Notice | null = app.submittedAt
     ? {
@@ -206,7 +205,7 @@ export const withdrawApplication = async (db: Db, t: Translate, viewer: Viewer |
         data: { applicationId: id, callId: call.id, callTitle: call.title },
       }
     : null;
-  const ok = await transitionApplication(db, id, ["draft", "submitted", "under_review"], "withdrawn", {}, [
+  const ok = await transitionApplication(db, id, "withdraw", {}, [
     auditInsert(db, {
       actorUserId: viewer.userId,
       action: "application.withdrawn",
@@ -222,6 +221,11 @@ export const withdrawApplication = async (db: Db, t: Translate, viewer: Viewer |
   return (await findApplication(db, id))!;
 };
 
+const reviewSummary = async (db: Db, id: string) => {
+  const all = await listReviews(db, id);
+  return { reviews: all, averageScore: averageScore(all.map((r) => r.score)) };
+};
+
 export const reviewApplication = async (
   db: Db,
   t: Translate,
@@ -231,8 +235,8 @@ export const reviewApplication = async (
   comment: string | null,
 ) => {
   const { app, call } = await loadApplication(db, viewer, id);
-  authorize(viewer, canReviewApplication(viewer, app, call));
-  if (!isDecidable(app.status))
+  authorize(viewer, mayTake(viewer, app, call, "review"));
+  if (!isAllowed(app.status, "review"))
     throw new Problem(422, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
   await db.batch([
     upsertReview(db, { applicationId: id, reviewerId: viewer.userId, score, comment }),
@@ -244,17 +248,15 @@ export const reviewApplication = async (
       data: { score },
     }),
   ]);
-  // The first review moves a submitted application to "under review"; later ones find it there already.
-  if (app.status === "submitted") await transitionApplication(db, id, ["submitted"], "under_review");
-  const all = await listReviews(db, id);
-  return { reviews: all, averageScore: averageScore(all.map((r) => r.score)) };
+  // Only the first review moves the application (to "under review"); later ones find it there already.
+  if (nextStatus(app.status, "review") !== app.status) await transitionApplication(db, id, "review");
+  return reviewSummary(db, id);
 };
 
 export const reviewsOf = async (db: Db, viewer: Viewer | null, id: string) => {
   const { app, call } = await loadApplication(db, viewer, id);
   enforce(canReviewApplication(viewer, app, call));
-  const all = await listReviews(db, id);
-  return { reviews: all, averageScore: averageScore(all.map((r) => r.score)) };
+  return reviewSummary(db, id);
 };
 
 type DecisionInput = {
@@ -267,8 +269,8 @@ type DecisionInput = {
 /** One decision per application: an award (within the call's range, creating an Award) or a decline with reasons. */
 export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: string, d: DecisionInput) => {
   const { app, call } = await loadApplication(db, viewer, id);
-  authorize(viewer, canReviewApplication(viewer, app, call));
-  if (!isDecidable(app.status))
+  authorize(viewer, mayTake(viewer, app, call, d.decision));
+  if (!isAllowed(app.status, d.decision))
     throw new Problem(409, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
   let award;
   if (d.decision === "award") {

@@ -1,14 +1,7 @@
 // The equity report: who may ask for what, the SQL aggregates, the measures, and disclosure control
 // applied last, so nothing below k organisations leaves this function.
 import type { Db } from "../db/client";
-import {
-  equityData,
-  funderNames,
-  MULTI_VALUED,
-  type Dimension,
-  type EquityFilters,
-  type GroupRow,
-} from "../db/equity";
+import { equityData, funderNames, MULTI_VALUED, type EquityFilters, type GroupRow } from "../db/equity";
 import { loadFxTable } from "../db/fx";
 import { findCall } from "../db/calls";
 import {
@@ -28,6 +21,8 @@ import { isAdmin, membershipIn, type Viewer } from "../domain/permissions";
 import { Problem } from "../core/problem";
 import type { Translate } from "../i18n";
 import { trustLevelName } from "../i18n/reasons";
+import type { Dimension } from "../../schema/enums";
+import type { EquityReportView } from "../../schema/api/reports";
 
 /** Default minimum number of organisations behind any published figure (EQUITY_K overrides it). */
 export const DEFAULT_K = 5;
@@ -58,7 +53,7 @@ export const equityReport = async (
   viewer: Viewer | null,
   req: ReportRequest,
   k: number,
-) => {
+): Promise<EquityReportView> => {
   const { groupBy, ...filters } = req;
   await authorizeFilters(db, t, viewer, filters);
   const fx = await loadFxTable(db);
@@ -146,7 +141,6 @@ export const equityReport = async (
     groupsOverlap: !!groupBy && MULTI_VALUED.includes(groupBy),
   };
 };
-export type EquityReport = Awaited<ReturnType<typeof equityReport>>;
 
 const buildGroups = async (
   db: Db,

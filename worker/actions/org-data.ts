@@ -2,7 +2,6 @@
 // data and texts erased, awards kept anonymised for the equity record, running pledges stopped.
 import { voucheesOf } from "../db/trust";
 import { recomputeMany } from "./trust";
-import type Stripe from "stripe";
 import type { Db } from "../db/client";
 import { nowIso } from "../db/client";
 import { findOrg, listMembers } from "../db/orgs";
@@ -23,7 +22,8 @@ import {
 import { canDisposeOrg, type Viewer } from "../domain/permissions";
 import { bandBudget, confirmsName, type ErasureSummary } from "../domain/org-erasure";
 import { loadFxTable } from "../db/fx";
-import { ledgerOf, stopAtStripe } from "./pledges";
+import { ledgerOf, stopCollecting } from "./pledges";
+import type { PaymentProviders } from "../payments/registry";
 import { Problem } from "../core/problem";
 import { enforce } from "../core/authorize";
 import type { Translate } from "../i18n";
@@ -77,9 +77,9 @@ export const exportOrgData = async (db: Db, viewer: Viewer | null, id: string) =
 };
 
 /**
- * Deletes the organisation. Stripe subscriptions are stopped first (if Stripe fails nothing here has
- * changed and the owner can try again); then one batch erases and anonymises. What is kept, and in what
- * form (bands rather than figures, no people in the audit trail), is explained in
+ * Deletes the organisation. Running pledges are stopped at their providers first (if one fails, nothing
+ * here has changed and the owner can try again); then one batch erases and anonymises. What is kept, and
+ * in what form (bands rather than figures, no people in the audit trail), is explained in
  * worker/domain/org-erasure.ts.
  */
 export const deleteOrg = async (
@@ -88,13 +88,13 @@ export const deleteOrg = async (
   viewer: Viewer | null,
   id: string,
   confirmName: string,
-  stripe: Stripe | null,
+  providers: PaymentProviders,
 ): Promise<ErasureSummary> => {
   const org = await ownedOrg(db, viewer, id);
   if (!confirmsName(org.name, confirmName))
     throw new Problem(422, t("err.confirm_name"), [{ path: "confirmName", message: t("err.confirm_name") }]);
   const running = await runningPledgesOf(db, id);
-  for (const p of running) if (p.provider === "stripe") await stopAtStripe(t, p, stripe);
+  for (const p of running) await stopCollecting(t, providers, p);
   const at = nowIso();
   const cancelled = running.map((p) => p.id);
   // The size band the equity report gives the budget today (latest rates), kept as a representative amount.

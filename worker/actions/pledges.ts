@@ -1,6 +1,7 @@
 // Pledge use cases shared by the API and the pages: pledge (Stripe Checkout or bank transfer), view,
-// cancel, confirm a bank transfer (admins), and an organisation's ledger.
-import Stripe from "stripe";
+// cancel, confirm a bank transfer (admins), and an organisation's ledger. Money moves through the
+// PaymentProvider interface (worker/payments/provider.ts); which provider serves a pledge is the
+// registry's choice, passed in by the routes.
 import type { Db } from "../db/client";
 import {
   insertPledge,
@@ -36,14 +37,13 @@ import { pledgeProblems, bankReference, canBeCancelled } from "../domain/pledges
 import { ledgerTotals } from "../domain/ledger";
 import { toUsdCents } from "../domain/fx";
 import type { Money } from "../domain/money";
-import { checkoutSessionParams } from "../stripe/checkout";
+import { PaymentProviderError, type PledgeStarted, type PledgeToStop } from "../payments/provider";
+import type { PaymentProviders } from "../payments/registry";
+import type { TransferReport } from "../payments/manual";
 import { Problem, type FieldError } from "../core/problem";
 import { authorize, enforce } from "../core/authorize";
 import type { Translate } from "../i18n";
 import type { Locale, PledgeInterval } from "../../schema/enums";
-
-/** What pledging needs from the environment: a Stripe client when keys are set, bank details otherwise. */
-export type PaymentsConfig = { stripe: Stripe | null; origin: string; payTo: string };
 
 export type PledgeRequest = {
   recipientOrgId: string;
@@ -56,11 +56,20 @@ export type PledgeRequest = {
 
 const dateOf = (iso: string) => iso.slice(0, 10);
 
-/** Stripe's answer to a request it refused vs. Stripe being unreachable: 422 names the amount, 503 asks to retry. */
-const stripeProblem = (t: Translate, e: unknown) =>
-  e instanceof Stripe.errors.StripeInvalidRequestError || e instanceof Stripe.errors.StripeCardError
-    ? new Problem(422, t("err.stripe_rejected"), [{ path: "amount", message: t("err.stripe_rejected") }])
-    : new Problem(503, t("err.stripe_unavailable"), undefined, undefined, { "Retry-After": "30" });
+/**
+ * A provider's failure as an answer: a refused request names the amount (422); a provider this deployment
+ * has no keys for cannot be asked (503); anything else is worth retrying shortly (503 with Retry-After).
+ * Only Stripe fails this way today, hence the messages.
+ */
+const providerProblem = (t: Translate, e: unknown) => {
+  const reason = e instanceof PaymentProviderError ? e.reason : "unavailable";
+  if (reason === "rejected")
+    return new Problem(422, t("err.stripe_rejected"), [
+      { path: "amount", message: t("err.stripe_rejected") },
+    ]);
+  if (reason === "not_configured") return new Problem(503, t("err.stripe_unavailable"));
+  return new Problem(503, t("err.stripe_unavailable"), undefined, undefined, { "Retry-After": "30" });
+};
 
 export const createPledge = async (
   db: Db,
@@ -68,7 +77,9 @@ export const createPledge = async (
   locale: Locale,
   viewer: Viewer | null,
   req: PledgeRequest,
-  cfg: PaymentsConfig,
+  providers: PaymentProviders,
+  /** Where a hosted payment page sends the pledger back, e.g. "https://sanad.example". */
+  origin: string,
 ) => {
   if (!viewer) throw new Problem(401);
   const recipient = await findOrg(db, req.recipientOrgId);
@@ -83,14 +94,16 @@ export const createPledge = async (
   if (recipient.kind !== "cso") errors.push({ path: "recipientOrgId", message: t("err.pledge_recipient") });
   else if (membershipIn(viewer, recipient.id))
     errors.push({ path: "recipientOrgId", message: t("err.pledge_self") });
-  const provider = cfg.stripe ? "stripe" : "manual";
+  const provider = providers.forNewPledges;
   const fx = await loadFxTable(db);
   const today = dateOf(new Date().toISOString());
-  for (const p of pledgeProblems(req, provider, fx, today)) errors.push({ path: p.path, message: t(p.key) });
+  for (const p of pledgeProblems(req, provider.name, fx, today))
+    errors.push({ path: p.path, message: t(p.key) });
   if (errors.length) throw new Problem(422, t("err.cannot_pledge"), errors);
 
   const id = newId();
   const installments = req.interval === "once" ? 1 : (req.installments ?? null);
+  const reference = bankReference(crypto.getRandomValues(new Uint8Array(8)));
   await insertPledge(
     db,
     {
@@ -105,8 +118,8 @@ export const createPledge = async (
       amountUsd: toUsdCents(req.amount, fx, today),
       interval: req.interval,
       installments,
-      provider,
-      reference: bankReference(crypto.getRandomValues(new Uint8Array(8))),
+      provider: provider.name,
+      reference,
     },
     [
       auditInsert(db, {
@@ -120,39 +133,34 @@ export const createPledge = async (
           amount: req.amount,
           interval: req.interval,
           installments,
-          provider,
+          provider: provider.name,
         },
       }),
     ],
   );
 
-  if (!cfg.stripe) {
-    const pledge = (await findPledge(db, id))!;
-    return { pledge, instructions: { payTo: cfg.payTo, reference: pledge.reference, amount: pledge.amount } };
-  }
-  let session: Stripe.Checkout.Session;
+  let started: PledgeStarted;
   try {
-    session = await cfg.stripe.checkout.sessions.create(
-      checkoutSessionParams({
-        pledgeId: id,
-        amount: req.amount,
-        interval: req.interval,
-        installments,
-        productName: t("pledge.product", { org: recipient.name }),
-        email: viewer.email,
-        locale,
-        origin: cfg.origin,
-      }),
-      { idempotencyKey: `pledge-checkout-${id}` },
-    );
+    started = await provider.start({
+      pledgeId: id,
+      reference,
+      amount: req.amount,
+      interval: req.interval,
+      installments,
+      productName: t("pledge.product", { org: recipient.name }),
+      email: viewer.email,
+      locale,
+      origin,
+    });
   } catch (e) {
     // The pledge never reached a payment page: it ends as failed rather than waiting for ever.
     await db.batch([setFacts(db, id, { endedAt: new Date().toISOString() }), refreshStatus(db, id)]);
-    console.error(`Stripe Checkout for pledge ${id} failed:`, e instanceof Error ? e.message : e);
-    throw stripeProblem(t, e);
+    throw providerProblem(t, e);
   }
-  await setCheckoutSession(db, id, session.id);
-  return { pledge: (await findPledge(db, id))!, checkoutUrl: session.url ?? undefined };
+  if (started.kind === "instructions")
+    return { pledge: (await findPledge(db, id))!, instructions: started.instructions };
+  await setCheckoutSession(db, id, started.sessionId);
+  return { pledge: (await findPledge(db, id))!, checkoutUrl: started.url };
 };
 
 /** The pledge and its payments, if the viewer may see it. */
@@ -167,20 +175,20 @@ export const viewPledge = async (db: Db, viewer: Viewer | null, id: string) => {
   return { pledge, recipient: recipient!, payments: entries };
 };
 
-/** Stops a pending or running pledge; with Stripe, the subscription is cancelled (or the unpaid Checkout expired) first. */
+/** Stops a pending or running pledge: its provider stops collecting first, then the cancellation is recorded. */
 export const cancelPledge = async (
   db: Db,
   t: Translate,
   viewer: Viewer | null,
   id: string,
-  stripe: Stripe | null,
+  providers: PaymentProviders,
 ) => {
   const pledge = await findPledge(db, id);
   if (!pledge) throw new Problem(viewer ? 404 : 401);
   authorize(viewer, canCancelPledge(viewer, pledge));
   if (!canBeCancelled(pledge.status))
     throw new Problem(422, t("err.cannot_cancel"), [{ path: "status", message: t("err.cannot_cancel") }]);
-  if (pledge.provider === "stripe") await stopAtStripe(t, pledge, stripe);
+  await stopCollecting(t, providers, pledge);
   await db.batch([
     setFacts(db, id, { cancelledAt: new Date().toISOString() }),
     refreshStatus(db, id),
@@ -195,21 +203,20 @@ export const cancelPledge = async (
   return (await findPledge(db, id))!;
 };
 
-/** Cancels the subscription (or expires the unpaid Checkout) at Stripe; used by pledgers and by organisation deletion. */
-export const stopAtStripe = async (
+/**
+ * Tells the pledge's provider to charge nothing more (a Stripe subscription cancelled, an unpaid Checkout
+ * expired; nothing for a bank transfer); used by pledgers and by organisation deletion. If the provider
+ * cannot be told, nothing has been recorded and the caller can try again.
+ */
+export const stopCollecting = async (
   t: Translate,
-  pledge: Pick<Pledge, "status" | "stripeSubscriptionId" | "stripeCheckoutSessionId">,
-  stripe: Stripe | null,
+  providers: PaymentProviders,
+  pledge: PledgeToStop & Pick<Pledge, "provider">,
 ) => {
-  if (!stripe) throw new Problem(503, t("err.stripe_unavailable"));
   try {
-    if (pledge.stripeSubscriptionId) await stripe.subscriptions.cancel(pledge.stripeSubscriptionId);
-    else if (pledge.stripeCheckoutSessionId && pledge.status === "pending")
-      await stripe.checkout.sessions.expire(pledge.stripeCheckoutSessionId);
+    await providers.providerFor(pledge.provider).cancel(pledge);
   } catch (e) {
-    // Already cancelled or expired at Stripe: the goal is reached. Anything else: nothing changed here, retry.
-    if (e instanceof Stripe.errors.StripeInvalidRequestError) return;
-    throw stripeProblem(t, e);
+    throw providerProblem(t, e);
   }
 };
 
@@ -219,44 +226,41 @@ export const confirmManualPayment = async (
   t: Translate,
   viewer: Viewer | null,
   id: string,
-  p: { amount: Money; receivedAt: string; reference: string },
+  p: TransferReport,
+  providers: PaymentProviders,
 ) => {
   authorize(viewer, canAdminister(viewer));
   const pledge = await findPledgeRow(db, id);
   if (!pledge) throw new Problem(404);
   const errors: FieldError[] = [];
   if (pledge.provider !== "manual") errors.push({ path: "provider", message: t("err.not_manual") });
-  if (p.amount.currency !== pledge.currency)
-    errors.push({
-      path: "amount.currency",
-      message: t("err.pledge_currency", { currency: pledge.currency }),
-    });
-  if (p.amount.amount <= 0) errors.push({ path: "amount.amount", message: t("err.amount_positive") });
-  const receivedAt = new Date(p.receivedAt);
-  if (Number.isNaN(receivedAt.getTime())) errors.push({ path: "receivedAt", message: t("err.datetime") });
-  else if (receivedAt.getTime() > Date.now() + 60_000)
-    errors.push({ path: "receivedAt", message: t("err.future_date") });
-  if (errors.length) throw new Problem(422, t("err.cannot_record_payment"), errors);
-  const at = receivedAt.toISOString();
+  const confirmed = providers.manual.confirm(pledge, p, Date.now());
+  if (!confirmed.ok)
+    for (const problem of confirmed.problems)
+      errors.push({
+        path: problem.path,
+        message: t(problem.key, "params" in problem ? problem.params : undefined),
+      });
+  if (errors.length || !confirmed.ok) throw new Problem(422, t("err.cannot_record_payment"), errors);
+  const { amount, at, reference, externalId } = confirmed.fact;
   const paymentId = newId();
-  const reference = p.reference.trim();
   await db.batch([
     auditInsert(db, {
       actorUserId: viewer.userId,
       action: "payment.confirmed",
       subjectType: "pledge",
       subjectId: id,
-      data: { paymentId, amount: p.amount, reference },
+      data: { paymentId, amount, reference },
     }),
     ...recordPayment(db, {
       id: paymentId,
       pledgeId: id,
       recipientOrgId: pledge.recipientOrgId,
-      amount: p.amount,
-      amountUsd: toUsdCents(p.amount, await loadFxTable(db), dateOf(at)),
+      amount,
+      amountUsd: toUsdCents(amount, await loadFxTable(db), dateOf(at)),
       at,
       provider: "manual",
-      externalId: reference.toUpperCase(),
+      externalId,
       reference,
       confirmedBy: viewer.userId,
     }),
@@ -269,7 +273,7 @@ export const confirmManualPayment = async (
     id: paymentId,
     pledgeId: id,
     kind: "payment" as const,
-    amount: p.amount,
+    amount,
     at,
     provider: "manual" as const,
     reference,

@@ -45,6 +45,7 @@ import { Problem } from "../core/problem";
 import { authorize, enforce } from "../core/authorize";
 import type { Translate } from "../i18n";
 import type { ConfirmationMethod, VouchRelationship } from "../../schema/trust";
+import type { ChapterView, TrustEvidenceView } from "../../schema/api/trust";
 
 /**
  * Derives the organisation's level from its evidence now and stores it if it changed (audited). A
@@ -179,14 +180,6 @@ export const askForVouch = async (
   ]);
 };
 
-export type TrustEvidence = {
-  kind: "email_verified" | "vouch" | "confirmation" | "platform";
-  at: string | null;
-  by: { orgId: string; name: string } | null;
-  detail?: string;
-  counts: boolean;
-};
-
 /**
  * The level and the evidence behind it, as this viewer may read it: a voucher the viewer may not see is
  * `by: null` ("a verified organisation"); a confirmation names its method, not the coordinator.
@@ -201,7 +194,7 @@ export const trustOf = async (db: Db, viewer: Viewer | null, orgId: string, now 
   ]);
   if (!facts || level === null || !org) throw new Problem(404);
   const standing = new Map(facts.vouches.map((v) => [v.id, vouchStanding(v, facts.org, now)]));
-  const evidence: TrustEvidence[] = [];
+  const evidence: TrustEvidenceView[] = [];
   if (org.verified) evidence.push({ kind: "platform", at: null, by: null, counts: true });
   for (const c of confirmationRows)
     evidence.push({ kind: "confirmation", at: c.createdAt, by: null, detail: c.method, counts: true });
@@ -351,7 +344,7 @@ export const askForConfirmation = async (db: Db, t: Translate, viewer: Viewer | 
 };
 
 /** A chapter's page: coordinators, groups that agreed to be listed (public ones), open calls for the country, and for its coordinators the queue. */
-export const chapterOf = async (db: Db, viewer: Viewer | null, country: string) => {
+export const chapterOf = async (db: Db, viewer: Viewer | null, country: string): Promise<ChapterView> => {
   if (!(await findCountry(db, country))) throw new Problem(404);
   const [coordinators, orgs, calls, mine] = await Promise.all([
     coordinatorsOf(db, country),

@@ -1,12 +1,14 @@
 // Applications, reviews, decisions and awards: rows ↔ the API's Application shape; every status change
 // is a guarded UPDATE in one batch with its audit entry, so two racing requests cannot both win.
-import { and, avg, count, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, sql, sum, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { applications, reviews, awards, orgs, calls, users } from "../../schema";
-import type { ApplicationStatus, DeclineReason } from "../../schema/enums";
+import type { DeclineReason } from "../../schema/enums";
 import type { Db } from "./client";
 import { nowIso } from "./client";
 import type { Money } from "../domain/money";
+import { fromStatuses, statusChange, type ApplicationAction } from "../domain/application-workflow";
+import { reviewAverage } from "../domain/applications";
 import type { Org } from "./orgs";
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -78,7 +80,7 @@ export const insertApplication = async (
   return inserted.length ? findApplication(db, a.id) : null;
 };
 
-/** Compare-and-set on version, drafts only; null when the version is stale or the draft was submitted. */
+/** Compare-and-set on version where the workflow allows saving (drafts); null when stale or submitted. */
 export const saveDraftVersioned = async (
   db: Db,
   id: string,
@@ -94,20 +96,26 @@ export const saveDraftVersioned = async (
   const updated = await db
     .update(applications)
     .set({ ...set, version: sql`${applications.version} + 1` })
-    .where(and(eq(applications.id, id), eq(applications.version, version), eq(applications.status, "draft")))
+    .where(
+      and(
+        eq(applications.id, id),
+        eq(applications.version, version),
+        inArray(applications.status, fromStatuses("save")),
+      ),
+    )
     .returning({ id: applications.id });
   return updated.length ? findApplication(db, id) : null;
 };
 
-/** A status change guarded by the statuses it may start from; false when another request got there first. */
+/** The action's status change, guarded by the statuses it moves from; false when another request won. */
 export const transitionApplication = async (
   db: Db,
   id: string,
-  from: ApplicationStatus[],
-  to: ApplicationStatus,
+  action: ApplicationAction,
   set: Partial<typeof applications.$inferInsert> = {},
   extra: BatchItem<"sqlite">[] = [],
 ) => {
+  const { from, to } = statusChange(action);
   const [changed] = await db.batch([
     db
       .update(applications)
@@ -146,12 +154,13 @@ export type Decided = {
  */
 export const decideApplication = async (db: Db, d: Decided, extra: (won: SQL) => BatchItem<"sqlite">[]) => {
   const now = nowIso();
+  const { from, to } = statusChange(d.decision);
   const won = sql`EXISTS (SELECT 1 FROM applications WHERE id = ${d.id} AND decision_token = ${d.token})`;
   const statements: BatchItem<"sqlite">[] = [
     db
       .update(applications)
       .set({
-        status: d.decision === "award" ? "awarded" : "declined",
+        status: to,
         decision: d.decision,
         decisionReasons: JSON.stringify(d.reasons),
         decisionNote: d.note,
@@ -161,7 +170,7 @@ export const decideApplication = async (db: Db, d: Decided, extra: (won: SQL) =>
         version: sql`${applications.version} + 1`,
         updatedAt: now,
       })
-      .where(and(eq(applications.id, d.id), inArray(applications.status, ["submitted", "under_review"]))),
+      .where(and(eq(applications.id, d.id), inArray(applications.status, from))),
   ];
   if (d.award) {
     const a = d.award;
@@ -223,7 +232,7 @@ export const listCallApplications = async (db: Db, callId: string) => {
       app: applications,
       orgName: orgs.name,
       reviewCount: count(reviews.reviewerId),
-      averageScore: avg(reviews.score),
+      reviewTotal: sum(reviews.score),
     })
     .from(applications)
     .innerJoin(orgs, eq(orgs.id, applications.orgId))
@@ -237,7 +246,7 @@ export const listCallApplications = async (db: Db, callId: string) => {
     // The snapshot is the name the funder was shown at submission, whatever the profile says now.
     orgName: r.app.snapshot ? (JSON.parse(r.app.snapshot) as Org).name : r.orgName,
     reviewCount: r.reviewCount,
-    averageScore: r.averageScore === null ? null : Math.round(Number(r.averageScore) * 10) / 10,
+    averageScore: reviewAverage(Number(r.reviewTotal ?? 0), r.reviewCount),
   }));
 };
 

@@ -3,28 +3,12 @@
 // Dimension expressions are constants of this file (never user input); filters are bound parameters.
 import type { Db } from "./client";
 import { packQuery, unpackCells } from "./packed";
-import { LED_BY, THEMES } from "../../schema/enums";
+import { DIMENSIONS, LED_BY, THEMES, type Dimension } from "../../schema/enums";
 import { minorUnitExponent } from "../domain/money";
 import type { FxTable } from "../domain/fx";
-import { SIZE_BANDS, SMALL_ORG_BUDGET_USD } from "../domain/equity";
+import { SIZE_BANDS, SMALL_ORG_BUDGET_USD } from "../domain/size-bands";
 
-export const DIMENSIONS = [
-  "country",
-  "region",
-  "incomeGroup",
-  "globalSouth",
-  "legalStatus",
-  "sizeBand",
-  "ledBy",
-  "setting",
-  "civicSpace",
-  "theme",
-  "trustLevel",
-  "fundingType",
-  "funder",
-  "year",
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+// Re-exported because the rollup tests enumerate the dimensions from the SQL side.
 /** Dimensions where one organisation can belong to several groups (groups overlap). */
 export const MULTI_VALUED: Dimension[] = ["ledBy", "theme"];
 
@@ -71,7 +55,7 @@ const keyExpr = (d: Dimension, flow: Flow, fx?: FxTable): string => {
     case "trustLevel":
       return "CAST(o.trust_level AS TEXT)";
     case "sizeBand": {
-      // Budget in US cents at the latest rate; bands as SIZE_BANDS in worker/domain/equity.ts.
+      // Budget in US cents at the latest rate; bands as SIZE_BANDS in worker/domain/size-bands.ts.
       const usd = budgetUsd(fx!);
       return `CASE WHEN ${usd} IS NULL THEN 'unknown' ${SIZE_BANDS.filter((b) => b.below !== Infinity)
         .map((b) => `WHEN ${usd} < ${b.below * 100} THEN '${b.key}'`)

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { awards, calls, orgs } from "../../schema";
 import type { Db } from "./client";
 import type { EquityFilters } from "./equity";
+import type { ExportAward } from "../domain/giving360";
 
 const funders = alias(orgs, "funders");
 
@@ -12,7 +13,7 @@ export const exportAwards = async (
   f: EquityFilters,
   limit: number,
   after?: { date: string; id: string },
-) => {
+): Promise<ExportAward[]> => {
   const conds: (SQL | undefined)[] = [
     f.from ? gte(awards.awardDate, f.from) : undefined,
     f.to ? lte(awards.awardDate, f.to) : undefined,
@@ -52,4 +53,3 @@ export const exportAwards = async (
     .limit(limit + 1)
     .all();
 };
-export type ExportAward = Awaited<ReturnType<typeof exportAwards>>[number];

@@ -23,6 +23,7 @@ import {
 import type { Db } from "./client";
 import { setFacts, refreshStatus } from "./pledges";
 import { ERASED_ORG, GHOST_USER, yearOnly } from "../domain/org-erasure";
+import { fromStatuses } from "../domain/application-workflow";
 import type { Money } from "../domain/money";
 
 type Batch = BatchItem<"sqlite">[];
@@ -215,13 +216,25 @@ export const eraseOrg = (
           mine,
         ),
       ),
-    // Drafts never reached a funder: they go. Pending submissions are withdrawn so no award follows.
-    db.delete(applications).where(and(eq(applications.orgId, orgId), eq(applications.status, "draft"), mine)),
+    // Its applications follow the workflow's "org_deleted": drafts go, pending ones are withdrawn.
+    db
+      .delete(applications)
+      .where(
+        and(
+          eq(applications.orgId, orgId),
+          inArray(applications.status, fromStatuses("org_deleted", "deleted")),
+          mine,
+        ),
+      ),
     db
       .update(applications)
       .set({ status: "withdrawn" })
       .where(
-        and(eq(applications.orgId, orgId), inArray(applications.status, ["submitted", "under_review"]), mine),
+        and(
+          eq(applications.orgId, orgId),
+          inArray(applications.status, fromStatuses("org_deleted", "withdrawn")),
+          mine,
+        ),
       ),
     // Who wrote an application ties a person to the group: point it at the placeholder account instead.
     db

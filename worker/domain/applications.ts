@@ -1,6 +1,5 @@
-// Rules about applications that need no database: what blocks a submission (all of it at once), who
-// may withdraw, the counted length of an answer, the review average.
-import type { ApplicationStatus } from "../../schema/enums";
+// Rules about applications that need no database: what blocks a submission (all of it at once), the
+// counted length of an answer, the review average. Which status may follow which: application-workflow.ts.
 import type { Money } from "./money";
 import type { Reason } from "./matching";
 import { CSO_REQUIRED_FOR_APPLYING } from "./permissions";
@@ -62,9 +61,15 @@ export const submissionProblems = ({
   return problems;
 };
 
-export const canWithdraw = (status: ApplicationStatus) =>
-  status === "draft" || status === "submitted" || status === "under_review";
-export const isDecidable = (status: ApplicationStatus) => status === "submitted" || status === "under_review";
+/**
+ * The review average as every answer and page shows it, to one decimal; null before the first review. The
+ * funder's list passes the database's sum and count, one application's reviews pass their scores.
+ */
+export const reviewAverage = (total: number, count: number) =>
+  count ? Math.round((total / count) * 10) / 10 : null;
 
 export const averageScore = (scores: number[]) =>
-  scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
+  reviewAverage(
+    scores.reduce((a, b) => a + b, 0),
+    scores.length,
+  );

@@ -91,13 +91,3 @@ export const shareDisclosable = (subsetOrgs: number, totalOrgs: number, k: numbe
   const rest = totalOrgs - subsetOrgs;
   return (subsetOrgs === 0 || subsetOrgs >= k) && (rest === 0 || rest >= k);
 };
-
-/** Annual budget bands in US dollars; "small" in the metrics means under 50,000 USD. */
-export const SMALL_ORG_BUDGET_USD = 50_000;
-export const SIZE_BANDS = [
-  { key: "under_10k", below: 10_000 },
-  { key: "10k_50k", below: 50_000 },
-  { key: "50k_250k", below: 250_000 },
-  { key: "250k_1m", below: 1_000_000 },
-  { key: "1m_plus", below: Infinity },
-] as const;

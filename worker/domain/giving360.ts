@@ -3,8 +3,29 @@
 // their grants together, no location, no themes.
 import { minorUnitExponent } from "./money";
 import { fromMask } from "./bitmask";
-import { THEMES, type Visibility } from "../../schema/enums";
-import type { ExportAward } from "../db/exports";
+import { THEMES, type FundingType, type Visibility } from "../../schema/enums";
+
+/** One award with its call, recipient and funder: what a grant record is made from. */
+export type ExportAward = {
+  id: string;
+  amount: number;
+  currency: string;
+  awardDate: string;
+  fundingType: FundingType;
+  durationMonths: number;
+  callId: string;
+  callTitle: string;
+  orgId: string;
+  orgName: string;
+  orgCountry: string;
+  orgVisibility: Visibility;
+  /** Bit mask over THEMES. */
+  orgThemes: number;
+  funderId: string;
+  funderName: string;
+  funderVisibility: Visibility;
+  modified: string;
+};
 
 export type Giving360Options = {
   /** The publisher's 360Giving identifier prefix, e.g. "360G-sanad". */
@@ -13,7 +34,7 @@ export type Giving360Options = {
   visible: Visibility[];
   countryName: (code: string) => string;
   anonymousName: string;
-  fundingTypeTitle: (t: "core" | "project") => string;
+  fundingTypeTitle: (t: FundingType) => string;
   themeTitle: (t: string) => string;
 };
 

@@ -20,7 +20,7 @@
 import type { Money } from "./money";
 import { minorUnitExponent } from "./money";
 import { BASIS_CURRENCY, type FxTable } from "./fx";
-import { SIZE_BANDS } from "./equity";
+import { SIZE_BANDS, bandOfUsdCents, type SizeBandKey } from "./size-bands";
 
 /** Profile fields overwritten on deletion. Country, setting, legal status, led-by and themes stay (equity dimensions); the budget is banded separately. */
 export const ERASED_ORG = {
@@ -58,8 +58,6 @@ export const isReservedEmail = (email: string) => {
   return domain === "invalid" || domain.endsWith(".invalid");
 };
 
-export type SizeBandKey = (typeof SIZE_BANDS)[number]["key"];
-
 /**
  * The budget in US cents as the equity report computes it (worker/db/equity.ts, `budgetUsd`): the amount
  * times the currency's latest rate, unrounded, the same arithmetic in the same order so a budget on a
@@ -73,11 +71,8 @@ export const reportBudgetUsdCents = (budget: Money | null, fx: FxTable): number 
 };
 
 /** The size band of the equity report for a budget; null is the report's "unknown". */
-export const sizeBand = (budget: Money | null, fx: FxTable): SizeBandKey | null => {
-  const usd = reportBudgetUsdCents(budget, fx);
-  if (usd === null) return null;
-  return (SIZE_BANDS.find((b) => usd < b.below * 100) ?? SIZE_BANDS[SIZE_BANDS.length - 1]).key;
-};
+export const sizeBand = (budget: Money | null, fx: FxTable): SizeBandKey | null =>
+  bandOfUsdCents(reportBudgetUsdCents(budget, fx))?.key ?? null;
 
 /**
  * What the tombstone keeps of the budget: the lower bound of its size band, in US dollars (the basis

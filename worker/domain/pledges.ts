@@ -6,9 +6,6 @@ import type { FxTable } from "./fx";
 import { toStripeAmount, meetsStripeMinimum } from "./stripe-amounts";
 import type { PledgeInterval, PledgeStatus, PaymentProvider } from "../../schema/enums";
 
-/** Fixed-length recurring pledges: between 2 and 10 years of monthly installments. */
-export const MAX_INSTALLMENTS = 120;
-
 export type PledgeFacts = {
   interval: PledgeInterval;
   installments: number | null;

@@ -5,35 +5,7 @@ import type { Call } from "../db/calls";
 import { amountToInput, parseAmount } from "../domain/money";
 import { isoToZonedInput, zonedInputToIso } from "../domain/time";
 import { MAX_QUESTIONS } from "../domain/calls";
-
-export type QuestionValues = { id: string; label: string; maxChars: string };
-
-export type CallFormValues = {
-  funderOrgId: string;
-  title: string;
-  summary: string;
-  languages: string;
-  themes: string[];
-  countries: string[];
-  globalSouthOnly: boolean;
-  legalStatuses: string[];
-  maxBudgetAmount: string;
-  maxBudgetCurrency: string;
-  requiredLedBy: string[];
-  /** "0"–"4"; "0" asks for no minimum trust level. */
-  minTrustLevel: string;
-  prioLedBy: string[];
-  prioSettings: string[];
-  prioThemes: string[];
-  grantMin: string;
-  grantMax: string;
-  grantCurrency: string;
-  fundingType: string;
-  durationMonths: string;
-  deadline: string;
-  questions: QuestionValues[];
-  version: string;
-};
+import type { CallFormValues } from "../../web/components/call-form-values";
 
 export const emptyCallForm = (funderOrgId: string): CallFormValues => ({
   funderOrgId,

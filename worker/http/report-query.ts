@@ -1,6 +1,7 @@
 // What the equity report routes share: k from the environment, and the CSV rendering of a report.
 import type { Bindings } from "../env";
-import { DEFAULT_K, type EquityReport } from "../actions/equity";
+import { DEFAULT_K } from "../actions/equity";
+import type { EquityReportView } from "../../schema/api/reports";
 import { toCsv } from "../domain/csv";
 
 /** EQUITY_K raises (never lowers below 2) the minimum number of organisations behind a published figure. */
@@ -10,7 +11,7 @@ export const reportK = (env: Bindings) => {
 };
 
 /** One row per group, with the report's as-of time, basis, k and filters on every row so a file stands alone. */
-export const reportCsv = (r: EquityReport) => {
+export const reportCsv = (r: EquityReportView) => {
   const filters = Object.entries(r.filters)
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `${k}=${v}`)

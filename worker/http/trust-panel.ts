@@ -8,8 +8,14 @@ import { trustOf, vouchesOf } from "../actions/trust";
 import { coordinatorsOf, trustedOrgsNear, vouchRequestsTo } from "../db/trust";
 import { canViewOrg, membershipIn, visibleLevels, type Viewer } from "../domain/permissions";
 import { VOUCHER_MIN_LEVEL } from "../domain/trust";
+import type { TrustPanel } from "../../web/components/Trust";
 
-export const trustPanel = async (db: Db, viewer: Viewer | null, org: Org, now = new Date()) => {
+export const trustPanel = async (
+  db: Db,
+  viewer: Viewer | null,
+  org: Org,
+  now = new Date(),
+): Promise<TrustPanel> => {
   const [trust, vouches] = await Promise.all([
     trustOf(db, viewer, org.id, now),
     vouchesOf(db, viewer, org.id),
@@ -29,10 +35,7 @@ export const trustPanel = async (db: Db, viewer: Viewer | null, org: Org, now = 
   const ownsThis = owned.includes(org.id);
 
   // Owners of a trusted organisation looking at another one: vouch, or take their vouch back.
-  let vouch: {
-    options: { id: string; name: string }[];
-    mine: { id: string; voucherName: string; createdAt: string }[];
-  } | null = null;
+  let vouch: TrustPanel["vouch"] = null;
   if (viewer && !membershipIn(viewer, org.id) && owned.length) {
     const mine = vouches
       .filter(
@@ -56,7 +59,7 @@ export const trustPanel = async (db: Db, viewer: Viewer | null, org: Org, now = 
   }
 
   // The group's own owners, below level 3: ask the chapter, ask trusted organisations nearby.
-  let own: { chapter: boolean; candidates: { id: string; name: string; country: string }[] } | null = null;
+  let own: TrustPanel["own"] = null;
   if (viewer && ownsThis && org.kind === "cso" && trust.level < 3) {
     const [coordinators, candidates] = await Promise.all([
       coordinatorsOf(db, org.country),
@@ -83,5 +86,3 @@ export const trustPanel = async (db: Db, viewer: Viewer | null, org: Org, now = 
 
   return { level: trust.level, evidence, vouch, own, requests };
 };
-
-export type TrustPanel = Awaited<ReturnType<typeof trustPanel>>;

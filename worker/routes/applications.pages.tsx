@@ -6,15 +6,12 @@ import { renderPage } from "../http/render";
 import { readForm, str, list, errorMap, parseWith } from "../http/forms";
 import { Problem } from "../core/problem";
 import { requireViewer, viewerOf } from "../http/guards";
-import {
-  ApplyStartPage,
-  ApplicationEditPage,
-  ApplicationViewPage,
-  ApplicationReviewPage,
-  CallApplicationsPage,
-  OrgApplicationsPage,
-  type ApplicationFormValues,
-} from "../../web/pages/Applications";
+import { ApplyStartPage } from "../../web/pages/applications/Start";
+import { ApplicationEditPage, type ApplicationFormValues } from "../../web/pages/applications/Edit";
+import { ApplicationViewPage } from "../../web/pages/applications/View";
+import { ApplicationReviewPage } from "../../web/pages/applications/Review";
+import { CallApplicationsPage } from "../../web/pages/applications/CallList";
+import { OrgApplicationsPage } from "../../web/pages/applications/OrgList";
 import {
   loadApplication,
   startApplication,
@@ -32,8 +29,7 @@ import { viewCall } from "../actions/calls";
 import { findOrg, type Org } from "../db/orgs";
 import type { Application } from "../db/applications";
 import type { Call } from "../db/calls";
-import { canEditApplication, canReviewApplication } from "../domain/permissions";
-import { canWithdraw, isDecidable } from "../domain/applications";
+import { isAllowed, sideOf } from "../domain/application-workflow";
 import { amountToInput, parseAmount } from "../domain/money";
 import { ReviewBody, DecisionBody } from "../../schema/api/applications";
 
@@ -64,7 +60,10 @@ type Shown = {
   conflict?: Application;
 };
 
-/** The page an application shows to this viewer: the draft form, the applicant's status, or the funder's review. */
+/**
+ * The page an application shows to this viewer: the draft form while the applicant may still save it, the
+ * applicant's status, or the funder's review. Each page shows the buttons the workflow allows its side.
+ */
 const showApplication = async (
   c: Context<AppEnv>,
   app: Application,
@@ -74,8 +73,9 @@ const showApplication = async (
 ) => {
   const v = viewerOf(c);
   const db = c.get("db");
-  if (canEditApplication(v, app, call).ok) {
-    if (app.status === "draft") {
+  const side = sideOf(v, app, call);
+  if (side === "applicant") {
+    if (isAllowed(app.status, "save")) {
       const org = (await findOrg(db, app.orgId))!;
       return renderPage(
         c,
@@ -91,18 +91,9 @@ const showApplication = async (
         status,
       );
     }
-    return renderPage(
-      c,
-      <ApplicationViewPage
-        app={app}
-        call={call}
-        canWithdraw={canWithdraw(app.status)}
-        notice={shown.notice}
-      />,
-      status,
-    );
+    return renderPage(c, <ApplicationViewPage app={app} call={call} notice={shown.notice} />, status);
   }
-  if (canReviewApplication(v, app, call).ok) {
+  if (side === "funder") {
     const { reviews, averageScore } = await reviewsOf(db, v, app.id);
     return renderPage(
       c,
@@ -111,7 +102,6 @@ const showApplication = async (
         call={call}
         reviews={reviews}
         averageScore={averageScore}
-        canDecide={isDecidable(app.status)}
         errors={shown.errors}
         notice={shown.notice}
       />,
@@ -119,7 +109,7 @@ const showApplication = async (
     );
   }
   // Admins (support) see the applicant's read-only view.
-  return renderPage(c, <ApplicationViewPage app={app} call={call} canWithdraw={false} />, status);
+  return renderPage(c, <ApplicationViewPage app={app} call={call} readOnly />, status);
 };
 
 /** The draft form's fields; an unreadable amount is reported on the amount field. */

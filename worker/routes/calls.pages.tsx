@@ -9,8 +9,8 @@ import {
   callToFormValues,
   callFieldName,
   emptyCallForm,
-  type CallFormValues,
 } from "../http/call-form";
+import type { CallFormValues } from "../../web/components/call-form-values";
 import { CallListPage, CallPage, CallNewPage, CallEditPage } from "../../web/pages/Calls";
 import { OrgMatchesPage, CallMatchesPage } from "../../web/pages/Matches";
 import {

@@ -34,7 +34,7 @@ import { visibleLevels } from "../domain/permissions";
 import { requireViewer, viewerOf } from "../http/guards";
 import { OrgExport, OrgDelete, OrgDeleted } from "../../schema/api/org-data";
 import { exportOrgData, deleteOrg } from "../actions/org-data";
-import { stripeFor } from "../http/payments";
+import { providersFor } from "../payments/registry";
 
 export const orgsApi = createApi()
   .openapi(
@@ -140,7 +140,7 @@ export const orgsApi = createApi()
         viewerOf(c),
         id,
         c.req.valid("json").confirmName,
-        stripeFor(c.env),
+        providersFor(c.env),
       );
       return c.json({ id, deleted: true as const, ...summary }, 200);
     },

@@ -30,7 +30,7 @@ import { MembersPage, roleField, removeField, LEAVE_FIELD } from "../../web/page
 import { OrgDeletePage } from "../../web/pages/OrgDelete";
 import { OrgDelete } from "../../schema/api/org-data";
 import { deleteOrg, ownedOrg } from "../actions/org-data";
-import { stripeFor } from "../http/payments";
+import { providersFor } from "../payments/registry";
 import { callsOfFunder } from "../actions/calls";
 import { requireViewer, viewerOf } from "../http/guards";
 import { enforce } from "../core/authorize";
@@ -323,7 +323,7 @@ export const orgsPages = new Hono<AppEnv>()
         viewerOf(c),
         org.id,
         parsed.data.confirmName,
-        stripeFor(c.env),
+        providersFor(c.env),
       );
     } catch (e) {
       if (e instanceof Problem && e.status === 422)

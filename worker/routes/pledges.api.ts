@@ -12,8 +12,8 @@ import {
   Ledger,
 } from "../../schema/api/pledges";
 import { createPledge, viewPledge, cancelPledge, confirmManualPayment, ledgerOf } from "../actions/pledges";
-import { handleStripeWebhook } from "../actions/stripe-webhook";
-import { paymentsConfig, stripeFor } from "../http/payments";
+import { providersFor } from "../payments/registry";
+import { receiveStripeWebhook } from "../payments/stripe/webhook";
 import type { Pledge as PledgeRow } from "../db/pledges";
 import { viewerOf } from "../http/guards";
 
@@ -49,7 +49,8 @@ export const pledgesApi = createApi()
         c.get("locale"),
         viewerOf(c),
         c.req.valid("json"),
-        paymentsConfig(c),
+        providersFor(c.env),
+        new URL(c.req.url).origin,
       );
       return c.json({ ...r, pledge: publicPledge(r.pledge) }, 201);
     },
@@ -80,7 +81,13 @@ export const pledgesApi = createApi()
     async (c) =>
       c.json(
         publicPledge(
-          await cancelPledge(c.get("db"), c.get("t"), viewerOf(c), c.req.valid("param").id, stripeFor(c.env)),
+          await cancelPledge(
+            c.get("db"),
+            c.get("t"),
+            viewerOf(c),
+            c.req.valid("param").id,
+            providersFor(c.env),
+          ),
         ),
         200,
       ),
@@ -103,6 +110,7 @@ export const pledgesApi = createApi()
           viewerOf(c),
           c.req.valid("param").id,
           c.req.valid("json"),
+          providersFor(c.env),
         ),
         201,
       ),
@@ -136,9 +144,9 @@ export const pledgesApi = createApi()
     async (c) => {
       // The signature covers the raw bytes, whatever Content-Type the sender claims: read them as bytes.
       const body = new TextDecoder().decode(await c.req.arrayBuffer());
-      const result = await handleStripeWebhook(
+      const result = await receiveStripeWebhook(
         c.get("db"),
-        { secret: c.env.STRIPE_WEBHOOK_SECRET, stripe: stripeFor(c.env) },
+        providersFor(c.env).stripe,
         body,
         c.req.header("stripe-signature"),
       );

@@ -5,7 +5,7 @@ import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { readForm, str, int, parseWith, problemErrors, type FormBody } from "../http/forms";
 import { requireViewer, viewerOf } from "../http/guards";
-import { paymentsConfig, stripeFor } from "../http/payments";
+import { providersFor } from "../payments/registry";
 import { PledgeFormPage, PledgePage, LedgerPage, type PledgeFormValues } from "../../web/pages/Pledges";
 import { PledgeCreate, PaymentConfirm } from "../../schema/api/pledges";
 import { createPledge, viewPledge, cancelPledge, confirmManualPayment, ledgerOf } from "../actions/pledges";
@@ -53,7 +53,7 @@ const showForm = async (
       funders={await fundersOf(c, viewerOf(c)!)}
       values={values}
       errors={errors}
-      viaStripe={!!stripeFor(c.env)}
+      viaStripe={providersFor(c.env).forNewPledges.name === "stripe"}
     />,
     status,
   );
@@ -77,9 +77,7 @@ const showPledge = async (c: Context<AppEnv>, id: string, extra: Extra = {}, sta
       funderName={pledgerShownTo(v, pledge, funderVisibility, name)}
       payments={payments}
       instructions={
-        pledge.provider === "manual" && running
-          ? { payTo: paymentsConfig(c).payTo, reference: pledge.reference, amount: pledge.amount }
-          : null
+        pledge.provider === "manual" && running ? providersFor(c.env).manual.instructions(pledge) : null
       }
       canCancel={running && canCancelPledge(v, pledge).ok}
       canConfirm={isAdmin(v) && pledge.provider === "manual"}
@@ -133,7 +131,15 @@ export const pledgesPages = new Hono<AppEnv>()
     if (values.amount && amount === null) errors.amount = t("err.amount");
     if (!parsed.ok || Object.keys(errors).length) return showForm(c, org, values, errors, 400);
     try {
-      const r = await createPledge(c.get("db"), t, c.get("locale"), v, parsed.data, paymentsConfig(c));
+      const r = await createPledge(
+        c.get("db"),
+        t,
+        c.get("locale"),
+        v,
+        parsed.data,
+        providersFor(c.env),
+        new URL(c.req.url).origin,
+      );
       return c.redirect(r.checkoutUrl ?? `/pledges/${r.pledge.id}`, 303);
     } catch (e) {
       return showForm(c, org, values, problemErrors(e, FIELDS), 422);
@@ -146,7 +152,7 @@ export const pledgesPages = new Hono<AppEnv>()
   .post("/pledges/:id/cancel", async (c) => {
     requireViewer(c);
     const id = c.req.param("id");
-    await cancelPledge(c.get("db"), c.get("t"), viewerOf(c), id, stripeFor(c.env));
+    await cancelPledge(c.get("db"), c.get("t"), viewerOf(c), id, providersFor(c.env));
     return showPledge(c, id, { notice: c.get("t")("pledge.cancelled_notice") });
   })
   .post("/pledges/:id/payments", async (c) => {
@@ -175,7 +181,7 @@ export const pledgesPages = new Hono<AppEnv>()
     if (confirmValues.amount && amount === null) errors.amount = t("err.amount");
     if (!parsed.ok || Object.keys(errors).length) return showPledge(c, id, { errors, confirmValues }, 400);
     try {
-      await confirmManualPayment(c.get("db"), t, viewerOf(c), id, parsed.data);
+      await confirmManualPayment(c.get("db"), t, viewerOf(c), id, parsed.data, providersFor(c.env));
     } catch (e) {
       return showPledge(c, id, { errors: problemErrors(e, FIELDS), confirmValues }, 422);
     }

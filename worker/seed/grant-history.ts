@@ -5,12 +5,12 @@
 import { eq, like, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { orgs, calls, applications, awards } from "../../schema";
-import type { Db } from "./client";
-import { nowIso } from "./client";
-import { callValues, type CallFields } from "./calls";
-import { loadFxTable } from "./fx";
+import type { Db } from "../db/client";
+import { nowIso } from "../db/client";
+import { callValues, type CallFields } from "../db/calls";
+import { loadFxTable } from "../db/fx";
 import { toUsdCents } from "../domain/fx";
-import { orgRow, type DemoOrg } from "./seed";
+import { orgRow, type DemoOrg } from "./demo";
 import type { LedBy, Theme, LegalStatus } from "../../schema/enums";
 
 const PLACES: [string, string, "urban" | "peri_urban" | "rural"][] = [

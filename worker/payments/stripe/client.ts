@@ -30,6 +30,18 @@ export const stripeClient = (env: StripeEnv) =>
       })
     : null;
 
+let cached: { key: string; client: Stripe | null } | null = null;
+
+/**
+ * The client for this environment, reused across requests in one isolate: building it parses the whole
+ * SDK's resource table. Rebuilt only when the key or the API base changes (tests switch between them).
+ */
+export const cachedStripeClient = (env: StripeEnv) => {
+  const key = `${env.STRIPE_SECRET_KEY ?? ""}|${env.STRIPE_API_BASE ?? ""}`;
+  if (cached?.key !== key) cached = { key, client: stripeClient(env) };
+  return cached.client;
+};
+
 const crypto = Stripe.createSubtleCryptoProvider();
 
 /** Verifies the `Stripe-Signature` header over the raw body (default 300 s tolerance); throws when invalid. */

@@ -7,13 +7,13 @@ import { like } from "drizzle-orm";
 import { users, orgs, memberships, calls, chapterCoordinators, confirmations } from "../../schema";
 import { recomputeTrust } from "../actions/trust";
 import type { BatchItem } from "drizzle-orm/batch";
-import { callValues, type CallFields } from "./calls";
-import type { Db } from "./client";
-import { nowIso } from "./client";
+import { callValues, type CallFields } from "../db/calls";
+import type { Db } from "../db/client";
+import { nowIso } from "../db/client";
 import { hashPassword } from "../security/password";
 import { toMask } from "../domain/bitmask";
-import { seedDemoPledges } from "./seed-pledges";
-import { seedDemoGrantHistory } from "./seed-history";
+import { seedDemoPledges } from "./pledges";
+import { seedDemoGrantHistory } from "./grant-history";
 import { LED_BY, THEMES, type LedBy, type Theme } from "../../schema/enums";
 import type { PlatformRole } from "../../schema/accounts";
 

@@ -2,9 +2,9 @@
 // Stripe saw the charge, not that Sanad set its price: a Payment Link or another integration on the same
 // account can carry `client_reference_id=<pledge id>` with any amount, and a price can be edited in the
 // Dashboard. So only a charge of exactly the pledged amount, in the pledged currency, pays a pledge.
-// Pure (unit-tested); the webhook action decides what a mismatch means.
-import { toStripeAmount } from "../domain/stripe-amounts";
-import type { Money } from "../domain/money";
+// Pure (unit-tested); the webhook handlers decide what a mismatch means (handlers/charge-mismatch.ts).
+import { toStripeAmount } from "../../domain/stripe-amounts";
+import type { Money } from "../../domain/money";
 
 /** An amount as Stripe reports it: an integer in Stripe's unit for the currency, and the currency code. */
 export type StripeCharge = { amount: number; currency: string };

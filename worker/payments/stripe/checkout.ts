@@ -1,8 +1,8 @@
 // The Checkout Session Sanad asks Stripe for, as a pure function of the pledge (unit-tested).
 import type Stripe from "stripe";
-import { toStripeAmount } from "../domain/stripe-amounts";
-import type { Money } from "../domain/money";
-import type { PledgeInterval, Locale } from "../../schema/enums";
+import { toStripeAmount } from "../../domain/stripe-amounts";
+import type { Money } from "../../domain/money";
+import type { PledgeInterval, Locale } from "../../../schema/enums";
 
 /** Checkout has no Arabic; "auto" follows the browser. */
 const CHECKOUT_LOCALES: Partial<Record<Locale, Stripe.Checkout.SessionCreateParams.Locale>> = {

@@ -5,10 +5,10 @@
 import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { pledges } from "../../schema";
-import type { Db } from "./client";
-import { nowIso } from "./client";
-import { recordPayment, refreshStatus } from "./pledges";
-import { loadFxTable } from "./fx";
+import type { Db } from "../db/client";
+import { nowIso } from "../db/client";
+import { recordPayment, refreshStatus } from "../db/pledges";
+import { loadFxTable } from "../db/fx";
 import { toUsdCents } from "../domain/fx";
 import type { Money } from "../domain/money";
 import type { PledgeInterval } from "../../schema/enums";

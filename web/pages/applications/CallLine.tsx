@@ -1,0 +1,19 @@
+// The call an application answers, in one line: title, funder, grant range, deadline.
+import { usePage } from "../../context";
+import { MoneyRange } from "../../components/MoneyRange";
+import { Deadline } from "../../components/Deadline";
+import type { CallView } from "../../../schema/api/calls";
+
+export const CallLine = ({ call }: { call: CallView }) => {
+  const { t } = usePage();
+  return (
+    <p class="muted">
+      <a href={`/calls/${call.id}`}>
+        <bdi>{call.title}</bdi>
+      </a>{" "}
+      · <bdi>{call.funderName ?? t("call.undisclosed_funder")}</bdi> ·{" "}
+      <MoneyRange min={call.grant.min} max={call.grant.max} /> · {t("call.deadline")}:{" "}
+      <Deadline iso={call.deadline} />
+    </p>
+  );
+};
