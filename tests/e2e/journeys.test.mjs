@@ -237,7 +237,9 @@ for (const lang of LANGS) {
       // target while it applies Clear-Site-Data, then load it again (seen once in CI as ERR_ABORTED).
       await b.context.setOffline(false);
       await p.locator('form[action="/logout"] button[type=submit]').click();
-      await p.waitForURL(`${base}/`);
+      await p.waitForURL(`${base}/`, { waitUntil: "commit" });
+      // Seen under load: the abandoned first load never fires "load"; the signed-out page is loaded again.
+      await p.waitForLoadState("load", { timeout: 10_000 }).catch(() => p.goto(`${base}/`));
       await checkPage(b, lang, "signed out");
       assert.equal(await drafts(), 0, "no draft left on the device after signing out");
     } finally {

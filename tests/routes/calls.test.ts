@@ -3,7 +3,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import { Client } from "../helpers/client";
 import { signUp, userWithRole, orgOwner, csoFields, funderFields } from "../helpers/world";
-import { callBody, funderWithCall, expireCall, inDays } from "../helpers/calls";
+import { callBody, funderWithCall, expireCall } from "../helpers/calls";
 
 describe("creating a call", () => {
   test("a funder member creates a draft with every field; ids are given to unnamed questions", async () => {

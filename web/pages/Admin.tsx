@@ -13,7 +13,7 @@ import {
 import type { OrgView } from "../../schema/api/orgs";
 import { countryName, formatDate, formatDateTime } from "../../worker/i18n";
 import { CIVIC_SPACE, INCOME_GROUPS } from "../../schema/enums";
-import { PledgeList } from "./Pledges";
+import { PledgeList } from "./pledges/pledge-list";
 
 type Country = {
   code: string;

@@ -7,7 +7,7 @@ import { LANGUAGE_NAMES } from "../components/languages";
 import { LOCALES } from "../../schema/enums";
 import { countryName, formatDate } from "../../worker/i18n";
 import { Sentence, slot } from "../components/Trust";
-import { PledgeList } from "./Pledges";
+import { PledgeList } from "./pledges/pledge-list";
 import type { Viewer } from "../../worker/domain/permissions";
 
 type Props = {

@@ -7,7 +7,7 @@ import { THEMES, type Locale, type CivicSpace, type IncomeGroup } from "../../sc
 import type { Translate } from "../i18n";
 import { upsertFxRate } from "../db/fx";
 import { canAdminister, type Viewer } from "../domain/permissions";
-import { authorize, enforce } from "../core/authorize";
+import { authorize } from "../core/authorize";
 
 export const themeItems = (t: Translate) => THEMES.map((id) => ({ id, name: t(`theme.${id}`) }));
 

@@ -3,7 +3,7 @@
 // Dimension expressions are constants of this file (never user input); filters are bound parameters.
 import type { Db } from "./client";
 import { packQuery, unpackCells } from "./packed";
-import { DIMENSIONS, LED_BY, THEMES, type Dimension } from "../../schema/enums";
+import { LED_BY, THEMES, type Dimension } from "../../schema/enums";
 import { minorUnitExponent } from "../domain/money";
 import type { FxTable } from "../domain/fx";
 import { SIZE_BANDS, SMALL_ORG_BUDGET_USD } from "../domain/size-bands";

@@ -5,14 +5,12 @@ import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { readForm, str, parseWith, problemErrors, safeNext } from "../http/forms";
 import { mailerFor } from "../http/mail";
-import {
-  SignupPage,
-  LoginPage,
-  CheckMailPage,
-  VerifyPage,
-  ForgotPage,
-  ResetPage,
-} from "../../web/pages/Auth";
+import { SignupPage } from "../../web/pages/auth/Signup";
+import { LoginPage } from "../../web/pages/auth/Login";
+import { CheckMailPage } from "../../web/pages/auth/CheckMail";
+import { VerifyPage } from "../../web/pages/auth/Verify";
+import { ForgotPage } from "../../web/pages/auth/Forgot";
+import { ResetPage } from "../../web/pages/auth/Reset";
 import {
   SignupBody,
   LoginBody,

@@ -11,8 +11,12 @@ import {
   emptyCallForm,
 } from "../http/call-form";
 import type { CallFormValues } from "../../web/components/call-form-values";
-import { CallListPage, CallPage, CallNewPage, CallEditPage } from "../../web/pages/Calls";
-import { OrgMatchesPage, CallMatchesPage } from "../../web/pages/Matches";
+import { CallListPage } from "../../web/pages/calls/List";
+import { CallPage } from "../../web/pages/calls/View";
+import { CallNewPage } from "../../web/pages/calls/New";
+import { CallEditPage } from "../../web/pages/calls/Edit";
+import { OrgMatchesPage } from "../../web/pages/matches/OrgMatches";
+import { CallMatchesPage } from "../../web/pages/matches/CallMatches";
 import {
   CallCreate,
   CallPatch,

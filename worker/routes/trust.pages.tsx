@@ -30,7 +30,8 @@ import { findUserByEmail } from "../db/users";
 import { chapterList, findVouch } from "../db/trust";
 import { canAdminister, canManageMembers, canViewOrg, isAdmin } from "../domain/permissions";
 import { showOrg } from "./orgs.pages";
-import { ChapterListPage, ChapterPage, methodField, noteField } from "../../web/pages/Chapters";
+import { ChapterListPage } from "../../web/pages/chapters/List";
+import { ChapterPage, methodField, noteField } from "../../web/pages/chapters/View";
 
 /** A country code from the path: two letters (any case), else there is no such chapter. */
 const countryParam = (c: Context<AppEnv>) => {

@@ -5,8 +5,8 @@ import { usePage } from "../../context";
 import type { ReviewedApplicationView } from "../../../schema/api/applications";
 import type { CallView } from "../../../schema/api/calls";
 import { formatMoney } from "../../../worker/domain/money";
-import { CallLine } from "./CallLine";
-import { Status } from "./Status";
+import { CallLine } from "./call-line";
+import { Status } from "./status";
 
 const Row = ({ app: a }: { app: ReviewedApplicationView }) => {
   const { t, locale } = usePage();

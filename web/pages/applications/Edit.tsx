@@ -9,10 +9,10 @@ import type { CallView } from "../../../schema/api/calls";
 import type { OrgView } from "../../../schema/api/orgs";
 import { actionsFor, type SideAction } from "../../../worker/domain/application-workflow";
 import { formatMoney } from "../../../worker/domain/money";
-import { CallLine } from "./CallLine";
-import { Status } from "./Status";
-import { QuestionField } from "./QuestionField";
-import { WithdrawForm } from "./WithdrawForm";
+import { CallLine } from "./call-line";
+import { Status } from "./status";
+import { QuestionField } from "./question-field";
+import { WithdrawForm } from "./withdraw-form";
 
 export type ApplicationFormValues = { answers: Record<string, string>; amount: string; version: string };
 

@@ -3,7 +3,7 @@ import { Shell } from "../../layouts/Shell";
 import { usePage } from "../../context";
 import type { OrgApplicationView } from "../../../schema/api/applications";
 import type { OrgView } from "../../../schema/api/orgs";
-import { Status } from "./Status";
+import { Status } from "./status";
 
 export const OrgApplicationsPage = ({ org, items }: { org: OrgView; items: OrgApplicationView[] }) => {
   const { t } = usePage();

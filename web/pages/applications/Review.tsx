@@ -7,11 +7,11 @@ import { OrgFacts } from "../../components/OrgFacts";
 import type { ApplicationView, ReviewView } from "../../../schema/api/applications";
 import type { CallView } from "../../../schema/api/calls";
 import { actionsFor } from "../../../worker/domain/application-workflow";
-import { CallLine } from "./CallLine";
-import { StatusLine } from "./Status";
-import { DecisionView } from "./DecisionView";
-import { Answers } from "./Answers";
-import { ReviewForm, AwardForm, DeclineForm } from "./ReviewForms";
+import { CallLine } from "./call-line";
+import { StatusLine } from "./status";
+import { DecisionView } from "./decision-view";
+import { Answers } from "./answers";
+import { ReviewForm, AwardForm, DeclineForm } from "./review-forms";
 
 type Review = Pick<ReviewView, "reviewerName" | "score" | "comment">;
 

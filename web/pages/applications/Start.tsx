@@ -5,7 +5,7 @@ import { usePage } from "../../context";
 import { OrgFacts } from "../../components/OrgFacts";
 import type { CallView } from "../../../schema/api/calls";
 import type { OrgView } from "../../../schema/api/orgs";
-import { CallLine } from "./CallLine";
+import { CallLine } from "./call-line";
 
 export type StartChoice = { org: OrgView; applicationId: string | null };
 

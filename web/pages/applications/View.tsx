@@ -6,11 +6,11 @@ import { Notice } from "../../components/form";
 import type { ApplicationView } from "../../../schema/api/applications";
 import type { CallView } from "../../../schema/api/calls";
 import { actionsFor } from "../../../worker/domain/application-workflow";
-import { CallLine } from "./CallLine";
-import { StatusLine } from "./Status";
-import { DecisionView } from "./DecisionView";
-import { Answers } from "./Answers";
-import { WithdrawForm } from "./WithdrawForm";
+import { CallLine } from "./call-line";
+import { StatusLine } from "./status";
+import { DecisionView } from "./decision-view";
+import { Answers } from "./answers";
+import { WithdrawForm } from "./withdraw-form";
 
 type ViewProps = {
   app: ApplicationView;

@@ -1,8 +1,8 @@
 // The Checkout Session Sanad asks Stripe for, as a pure function of the pledge (unit-tested).
 import type Stripe from "stripe";
 import { toStripeAmount } from "../../domain/stripe-amounts";
-import type { Money } from "../../domain/money";
-import type { PledgeInterval, Locale } from "../../../schema/enums";
+import type { Locale } from "../../../schema/enums";
+import type { PledgeToStart } from "../provider";
 
 /** Checkout has no Arabic; "auto" follows the browser. */
 const CHECKOUT_LOCALES: Partial<Record<Locale, Stripe.Checkout.SessionCreateParams.Locale>> = {
@@ -11,17 +11,8 @@ const CHECKOUT_LOCALES: Partial<Record<Locale, Stripe.Checkout.SessionCreatePara
   es: "es",
 };
 
-export type CheckoutInput = {
-  pledgeId: string;
-  amount: Money;
-  interval: PledgeInterval;
-  installments: number | null;
-  productName: string;
-  email: string;
-  locale: Locale;
-  /** Where Stripe sends the pledger back, e.g. "https://sanad.example". */
-  origin: string;
-};
+/** A pledge to start, without the bank-transfer reference (Stripe identifies it by the pledge id). */
+export type CheckoutInput = Omit<PledgeToStart, "reference">;
 
 export const checkoutSessionParams = (p: CheckoutInput): Stripe.Checkout.SessionCreateParams => {
   const unit = toStripeAmount(p.amount);

@@ -1,0 +1,24 @@
+// An amount and its currency side by side: the pledge form, and the admin's record of a bank transfer.
+import { usePage } from "../../context";
+import { TextField, type FormErrors } from "../../components/form";
+import { CurrencyInput } from "../../components/CurrencyInput";
+
+export const AmountFields = ({
+  label,
+  amount,
+  currency,
+  errors,
+}: {
+  label: string;
+  amount: string;
+  currency: string;
+  errors?: FormErrors;
+}) => {
+  const { t } = usePage();
+  return (
+    <div class="row">
+      <TextField name="amount" label={label} value={amount} inputmode="decimal" required errors={errors} />
+      <CurrencyInput name="currency" label={t("pledge.currency")} value={currency} errors={errors} />
+    </div>
+  );
+};
