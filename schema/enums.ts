@@ -87,6 +87,18 @@ export const PAYMENT_PROVIDERS = ["stripe", "manual"] as const;
 export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
 
 /** Ledger entry kinds stored in `payments` (pledges themselves are entries of kind "pledge" on the ledger). */
+/** How money reaches a grantee (worker/payments/payout-rail.ts says what each needs). */
+export const PAYOUT_RAILS = ["bank", "mobile_money", "fiscal_host", "cash_agent", "other"] as const;
+export type PayoutRailKind = (typeof PAYOUT_RAILS)[number];
+
+/** What an upload may be, decided from its bytes (never its name or declared type). */
+export const UPLOAD_KINDS = ["jpeg", "png", "webp", "pdf", "mp3", "ogg", "m4a"] as const;
+export type UploadKind = (typeof UPLOAD_KINDS)[number];
+
+/** The three questions of a light report. */
+export const REPORT_QUESTIONS = ["changed", "hard", "next"] as const;
+export const REPORT_STATUSES = ["draft", "submitted"] as const;
+
 export const PAYMENT_KINDS = ["payment", "refund"] as const;
 export type PaymentKind = (typeof PAYMENT_KINDS)[number];
 

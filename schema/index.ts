@@ -10,3 +10,4 @@ export * from "./applications";
 export * from "./pledges";
 export * from "./equity";
 export * from "./trust";
+export * from "./after-award";

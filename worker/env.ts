@@ -17,6 +17,10 @@ export type Bindings = {
   AUTH_LIMITER: RateLimit;
   /** Workers Rate Limiting: reports and exports per client address. */
   HEAVY_LIMITER: RateLimit;
+  /** R2: uploaded files (report photos, voice notes, receipts), metadata already removed. */
+  UPLOADS: R2Bucket;
+  /** Workers Rate Limiting: anonymous feedback to a group per client address. */
+  FEEDBACK_LIMITER: RateLimit;
   /** Secret mixed into every password hash (HMAC key); set with `wrangler secret put` in production. */
   PASSWORD_PEPPER: string;
   /** "production" forces Secure cookies and HSTS; anything else is local development. */

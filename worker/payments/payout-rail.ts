@@ -3,8 +3,9 @@
 // what a person typed, and how the ledger will name the recipient. Checks are of form only: no account,
 // phone number or host is looked up, so "valid" means "worth trying", never "confirmed".
 
-export const PAYOUT_RAILS = ["bank", "mobile_money", "fiscal_host", "cash_agent", "other"] as const;
-export type PayoutRailKind = (typeof PAYOUT_RAILS)[number];
+import { PAYOUT_RAILS, type PayoutRailKind } from "../../schema/enums";
+
+export { PAYOUT_RAILS, type PayoutRailKind };
 
 /** What a grantee gives for each rail. */
 export type PayoutDetails = {
