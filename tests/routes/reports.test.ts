@@ -515,6 +515,67 @@ describe("exports", () => {
     const { currency: _c, recipientOrganization: _r, ...broken } = grants[0];
     expect(validator.validate({ grants: [broken] }).valid).toBe(false);
   });
+
+  test("360Giving: tranches become planned dates and recorded disbursements amountDisbursed, still valid", async () => {
+    const funder = await funderWithCall();
+    const appId = await decided({
+      funderOrgId: funder.org.id,
+      userId: funder.userId,
+      callId: funder.call.id,
+      orgId: await insertOrg({ name: "Nairobi Youth Voices", country: "KE" }),
+      award: { amount: 3_000_000, currency: "USD", date: "2039-02-01", usd: 3_000_000 },
+    });
+    const undisbursed = await decided({
+      funderOrgId: funder.org.id,
+      userId: funder.userId,
+      callId: funder.call.id,
+      orgId: await insertOrg({ name: "Kisumu Women", country: "KE" }),
+      award: { amount: 500_000, currency: "USD", date: "2039-02-02", usd: 500_000 },
+    });
+    const award = (await env.DB.prepare("SELECT id FROM awards WHERE application_id = ?")
+      .bind(appId)
+      .first<{ id: string }>())!.id;
+    const org = (await env.DB.prepare("SELECT org_id FROM awards WHERE id = ?")
+      .bind(award)
+      .first<{ org_id: string }>())!.org_id;
+    const at = new Date().toISOString();
+    for (const [seq, due, amount] of [
+      [1, "2039-02-01", 2_000_000],
+      [2, "2040-02-01", 1_000_000],
+    ] as const)
+      await env.DB.prepare(
+        "INSERT INTO tranches (id, award_id, seq, due_on, amount, currency, after_report, created_at) VALUES (?, ?, ?, ?, ?, 'USD', 0, ?)",
+      )
+        .bind(`tr-${award}-${seq}`, award, seq, due, amount, at)
+        .run();
+    // 12,000.00 USD sent in dollars, and 130,000 KES (1,000.00 USD on its date) counted at the award's rate.
+    for (const [id, amount, currency, usd] of [
+      ["d1", 1_200_000, "USD", 1_200_000],
+      ["d2", 13_000_000, "KES", 100_000],
+    ] as const)
+      await env.DB.prepare(
+        "INSERT INTO disbursements (id, award_id, org_id, amount, currency, amount_usd, sent_on, rail, reference, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, '2039-02-10', 'bank', 'REF-1', ?, ?)",
+      )
+        .bind(`${id}-${award}`, award, org, amount, currency, usd, funder.userId, at)
+        .run();
+    const res = await new Client().get("/api/v1/exports/360giving.json?from=2039-02-01&to=2039-02-02");
+    expect(res.status).toBe(200);
+    const [withMoney, without] = res.body.grants;
+    expect(withMoney.plannedDates).toEqual([
+      { startDate: "2039-02-01", duration: 12 },
+      { title: "Tranche 1/2", startDate: "2039-02-01", description: "20000 USD" },
+      { title: "Tranche 2/2", startDate: "2040-02-01", description: "10000 USD" },
+    ]);
+    expect(withMoney.amountDisbursed).toBe(13_000);
+    // No disbursement on record is not "nothing paid": the field is left out.
+    expect(without.plannedDates).toEqual([{ startDate: "2039-02-02", duration: 12 }]);
+    expect("amountDisbursed" in without).toBe(false);
+    expect(undisbursed).toBeTruthy();
+    const validator = new Validator(packageSchema as never, "2020-12", false);
+    const ref = JSON.stringify(packageSchema).match(/"\$ref":"(https:[^"#]+360-giving-schema\.json)/)![1];
+    validator.addSchema(grantSchema as never, ref);
+    expect(validator.validate({ grants: res.body.grants }).errors).toEqual([]);
+  });
 });
 
 describe("the page", () => {

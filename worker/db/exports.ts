@@ -43,6 +43,15 @@ export const exportAwards = async (
       funderName: funders.name,
       funderVisibility: funders.visibility,
       modified: sql<string>`${awards.createdAt}`,
+      tranches: sql<string | null>`(SELECT CASE WHEN count(*) = 0 THEN NULL
+        ELSE json_group_array(json_object('dueOn', t.due_on, 'amount', t.amount)) END
+        FROM (SELECT due_on, amount FROM tranches WHERE award_id = ${awards.id} ORDER BY seq) t)`,
+      disbursements: sql<number>`(SELECT count(*) FROM disbursements WHERE award_id = ${awards.id})`,
+      // A disbursement in another currency counts at the award's own USD rate (both USD values are fixed).
+      disbursed: sql<number>`(SELECT coalesce(sum(CASE WHEN d.currency = ${awards.currency} THEN d.amount
+        WHEN d.amount_usd IS NOT NULL AND ${awards.amountUsd} > 0
+        THEN round(d.amount_usd * 1.0 * ${awards.amount} / ${awards.amountUsd}) ELSE 0 END), 0)
+        FROM disbursements d WHERE d.award_id = ${awards.id})`,
     })
     .from(awards)
     .innerJoin(calls, eq(calls.id, awards.callId))

@@ -25,6 +25,29 @@ export type ExportAward = {
   funderName: string;
   funderVisibility: Visibility;
   modified: string;
+  /** The award's tranches in order (JSON `[{ dueOn, amount }]` from SQL; amounts in the award's currency). */
+  tranches: string | null;
+  /** How many disbursements were recorded, and their sum in the award's currency (minor units). */
+  disbursements: number;
+  disbursed: number;
+};
+
+type Tranche = { dueOn: string; amount: number };
+
+/**
+ * The grant period first, then one planned date per tranche: 360Giving's Event has no amount, so the
+ * planned payment goes in its description as a plain number and currency code (language-neutral).
+ */
+const plannedDates = (a: ExportAward) => {
+  const tranches: Tranche[] = a.tranches ? JSON.parse(a.tranches) : [];
+  return [
+    { startDate: a.awardDate, duration: a.durationMonths },
+    ...tranches.map((t, i) => ({
+      title: `Tranche ${i + 1}/${tranches.length}`,
+      startDate: t.dueOn,
+      description: `${majorUnits(t.amount, a.currency)} ${a.currency}`,
+    })),
+  ];
 };
 
 export type Giving360Options = {
@@ -67,7 +90,9 @@ export const toGrant = (a: ExportAward, o: Giving360Options) => {
     ...(shown
       ? { beneficiaryLocation: [{ countryCode: a.orgCountry, name: o.countryName(a.orgCountry) }] }
       : {}),
-    plannedDates: [{ startDate: a.awardDate, duration: a.durationMonths }],
+    plannedDates: plannedDates(a),
+    // Only once Sanad has a disbursement on record: older awards were paid outside it, not "0 paid".
+    ...(a.disbursements > 0 ? { amountDisbursed: majorUnits(a.disbursed, a.currency) } : {}),
     grantProgramme: [{ code: a.callId, title: a.callTitle }],
     classifications: [
       { vocabulary: "sanad:funding-type", code: a.fundingType, title: o.fundingTypeTitle(a.fundingType) },
