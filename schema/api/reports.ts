@@ -23,6 +23,30 @@ export const ReportQuery = Filters.extend({
 
 const Share = z.number().min(0).max(1).nullable();
 
+/** After the award, per group and overall; null where the cell is withheld or there is nothing to divide by. */
+const AfterAward = {
+  disbursedShare: z.number().min(0).nullable().openapi({
+    description:
+      "US cents disbursed for these awards (each at its sent date's rate) ÷ US cents awarded (each at its award date's rate); above 1 when rates rose",
+  }),
+  receivedShare: z.number().min(0).nullable().openapi({
+    description:
+      "US cents the groups confirmed receiving (each at its received date's rate) ÷ US cents awarded",
+  }),
+  lossShare: z.number().max(1).nullable().openapi({
+    description:
+      "(sent − received) ÷ sent in US cents, over disbursements whose receipt is confirmed (an unconfirmed one is not a loss yet); negative when exchange gains beat the fees",
+  }),
+  medianDaysToFirstDisbursement: z.number().nullable().openapi({
+    description: "median days from the award date to its first disbursement, over awards disbursed to",
+  }),
+  awaitingDisbursement: z
+    .number()
+    .int()
+    .nullable()
+    .openapi({ description: "awards without a disbursement yet (not in the median)" }),
+};
+
 export const EquityReport = z
   .object({
     asOf: z.string(),
@@ -50,6 +74,7 @@ export const EquityReport = z
         .int()
         .nullable()
         .openapi({ description: "awards in a currency without a rate, left out of amounts" }),
+      ...AfterAward,
       suppressed: z.boolean(),
     }),
     corePledges: z.object({
@@ -83,6 +108,7 @@ export const EquityReport = z
         adverseImpactRatio: z.number().nullable(),
         flagged: z.boolean().nullable().openapi({ description: "adverse impact ratio below 0.8" }),
         corePledgeAmount: z.number().int().nullable(),
+        ...AfterAward,
         suppressed: z.boolean(),
       }),
     ),

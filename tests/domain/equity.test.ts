@@ -9,6 +9,7 @@ import {
   suppressedKeys,
   shareDisclosable,
   successRate,
+  afterAwardMeasures,
 } from "../../worker/domain/equity";
 import { toCsv } from "../../worker/domain/csv";
 import { majorUnits } from "../../worker/domain/giving360";
@@ -55,6 +56,49 @@ describe("concentration measures, against hand-computed values", () => {
     expect(successRate(0, 0)).toBeNull();
     expect(adverseImpactRatios([0.5, 0.25, null, 0.45])).toEqual([1, 0.5, null, 0.9]);
     expect(adverseImpactRatios([0, 0])).toEqual([null, null]);
+  });
+});
+
+describe("after the award, against hand-computed values", () => {
+  const sums = {
+    disbursedAwards: 3,
+    disbursed: 14_400,
+    received: 12_680,
+    confirmedSent: 13_000,
+    confirmedReceived: 12_680,
+    medianDays: 60,
+  };
+  test("shares of the amount awarded, the loss over confirmed receipts, the wait and who still waits", () => {
+    const m = afterAwardMeasures(sums, 19_800, 4);
+    expect(m.disbursedShare).toBeCloseTo(14_400 / 19_800, 12);
+    expect(m.receivedShare).toBeCloseTo(12_680 / 19_800, 12);
+    // 14,400 sent but only 13,000 confirmed: the unconfirmed 1,400 is not counted as lost.
+    expect(m.lossShare).toBeCloseTo(320 / 13_000, 12);
+    expect(m.medianDaysToFirstDisbursement).toBe(60);
+    expect(m.awaitingDisbursement).toBe(1);
+  });
+  test("rates that rose after the award: more than 1 disbursed, a negative loss", () => {
+    const m = afterAwardMeasures(
+      { ...sums, disbursed: 1_100, received: 1_150, confirmedSent: 1_100, confirmedReceived: 1_150 },
+      1_000,
+      3,
+    );
+    expect(m.disbursedShare).toBeCloseTo(1.1, 12);
+    expect(m.lossShare).toBeCloseTo(-50 / 1_100, 12);
+  });
+  test("nothing sent yet: none disbursed, no loss to speak of, every award waiting; nothing awarded → null", () => {
+    expect(afterAwardMeasures(undefined, 5_000, 2)).toEqual({
+      disbursedShare: 0,
+      receivedShare: 0,
+      lossShare: null,
+      medianDaysToFirstDisbursement: null,
+      awaitingDisbursement: 2,
+    });
+    expect(afterAwardMeasures({ ...sums, confirmedSent: 0, confirmedReceived: 0 }, 0, 3)).toMatchObject({
+      disbursedShare: null,
+      receivedShare: null,
+      lossShare: null,
+    });
   });
 });
 

@@ -93,6 +93,12 @@ describe("the measures, against hand-computed values", () => {
       applications: 9,
       unconvertedAwards: 0,
       suppressed: false,
+      // Nothing disbursed yet in this world: the shares are 0 and every award is still waiting.
+      disbursedShare: 0,
+      receivedShare: 0,
+      lossShare: null,
+      medianDaysToFirstDisbursement: null,
+      awaitingDisbursement: 6,
     });
     // Amounts per recipient 1,1,1,2,2,3 (thousand dollars): G = 2·42/(6·10) − 7/6 = 0.2333…; HHI = 3·10² + 2·20² + 30² = 2000.
     expect(b.metrics.gini).toBeCloseTo(0.23333, 4);
@@ -431,7 +437,7 @@ describe("exports", () => {
     const text = await res.text();
     const lines = text.split("\r\n");
     expect(lines[0]).toBe(
-      "group_by,key,label,awards,recipients,amount_usd_cents,share,applications,success_rate,adverse_impact_ratio,flagged,core_pledges_usd_cents,suppressed,as_of,basis_currency,k,filters",
+      "group_by,key,label,awards,recipients,amount_usd_cents,share,applications,success_rate,adverse_impact_ratio,flagged,core_pledges_usd_cents,disbursed_share,received_share,loss_share,median_days_to_first_disbursement,awaiting_disbursement,suppressed,as_of,basis_currency,k,filters",
     );
     expect(text).toContain(',"Fonds ""Solidarité"", Sahel",5,5,50000,0.5,');
     expect(text).toContain(",صندوق الأمل للتنمية,5,5,50000,0.5,");

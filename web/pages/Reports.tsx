@@ -1,5 +1,6 @@
 // The equity report page: filters (a plain GET form), what the report is (as-of, basis, k, filters),
-// totals, the measures, bars for group shares and the Lorenz curve, each beside its data table.
+// totals, what happened after the award, the measures, bars for group shares and the Lorenz curve, each
+// beside its data table.
 import { numberFormat } from "../../worker/domain/intl-cache";
 import { Scroll } from "../components/Scroll";
 import { Shell } from "../layouts/Shell";
@@ -159,6 +160,39 @@ const Totals = ({ report }: { report: EquityReportView }) => {
   );
 };
 
+/** Overall, whether the money arrived and how long the first of it took; the same figures per group below. */
+const AfterAward = ({ totals }: { totals: EquityReportView["totals"] }) => {
+  const { t, locale } = usePage();
+  return (
+    <>
+      <h2>{t("report.after_award")}</h2>
+      <ul class="metrics">
+        <li>
+          {t("report.disbursed_share")}
+          <strong>{pct(totals.disbursedShare, locale)}</strong>
+        </li>
+        <li>
+          {t("report.received_share")}
+          <strong>{pct(totals.receivedShare, locale)}</strong>
+        </li>
+        <li>
+          {t("report.loss_share")}
+          <strong>{pct(totals.lossShare, locale)}</strong>
+        </li>
+        <li>
+          {t("report.median_days")}
+          <strong>{num(totals.medianDaysToFirstDisbursement, locale, 1)}</strong>
+        </li>
+        <li>
+          {t("report.awaiting")}
+          <strong>{num(totals.awaitingDisbursement, locale)}</strong>
+        </li>
+      </ul>
+      <p class="muted">{t("report.after_award_note")}</p>
+    </>
+  );
+};
+
 const Measures = ({ m }: { m: EquityReportView["metrics"] }) => {
   const { t, locale } = usePage();
   return (
@@ -262,6 +296,11 @@ const Groups = ({ report, dim }: { report: EquityReportView; dim: Dimension }) =
               <th scope="col">{t("report.success_rate")}</th>
               <th scope="col">{t("report.air")}</th>
               <th scope="col">{t("report.core_pledges")}</th>
+              <th scope="col">{t("report.disbursed_share")}</th>
+              <th scope="col">{t("report.received_share")}</th>
+              <th scope="col">{t("report.loss_share")}</th>
+              <th scope="col">{t("report.median_days")}</th>
+              <th scope="col">{t("report.awaiting")}</th>
             </tr>
           </thead>
           <tbody>
@@ -271,7 +310,7 @@ const Groups = ({ report, dim }: { report: EquityReportView; dim: Dimension }) =
                   <bdi>{groupLabel(dim, g.key, g.label, t, locale)}</bdi>
                 </th>
                 {g.suppressed ? (
-                  <td colSpan={8} class="muted">
+                  <td colSpan={13} class="muted">
                     {t("report.suppressed_k", { k: report.k })}
                   </td>
                 ) : (
@@ -296,6 +335,11 @@ const Groups = ({ report, dim }: { report: EquityReportView; dim: Dimension }) =
                     <td>
                       <bdi>{usd(g.corePledgeAmount, locale)}</bdi>
                     </td>
+                    <td>{pct(g.disbursedShare, locale)}</td>
+                    <td>{pct(g.receivedShare, locale)}</td>
+                    <td>{pct(g.lossShare, locale)}</td>
+                    <td>{num(g.medianDaysToFirstDisbursement, locale, 1)}</td>
+                    <td>{num(g.awaitingDisbursement, locale)}</td>
                   </>
                 )}
               </tr>
@@ -332,6 +376,7 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
           <Totals report={report} />
           {m && !report.totals.suppressed && (
             <>
+              <AfterAward totals={report.totals} />
               <Measures m={m} />
               {report.lorenz.length > 0 && <Lorenz points={report.lorenz} gini={m.gini} />}
             </>

@@ -15,7 +15,9 @@ import {
   adverseImpactRatios,
   suppressedKeys,
   shareDisclosable,
+  afterAwardMeasures,
   ADVERSE_IMPACT_THRESHOLD,
+  type AfterAwardSums,
 } from "../domain/equity";
 import { isAdmin, membershipIn, type Viewer } from "../domain/permissions";
 import { Problem } from "../core/problem";
@@ -98,8 +100,18 @@ export const equityReport = async (
       ? (key: string) => t("trust.level_label", { level: key, name: trustLevelName(Number(key), t) })
       : undefined;
   const groups = data.groups
-    ? await buildGroups(db, data.groups, total, k, t0.orgs, groupBy === "funder", labelOf)
+    ? await buildGroups(
+        db,
+        data.groups,
+        data.afterAward.groups,
+        total,
+        k,
+        t0.orgs,
+        groupBy === "funder",
+        labelOf,
+      )
     : [];
+  const awards = data.recipients.reduce((s, r) => s + r.awards, 0);
   const fxDates = [...fx.values()].flatMap((list) => list.map((r) => r.asOf)).sort();
   const pledgesSuppressed = totalSuppressed || (t0.pledgeRecipients > 0 && t0.pledgeRecipients < k);
   return {
@@ -122,14 +134,16 @@ export const equityReport = async (
           recipients: null,
           applications: null,
           unconvertedAwards: null,
+          ...AFTER_AWARD_WITHHELD,
           suppressed: true,
         }
       : {
           amount: total,
-          awards: data.recipients.reduce((s, r) => s + r.awards, 0),
+          awards,
           recipients: n,
           applications: t0.applications,
           unconvertedAwards: data.recipients.reduce((s, r) => s + r.unconverted, 0),
+          ...afterAwardMeasures(data.afterAward.totals, total, awards),
           suppressed: false,
         },
     corePledges: pledgesSuppressed
@@ -142,9 +156,19 @@ export const equityReport = async (
   };
 };
 
+/** A withheld cell's after-award figures, null like the rest of it. */
+const AFTER_AWARD_WITHHELD = {
+  disbursedShare: null,
+  receivedShare: null,
+  lossShare: null,
+  medianDaysToFirstDisbursement: null,
+  awaitingDisbursement: null,
+};
+
 const buildGroups = async (
   db: Db,
   rows: GroupRow[],
+  afterAward: Map<string, AfterAwardSums>,
   totalAmount: number,
   k: number,
   totalOrgs: number,
@@ -193,6 +217,7 @@ const buildGroups = async (
         adverseImpactRatio: null,
         flagged: null,
         corePledgeAmount: null,
+        ...AFTER_AWARD_WITHHELD,
         suppressed: true,
       };
     const r = byKey.get(key)!;
@@ -209,6 +234,7 @@ const buildGroups = async (
       adverseImpactRatio: ratio,
       flagged: ratio === null ? null : ratio < ADVERSE_IMPACT_THRESHOLD,
       corePledgeAmount: pledgesHidden.has(r.key) ? null : r.pledged,
+      ...afterAwardMeasures(afterAward.get(key), r.amount, r.awards),
       suppressed: false,
     };
   });

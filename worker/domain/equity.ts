@@ -91,3 +91,42 @@ export const shareDisclosable = (subsetOrgs: number, totalOrgs: number, k: numbe
   const rest = totalOrgs - subsetOrgs;
   return (subsetOrgs === 0 || subsetOrgs >= k) && (rest === 0 || rest >= k);
 };
+
+/** What the data layer sums after the award, for the awards of one group (or of the whole report). */
+export type AfterAwardSums = {
+  /** Awards with at least one disbursement. */
+  disbursedAwards: number;
+  /** US cents, each disbursement at its sent date's rate. */
+  disbursed: number;
+  /** US cents, each receipt at its received date's rate. */
+  received: number;
+  /** US cents sent and received over disbursements whose receipt is confirmed (both with a rate). */
+  confirmedSent: number;
+  confirmedReceived: number;
+  medianDays: number | null;
+};
+
+/**
+ * The after-award measures of a group that was awarded `awarded` US cents over `awards` awards:
+ * disbursed and received as shares of the amount awarded (above 1 when rates rose after the award),
+ * what was lost on the way as a share of what was sent — over confirmed receipts only, since an
+ * unconfirmed disbursement is not a loss yet; negative when exchange gains beat the fees — and the
+ * median days to a first disbursement over the awards that had one, with how many are still waiting.
+ */
+export const afterAwardMeasures = (sums: AfterAwardSums | undefined, awarded: number, awards: number) => {
+  const s = sums ?? {
+    disbursedAwards: 0,
+    disbursed: 0,
+    received: 0,
+    confirmedSent: 0,
+    confirmedReceived: 0,
+    medianDays: null,
+  };
+  return {
+    disbursedShare: share(s.disbursed, awarded),
+    receivedShare: share(s.received, awarded),
+    lossShare: s.confirmedSent > 0 ? (s.confirmedSent - s.confirmedReceived) / s.confirmedSent : null,
+    medianDaysToFirstDisbursement: s.medianDays,
+    awaitingDisbursement: awards - s.disbursedAwards,
+  };
+};

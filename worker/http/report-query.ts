@@ -10,6 +10,15 @@ export const reportK = (env: Bindings) => {
   return Number.isInteger(k) && k >= 2 ? k : DEFAULT_K;
 };
 
+/** The after-award figures, in the order of their CSV columns. */
+const AFTER_AWARD = [
+  "disbursedShare",
+  "receivedShare",
+  "lossShare",
+  "medianDaysToFirstDisbursement",
+  "awaitingDisbursement",
+] as const;
+
 /** One row per group, with the report's as-of time, basis, k and filters on every row so a file stands alone. */
 export const reportCsv = (r: EquityReportView) => {
   const filters = Object.entries(r.filters)
@@ -29,6 +38,11 @@ export const reportCsv = (r: EquityReportView) => {
     "adverse_impact_ratio",
     "flagged",
     "core_pledges_usd_cents",
+    "disbursed_share",
+    "received_share",
+    "loss_share",
+    "median_days_to_first_disbursement",
+    "awaiting_disbursement",
     "suppressed",
     "as_of",
     "basis_currency",
@@ -36,6 +50,8 @@ export const reportCsv = (r: EquityReportView) => {
     "filters",
   ];
   const meta = [r.asOf, r.basisCurrency, r.k, filters];
+  const afterAward = (x: Pick<EquityReportView["totals"], (typeof AFTER_AWARD)[number]>) =>
+    AFTER_AWARD.map((key) => x[key]);
   const rows = r.groups.length
     ? r.groups.map((g) => [
         r.filters.groupBy,
@@ -50,6 +66,7 @@ export const reportCsv = (r: EquityReportView) => {
         g.adverseImpactRatio,
         g.flagged,
         g.corePledgeAmount,
+        ...afterAward(g),
         g.suppressed,
         ...meta,
       ])
@@ -67,6 +84,7 @@ export const reportCsv = (r: EquityReportView) => {
           null,
           null,
           r.corePledges.amount,
+          ...afterAward(r.totals),
           r.totals.suppressed,
           ...meta,
         ],
