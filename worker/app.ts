@@ -1,6 +1,7 @@
 // createApp(): the middleware stack and every area's routes. Reads like a table of contents.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import type { AppEnv } from "./env";
 import { dbMiddleware } from "./middleware/db";
 import { sessionMiddleware } from "./middleware/session";
@@ -8,7 +9,7 @@ import { localeMiddleware } from "./middleware/locale";
 import { securityHeaders } from "./middleware/security-headers";
 import { compression } from "./middleware/compression";
 import { csrfMiddleware } from "./middleware/csrf";
-import { authLimit, heavyLimit } from "./middleware/rate-limit";
+import { authLimit, heavyLimit, feedbackLimit } from "./middleware/rate-limit";
 import { onError, notFound } from "./http/errors";
 import { Problem } from "./core/problem";
 import { assets } from "./routes/assets";
@@ -26,6 +27,10 @@ import { pledgesApi } from "./routes/pledges.api";
 import { pledgesPages } from "./routes/pledges.pages";
 import { reportsApi } from "./routes/reports.api";
 import { trustApi } from "./routes/trust.api";
+import { awardsApi } from "./routes/awards.api";
+import { feedbackApi } from "./routes/feedback.api";
+import { feedbackPages } from "./routes/feedback.pages";
+import { uploadsApi, UPLOADS_PATH } from "./routes/uploads.api";
 import { reportsPages } from "./routes/reports.pages";
 import { homePages } from "./routes/home.pages";
 import { adminPages } from "./routes/admin.pages";
@@ -33,7 +38,7 @@ import { securityPages } from "./routes/security.pages";
 import { devPages } from "./routes/dev.pages";
 import { docsRoutes } from "./routes/docs";
 
-/** Requests larger than this are refused with 413 before any parsing. */
+/** Requests larger than this are refused with 413 before any parsing (uploads set their own 5 MB limit). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export const createApp = () => {
@@ -45,12 +50,15 @@ export const createApp = () => {
   app.use("*", securityHeaders);
   app.use(
     "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new Problem(413);
-      },
-    }),
+    except(
+      (c) => c.req.method === "POST" && c.req.path === UPLOADS_PATH,
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new Problem(413);
+        },
+      }),
+    ),
   );
   app.use("*", csrfMiddleware);
   app.use("*", dbMiddleware);
@@ -59,12 +67,14 @@ export const createApp = () => {
   for (const path of ["/api/v1/auth/*", "/signup", "/login", "/verify", "/forgot", "/reset"])
     app.use(path, authLimit);
   for (const path of ["/api/v1/reports/*", "/api/v1/exports/*", "/reports"]) app.use(path, heavyLimit);
+  for (const path of ["/api/v1/orgs/:id/feedback", "/orgs/:id/feedback"]) app.use(path, feedbackLimit);
 
   app.route("/", assets);
   app.route("/", homePages);
   app.route("/", authPages);
   app.route("/", orgsPages);
   app.route("/", trustPages);
+  app.route("/", feedbackPages);
   app.route("/", callsPages);
   app.route("/", applicationsPages);
   app.route("/", pledgesPages);
@@ -80,6 +90,9 @@ export const createApp = () => {
   app.route("/api/v1", pledgesApi);
   app.route("/api/v1", reportsApi);
   app.route("/api/v1", trustApi);
+  app.route("/api/v1", awardsApi);
+  app.route("/api/v1", feedbackApi);
+  app.route("/api/v1", uploadsApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookie", {
     type: "apiKey",

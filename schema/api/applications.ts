@@ -56,6 +56,10 @@ export const Application = z
         decidedAt: IsoTime.nullable(),
       })
       .nullable(),
+    awardId: z
+      .string()
+      .nullable()
+      .openapi({ description: "The award this application led to (GET /awards/{id})" }),
     createdAt: IsoTime,
     updatedAt: IsoTime,
   })

@@ -6,7 +6,8 @@
 // decide the next caller's outcome.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, test } from "vitest";
-import { Client } from "../helpers/client";
+import { Client, ORIGIN } from "../helpers/client";
+import { MINIMAL_PNG, uploadForm } from "../helpers/uploads";
 import {
   signUp,
   userWithRole,
@@ -53,6 +54,9 @@ type Fx = {
   invitation: string;
   member: string;
   user: string;
+  award: string;
+  disbursement: string;
+  upload: string;
 };
 type Row = {
   route: string;
@@ -546,6 +550,44 @@ const TABLE: Row[] = [
     (f) => `/api/v1/pledges/${f.pledge}/payments`,
     () => ({ amount: usd(5000), receivedAt: "2026-11-01", reference: `R-${crypto.randomUUID()}` }),
   ),
+  // After the award: seen by the group, the funder and admins; the plan and the money sent are the funder's
+  // members' (admins send pooled pledge money: 422 here, nothing paid in); only the group confirms a receipt
+  // (ownCso first, so later callers are judged on a confirmed one: authorization still comes first).
+  json("GET /api/v1/awards/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/api/v1/awards/${f.award}`),
+  json(
+    "PUT /api/v1/awards/:id/tranches",
+    [401, 404, 403, 404, "ok", 404, 403],
+    (f) => `/api/v1/awards/${f.award}/tranches`,
+    () => ({ tranches: [{ dueOn: "2027-01-01", amount: usd(1_000_000) }] }),
+  ),
+  json(
+    "POST /api/v1/awards/:id/disbursements",
+    [401, 404, 403, 404, "ok", 404, 403],
+    (f) => `/api/v1/awards/${f.award}/disbursements`,
+    () => ({
+      amount: usd(1000),
+      sentOn: new Date().toISOString().slice(0, 10),
+      rail: "bank",
+      reference: "MX-1",
+    }),
+  ),
+  json(
+    "POST /api/v1/pledges/:id/disbursements",
+    adminOnly,
+    (f) => `/api/v1/pledges/${f.pledge}/disbursements`,
+    () => ({
+      amount: usd(1000),
+      sentOn: new Date().toISOString().slice(0, 10),
+      rail: "bank",
+      reference: "MX-2",
+    }),
+  ),
+  json(
+    "POST /api/v1/disbursements/:id/receipt",
+    [401, 404, "ok", 404, 403, 404, 403],
+    (f) => `/api/v1/disbursements/${f.disbursement}/receipt`,
+    () => ({ received: usd(1000), receivedOn: new Date().toISOString().slice(0, 10) }),
+  ),
   json("GET /orgs/:id/pledge", [401, "ok", "ok", "ok", "ok", "ok", "ok"], (f) => `/orgs/${f.cso}/pledge`),
   form(
     "POST /orgs/:id/pledge",
@@ -663,6 +705,45 @@ const TABLE: Row[] = [
     [401, 403, 403, 403, 403, 403, 404],
     (f) => `/chapters/SN/coordinators/${f.user}/remove`,
   ),
+  // Feedback and ratings. Anyone who may see a group may send it a message (f.cso is not funded yet: 422 for
+  // everyone, past authorization; a hidden group's 404 is in tests/routes/feedback.test.ts); its owners alone
+  // read them. f.cso applied to f.funder's call, so its members rate f.funder on its behalf; nobody else can.
+  json(
+    "POST /api/v1/orgs/:id/feedback",
+    all("ok"),
+    (f) => `/api/v1/orgs/${f.cso}/feedback`,
+    () => ({ text: "Thank you for the literacy circles." }),
+  ),
+  json("GET /api/v1/orgs/:id/feedback", csoOwners, (f) => `/api/v1/orgs/${f.cso}/feedback`),
+  form(
+    "POST /orgs/:id/feedback",
+    all("ok"),
+    (f) => `/orgs/${f.cso}/feedback`,
+    () => ({ text: "Thank you for the literacy circles." }),
+  ),
+  json("GET /orgs/:id/feedback", csoOwners, (f) => `/orgs/${f.cso}/feedback`),
+  json(
+    "POST /api/v1/funders/:id/ratings",
+    csoMembers,
+    (f) => `/api/v1/funders/${f.funder}/ratings`,
+    (f) => ({ orgId: f.cso, easeOfApplying: 4, respect: 5, speed: 3 }),
+  ),
+  json("GET /api/v1/funders/:id/ratings", all("ok"), (f) => `/api/v1/funders/${f.funder}/ratings`),
+  json("GET /funders/:id/rate", csoMembers, (f) => `/funders/${f.funder}/rate`),
+  form(
+    "POST /funders/:id/rate",
+    csoMembers,
+    (f) => `/funders/${f.funder}/rate`,
+    (f) => ({ orgId: f.cso, easeOfApplying: "4", respect: "5", speed: "3" }),
+  ),
+  // Uploads: anyone signed in with a verified address uploads (a JSON body is 415, past authorization); a file
+  // is read by its uploader (ownCso) and admins, and a 404 answers everyone else, so its id reveals nothing.
+  json("POST /api/v1/uploads", signedIn(), () => "/api/v1/uploads"),
+  json(
+    "GET /api/v1/uploads/:id",
+    [401, 404, "ok", 404, 404, 404, "ok"],
+    (f) => `/api/v1/uploads/${f.upload}`,
+  ),
   // Administration and reference data.
   json("GET /admin", adminOnly, () => "/admin"),
   form(
@@ -775,6 +856,14 @@ const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
       })
     ).body.invitationId ?? "no-such-invitation";
   const member = await newMember(c.ownCso, cso);
+  const { award, disbursement } = await awardWithDisbursement(c, funder, cso);
+  const uploaded = await c.ownCso.fetch("/api/v1/uploads", {
+    method: "POST",
+    body: uploadForm(MINIMAL_PNG),
+    headers: { Origin: ORIGIN },
+  });
+  if (uploaded.status !== 201) throw new Error(`fixture upload: ${uploaded.status}`);
+  const upload = ((await uploaded.json()) as { id: string }).id;
   return {
     cso,
     funder,
@@ -787,7 +876,40 @@ const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
     invitation,
     member,
     user: (c.ownCso as Client & { userId: string }).userId,
+    award,
+    disbursement,
+    upload,
   };
+};
+
+/** An award of 10,000 USD to the CSO through a call of its own, and 1,000 USD sent for it. */
+const awardWithDisbursement = async (c: Record<Caller, Client>, funder: string, cso: string) => {
+  const call = (
+    await c.ownFunder.post("/api/v1/calls", callBody(funder, { eligibility: {}, requiredLedBy: [] }))
+  ).body.id;
+  await c.ownFunder.post(`/api/v1/calls/${call}/publish`);
+  const a = (await c.ownCso.post(`/api/v1/calls/${call}/applications`, { orgId: cso })).body;
+  const q = (await c.ownCso.get(`/api/v1/calls/${call}`)).body.questions as { id: string }[];
+  await c.ownCso.patch(`/api/v1/applications/${a.id}`, {
+    version: a.version,
+    answers: Object.fromEntries(q.map((x) => [x.id, "An answer."])),
+    requestedAmount: usd(1_000_000),
+  });
+  await c.ownCso.post(`/api/v1/applications/${a.id}/submit`);
+  const award = (
+    await c.ownFunder.post(`/api/v1/applications/${a.id}/decision`, {
+      decision: "award",
+      amount: usd(1_000_000),
+    })
+  ).body.awardId;
+  const sent = await c.ownFunder.post(`/api/v1/awards/${award}/disbursements`, {
+    amount: usd(100_000),
+    sentOn: new Date().toISOString().slice(0, 10),
+    rail: "bank",
+    reference: "FIXTURE-1",
+  });
+  if (sent.status !== 201) throw new Error(`fixture disbursement: ${JSON.stringify(sent.body)}`);
+  return { award: award as string, disbursement: sent.body.id as string };
 };
 
 /** A second member of the CSO (not one of the callers): a verified address, invited by its owner, accepted. */

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { Client } from "../helpers/client";
 import { orgOwner, funderFields, PASSWORD } from "../helpers/world";
 import { funderWithCall } from "../helpers/calls";
+import { jpegWithMetadata, pngWithMetadata, webpWithMetadata, PDF, MP3 } from "../helpers/uploads";
 import { createApp } from "../../worker/app";
 
 const ROUTES = createApp()
@@ -33,6 +34,12 @@ const TABLES = [
   "fx_rates",
   "notifications",
   "stripe_events",
+  "uploads",
+  "tranches",
+  "disbursements",
+  "receipts",
+  "org_feedback",
+  "funder_ratings",
 ];
 const census = async () => {
   const [row] = (
@@ -161,5 +168,218 @@ describe("hostile input", () => {
       { numRuns: RUNS, seed: 20261123 },
     );
     expect(cases).toBe(RUNS);
+  });
+});
+
+/** The money after an award needs a real award, disbursement and pledge to get past 404: hostile bodies there. */
+describe("hostile input after the award", () => {
+  const MONEY_TABLES = ["tranches", "disbursements", "receipts", "audit_log", "notifications"];
+  const moneyCensus = async () =>
+    (
+      await env.DB.prepare(
+        `SELECT ${MONEY_TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(", ")}`,
+      ).all()
+    ).results[0];
+
+  test("plans, disbursements and receipts: never a 5xx, a problem naming what is wrong, nothing stored when refused", {
+    timeout: 120_000,
+  }, async () => {
+    const funder = await funderWithCall({ fundingType: "core", durationMonths: 36 });
+    const cso = await orgOwner();
+    const callId = funder.call.id as string;
+    const app = (await cso.post(`/api/v1/calls/${callId}/applications`, { orgId: cso.org.id })).body;
+    const questions = (await cso.get(`/api/v1/calls/${callId}`)).body.questions as { id: string }[];
+    const amount = { amount: 1_000_000, currency: "USD" };
+    await cso.patch(`/api/v1/applications/${app.id}`, {
+      version: app.version,
+      answers: Object.fromEntries(questions.map((q) => [q.id, "Literacy circles."])),
+      requestedAmount: amount,
+    });
+    await cso.post(`/api/v1/applications/${app.id}/submit`);
+    const awardId = (
+      await funder.post(`/api/v1/applications/${app.id}/decision`, { decision: "award", amount })
+    ).body.awardId;
+    const trancheId = (await funder.get(`/api/v1/awards/${awardId}`)).body.tranches[0].id;
+    const disbursementId = (
+      await funder.post(`/api/v1/awards/${awardId}/disbursements`, {
+        amount: { amount: 1000, currency: "USD" },
+        sentOn: new Date().toISOString().slice(0, 10),
+        rail: "bank",
+        reference: "HOSTILE-1",
+      })
+    ).body.id;
+    const pledgeId = (
+      await funder.post("/api/v1/pledges", {
+        recipientOrgId: cso.org.id,
+        amount: { amount: 5000, currency: "USD" },
+        interval: "once",
+      })
+    ).body.pledge.id;
+
+    // Mostly well-formed bodies with hostile parts, so most cases reach the rules past the schema.
+    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+      fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: bad });
+    const day = often(
+      fc.oneof(
+        fc.constant(new Date().toISOString().slice(0, 10)),
+        fc
+          .date({ min: new Date("2025-01-01"), max: new Date("2027-12-31"), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10)),
+      ),
+      nasty,
+    );
+    const money = often(
+      fc.record({
+        amount: fc.integer({ min: 0, max: 1_200_000 }),
+        currency: fc.constantFrom("USD", "USD", "USD", "XOF", "KES", "FJD"),
+      }),
+      fc.oneof(nasty, fc.record({ amount: fc.oneof(fc.double(), nasty), currency: nasty })),
+    );
+    const text = (good: string[], max: number) =>
+      often(
+        fc.constantFrom(...good),
+        nasty.map((x) => x.slice(0, max)),
+      );
+    const rail = often(fc.constantFrom("bank", "mobile_money", "fiscal_host", "cash_agent", "other"), nasty);
+    const sent = {
+      amount: money,
+      sentOn: day,
+      rail,
+      via: text(["M-Pesa", "Kenya Community Fund"], 200),
+      reference: text(["UBA/2026/1", "QK7Z2M9XA1", "V-2026-118"], 150),
+    };
+    const required = { requiredKeys: ["amount", "sentOn", "rail", "reference"] as never[] };
+    const bodies: Record<string, fc.Arbitrary<unknown>> = {
+      tranches: fc.record({
+        tranches: fc.array(
+          fc.record(
+            { dueOn: day, amount: money, afterReport: fc.boolean() },
+            { requiredKeys: ["dueOn", "amount"] },
+          ),
+          { maxLength: 25 },
+        ),
+      }),
+      awardDisbursements: fc.record({ ...sent, trancheId: text([trancheId, disbursementId], 80) }, required),
+      pledgeDisbursements: fc.record(sent, required),
+      receipt: fc.record(
+        { received: money, receivedOn: day, note: nasty.map((x) => x.slice(0, 1200)) },
+        { requiredKeys: ["received", "receivedOn"] },
+      ),
+    };
+    const route = fc.constantFrom(
+      ["PUT", `/api/v1/awards/${awardId}/tranches`, "tranches"],
+      ["POST", `/api/v1/awards/${awardId}/disbursements`, "awardDisbursements"],
+      ["POST", `/api/v1/pledges/${pledgeId}/disbursements`, "pledgeDisbursements"],
+      ["POST", `/api/v1/disbursements/${disbursementId}/receipt`, "receipt"],
+    );
+    const caseOf = route.chain(([method, path, kind]) =>
+      fc.tuple(fc.constant([method, path] as const), often(bodies[kind], jsonish)),
+    );
+    await fc.assert(
+      fc.asyncProperty(caseOf, fc.boolean(), async ([[method, path], b], asFunder) => {
+        const who = asFunder ? funder : cso;
+        const before = await moneyCensus();
+        const res = await who.fetch(path, {
+          method,
+          headers: { "Content-Type": "application/json", Origin: "http://localhost" },
+          body: typeof b === "string" ? b : JSON.stringify(b),
+        });
+        const text = await res.text();
+        expect(
+          res.status,
+          `${method} ${path} ${JSON.stringify(b).slice(0, 300)} → ${text.slice(0, 300)}`,
+        ).toBeLessThan(500);
+        if (res.status >= 400) {
+          expect(res.headers.get("content-type") ?? "").toContain("application/problem+json");
+          expect(await moneyCensus()).toEqual(before);
+        }
+      }),
+      { numRuns: 1500, seed: 20261130 },
+    );
+  });
+});
+
+/**
+ * Uploads need a real multipart body to get past the parser: damaged and flipped images, lying names and
+ * types, hostile file names, extra fields. Never a 5xx; a refusal is a problem naming a field and stores
+ * nothing (no row, no R2 object); what is stored never carries the sender's file name.
+ */
+describe("hostile uploads", () => {
+  const objects = async () => (await env.UPLOADS.list()).objects.length;
+
+  test("damaged files, lying labels, hostile names: 4xx naming the field, or stored under a random key", {
+    timeout: 120_000,
+  }, async () => {
+    const uploader = await orgOwner();
+    const valid = [jpegWithMetadata(), pngWithMetadata(), webpWithMetadata(), PDF, MP3];
+    const damaged = fc
+      .tuple(
+        fc.constantFrom(...valid),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }),
+        fc.option(fc.nat(), { nil: null }),
+      )
+      .map(([file, flips, cut]) => {
+        const b = file.slice();
+        for (const [at, value] of flips) b[at % b.length] = value;
+        return cut === null ? b : b.subarray(0, cut % (b.length + 1));
+      });
+    const bytes = fc.oneof(damaged, fc.uint8Array({ maxLength: 2048 }));
+    // workerd's FormData itself refuses names ending in a backslash: no client could send those.
+    const sendable = (s: string) => !s.endsWith("\\");
+    const name = fc.oneof(
+      nasty.map((s) => s.slice(0, 300)).filter(sendable),
+      fc.constantFrom(
+        "../../etc/passwd.jpg",
+        "photo.jpg\u0000.html",
+        "\u202Egpj.exe",
+        `${"a".repeat(5000)}.png`,
+      ),
+    );
+    const type = fc.oneof(
+      fc.constantFrom(
+        "image/jpeg",
+        "image/png",
+        "application/pdf",
+        "text/html",
+        "image/svg+xml",
+        "",
+        "x/y;;",
+      ),
+      nasty.map((s) => s.slice(0, 100)),
+    );
+    const extra = fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 20 }).filter(sendable), nasty), {
+      nil: null,
+    });
+    await fc.assert(
+      fc.asyncProperty(bytes, name, type, extra, async (file, fileName, declared, field) => {
+        const before = { rows: await census(), objects: await objects() };
+        const form = new FormData();
+        form.append("file", new File([file], fileName, { type: declared.replace(/[^\x20-\x7e]/g, "") }));
+        if (field) form.append(field[0], field[1]);
+        const res = await uploader.fetch("/api/v1/uploads", {
+          method: "POST",
+          body: form,
+          headers: { Origin: "http://localhost" },
+        });
+        const body = await res.text();
+        expect(res.status, body.slice(0, 300)).toBeLessThan(500);
+        if (res.status === 201) {
+          const { id } = JSON.parse(body) as { id: string };
+          const row = await env.DB.prepare("SELECT * FROM uploads WHERE id = ?")
+            .bind(id)
+            .first<Record<string, string>>();
+          expect(row?.r2_key).toMatch(/^[A-Za-z0-9_-]{22}$/);
+          if (fileName.length > 3) expect(JSON.stringify(row)).not.toContain(fileName);
+          // Stay under the hourly quota: what was stored is checked, then forgotten.
+          await env.UPLOADS.delete(row!.r2_key);
+          await env.DB.prepare("DELETE FROM uploads WHERE id = ?").bind(id).run();
+          return;
+        }
+        expect(res.headers.get("content-type")).toContain("application/problem+json");
+        expect((JSON.parse(body) as { errors?: unknown[] }).errors?.length).toBeGreaterThan(0);
+        expect({ rows: await census(), objects: await objects() }).toEqual(before);
+      }),
+      { numRuns: 400, seed: 20261130 },
+    );
   });
 });

@@ -13,7 +13,10 @@ import type { Org } from "./orgs";
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
-export const toApplication = (r: ApplicationRow, award?: { amount: number; currency: string } | null) => ({
+/** The award an application led to, if any: its amount is the decision's, its id the award's page. */
+type AwardRef = { id: string; amount: number; currency: string };
+
+export const toApplication = (r: ApplicationRow, award?: AwardRef | null) => ({
   id: r.id,
   callId: r.callId,
   orgId: r.orgId,
@@ -35,14 +38,17 @@ export const toApplication = (r: ApplicationRow, award?: { amount: number; curre
         decidedAt: r.decidedAt,
       }
     : null,
+  awardId: award?.id ?? null,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
 export type Application = ReturnType<typeof toApplication>;
 
+const awardRef = { id: awards.id, amount: awards.amount, currency: awards.currency };
+
 export const findApplication = async (db: Db, id: string) => {
   const row = await db
-    .select({ app: applications, award: { amount: awards.amount, currency: awards.currency } })
+    .select({ app: applications, award: awardRef })
     .from(applications)
     .leftJoin(awards, eq(awards.applicationId, applications.id))
     .where(eq(applications.id, id))
@@ -50,7 +56,7 @@ export const findApplication = async (db: Db, id: string) => {
   return row
     ? toApplication(
         row.app,
-        row.award?.amount !== undefined && row.award?.amount !== null ? (row.award as Money) : null,
+        row.award?.id !== undefined && row.award?.id !== null ? (row.award as AwardRef) : null,
       )
     : null;
 };
@@ -230,6 +236,7 @@ export const listCallApplications = async (db: Db, callId: string) => {
   const rows = await db
     .select({
       app: applications,
+      award: awardRef,
       orgName: orgs.name,
       reviewCount: count(reviews.reviewerId),
       reviewTotal: sum(reviews.score),
@@ -237,12 +244,13 @@ export const listCallApplications = async (db: Db, callId: string) => {
     .from(applications)
     .innerJoin(orgs, eq(orgs.id, applications.orgId))
     .leftJoin(reviews, eq(reviews.applicationId, applications.id))
+    .leftJoin(awards, eq(awards.applicationId, applications.id))
     .where(and(eq(applications.callId, callId), isNotNull(applications.submittedAt)))
     .groupBy(applications.id)
     .orderBy(applications.submittedAt)
     .all();
   return rows.map((r) => ({
-    ...toApplication(r.app),
+    ...toApplication(r.app, r.award as AwardRef | null),
     // The snapshot is the name the funder was shown at submission, whatever the profile says now.
     orgName: r.app.snapshot ? (JSON.parse(r.app.snapshot) as Org).name : r.orgName,
     reviewCount: r.reviewCount,
@@ -254,10 +262,11 @@ export const listCallApplications = async (db: Db, callId: string) => {
 export const listOrgApplications = async (db: Db, orgId: string) =>
   (
     await db
-      .select({ app: applications, callTitle: calls.title })
+      .select({ app: applications, award: awardRef, callTitle: calls.title })
       .from(applications)
       .innerJoin(calls, eq(calls.id, applications.callId))
+      .leftJoin(awards, eq(awards.applicationId, applications.id))
       .where(eq(applications.orgId, orgId))
       .orderBy(desc(applications.updatedAt))
       .all()
-  ).map((r) => ({ ...toApplication(r.app), callTitle: r.callTitle }));
+  ).map((r) => ({ ...toApplication(r.app, r.award as AwardRef | null), callTitle: r.callTitle }));

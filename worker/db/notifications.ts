@@ -9,7 +9,8 @@ export type NotificationKind =
   | "application.submitted"
   | "application.withdrawn"
   | "application.awarded"
-  | "application.declined";
+  | "application.declined"
+  | "disbursement.sent";
 export type Notice = { orgId: string; kind: NotificationKind; data: Record<string, string | number | null> };
 
 export const notifyInsert = (db: Db, n: Notice) =>

@@ -19,6 +19,7 @@ import {
   calls,
   pledges,
   auditLog,
+  orgFeedback,
 } from "../../schema";
 import type { Db } from "./client";
 import { setFacts, refreshStatus } from "./pledges";
@@ -201,6 +202,8 @@ export const eraseOrg = (
       .where(and(eq(confirmations.orgId, orgId), mine)),
     db.delete(confirmationRequests).where(and(eq(confirmationRequests.orgId, orgId), mine)),
     db.delete(notifications).where(and(eq(notifications.orgId, orgId), mine)),
+    // Messages sent to the group by its community were for its owners alone.
+    db.delete(orgFeedback).where(and(eq(orgFeedback.orgId, orgId), mine)),
     db
       .update(reviews)
       .set({ comment: null, updatedAt: at })

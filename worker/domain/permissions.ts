@@ -276,3 +276,121 @@ export const pledgerShownTo = (
     return null;
   return !p.anonymous || membershipIn(v, p.recipientOrgId) ? name : null;
 };
+
+/**
+ * Anonymous feedback sent to a group is read by its owners alone: not its other members (a message may be
+ * about one of them), not admins (a channel the platform reads would not feel anonymous to those writing).
+ */
+export const canReadFeedback = canManageMembers;
+
+/**
+ * Rating a funder, on behalf of a group one belongs to. Whether that group applied to the funder is a
+ * fact in the data, checked after this; a funder the viewer may not see does not exist for them.
+ */
+export const canRateFunder = (
+  v: Viewer | null,
+  funder: { id: string; visibility: Visibility },
+  ratingOrgId: string,
+): Decision => {
+  if (!canViewOrg(v, funder).ok) return deny(404, "not_found");
+  if (!v) return deny(401, "sign_in");
+  return membershipIn(v, ratingOrgId) ? allow : deny(403, "not_member");
+};
+
+type AwardRef = { orgId: string; funderOrgId: string };
+
+/**
+ * An award and its money (plan, disbursements, receipts) are seen by the group that got it, the funder
+ * that gave it, and admins. For anyone else it does not exist: an award names a group and its funder.
+ */
+export const canViewAward = (v: Viewer | null, a: AwardRef): Decision => {
+  if (!v) return deny(401, "sign_in");
+  return membershipIn(v, a.orgId) || membershipIn(v, a.funderOrgId) || isAdmin(v)
+    ? allow
+    : deny(404, "not_found");
+};
+
+/**
+ * The plan and the money sent are the funder's own statements: its members record them, not admins and
+ * not the group. A funder the platform has not verified cannot, as it cannot publish or reach out.
+ */
+export const canDisburse = (v: Viewer | null, a: AwardRef): Decision => {
+  const view = canViewAward(v, a);
+  if (!view.ok) return view;
+  const m = membershipIn(v, a.funderOrgId);
+  if (!m) return deny(403, "not_funder_member");
+  return m.orgVerified ? allow : deny(403, "funder_not_verified");
+};
+
+/** Who paid a disbursement: the award's funder, or for pooled pledge money the pledge's pledger. */
+type DisbursementRef = { orgId: string; payerOrgId: string | null; pledgerUserId: string | null };
+
+/** A disbursement is seen by the receiving group, whoever paid it, and admins. */
+export const canViewDisbursement = (v: Viewer | null, d: DisbursementRef): Decision => {
+  if (!v) return deny(401, "sign_in");
+  const payer = (d.payerOrgId !== null && !!membershipIn(v, d.payerOrgId)) || v.userId === d.pledgerUserId;
+  return membershipIn(v, d.orgId) || payer || isAdmin(v) ? allow : deny(404, "not_found");
+};
+
+/** Only the receiving group says what arrived: neither the payer nor an admin can confirm it for them. */
+export const canConfirmReceipt = (v: Viewer | null, d: DisbursementRef): Decision => {
+  const view = canViewDisbursement(v, d);
+  if (!view.ok) return view;
+  return membershipIn(v, d.orgId) ? allow : deny(403, "not_recipient");
+};
+
+/**
+ * Uploading files: a signed-in person whose e-mail address is verified (storage is paid for, and an
+ * address nobody proved to own is how throwaway accounts would fill it).
+ */
+export const canUpload = (v: Viewer | null): Decision =>
+  !v ? deny(401, "sign_in") : v.emailVerified ? allow : deny(403, "email_unverified");
+
+/**
+ * An uploaded file is read by whoever uploaded it, by admins, and by the members of the organisations that
+ * what it is attached to lets read it (`readers`, one entry per attachment, e.g. a report's group and
+ * funders). For anyone else it does not exist (404): a file id must not reveal that a report or photo
+ * exists.
+ */
+export const canReadUpload = (
+  v: Viewer | null,
+  upload: { uploaderId: string },
+  readers: readonly { orgIds: readonly string[] }[],
+): Decision => {
+  if (!v) return deny(401, "sign_in");
+  if (v.userId === upload.uploaderId || isAdmin(v)) return allow;
+  return readers.some((r) => r.orgIds.some((orgId) => membershipIn(v, orgId)))
+    ? allow
+    : deny(404, "not_found");
+};
+
+/** A light report: its group, whether it was sent, and the funders it is for (its award's, and shared). */
+type ReportRef = { orgId: string; status: string; funderOrgIds: readonly string[] };
+
+/**
+ * A report is the group's own until it is sent; then the funder of its award, the funders of the awards it
+ * was shared with, and admins read it too. For anyone else (a draft, to a funder) it does not exist.
+ */
+export const canReadReport = (v: Viewer | null, r: ReportRef): Decision => {
+  if (!v) return deny(401, "sign_in");
+  if (membershipIn(v, r.orgId)) return allow;
+  if (r.status !== "submitted") return deny(404, "not_found");
+  return isAdmin(v) || r.funderOrgIds.some((id) => membershipIn(v, id)) ? allow : deny(404, "not_found");
+};
+
+/** The group's members write and send its reports; a funder who may read one cannot change it. */
+export const canWriteReport = (v: Viewer | null, r: ReportRef): Decision => {
+  const read = canReadReport(v, r);
+  if (!read.ok) return read;
+  return membershipIn(v, r.orgId) ? allow : deny(403, "not_grantee");
+};
+
+/**
+ * Sharing shows the group's words to another funder: a decision that exposes the group, so its owners
+ * take it (like visibility), not every member.
+ */
+export const canShareReport = (v: Viewer | null, r: ReportRef): Decision => {
+  const write = canWriteReport(v, r);
+  if (!write.ok) return write;
+  return membershipIn(v, r.orgId)?.role === "owner" ? allow : deny(403, "not_owner");
+};

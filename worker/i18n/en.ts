@@ -1,6 +1,90 @@
 // English messages: the reference catalogue. Every other language must have exactly these keys
 // (TypeScript enforces it through the Messages type, and a test checks it at run time).
 export const en = {
+  "err.rating_none_applied":
+    "Only groups that applied to one of this funder's calls can rate it, and none of your organisations has.",
+  "err.upload_missing": "Choose a file to upload (in the form field named file).",
+  "err.upload_one": "Send one file at a time.",
+  "err.upload_empty": "This file is empty.",
+  "err.upload_too_large": "The file is larger than {max} MB. Send a smaller photo or a shorter voice note.",
+  "err.upload_kind":
+    "This kind of file cannot be uploaded. Send a photo (JPEG, PNG or WebP), a PDF, or a voice note (MP3, OGG or M4A).",
+  "err.upload_mislabelled":
+    "The file's name or type does not match its contents: it is a {kind} file. Rename it, or save it again in the format its name says.",
+  "err.upload_malformed":
+    "This file is damaged or incomplete, so it was not stored. Save or export it again and retry.",
+  "err.upload_multipart": "Send the file as multipart/form-data, in a field named file.",
+  "err.upload_unverified": "Confirm your e-mail address before uploading files.",
+  "err.upload_quota": "You have uploaded {count} files in the last hour. Wait a little before sending more.",
+  "report.after_award": "After the award",
+  "report.disbursed_share": "Disbursed ÷ awarded",
+  "report.received_share": "Received ÷ awarded",
+  "report.loss_share": "Lost on the way ÷ sent",
+  "report.median_days": "Median days to a first disbursement",
+  "report.awaiting": "Awards not yet disbursed",
+  "report.after_award_note":
+    "In USD at each date's rate: awarded at the award date, sent at the sent date, received at the received date. Losses (fees, exchange) count only disbursements whose receipt the group has confirmed; the median wait counts only awards already disbursed, so those still waiting are counted apart.",
+  "feedback.title": "Send this group a message (anonymous)",
+  "feedback.intro":
+    "Tell the group what its work changed for you, or what it could do better. Only its owners read it, and they cannot reply.",
+  "feedback.anonymous_note":
+    "Your name, account, address and device are not recorded with the message, even when you are signed in; only the day it was sent is kept. Do not sign it if you want to stay anonymous.",
+  "feedback.text": "Your message",
+  "feedback.send": "Send anonymously",
+  "feedback.sent_title": "Thank you.",
+  "feedback.sent": "Your message was sent to the group. It does not say who wrote it.",
+  "feedback.list_title": "Messages from the community",
+  "feedback.list_intro":
+    "Sent anonymously by people who know your work. Sanad does not know who wrote them, so there is no one to reply to; only your organisation's owners see them.",
+  "feedback.read": "Read the messages",
+  "feedback.none": "No messages yet.",
+  "err.feedback_not_funded": "Messages can be sent only to groups that have received funding through Sanad.",
+  "rating.section": "How groups that applied rate this funder",
+  "rating.ease": "Ease of applying",
+  "rating.respect": "Respect",
+  "rating.speed": "Speed",
+  "rating.out_of_5": "{value} out of 5",
+  "rating.raters": "Groups that rated: {count}",
+  "rating.suppressed":
+    "Not published yet: ratings are shown once at least {k} groups that applied have rated this funder, so that no group's rating can be singled out.",
+  "rating.comments": "What they said",
+  "rating.rate": "Rate this funder",
+  "rating.title": "Rate a funder",
+  "rating.intro":
+    "Tell other groups how this funder treated yours. Sanad stores neither you nor your group with the rating, only a key that lets your group change it later; ratings are published only as averages over at least {k} groups.",
+  "rating.as": "On behalf of",
+  "rating.scale_hint": "1 = very poor, 5 = excellent",
+  "rating.comment": "Comment (optional)",
+  "rating.comment_hint":
+    "Up to 500 characters, published with the others once enough groups have rated. Name no one if you want to stay anonymous.",
+  "rating.submit": "Save the rating",
+  "rating.saved": "Your group's rating is saved. Rating again replaces it.",
+  "err.rating_not_applicant":
+    "Only groups that applied to one of this funder's calls can rate it, and this organisation has not.",
+  "err.rating_not_member": "You can rate a funder only on behalf of an organisation you belong to.",
+  "err.tranche_count": "Plan between 1 and {max} tranches.",
+  "err.tranche_before_award": "A tranche cannot fall due before the award was made ({date}).",
+  "err.tranche_sum": "The tranches add up to {planned}; they must add up to the award, {awarded}.",
+  "err.tranches_paid":
+    "Money has already been sent against a tranche of this plan, so the plan can no longer be replaced.",
+  "err.cannot_plan": "The plan could not be saved; see each problem below.",
+  "err.disbursement_currency":
+    "Use {currency}, the currency of the award or pledge; any exchange on the way shows in the receipt.",
+  "err.disbursement_exceeds": "This is more than what remains to be sent: {remaining}.",
+  "err.sent_too_early": "This date is before the award or pledge it pays ({date}).",
+  "err.via_operator": "Name the mobile-money operator (M-Pesa, MTN MoMo, Orange Money…).",
+  "err.via_host": "Name the fiscal host that receives the money for the group.",
+  "err.payout_reference":
+    "This does not look like a reference for this way of paying; copy it as the bank, operator or agent gave it.",
+  "err.tranche_unknown": "This tranche is not part of this award's plan.",
+  "err.no_fx_rate":
+    "There is no exchange rate for {currency} yet, so the loss on the way cannot be measured; ask an admin to add one.",
+  "err.cannot_disburse": "The disbursement could not be recorded; see each problem below.",
+  "err.pledge_not_paid": "Nothing has been paid in for this pledge yet, so there is nothing to send from it.",
+  "err.received_before_sent": "Money cannot arrive before it was sent ({date}).",
+  "err.receipt_confirmed": "What arrived for this disbursement has already been confirmed.",
+  "err.cannot_confirm_receipt": "The receipt could not be confirmed; see each problem below.",
+  "notice.disbursement.sent": "Money was sent for “{call}”: confirm what arrived once it does",
   "err.funder_checks":
     "To verify a funder, record what you checked: its website, its registration and a contact you reached.",
   "err.url": "Enter a full web address, starting with https://.",

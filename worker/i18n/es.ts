@@ -2,6 +2,93 @@
 import type { Messages } from "./en";
 
 export const es: Messages = {
+  "err.rating_none_applied":
+    "Solo pueden calificar a este financiador los grupos que postularon a una de sus convocatorias, y ninguna de sus organizaciones lo hizo.",
+  "err.upload_missing": "Elija un archivo para subir (en el campo del formulario llamado file).",
+  "err.upload_one": "Envíe un solo archivo a la vez.",
+  "err.upload_empty": "Este archivo está vacío.",
+  "err.upload_too_large":
+    "El archivo supera los {max} MB. Envíe una foto más pequeña o una nota de voz más corta.",
+  "err.upload_kind":
+    "Este tipo de archivo no se puede subir. Envíe una foto (JPEG, PNG o WebP), un PDF o una nota de voz (MP3, OGG o M4A).",
+  "err.upload_mislabelled":
+    "El nombre o el tipo del archivo no coincide con su contenido: es un archivo {kind}. Cámbiele el nombre o guárdelo de nuevo en el formato que indica su nombre.",
+  "err.upload_malformed":
+    "Este archivo está dañado o incompleto, así que no se guardó. Guárdelo o expórtelo de nuevo e inténtelo otra vez.",
+  "err.upload_multipart": "Envíe el archivo como multipart/form-data, en un campo llamado file.",
+  "err.upload_unverified": "Confirme su correo electrónico antes de subir archivos.",
+  "err.upload_quota": "Ha subido {count} archivos en la última hora. Espere un poco antes de enviar más.",
+  "report.after_award": "Después de la adjudicación",
+  "report.disbursed_share": "Desembolsado ÷ adjudicado",
+  "report.received_share": "Recibido ÷ adjudicado",
+  "report.loss_share": "Perdido en el camino ÷ enviado",
+  "report.median_days": "Mediana de días hasta un primer desembolso",
+  "report.awaiting": "Subvenciones aún sin desembolsar",
+  "report.after_award_note":
+    "En USD al tipo de cambio de cada fecha: lo adjudicado a la fecha de adjudicación, lo enviado a la fecha de envío, lo recibido a la fecha de recepción. Las pérdidas (comisiones, cambio) solo cuentan los desembolsos cuya recepción el grupo confirmó; la mediana de espera solo cuenta las subvenciones ya desembolsadas, y las que aún esperan se cuentan aparte.",
+  "feedback.title": "Enviar un mensaje a este grupo (anónimo)",
+  "feedback.intro":
+    "Cuéntele al grupo qué cambió su trabajo para usted, o qué podría hacer mejor. Solo lo leen sus personas propietarias, y no pueden responder.",
+  "feedback.anonymous_note":
+    "Su nombre, su cuenta, su dirección y su dispositivo no se guardan con el mensaje, aunque haya iniciado sesión; solo se conserva el día del envío. No lo firme si quiere seguir en el anonimato.",
+  "feedback.text": "Su mensaje",
+  "feedback.send": "Enviar de forma anónima",
+  "feedback.sent_title": "Gracias.",
+  "feedback.sent": "Su mensaje se envió al grupo. No dice quién lo escribió.",
+  "feedback.list_title": "Mensajes de la comunidad",
+  "feedback.list_intro":
+    "Enviados de forma anónima por personas que conocen su trabajo. Sanad no sabe quién los escribió: no hay a quién responder. Solo las personas propietarias de su organización los ven.",
+  "feedback.read": "Leer los mensajes",
+  "feedback.none": "Todavía no hay mensajes.",
+  "err.feedback_not_funded":
+    "Solo se pueden enviar mensajes a grupos que recibieron financiación a través de Sanad.",
+  "rating.section": "Cómo califican a este financiador los grupos que postularon",
+  "rating.ease": "Facilidad para postular",
+  "rating.respect": "Respeto",
+  "rating.speed": "Rapidez",
+  "rating.out_of_5": "{value} de 5",
+  "rating.raters": "Grupos que calificaron: {count}",
+  "rating.suppressed":
+    "Aún no se publica: las calificaciones se muestran cuando al menos {k} grupos que postularon han calificado a este financiador, para que no se pueda aislar la de ningún grupo.",
+  "rating.comments": "Lo que dijeron",
+  "rating.rate": "Calificar a este financiador",
+  "rating.title": "Calificar a un financiador",
+  "rating.intro":
+    "Cuéntele a otros grupos cómo trató este financiador al suyo. Sanad no guarda ni a usted ni a su grupo con la calificación, solo una clave que permite a su grupo cambiarla; las calificaciones se publican solo como promedios de al menos {k} grupos.",
+  "rating.as": "En nombre de",
+  "rating.scale_hint": "1 = muy malo, 5 = excelente",
+  "rating.comment": "Comentario (opcional)",
+  "rating.comment_hint":
+    "Hasta 500 caracteres, que se publican con los demás cuando hayan calificado suficientes grupos. No nombre a nadie si quiere seguir en el anonimato.",
+  "rating.submit": "Guardar la calificación",
+  "rating.saved": "La calificación de su grupo quedó guardada. Calificar de nuevo la reemplaza.",
+  "err.rating_not_applicant":
+    "Solo pueden calificar a este financiador los grupos que postularon a una de sus convocatorias, y esta organización no lo hizo.",
+  "err.rating_not_member":
+    "Solo puede calificar a un financiador en nombre de una organización de la que es miembro.",
+  "err.tranche_count": "Prevea entre 1 y {max} tramos.",
+  "err.tranche_before_award": "Un tramo no puede vencer antes de la fecha de la subvención ({date}).",
+  "err.tranche_sum": "Los tramos suman {planned}; deben sumar el monto de la subvención, {awarded}.",
+  "err.tranches_paid":
+    "Ya se envió dinero correspondiente a un tramo de este plan, así que ya no se puede reemplazar.",
+  "err.cannot_plan": "No se pudo guardar el plan; vea cada problema abajo.",
+  "err.disbursement_currency":
+    "Use {currency}, la moneda de la subvención o del compromiso; el cambio en el camino aparece en el recibo.",
+  "err.disbursement_exceeds": "Es más de lo que queda por enviar: {remaining}.",
+  "err.sent_too_early": "Esta fecha es anterior a la subvención o el compromiso que paga ({date}).",
+  "err.via_operator": "Indique el operador de dinero móvil (M-Pesa, MTN MoMo, Orange Money…).",
+  "err.via_host": "Indique la organización anfitriona que recibe el dinero para el grupo.",
+  "err.payout_reference":
+    "Esto no parece una referencia de este medio de pago; cópiela tal como la dio el banco, el operador o el agente.",
+  "err.tranche_unknown": "Este tramo no forma parte del plan de esta subvención.",
+  "err.no_fx_rate":
+    "Todavía no hay tipo de cambio para {currency}, así que no se puede medir la pérdida en el camino; pida a un administrador que lo agregue.",
+  "err.cannot_disburse": "No se pudo registrar el desembolso; vea cada problema abajo.",
+  "err.pledge_not_paid": "Todavía no se ha pagado nada de este compromiso, así que no hay nada que enviar.",
+  "err.received_before_sent": "El dinero no puede llegar antes de haber sido enviado ({date}).",
+  "err.receipt_confirmed": "Lo que llegó de este desembolso ya fue confirmado.",
+  "err.cannot_confirm_receipt": "No se pudo confirmar el recibo; vea cada problema abajo.",
+  "notice.disbursement.sent": "Se envió dinero para «{call}»: confirme lo que llegó cuando llegue",
   "err.funder_checks":
     "Para verificar a un financiador, anote lo que comprobó: su sitio web, su registro y un contacto con quien habló.",
   "err.url": "Escriba una dirección web completa, que empiece por https://.",

@@ -2,6 +2,95 @@
 import type { Messages } from "./en";
 
 export const fr: Messages = {
+  "err.rating_none_applied":
+    "Seuls les groupes qui ont postulé à l'un des appels de ce bailleur peuvent le noter, et aucune de vos organisations ne l'a fait.",
+  "err.upload_missing": "Choisissez un fichier à envoyer (dans le champ de formulaire nommé file).",
+  "err.upload_one": "Envoyez un seul fichier à la fois.",
+  "err.upload_empty": "Ce fichier est vide.",
+  "err.upload_too_large":
+    "Le fichier dépasse {max} Mo. Envoyez une photo plus petite ou un message vocal plus court.",
+  "err.upload_kind":
+    "Ce type de fichier ne peut pas être envoyé. Envoyez une photo (JPEG, PNG ou WebP), un PDF ou un message vocal (MP3, OGG ou M4A).",
+  "err.upload_mislabelled":
+    "Le nom ou le type du fichier ne correspond pas à son contenu : c'est un fichier {kind}. Renommez-le, ou enregistrez-le à nouveau dans le format qu'indique son nom.",
+  "err.upload_malformed":
+    "Ce fichier est endommagé ou incomplet ; il n'a pas été enregistré. Enregistrez-le ou exportez-le à nouveau, puis réessayez.",
+  "err.upload_multipart": "Envoyez le fichier en multipart/form-data, dans un champ nommé file.",
+  "err.upload_unverified": "Confirmez votre adresse e-mail avant d'envoyer des fichiers.",
+  "err.upload_quota":
+    "Vous avez envoyé {count} fichiers au cours de la dernière heure. Attendez un peu avant d'en envoyer d'autres.",
+  "report.after_award": "Après l'attribution",
+  "report.disbursed_share": "Décaissé ÷ attribué",
+  "report.received_share": "Reçu ÷ attribué",
+  "report.loss_share": "Perdu en route ÷ envoyé",
+  "report.median_days": "Délai médian avant un premier décaissement (jours)",
+  "report.awaiting": "Subventions pas encore décaissées",
+  "report.after_award_note":
+    "En USD au taux de chaque date : l'attribué à la date d'attribution, l'envoyé à la date d'envoi, le reçu à la date de réception. Les pertes (frais, change) ne comptent que les décaissements dont le groupe a confirmé la réception ; le délai médian ne compte que les subventions déjà décaissées, celles qui attendent encore sont comptées à part.",
+  "feedback.title": "Envoyer un message à ce groupe (anonyme)",
+  "feedback.intro":
+    "Dites au groupe ce que son travail a changé pour vous, ou ce qu'il pourrait mieux faire. Seuls ses propriétaires le lisent, et ils ne peuvent pas répondre.",
+  "feedback.anonymous_note":
+    "Votre nom, votre compte, votre adresse et votre appareil ne sont pas enregistrés avec le message, même si vous êtes connecté ; seul le jour de l'envoi est conservé. Ne le signez pas si vous voulez rester anonyme.",
+  "feedback.text": "Votre message",
+  "feedback.send": "Envoyer anonymement",
+  "feedback.sent_title": "Merci.",
+  "feedback.sent": "Votre message a été envoyé au groupe. Il ne dit pas qui l'a écrit.",
+  "feedback.list_title": "Messages de la communauté",
+  "feedback.list_intro":
+    "Envoyés anonymement par des personnes qui connaissent votre travail. Sanad ne sait pas qui les a écrits : il n'y a personne à qui répondre. Seuls les propriétaires de votre organisation les voient.",
+  "feedback.read": "Lire les messages",
+  "feedback.none": "Aucun message pour l'instant.",
+  "err.feedback_not_funded":
+    "On ne peut envoyer de message qu'aux groupes qui ont reçu un financement par Sanad.",
+  "rating.section": "Ce qu'en pensent les groupes qui ont postulé",
+  "rating.ease": "Facilité de candidature",
+  "rating.respect": "Respect",
+  "rating.speed": "Rapidité",
+  "rating.out_of_5": "{value} sur 5",
+  "rating.raters": "Groupes qui ont noté : {count}",
+  "rating.suppressed":
+    "Pas encore publié : les notes s'affichent quand au moins {k} groupes qui ont postulé ont noté ce bailleur, pour que la note d'aucun groupe ne puisse être isolée.",
+  "rating.comments": "Ce qu'ils en disent",
+  "rating.rate": "Noter ce bailleur",
+  "rating.title": "Noter un bailleur",
+  "rating.intro":
+    "Dites aux autres groupes comment ce bailleur a traité le vôtre. Sanad n'enregistre ni vous ni votre groupe avec la note, seulement une clé qui permet à votre groupe de la modifier ; les notes ne sont publiées qu'en moyennes sur au moins {k} groupes.",
+  "rating.as": "Au nom de",
+  "rating.scale_hint": "1 = très mauvais, 5 = excellent",
+  "rating.comment": "Commentaire (facultatif)",
+  "rating.comment_hint":
+    "Jusqu'à 500 caractères, publiés avec les autres quand assez de groupes ont noté. Ne nommez personne si vous voulez rester anonyme.",
+  "rating.submit": "Enregistrer la note",
+  "rating.saved": "La note de votre groupe est enregistrée. Noter à nouveau la remplace.",
+  "err.rating_not_applicant":
+    "Seuls les groupes qui ont postulé à l'un des appels de ce bailleur peuvent le noter, et cette organisation ne l'a pas fait.",
+  "err.rating_not_member":
+    "Vous ne pouvez noter un bailleur qu'au nom d'une organisation dont vous êtes membre.",
+  "err.tranche_count": "Prévoyez entre 1 et {max} tranches.",
+  "err.tranche_before_award": "Une tranche ne peut pas être due avant la date de la subvention ({date}).",
+  "err.tranche_sum": "Les tranches totalisent {planned} ; elles doivent totaliser la subvention, {awarded}.",
+  "err.tranches_paid":
+    "De l’argent a déjà été envoyé au titre d’une tranche de ce plan : il ne peut plus être remplacé.",
+  "err.cannot_plan": "Le plan n’a pas pu être enregistré ; voyez chaque problème ci-dessous.",
+  "err.disbursement_currency":
+    "Utilisez {currency}, la devise de la subvention ou de la promesse ; le change en route apparaît dans le reçu.",
+  "err.disbursement_exceeds": "C’est plus que ce qui reste à envoyer : {remaining}.",
+  "err.sent_too_early": "Cette date précède la subvention ou la promesse qu’elle paie ({date}).",
+  "err.via_operator": "Indiquez l’opérateur de mobile money (M-Pesa, MTN MoMo, Orange Money…).",
+  "err.via_host": "Indiquez l’organisation hôte qui reçoit l’argent pour le groupe.",
+  "err.payout_reference":
+    "Cela ne ressemble pas à une référence pour ce moyen de paiement ; recopiez-la telle que la banque, l’opérateur ou l’agent l’a donnée.",
+  "err.tranche_unknown": "Cette tranche ne fait pas partie du plan de cette subvention.",
+  "err.no_fx_rate":
+    "Il n’y a pas encore de taux de change pour {currency}, la perte en route ne peut donc pas être mesurée ; demandez à un administrateur d’en ajouter un.",
+  "err.cannot_disburse": "Le versement n’a pas pu être enregistré ; voyez chaque problème ci-dessous.",
+  "err.pledge_not_paid": "Rien n’a encore été versé pour cette promesse : il n’y a rien à envoyer.",
+  "err.received_before_sent": "L’argent ne peut pas arriver avant d’avoir été envoyé ({date}).",
+  "err.receipt_confirmed": "Ce qui est arrivé pour ce versement a déjà été confirmé.",
+  "err.cannot_confirm_receipt": "Le reçu n’a pas pu être confirmé ; voyez chaque problème ci-dessous.",
+  "notice.disbursement.sent":
+    "De l’argent a été envoyé pour « {call} » : confirmez ce qui est arrivé dès réception",
   "err.funder_checks":
     "Pour vérifier un bailleur, notez ce que vous avez vérifié : son site web, son enregistrement et un contact joint.",
   "err.url": "Saisissez une adresse web complète, commençant par https://.",

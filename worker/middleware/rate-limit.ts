@@ -13,7 +13,7 @@ import { Problem } from "../core/problem";
  */
 export const clientKey = (c: Context<AppEnv>) => c.req.header("cf-connecting-ip") ?? "unknown";
 
-/** Both bindings count per minute (wrangler.toml); waiting that long always clears the bucket. */
+/** Every binding counts per minute (wrangler.toml); waiting that long always clears the bucket. */
 const RETRY_AFTER_SECONDS = 60;
 
 export const rateLimit = (pick: (env: AppEnv["Bindings"]) => RateLimit, methods: string[] = ["POST"]) =>
@@ -35,3 +35,5 @@ export const rateLimit = (pick: (env: AppEnv["Bindings"]) => RateLimit, methods:
 
 export const authLimit = rateLimit((env) => env.AUTH_LIMITER);
 export const heavyLimit = rateLimit((env) => env.HEAVY_LIMITER, ["GET", "HEAD"]);
+/** Anonymous feedback to a group: the address is counted here, in Cloudflare's memory, and stored nowhere. */
+export const feedbackLimit = rateLimit((env) => env.FEEDBACK_LIMITER);

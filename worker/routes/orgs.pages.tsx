@@ -15,6 +15,8 @@ import { OrgEditPage } from "../../web/pages/orgs/Edit";
 import type { OrgFormValues } from "../../web/components/OrgForm";
 import type { VouchFormValues } from "../../web/components/Trust";
 import { trustPanel } from "../http/trust-panel";
+import { feedbackPanel } from "../http/feedback-panel";
+import { reportK } from "../http/report-query";
 import { OrgCreate, OrgPatch, OrgListQuery, MemberInvite, MemberRolePatch } from "../../schema/api/orgs";
 import { createOrg, viewOrg, editableOrg, updateOrg, inviteMember, verifyOrg } from "../actions/orgs";
 import { countriesFor } from "../actions/reference";
@@ -66,9 +68,10 @@ export const showOrg = async (
   status = 200,
 ) => {
   const v = viewerOf(c);
-  const [calls, trust] = await Promise.all([
+  const [calls, trust, feedback] = await Promise.all([
     org.kind === "funder" ? callsOfFunder(c.get("db"), v, org.id) : null,
     trustPanel(c.get("db"), v, org),
+    feedbackPanel(c.get("db"), v, org, reportK(c.env)),
   ]);
   const isMember = !!membershipIn(v, org.id);
   return renderPage(
@@ -83,6 +86,7 @@ export const showOrg = async (
       isAdmin={isAdmin(v)}
       canPledge={!!v && org.kind === "cso" && !isMember}
       trust={trust}
+      feedback={feedback}
       {...extra}
     />,
     status,

@@ -5,6 +5,7 @@ import { usePage } from "../../context";
 import { OrgFacts } from "../../components/OrgFacts";
 import { Notice, type FormErrors } from "../../components/form";
 import { TrustSection, type TrustPanel, type VouchFormValues } from "../../components/Trust";
+import { FeedbackSection, type FeedbackPanel } from "../../components/Feedback";
 import type { OrgView } from "../../../schema/api/orgs";
 import type { CallView } from "../../../schema/api/calls";
 
@@ -23,6 +24,8 @@ type OrgPageProps = {
   trust: TrustPanel;
   trustErrors?: FormErrors;
   trustValues?: VouchFormValues;
+  /** Anonymous feedback to a funded group; ratings of a funder by the groups that applied to it. */
+  feedback: FeedbackPanel;
 };
 
 type ActionsProps = Pick<OrgPageProps, "org" | "isMember" | "canEdit" | "seesMembers" | "canPledge">;
@@ -155,6 +158,7 @@ export const OrgPage = (p: OrgPageProps) => {
       <Actions {...p} />
       <TrustSection org={org} trust={p.trust} errors={p.trustErrors} values={p.trustValues} />
       {p.calls && <Calls calls={p.calls} />}
+      <FeedbackSection org={org} panel={p.feedback} />
       {p.isAdmin && <AdminVerify org={org} />}
       {p.canDispose && <DataActions org={org} />}
     </Shell>

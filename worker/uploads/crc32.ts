@@ -1,0 +1,17 @@
+// CRC-32 (ISO 3309, the polynomial PNG uses for every chunk), table-driven.
+
+const TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export const crc32 = (b: Uint8Array, from = 0, to = b.length) => {
+  let c = 0xffffffff;
+  for (let i = from; i < to; i++) c = TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
