@@ -10,6 +10,9 @@ export const MAIL_KINDS = [
   "password_reset",
   "invitation",
   "password_changed",
+  // Light-report reminders (worker/actions/award-reports.ts): no migration, the column holds any text.
+  "report_due_soon",
+  "report_overdue",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

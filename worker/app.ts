@@ -25,9 +25,12 @@ import { applicationsApi } from "./routes/applications.api";
 import { applicationsPages } from "./routes/applications.pages";
 import { pledgesApi } from "./routes/pledges.api";
 import { pledgesPages } from "./routes/pledges.pages";
+import { awardsPages } from "./routes/awards.pages";
 import { reportsApi } from "./routes/reports.api";
 import { trustApi } from "./routes/trust.api";
 import { awardsApi } from "./routes/awards.api";
+import { awardReportsApi } from "./routes/award-reports.api";
+import { awardReportsPages, REPORT_FORM_POST } from "./routes/award-reports.pages";
 import { feedbackApi } from "./routes/feedback.api";
 import { feedbackPages } from "./routes/feedback.pages";
 import { uploadsApi, UPLOADS_PATH } from "./routes/uploads.api";
@@ -51,7 +54,8 @@ export const createApp = () => {
   app.use(
     "*",
     except(
-      (c) => c.req.method === "POST" && c.req.path === UPLOADS_PATH,
+      // These set their own limit, after checking who asks: they carry a file.
+      (c) => c.req.method === "POST" && (c.req.path === UPLOADS_PATH || REPORT_FORM_POST.test(c.req.path)),
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: () => {
@@ -78,6 +82,8 @@ export const createApp = () => {
   app.route("/", callsPages);
   app.route("/", applicationsPages);
   app.route("/", pledgesPages);
+  app.route("/", awardsPages);
+  app.route("/", awardReportsPages);
   app.route("/", reportsPages);
   app.route("/", adminPages);
   app.route("/", securityPages);
@@ -91,6 +97,7 @@ export const createApp = () => {
   app.route("/api/v1", reportsApi);
   app.route("/api/v1", trustApi);
   app.route("/api/v1", awardsApi);
+  app.route("/api/v1", awardReportsApi);
   app.route("/api/v1", feedbackApi);
   app.route("/api/v1", uploadsApi);
 

@@ -8,6 +8,10 @@ import { staleUnsent, purgeSentMail } from "./db/outbox";
 import { orgsAtLevel } from "./db/trust";
 import { recomputeMany } from "./actions/trust";
 import { deliverBatch, enqueueMail, type MailMessage } from "./mail/delivery";
+import { writeReportReminders } from "./actions/award-reports";
+
+/** The cron has no request to take links' origin from: the sender address's domain serves the site. */
+const originOf = (mailFrom: string) => `https://${mailFrom.split("@").pop()}`;
 
 /** Mail still unsent this long after it was written lost its queue message: the cron queues it again. */
 const RESEND_AFTER_MS = 10 * 60 * 1000;
@@ -41,17 +45,16 @@ export default {
     }
     return app.fetch(request, env, ctx);
   },
-  /** The cron trigger (wrangler.toml): closes calls past their deadline; queues mail that lost its message. */
+  /** The cron trigger (wrangler.toml): closes calls past their deadline, writes report reminders, queues mail that lost its message. */
   async scheduled(controller: ScheduledController, env: Bindings) {
     const db = createDb(env.DB);
     const now = new Date(controller.scheduledTime);
     const closed = await closeExpiredCalls(db, now);
     if (closed.length) console.log(`closed ${closed.length} call(s) after their deadline`);
+    // Light reports due within a week, or overdue since yesterday: one neutral reminder per phase.
+    const reminders = await writeReportReminders(db, originOf(env.MAIL_FROM), now.getTime());
     const unsent = await staleUnsent(db, new Date(now.getTime() - RESEND_AFTER_MS));
-    await enqueueMail(
-      env.MAIL_QUEUE,
-      unsent.map((m) => m.id),
-    );
+    await enqueueMail(env.MAIL_QUEUE, [...reminders, ...unsent.map((m) => m.id)]);
     await purgeSentMail(db, now);
     // Vouches expire: groups standing on them are re-derived (other levels change only with their evidence).
     await recomputeMany(db, await orgsAtLevel(db, 2), now);

@@ -3,6 +3,7 @@
 import { z } from "@hono/zod-openapi";
 import { FUNDING_TYPES, PAYOUT_RAILS } from "../enums";
 import { Money, Id, IsoTime } from "./common";
+import { Report, ReportDue } from "./award-reports";
 
 /** A calendar day; checked as a real date (2026-02-30 is refused). */
 export const Day = z.iso
@@ -133,7 +134,13 @@ export const Award = z
     usdComplete: z
       .boolean()
       .openapi({ description: "false when a receipt has no US-dollar value (no rate for its currency)" }),
-    reports: z.array(z.unknown()).openapi({ description: "Light reports (empty until reporting is added)" }),
+    reports: z.array(Report).openapi({
+      description: "Light reports written for the award or shared with it (drafts to the group only)",
+    }),
+    reportsDue: z.array(ReportDue).openapi({
+      description:
+        "When reports are due: before each tranche paid after a report (its due date) and at the award's end; the n-th is done once n reports were sent",
+    }),
   })
   .openapi("Award");
 export type AwardView = z.infer<typeof Award>;

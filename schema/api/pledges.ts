@@ -91,13 +91,35 @@ export const Ledger = z
         .boolean()
         .openapi({ description: "false when an entry's currency has no rate in the FX table" }),
     }),
+    moneyOut: z
+      .object({
+        totals: z.array(
+          z.object({ currency: z.string(), disbursed: z.number().int(), received: z.number().int() }),
+        ),
+        usd: z.object({ disbursed: z.number().int(), received: z.number().int(), complete: z.boolean() }),
+      })
+      .openapi({
+        description:
+          "Money sent to the organisation (awards and pooled pledge money) and what it confirmed receiving, per currency (a receipt in the currency it arrived in) and in US cents, each at its own date's rate",
+      }),
     entries: z.array(
       z.object({
         at: IsoTime,
-        kind: z.enum(["pledge", "payment", "refund", "disbursement"]),
+        kind: z.enum(["pledge", "payment", "refund", "disbursement", "receipt"]),
         amount: Money,
-        pledgeId: z.string(),
-        funder: z.string().nullable().openapi({ description: "null when the pledge is anonymous" }),
+        pledgeId: z
+          .string()
+          .nullable()
+          .openapi({ description: "The pledge; null for money sent for an award (see awardId)" }),
+        awardId: z
+          .string()
+          .nullable()
+          .optional()
+          .openapi({ description: "Disbursements and receipts of an award" }),
+        funder: z.string().nullable().openapi({
+          description:
+            "null when the pledge is anonymous, or the award's funder is not visible to the caller",
+        }),
         interval: z.enum(PLEDGE_INTERVALS).optional(),
         installments: z.number().int().nullable().optional(),
         status: z.enum(PLEDGE_STATUSES).optional(),

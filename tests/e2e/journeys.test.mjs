@@ -626,6 +626,72 @@ for (const lang of LANGS) {
   });
 }
 
+for (const lang of LANGS) {
+  test(`journey 8 (${lang}): the demo funder records money sent for its award, the demo group confirms what arrived`, async () => {
+    const funder = await openBrowser();
+    const cso = await openBrowser();
+    const award = "/awards/demo-award-minya";
+    const reference = `QFT${lang.toUpperCase()}${Date.now().toString(36).toUpperCase()}`;
+    try {
+      const p = funder.page;
+      await logIn(funder, lang, "funder@sanad.example");
+      await go(funder, award, lang, "award (funder)");
+      await p.fill("#amount", "100");
+      await p.fill("#sentOn", new Date().toISOString().slice(0, 10));
+      await p.selectOption("#rail", "mobile_money");
+      await p.fill("#via", "M-Pesa");
+      await p.fill("#reference", reference);
+      await clickTo(
+        funder,
+        p.locator(`form[action="${award}/disbursements"] button[type=submit]`),
+        lang,
+        "disbursement recorded",
+      );
+      assert.equal(new URL(p.url()).pathname, award);
+      assert.ok(await p.locator(`#disbursements bdi:text-is("${reference}")`).count(), "the reference shows");
+      const sent = await p.evaluate(
+        async (ref) =>
+          (await (await fetch("/api/v1/awards/demo-award-minya")).json()).disbursements.find(
+            (d) => d.reference === ref,
+          ),
+        reference,
+      );
+      assert.equal(sent.amount.amount, 10000);
+      assert.equal(sent.receipt, null);
+
+      const c = cso.page;
+      await logIn(cso, lang, "cso@sanad.example");
+      await go(cso, award, lang, "award (group)");
+      const form = `form[action="/disbursements/${sent.id}/receipt"]`;
+      await c.locator(`li:has(${form}) summary`).click();
+      await c.fill(`[id="${sent.id}-amount"]`, "98.5");
+      await c.fill(`[id="${sent.id}-currency"]`, "USD");
+      await c.fill(`[id="${sent.id}-receivedOn"]`, new Date().toISOString().slice(0, 10));
+      await c.fill(
+        `[id="${sent.id}-note"]`,
+        lang === "ar" ? "خصم الوكيل رسومًا صغيرة." : "The agent took a small fee.",
+      );
+      await clickTo(cso, c.locator(`${form} button[type=submit]`), lang, "receipt confirmed");
+      assert.equal(await c.locator(form).count(), 0, "a confirmed disbursement has no form any more");
+      const confirmed = await c.evaluate(
+        async (id) =>
+          (await (await fetch("/api/v1/awards/demo-award-minya")).json()).disbursements.find(
+            (d) => d.id === id,
+          ),
+        sent.id,
+      );
+      assert.equal(confirmed.receipt.amount.amount, 9850);
+      assert.equal(confirmed.receipt.lossUsd, 150);
+      await screenshot(cso, `${lang}-award`);
+      journeyBytes[`journey 8 (${lang}), the funder's browser`] = funder.bytes();
+      journeyBytes[`journey 8 (${lang}), the group's browser`] = cso.bytes();
+    } finally {
+      await funder.close();
+      await cso.close();
+    }
+  });
+}
+
 test("journey 1 with the keyboard only (en): sign up, create the group, apply, save, submit", async () => {
   const b = await openBrowser();
   const p = b.page;

@@ -29,6 +29,10 @@ beforeAll(async () => {
 /** Puts the application in `status` as if it had got there, with no decision, award or review yet. */
 const force = (status: ApplicationStatus) =>
   env.DB.batch([
+    // The award's plan goes with it (the decision stores one).
+    env.DB.prepare(
+      "DELETE FROM tranches WHERE award_id IN (SELECT id FROM awards WHERE application_id = ?)",
+    ).bind(w.appId),
     env.DB.prepare("DELETE FROM awards WHERE application_id = ?").bind(w.appId),
     env.DB.prepare("DELETE FROM reviews WHERE application_id = ?").bind(w.appId),
     env.DB.prepare(

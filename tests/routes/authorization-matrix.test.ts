@@ -57,6 +57,8 @@ type Fx = {
   award: string;
   disbursement: string;
   upload: string;
+  report: string;
+  reportDraft: string;
 };
 type Row = {
   route: string;
@@ -588,6 +590,37 @@ const TABLE: Row[] = [
     (f) => `/api/v1/disbursements/${f.disbursement}/receipt`,
     () => ({ received: usd(1000), receivedOn: new Date().toISOString().slice(0, 10) }),
   ),
+  // The award page: its public accounting for everyone who may see the (public) group; the forms are the
+  // same sides' as the API's, refused before what was posted is read.
+  json("GET /awards/:id", all("ok"), (f) => `/awards/${f.award}`),
+  form(
+    "POST /awards/:id/tranches",
+    [401, 404, 403, 404, "ok", 404, 403],
+    (f) => `/awards/${f.award}/tranches`,
+    () => ({ "tranches.0.dueOn": "2027-01-01", "tranches.0.amount": "10000" }),
+  ),
+  form(
+    "POST /awards/:id/disbursements",
+    [401, 404, 403, 404, "ok", 404, 403],
+    (f) => `/awards/${f.award}/disbursements`,
+    () => ({
+      amount: "10",
+      currency: "USD",
+      sentOn: new Date().toISOString().slice(0, 10),
+      rail: "bank",
+      reference: "MX-3",
+    }),
+  ),
+  form(
+    "POST /disbursements/:id/receipt",
+    [401, 404, "ok", 404, 403, 404, 403],
+    (f) => `/disbursements/${f.disbursement}/receipt`,
+    (f) => ({
+      [`${f.disbursement}-amount`]: "1000",
+      [`${f.disbursement}-currency`]: "USD",
+      [`${f.disbursement}-receivedOn`]: new Date().toISOString().slice(0, 10),
+    }),
+  ),
   json("GET /orgs/:id/pledge", [401, "ok", "ok", "ok", "ok", "ok", "ok"], (f) => `/orgs/${f.cso}/pledge`),
   form(
     "POST /orgs/:id/pledge",
@@ -596,6 +629,18 @@ const TABLE: Row[] = [
     () => ({ amount: "50", currency: "USD", interval: "once" }),
   ),
   json("GET /pledges/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/pledges/${f.pledge}`),
+  form(
+    "POST /pledges/:id/disbursements",
+    adminOnly,
+    (f) => `/pledges/${f.pledge}/disbursements`,
+    () => ({
+      "out-amount": "10",
+      "out-currency": "USD",
+      "out-sentOn": new Date().toISOString().slice(0, 10),
+      "out-rail": "bank",
+      "out-reference": "MX-4",
+    }),
+  ),
   form(
     "POST /pledges/:id/cancel",
     [401, 404, 403, 404, "ok", 404, "ok"],
@@ -736,6 +781,61 @@ const TABLE: Row[] = [
     (f) => `/funders/${f.funder}/rate`,
     (f) => ({ orgId: f.cso, easeOfApplying: "4", respect: "5", speed: "3" }),
   ),
+  // Light reports: the group writes, saves and sends (owners share; the same award is 422, past authorization);
+  // sent reports are read by the award's funder and admins too, drafts by the group alone (404 to the funder
+  // until sent, 403 once sent: it may read, not change). Submit runs ownCso first: later callers meet a sent one.
+  json(
+    "POST /api/v1/awards/:id/reports",
+    [401, 404, "ok", 404, 403, 404, 403],
+    (f) => `/api/v1/awards/${f.award}/reports`,
+    () => ({ answers: {}, language: "en" }),
+  ),
+  json(
+    "GET /api/v1/awards/:id/reports",
+    [401, 404, "ok", 404, "ok", 404, "ok"],
+    (f) => `/api/v1/awards/${f.award}/reports`,
+  ),
+  json(
+    "GET /api/v1/reports/:id",
+    [401, 404, "ok", 404, "ok", 404, "ok"],
+    (f) => `/api/v1/reports/${f.report}`,
+  ),
+  json(
+    "PATCH /api/v1/reports/:id",
+    [401, 404, "ok", 404, 404, 404, 404],
+    (f) => `/api/v1/reports/${f.reportDraft}`,
+    () => ({ version: 1, answers: { next: "Later." } }),
+  ),
+  json(
+    "POST /api/v1/reports/:id/submit",
+    [401, 404, "ok", 404, 403, 404, 403],
+    (f) => `/api/v1/reports/${f.reportDraft}/submit`,
+  ),
+  json(
+    "POST /api/v1/reports/:id/share",
+    [401, 404, "ok", 404, 403, 404, 403],
+    (f) => `/api/v1/reports/${f.report}/share`,
+    (f) => ({ awardId: f.award }),
+  ),
+  // The report pages: the same sides as the API's (the form saves a draft: still the group's alone after).
+  json(
+    "GET /awards/:id/reports/new",
+    [401, 404, "ok", 404, 403, 404, 403],
+    (f) => `/awards/${f.award}/reports/new`,
+  ),
+  form(
+    "POST /awards/:id/reports",
+    [401, 404, "ok", 404, 403, 404, 403],
+    (f) => `/awards/${f.award}/reports`,
+    () => ({ "answers.changed": "Forty read now.", language: "en", intent: "draft" }),
+  ),
+  json("GET /reports/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/reports/${f.report}`),
+  form(
+    "POST /reports/:id",
+    [401, 404, "ok", 404, 404, 404, 404],
+    (f) => `/reports/${f.reportDraft}`,
+    () => ({ version: "1", "answers.next": "Later.", language: "en", intent: "draft" }),
+  ),
   // Uploads: anyone signed in with a verified address uploads (a JSON body is 415, past authorization); a file
   // is read by its uploader (ownCso) and admins, and a 404 answers everyone else, so its id reveals nothing.
   json("POST /api/v1/uploads", signedIn(), () => "/api/v1/uploads"),
@@ -811,6 +911,8 @@ const IDENTITY = /logout|login|signup/;
 /** Rows that would change a resource later rows rely on get their own copy of it. */
 const OWN_DRAFT_CALL = /calls\/:id\/(edit|publish)|PATCH \/api\/v1\/calls/;
 const OWN_TOKEN = /tokens\/:id/;
+/** Rows that save or send a draft report: a fresh draft each, so the group's send is judged on a draft. */
+const OWN_REPORT_DRAFT = /^PATCH \/api\/v1\/reports\/:id$|reports\/:id\/submit|^POST \/reports\/:id$/;
 /** Rows that remove a member or revoke an invitation: a fresh one each, so the owner's success is not judged on a gone one. */
 const OWN_MEMBER = /members\/:userId/;
 const OWN_INVITATION = /invitations\/:invitationId/;
@@ -879,6 +981,7 @@ const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
     award,
     disbursement,
     upload,
+    ...(await reportsOf(c, award)),
   };
 };
 
@@ -910,6 +1013,17 @@ const awardWithDisbursement = async (c: Record<Caller, Client>, funder: string, 
   });
   if (sent.status !== 201) throw new Error(`fixture disbursement: ${JSON.stringify(sent.body)}`);
   return { award: award as string, disbursement: sent.body.id as string };
+};
+
+const REPORT_ANSWERS = { changed: "Forty read now.", hard: "The rains.", next: "A second circle." };
+/** A sent light report on the award, and a complete draft (sent by the first caller allowed to). */
+const reportsOf = async (c: Record<Caller, Client>, award: string) => {
+  const write = (submit: boolean) =>
+    c.ownCso.post(`/api/v1/awards/${award}/reports`, { answers: REPORT_ANSWERS, language: "en", submit });
+  const [sent, draft] = [await write(true), await write(false)];
+  if (sent.status !== 201 || draft.status !== 201)
+    throw new Error(`fixture report: ${JSON.stringify(sent.body)}`);
+  return { report: sent.body.id as string, reportDraft: draft.body.id as string };
 };
 
 /** A second member of the CSO (not one of the callers): a verified address, invited by its owner, accepted. */
@@ -957,6 +1071,7 @@ describe("authorization matrix", () => {
     if (OWN_TOKEN.test(row.route))
       fx.token = (await c.ownCso.post("/api/v1/tokens", { name: "row" })).body.id;
     if (OWN_MEMBER.test(row.route)) fx.member = await newMember(c.ownCso, fx.cso);
+    if (OWN_REPORT_DRAFT.test(row.route)) fx.reportDraft = (await reportsOf(c, fx.award)).reportDraft;
     if (OWN_INVITATION.test(row.route))
       fx.invitation = (
         await c.ownCso.post(`/api/v1/orgs/${fx.cso}/members`, {

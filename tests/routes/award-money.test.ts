@@ -50,9 +50,15 @@ const submitted = async (cso: Client & { org: { id: string } }, callId: string, 
   return app.id as string;
 };
 
-/** Moves an award (and what is planned from it) back to `date`, as if it had been made then. */
+/**
+ * Moves an award (and what is planned from it) back to `date`, as if it had been made then: the default
+ * plan stored with the decision goes, and the read's fallback plans again from the new date.
+ */
 const backdate = (awardId: string, date: string) =>
-  env.DB.prepare("UPDATE awards SET award_date = ? WHERE id = ?").bind(date, awardId).run();
+  env.DB.batch([
+    env.DB.prepare("DELETE FROM tranches WHERE award_id = ?").bind(awardId),
+    env.DB.prepare("UPDATE awards SET award_date = ? WHERE id = ?").bind(date, awardId),
+  ]);
 
 const setRate = async (admin: Client, currency: string, asOf: string, usdPerUnit: number) => {
   const res = await admin.json("PUT", "/api/v1/fx-rates", { currency, asOf, usdPerUnit, source: "test" });

@@ -40,6 +40,9 @@ const TABLES = [
   "receipts",
   "org_feedback",
   "funder_ratings",
+  "award_reports",
+  "report_uploads",
+  "report_shares",
 ];
 const census = async () => {
   const [row] = (
@@ -295,6 +298,89 @@ describe("hostile input after the award", () => {
         }
       }),
       { numRuns: 1500, seed: 20261130 },
+    );
+  });
+});
+
+describe("hostile light reports", () => {
+  const REPORT_TABLES = ["award_reports", "report_uploads", "report_shares"];
+  const reportCensus = async () =>
+    (
+      await env.DB.prepare(
+        `SELECT ${REPORT_TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(", ")}`,
+      ).all()
+    ).results[0];
+
+  test("writing, saving and sharing reports: never a 5xx, a problem when refused, nothing stored then", {
+    timeout: 120_000,
+  }, async () => {
+    const funder = await funderWithCall();
+    const cso = await orgOwner();
+    const callId = funder.call.id as string;
+    const app = (await cso.post(`/api/v1/calls/${callId}/applications`, { orgId: cso.org.id })).body;
+    const questions = (await cso.get(`/api/v1/calls/${callId}`)).body.questions as { id: string }[];
+    const amount = { amount: 1_000_000, currency: "USD" };
+    await cso.patch(`/api/v1/applications/${app.id}`, {
+      version: app.version,
+      answers: Object.fromEntries(questions.map((q) => [q.id, "Literacy circles."])),
+      requestedAmount: amount,
+    });
+    await cso.post(`/api/v1/applications/${app.id}/submit`);
+    const awardId = (
+      await funder.post(`/api/v1/applications/${app.id}/decision`, { decision: "award", amount })
+    ).body.awardId;
+    const draft = (await cso.post(`/api/v1/awards/${awardId}/reports`, { answers: {}, language: "en" })).body;
+    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+      fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: bad });
+    const answer = often(
+      fc.oneof(
+        fc.string({ maxLength: 60 }),
+        fc.string({ unit: "grapheme", minLength: 990, maxLength: 1010 }),
+      ),
+      nasty,
+    );
+    const answers = fc.record({ changed: answer, hard: answer, next: answer }, { requiredKeys: [] });
+    const language = often(fc.constantFrom("en", "fr", "es", "ar"), nasty);
+    const ids = fc.array(often(fc.constantFrom(draft.id, awardId, "x"), nasty), { maxLength: 7 });
+    const bodies: Record<string, fc.Arbitrary<unknown>> = {
+      create: fc.record(
+        { answers, language, uploadIds: ids, submit: fc.boolean() },
+        { requiredKeys: ["answers", "language"] },
+      ),
+      patch: fc.record(
+        { version: often(fc.integer({ min: 0, max: 3 }), nasty), answers, language, uploadIds: ids },
+        { requiredKeys: ["version"] },
+      ),
+      share: fc.record({ awardId: often(fc.constantFrom(awardId, draft.id), nasty) }),
+    };
+    const route = fc.constantFrom(
+      ["POST", `/api/v1/awards/${awardId}/reports`, "create"],
+      ["PATCH", `/api/v1/reports/${draft.id}`, "patch"],
+      ["POST", `/api/v1/reports/${draft.id}/share`, "share"],
+    );
+    const caseOf = route.chain(([method, path, kind]) =>
+      fc.tuple(fc.constant([method, path] as const), often(bodies[kind], jsonish)),
+    );
+    await fc.assert(
+      fc.asyncProperty(caseOf, fc.boolean(), async ([[method, path], b], asFunder) => {
+        const who = asFunder ? funder : cso;
+        const before = await reportCensus();
+        const res = await who.fetch(path, {
+          method,
+          headers: { "Content-Type": "application/json", Origin: "http://localhost" },
+          body: typeof b === "string" ? b : JSON.stringify(b),
+        });
+        const text = await res.text();
+        expect(
+          res.status,
+          `${method} ${path} ${JSON.stringify(b).slice(0, 300)} → ${text.slice(0, 300)}`,
+        ).toBeLessThan(500);
+        if (res.status >= 400) {
+          expect(res.headers.get("content-type") ?? "").toContain("application/problem+json");
+          expect(await reportCensus()).toEqual(before);
+        }
+      }),
+      { numRuns: 800, seed: 20261130 },
     );
   });
 });

@@ -78,6 +78,32 @@ test("the demo ledgers: a running bank-transfer pledge, an anonymous one, and on
   expect((await admin.page("/admin")).html).toContain("/pledges/demo-pledge-minya");
 });
 
+test("the demo money after the award: plans, bank and M-Pesa disbursements, a receipt with a loss, one unconfirmed", async () => {
+  await seedDemo(createDb(env.DB), pepper);
+  const unplanned = await env.DB.prepare(
+    "SELECT count(*) AS n FROM awards a WHERE a.id LIKE 'demo-%' AND NOT EXISTS (SELECT 1 FROM tranches t WHERE t.award_id = a.id)",
+  ).first<number>("n");
+  expect(unplanned).toBe(0);
+  const funder = new Client();
+  await funder.post("/api/v1/auth/login", { email: "funder@sanad.example", password: DEMO_PASSWORD });
+  const minya = (await funder.get("/api/v1/awards/demo-award-minya")).body;
+  expect(minya.tranches.length).toBeGreaterThanOrEqual(2);
+  const bank = minya.disbursements.find((d: { rail: string }) => d.rail === "bank");
+  // Received less, later, in another currency: a loss measured at each date's rate.
+  expect(bank.receipt.receivedOn > bank.sentOn).toBe(true);
+  expect(bank.receipt.lossUsd).toBeGreaterThan(0);
+  const rails = await env.DB.prepare(
+    "SELECT rail, via, (SELECT count(*) FROM receipts r WHERE r.disbursement_id = d.id) AS confirmed, sent_on FROM disbursements d WHERE id LIKE 'demo-disb-%'",
+  ).all<{ rail: string; via: string | null; confirmed: number; sent_on: string }>();
+  expect(rails.results.some((d) => d.rail === "mobile_money" && d.via === "M-Pesa")).toBe(true);
+  const cutoff = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 10);
+  expect(rails.results.some((d) => d.confirmed === 0 && d.sent_on <= cutoff)).toBe(true);
+  // The public sees the Minya award's accounting, without the bank's reference.
+  const page = await new Client().page("/awards/demo-award-minya");
+  expect(page.status).toBe(200);
+  expect(page.html).not.toContain("NBE/2025/061977");
+});
+
 test("the demo grant history gives the public equity report something to show, hidden groups undisclosed", async () => {
   await seedDemo(createDb(env.DB), pepper);
   const r = (await new Client().get("/api/v1/reports/equity?groupBy=legalStatus")).body;

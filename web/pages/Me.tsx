@@ -10,6 +10,29 @@ import { Sentence, slot } from "../components/Trust";
 import { PledgeList } from "./pledges/pledge-list";
 import type { Viewer } from "../../worker/domain/permissions";
 
+type AwardAttention = { id: string; title: string; overdue: number; unconfirmed: number };
+
+/** Both sides see what is late: tranches past due, money sent but not confirmed. */
+const AwardsAttention = ({ awards }: { awards: AwardAttention[] }) => {
+  const { t } = usePage();
+  return (
+    <section aria-labelledby="awards-attention">
+      <h2 id="awards-attention">{t("me.awards_title")}</h2>
+      <ul>
+        {awards.map((a) => (
+          <li>
+            <a href={`/awards/${a.id}`}>
+              <bdi>{a.title}</bdi>
+            </a>
+            {a.overdue > 0 && <> · {t("me.award_overdue", { count: a.overdue })}</>}
+            {a.unconfirmed > 0 && <> · {t("me.award_unconfirmed", { count: a.unconfirmed })}</>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
 type Props = {
   tokens: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
   invitations: { id: string; orgName: string; role: "owner" | "member"; expiresAt: string }[];
@@ -32,6 +55,8 @@ type Props = {
   chapters: string[];
   /** Groups asking organisations the person owns for a vouch. */
   vouchRequests: { id: string; fromOrgId: string; fromName: string; toOrgId: string; createdAt: string }[];
+  /** Awards of the person's organisations with a tranche overdue or money not confirmed after 30 days. */
+  awardsAttention: AwardAttention[];
 };
 
 const Memberships = ({ viewer, orgNames }: { viewer: Viewer; orgNames: Props["orgNames"] }) => {
@@ -311,6 +336,7 @@ export const MePage = ({
   recommendTwoFactor,
   chapters,
   vouchRequests,
+  awardsAttention,
 }: Props) => {
   const { t, viewer } = usePage();
   if (!viewer) return null;
@@ -332,6 +358,7 @@ export const MePage = ({
       {chapters.length > 0 && <Chapters chapters={chapters} />}
       {vouchRequests.length > 0 && <VouchRequests requests={vouchRequests} orgNames={orgNames} />}
       {invitations.length > 0 && <Invitations invitations={invitations} />}
+      {awardsAttention.length > 0 && <AwardsAttention awards={awardsAttention} />}
       {notifications.length > 0 && <Notifications notifications={notifications} />}
       {callInvitations.length > 0 && <CallInvitations invitations={callInvitations} />}
       {pledges.length > 0 && <Pledges pledges={pledges} />}

@@ -19,6 +19,7 @@ import { findCall, type Call } from "../db/calls";
 import { findProfile, withTrustEvidence } from "../db/matching";
 import { loadFxTable } from "../db/fx";
 import { auditInsert, auditInsertIf } from "../db/audit";
+import { defaultPlanInsertsIf } from "../db/award-plan";
 import { notifyInsert, notifyInsertIf, type Notice } from "../db/notifications";
 import { newId } from "../security/random";
 import {
@@ -33,6 +34,7 @@ import { isAllowed, mayTake, nextStatus } from "../domain/application-workflow";
 import { eligibilityReasons } from "../domain/matching";
 import { isOpen } from "../domain/calls";
 import { toUsdCents } from "../domain/fx";
+import { defaultTranches, type TranchePlan } from "../domain/tranches";
 import type { Money } from "../domain/money";
 import { Problem } from "../core/problem";
 import { authorize, enforce } from "../core/authorize";
@@ -273,6 +275,8 @@ export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: 
   if (!isAllowed(app.status, d.decision))
     throw new Problem(409, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
   let award;
+  // The award's default plan, written with it (see defaultPlanInsertsIf).
+  let plan: { awardId: string; tranches: TranchePlan[] } | null = null;
   if (d.decision === "award") {
     const amount = d.amount!;
     const { min, max } = call.grant;
@@ -293,6 +297,15 @@ export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: 
       awardDate: date,
       fundingType: call.fundingType,
       durationMonths: call.durationMonths,
+    };
+    plan = {
+      awardId: award.id,
+      tranches: defaultTranches({
+        amount,
+        awardDate: date,
+        fundingType: call.fundingType,
+        durationMonths: call.durationMonths,
+      }),
     };
   }
   const notice: Notice = {
@@ -324,6 +337,8 @@ export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: 
         cond,
       ),
       notifyInsertIf(db, notice, cond),
+      // The default plan in the same batch: an award never exists without tranches money can be sent against.
+      ...(plan ? defaultPlanInsertsIf(db, plan.awardId, plan.tranches, cond) : []),
     ],
   );
   if (!won)

@@ -46,6 +46,7 @@ import { latestPresentDate, todayUtc } from "../domain/calendar-date";
 import { toUsdCents, type FxTable } from "../domain/fx";
 import { formatMoney, type Money } from "../domain/money";
 import { PAYOUT_RAIL } from "../payments/payout-rail";
+import { awardReporting, trancheOpen } from "./award-reports";
 import { Problem, type FieldError } from "../core/problem";
 import { authorize, enforce } from "../core/authorize";
 import { formatDate, type MessageKey, type Translate } from "../i18n";
@@ -140,7 +141,9 @@ const disbursementView = (d: DisbursementWithReceipt, today: string) => {
   };
 };
 
-const awardView = (award: Award, money: AwardMoney, today: string) => {
+type Reporting = Awaited<ReturnType<typeof awardReporting>>;
+
+const awardView = (award: Award, money: AwardMoney, today: string, reporting: Reporting) => {
   const coverage = trancheCoverage(money.tranches, money.disbursements, today);
   const totals = moneyTotals(award.currency, money.disbursements);
   return {
@@ -169,15 +172,16 @@ const awardView = (award: Award, money: AwardMoney, today: string) => {
     received: totals.received,
     lost: totals.lost,
     usdComplete: totals.complete,
-    // The award's light reports: the reporting work fills this in.
-    reports: [] as unknown[],
+    // The light reports the viewer may read (drafts only to the group) and when they are due.
+    ...reporting,
   };
 };
 
 /** The award with its plan, money and flags, to the group, the funder's members and admins. */
 export const viewAward = async (db: Db, viewer: Viewer | null, id: string, now = Date.now()) => {
   const award = await visibleAward(db, viewer, id);
-  return awardView(award, await moneyOf(db, award), todayUtc(now));
+  const money = await moneyOf(db, award);
+  return awardView(award, money, todayUtc(now), await awardReporting(db, viewer, award, money.tranches));
 };
 
 /**
@@ -213,7 +217,8 @@ export const setTranches = async (
   ]);
   if (!replaced)
     throw new Problem(409, t("err.tranches_paid"), [{ path: "tranches", message: t("err.tranches_paid") }]);
-  return awardView(award, await awardMoney(db, award.id), todayUtc(now));
+  const money = await awardMoney(db, award.id);
+  return awardView(award, money, todayUtc(now), await awardReporting(db, viewer, award, money.tranches));
 };
 
 /** Everything wrong with a disbursement, the rail's reference included. */
@@ -273,6 +278,9 @@ export const disburseAward = async (
     const errors = disbursementErrors(t, locale, req, source, fx, now);
     if (req.trancheId && !money.tranches.some((x) => x.id === req.trancheId))
       errors.push({ path: "trancheId", message: t("err.tranche_unknown") });
+    // A tranche paid "after a report" waits until the group sent one for the period before it.
+    else if (req.trancheId && !(await trancheOpen(db, award, money.tranches, req.trancheId)))
+      errors.push({ path: "trancheId", message: t("err.tranche_needs_report") });
     return errors;
   };
   const errors = await check();

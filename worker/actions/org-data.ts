@@ -16,6 +16,8 @@ import {
   auditOf,
   runningPledgesOf,
   eraseOrg,
+  reportFilesOf,
+  uploadsGone,
   erasedAt,
   keptRecords,
 } from "../db/org-erasure";
@@ -89,6 +91,8 @@ export const deleteOrg = async (
   id: string,
   confirmName: string,
   providers: PaymentProviders,
+  /** Where uploaded files live: the group's report photos and voice notes are removed from it too. */
+  files?: R2Bucket,
 ): Promise<ErasureSummary> => {
   const org = await ownedOrg(db, viewer, id);
   if (!confirmsName(org.name, confirmName))
@@ -101,22 +105,40 @@ export const deleteOrg = async (
   const keptBudget = bandBudget(org.annualBudget ?? null, await loadFxTable(db));
   // Groups that stood on its vouches are re-derived once they no longer count.
   const vouchees = await voucheesOf(db, id);
+  const reportFiles = await reportFilesOf(db, id);
   await db.batch(
-    eraseOrg(db, id, at, keptBudget, cancelled, [
-      // No actor: like every other entry about the group, this one does not say who (it would name an owner).
-      auditInsertIf(
-        db,
-        {
-          actorUserId: null,
-          action: "org.deleted",
-          subjectType: "org",
-          subjectId: id,
-          data: { kind: org.kind, pledgesCancelled: cancelled },
-        },
-        erasedAt(id, at),
-      ),
-    ]),
+    eraseOrg(
+      db,
+      id,
+      at,
+      keptBudget,
+      cancelled,
+      [
+        // No actor: like every other entry about the group, this one does not say who (it would name an owner).
+        auditInsertIf(
+          db,
+          {
+            actorUserId: null,
+            action: "org.deleted",
+            subjectType: "org",
+            subjectId: id,
+            data: { kind: org.kind, pledgesCancelled: cancelled },
+          },
+          erasedAt(id, at),
+        ),
+      ],
+      reportFiles.map((f) => f.id),
+    ),
   );
+  // After the rows: a file whose row is gone can no longer be served; its bytes go now if this request
+  // erased the group (a failure leaves unreachable bytes, never a reachable file of an erased group).
+  if (files && reportFiles.length) {
+    const gone = await uploadsGone(
+      db,
+      reportFiles.map((f) => f.id),
+    );
+    await files.delete(reportFiles.filter((f) => gone.has(f.id)).map((f) => f.r2Key)).catch(() => {});
+  }
   await recomputeMany(db, vouchees);
   return { pledgesCancelled: cancelled.length, ...(await keptRecords(db, id)) };
 };

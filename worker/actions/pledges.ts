@@ -20,6 +20,7 @@ import {
   type Pledge,
 } from "../db/pledges";
 import { findOrg, findOrgRecord } from "../db/orgs";
+import { ledgerDisbursements } from "../db/award-summary";
 import { loadFxTable } from "../db/fx";
 import { auditInsert } from "../db/audit";
 import { newId } from "../security/random";
@@ -34,7 +35,7 @@ import {
   type Viewer,
 } from "../domain/permissions";
 import { pledgeProblems, bankReference, canBeCancelled } from "../domain/pledges";
-import { ledgerTotals } from "../domain/ledger";
+import { ledgerTotals, moneyOutTotals } from "../domain/ledger";
 import { toUsdCents } from "../domain/fx";
 import type { Money } from "../domain/money";
 import { PaymentProviderError, type PledgeStarted, type PledgeToStop } from "../payments/provider";
@@ -285,7 +286,11 @@ export const ledgerOf = async (db: Db, viewer: Viewer | null, orgId: string) => 
   const org = await findOrg(db, orgId);
   if (!org) throw new Problem(404);
   enforce(canViewOrg(viewer, org));
-  const [pledgeRows, paymentRows] = await Promise.all([ledgerPledges(db, orgId), ledgerPayments(db, orgId)]);
+  const [pledgeRows, paymentRows, sentRows] = await Promise.all([
+    ledgerPledges(db, orgId),
+    ledgerPayments(db, orgId),
+    ledgerDisbursements(db, orgId),
+  ]);
   // What each pledge has had paid in its own currency (a cancelled pledge counts only that as pledged).
   const currencyOf = new Map(pledgeRows.map(({ pledge: p }) => [p.id, p.currency]));
   const paidBy = new Map<string, number>();
@@ -328,7 +333,40 @@ export const ledgerOf = async (db: Db, viewer: Viewer | null, orgId: string) => 
       pledgeId: p.pledgeId,
       funder: named.has(p.pledgeId) ? named.get(p.pledgeId)! : null,
     })),
+    // Money sent to the group and what it confirmed: pooled pledge money names its pledger as the pledge
+    // does; an award's funder is named only to those who may see the funder.
+    ...sentRows.flatMap(({ d, r, funderOrgId, funderName, funderVisibility }) => {
+      const funder = d.pledgeId
+        ? (named.get(d.pledgeId) ?? null)
+        : funderOrgId &&
+            funderVisibility &&
+            canViewOrg(viewer, { id: funderOrgId, visibility: funderVisibility }).ok
+          ? funderName
+          : null;
+      const source = { pledgeId: d.pledgeId, awardId: d.awardId, funder };
+      const sent = {
+        at: `${d.sentOn}T00:00:00.000Z`,
+        kind: "disbursement" as const,
+        amount: { amount: d.amount, currency: d.currency },
+        ...source,
+      };
+      if (!r) return [sent];
+      const got = {
+        at: `${r.receivedOn}T00:00:00.000Z`,
+        kind: "receipt" as const,
+        amount: { amount: r.amount, currency: r.currency },
+        ...source,
+      };
+      return [sent, got];
+    }),
   ].sort((a, b) => b.at.localeCompare(a.at));
+  const out = moneyOutTotals(
+    sentRows.map(({ d, r }) => ({
+      amount: { amount: d.amount, currency: d.currency },
+      usd: d.amountUsd,
+      received: r && { amount: { amount: r.amount, currency: r.currency }, usd: r.amountUsd },
+    })),
+  );
   return {
     org,
     ledger: {
@@ -345,6 +383,7 @@ export const ledgerOf = async (db: Db, viewer: Viewer | null, orgId: string) => 
         refunded: totals.usd.refunded,
         complete: totals.usd.complete,
       },
+      moneyOut: out,
       entries,
     },
   };

@@ -20,6 +20,11 @@ import {
   pledges,
   auditLog,
   orgFeedback,
+  awardReports,
+  reportUploads,
+  uploads,
+  receipts,
+  disbursements,
 } from "../../schema";
 import type { Db } from "./client";
 import { setFacts, refreshStatus } from "./pledges";
@@ -155,6 +160,7 @@ export const eraseOrg = (
   keptBudget: Money | null,
   pledgeIds: string[],
   extra: Batch,
+  reportFileIds: readonly string[] = [],
 ): NonEmptyBatch => {
   const mine = erasedAt(orgId, at);
   const appsOfOrg = db
@@ -258,6 +264,63 @@ export const eraseOrg = (
       .set({ status: "closed", closedAt: at, updatedAt: at })
       .where(and(eq(calls.funderOrgId, orgId), eq(calls.status, "open"), mine)),
     ...pledgeIds.flatMap((id) => [setFacts(db, id, { cancelledAt: at }), refreshStatus(db, id)]),
+    // Light reports keep that they were sent (the funders' record), not what they said nor who wrote them;
+    // their photos and voice notes go (a face or a voice identifies people). `reportFileIds` were read
+    // before the batch (reportFilesOf), since the links go first.
+    db
+      .update(awardReports)
+      .set({ changed: "", hard: "", next: "", createdBy: GHOST_USER.id, updatedAt: at })
+      .where(and(eq(awardReports.orgId, orgId), mine)),
+    db
+      .delete(reportUploads)
+      .where(
+        and(
+          inArray(
+            reportUploads.reportId,
+            db.select({ id: awardReports.id }).from(awardReports).where(eq(awardReports.orgId, orgId)),
+          ),
+          mine,
+        ),
+      ),
+    ...(reportFileIds.length
+      ? [
+          db.delete(uploads).where(
+            and(
+              inArray(uploads.id, [...reportFileIds]),
+              // Still attached elsewhere (a disbursement's receipt, another report): not the group's alone.
+              sql`${uploads.id} NOT IN (SELECT upload_id FROM report_uploads)`,
+              sql`${uploads.id} NOT IN (SELECT receipt_upload_id FROM disbursements WHERE receipt_upload_id IS NOT NULL)`,
+              mine,
+            ),
+          ),
+        ]
+      : []),
+    // What arrived stays in the ledger; the group's note and who confirmed it do not.
+    db
+      .update(receipts)
+      .set({ note: null, confirmedBy: GHOST_USER.id })
+      .where(
+        and(
+          inArray(
+            receipts.disbursementId,
+            db.select({ id: disbursements.id }).from(disbursements).where(eq(disbursements.orgId, orgId)),
+          ),
+          mine,
+        ),
+      ),
+    // Who sent money is the funder's person: it goes only when the funder itself is deleted.
+    db
+      .update(disbursements)
+      .set({ createdBy: GHOST_USER.id })
+      .where(
+        and(
+          or(
+            sql`${disbursements.awardId} IN (SELECT id FROM awards WHERE funder_org_id = ${orgId})`,
+            sql`${disbursements.pledgeId} IN (SELECT id FROM pledges WHERE funder_org_id = ${orgId})`,
+          ),
+          mine,
+        ),
+      ),
     ...extra,
     // Last: the deletion's own time, no longer needed as this request's mark, is cut to the year too.
     db
@@ -265,6 +328,27 @@ export const eraseOrg = (
       .set({ deletedAt: yearOnly(at) })
       .where(and(eq(orgs.id, orgId), mine)),
   ];
+};
+
+/** Files attached to the group's light reports, with their R2 keys: erased with the group. */
+export const reportFilesOf = (db: Db, orgId: string) =>
+  db
+    .selectDistinct({ id: uploads.id, r2Key: uploads.r2Key })
+    .from(reportUploads)
+    .innerJoin(uploads, eq(uploads.id, reportUploads.uploadId))
+    .innerJoin(awardReports, eq(awardReports.id, reportUploads.reportId))
+    .where(eq(awardReports.orgId, orgId))
+    .all();
+
+/** Of these uploads, the ones that no longer have a row (their bytes may be removed from R2). */
+export const uploadsGone = async (db: Db, ids: readonly string[]) => {
+  const left = await db
+    .select({ id: uploads.id })
+    .from(uploads)
+    .where(inArray(uploads.id, [...ids]))
+    .all();
+  const kept = new Set(left.map((r) => r.id));
+  return new Set(ids.filter((id) => !kept.has(id)));
 };
 
 /** What stays in the equity record after deletion, anonymised. */

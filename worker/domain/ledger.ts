@@ -62,3 +62,34 @@ export const ledgerTotals = (
     .map(([currency, t]) => ({ currency, ...t, net: t.paid - t.refunded }));
   return { currencies, usd: { ...usd, net: usd.paid - usd.refunded, complete: usdComplete } };
 };
+
+/** Money sent to the organisation (from an award or pooled pledge money) and what it confirmed receiving. */
+export type LedgerMoneyOut = {
+  amount: Money;
+  /** US cents at the sent date's rate. */
+  usd: number | null;
+  received: { amount: Money; usd: number | null } | null;
+};
+
+/**
+ * Disbursed and received per currency (a receipt counts in the currency it arrived in) and in US dollars,
+ * each side at its own date's rate, so the ledger reads pledged → paid in → disbursed → received.
+ */
+export const moneyOutTotals = (out: readonly LedgerMoneyOut[]) => {
+  const byCurrency = new Map<string, { disbursed: number; received: number }>();
+  const at = (c: string) => byCurrency.get(c) ?? byCurrency.set(c, { disbursed: 0, received: 0 }).get(c)!;
+  const usd = { disbursed: 0, received: 0, complete: true };
+  for (const d of out) {
+    at(d.amount.currency).disbursed += d.amount.amount;
+    if (d.usd === null) usd.complete = false;
+    else usd.disbursed += d.usd;
+    if (!d.received) continue;
+    at(d.received.amount.currency).received += d.received.amount.amount;
+    if (d.received.usd === null) usd.complete = false;
+    else usd.received += d.received.usd;
+  }
+  const totals = [...byCurrency.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, t]) => ({ currency, ...t }));
+  return { totals, usd };
+};

@@ -25,6 +25,17 @@ const KEYS: Record<MailKind, { subject: MessageKey; body: MessageKey; action: Me
     body: "mail.changed.body",
     action: "mail.changed.action",
   },
+  // Neutral on purpose: no funder, no award, no amount — a group's mail may be read by others.
+  report_due_soon: {
+    subject: "mail.report_soon.subject",
+    body: "mail.report_soon.body",
+    action: "mail.report_soon.action",
+  },
+  report_overdue: {
+    subject: "mail.report_overdue.subject",
+    body: "mail.report_overdue.body",
+    action: "mail.report_overdue.action",
+  },
 };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

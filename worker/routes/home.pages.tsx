@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 import { renderPage } from "../http/render";
 import { Home } from "../../web/pages/Home";
 import { MePage } from "../../web/pages/Me";
+import { myAwardsNeedingAttention } from "../actions/award-page";
 import { requireViewer } from "../http/guards";
 import { readForm, str, parseWith } from "../http/forms";
 import { MePatch, TokenBody } from "../../schema/api/accounts";
@@ -43,6 +44,7 @@ const showMe = async (
     recommendTwoFactor,
     chapters,
     vouchRequests,
+    awardsAttention,
   ] = await Promise.all([
     listTokens(db, v.userId),
     myInvitations(db, v),
@@ -62,6 +64,7 @@ const showMe = async (
     // Chapters the person coordinates (their queues), and groups asking the organisations they own for a vouch.
     coordinatedCountries(db, v.userId),
     vouchRequestsTo(db, owned),
+    myAwardsNeedingAttention(db, v),
   ]);
   const timeZones = Intl.supportedValuesOf("timeZone");
   return renderPage(
@@ -76,6 +79,7 @@ const showMe = async (
       pledges={pledges}
       recommendTwoFactor={recommendTwoFactor}
       chapters={chapters}
+      awardsAttention={awardsAttention}
       vouchRequests={vouchRequests.filter(
         (r) => canViewOrg(v, { id: r.fromOrgId, visibility: r.fromVisibility }).ok,
       )}

@@ -141,6 +141,7 @@ export const orgsApi = createApi()
         id,
         c.req.valid("json").confirmName,
         providersFor(c.env),
+        c.env.UPLOADS,
       );
       return c.json({ id, deleted: true as const, ...summary }, 200);
     },

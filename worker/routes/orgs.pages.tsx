@@ -331,6 +331,7 @@ export const orgsPages = new Hono<AppEnv>()
         org.id,
         parsed.data.confirmName,
         providersFor(c.env),
+        c.env.UPLOADS,
       );
     } catch (e) {
       if (e instanceof Problem && e.status === 422)

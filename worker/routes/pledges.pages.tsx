@@ -14,9 +14,23 @@ import { createPledge, viewPledge, cancelPledge, confirmManualPayment, ledgerOf 
 import { viewOrg } from "../actions/orgs";
 import { findOrgNames, type Org } from "../db/orgs";
 import { pledgerName } from "../db/pledges";
-import { canCancelPledge, isAdmin, membershipIn, pledgerShownTo, type Viewer } from "../domain/permissions";
+import {
+  canAdminister,
+  canCancelPledge,
+  isAdmin,
+  membershipIn,
+  pledgerShownTo,
+  type Viewer,
+} from "../domain/permissions";
 import { canBeCancelled } from "../domain/pledges";
 import { parseAmount } from "../domain/money";
+import { enforce } from "../core/authorize";
+import { disbursePledge } from "../actions/award-money";
+import { DISBURSEMENT_FIELDS, prefixed, readDisbursementForm } from "../http/disbursement-form";
+import type { DisburseValues } from "../../web/pages/awards/types";
+
+/** The pooled-money form's fields sit beside the bank-transfer form's on the pledge page. */
+const POOLED = "out-";
 
 /** Form field names for the API's error paths. */
 const FIELDS = {
@@ -64,6 +78,7 @@ type Extra = {
   notice?: string;
   errors?: Record<string, string>;
   confirmValues?: { amount: string; receivedAt: string; reference: string };
+  disburse?: { values: DisburseValues; errors?: Record<string, string> };
 };
 
 const showPledge = async (c: Context<AppEnv>, id: string, extra: Extra = {}, status = 200) => {
@@ -83,6 +98,7 @@ const showPledge = async (c: Context<AppEnv>, id: string, extra: Extra = {}, sta
       }
       canCancel={running && canCancelPledge(v, pledge).ok}
       canConfirm={isAdmin(v) && pledge.provider === "manual"}
+      canDisburse={isAdmin(v) && pledge.paid.amount - pledge.refunded.amount > 0}
       checkout={c.req.query("checkout")}
       {...extra}
     />,
@@ -188,6 +204,21 @@ export const pledgesPages = new Hono<AppEnv>()
       return showPledge(c, id, { errors: problemErrors(e, FIELDS), confirmValues }, 422);
     }
     return showPledge(c, id, { notice: t("pledge.payment_recorded") }, 201);
+  })
+  // Pooled pledge money sent on to the recipient (admins); refused before the form is read for anyone else.
+  .post("/pledges/:id/disbursements", async (c) => {
+    const v = requireViewer(c);
+    enforce(canAdminister(v), c.get("t"));
+    const id = c.req.param("id");
+    const { values, data, errors } = readDisbursementForm(c, await readForm(c), POOLED);
+    if (!data) return showPledge(c, id, { disburse: { values, errors } }, 400);
+    try {
+      await disbursePledge(c.get("db"), c.get("t"), c.get("locale"), v, id, data);
+    } catch (e) {
+      const problems = prefixed(problemErrors(e, DISBURSEMENT_FIELDS), POOLED);
+      return showPledge(c, id, { disburse: { values, errors: problems } }, 422);
+    }
+    return c.redirect(`/pledges/${id}`, 303);
   })
   .get("/orgs/:id/ledger", async (c) => {
     const { org, ledger } = await ledgerOf(c.get("db"), viewerOf(c), c.req.param("id"));

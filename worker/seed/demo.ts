@@ -14,6 +14,7 @@ import { hashPassword } from "../security/password";
 import { toMask } from "../domain/bitmask";
 import { seedDemoPledges } from "./pledges";
 import { seedDemoGrantHistory } from "./grant-history";
+import { seedDemoAfterAward } from "./after-award";
 import { LED_BY, THEMES, type LedBy, type Theme } from "../../schema/enums";
 import type { PlatformRole } from "../../schema/accounts";
 
@@ -539,6 +540,8 @@ export const seedDemo = async (db: Db, pepper: string) => {
   const callsFrom = orgsFrom + 2 * DEMO_ORGS.length;
   const pledges = await seedDemoPledges(db);
   await seedDemoGrantHistory(db);
+  // After the grant history: its 2025 call carries the Minya award, and its awards get plans and money.
+  await seedDemoAfterAward(db);
   // The Egypt chapter and its confirmation of the Minya group, written only by the run that creates the
   // coordinator's account: a coordinator an admin removed, or a confirmation withdrawn since, stays so.
   if (results[DEMO_USERS.findIndex((u) => u.id === DEMO_COORDINATOR)].length) {

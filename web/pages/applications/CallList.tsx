@@ -20,6 +20,12 @@ const Row = ({ app: a }: { app: ReviewedApplicationView }) => {
       <td>{a.requestedAmount && <bdi>{formatMoney(a.requestedAmount, locale)}</bdi>}</td>
       <td>
         <Status app={a} />
+        {a.awardId && (
+          <>
+            {" "}
+            · <a href={`/awards/${a.awardId}`}>{t("award.open")}</a>
+          </>
+        )}
       </td>
       <td>
         {a.averageScore === null

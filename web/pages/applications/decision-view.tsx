@@ -11,6 +11,11 @@ export const DecisionView = ({ app }: { app: ApplicationView }) => {
     <section class={d.decision === "award" ? "notice" : "alert"}>
       <h2>{d.decision === "award" ? t("application.awarded_title") : t("application.declined_title")}</h2>
       {d.amount && <p>{t("application.awarded_amount", { amount: formatMoney(d.amount, locale) })}</p>}
+      {app.awardId && (
+        <p>
+          <a href={`/awards/${app.awardId}`}>{t("award.open")}</a>
+        </p>
+      )}
       {d.reasons.length > 0 && (
         <>
           <p>{t("application.declined_because")}</p>

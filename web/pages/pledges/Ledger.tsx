@@ -1,5 +1,5 @@
-// An organisation's public ledger: totals per currency and in US dollars, then every pledge, payment,
-// refund and disbursement.
+// An organisation's public ledger: totals per currency and in US dollars — pledged → paid in, then
+// disbursed → received — and every pledge, payment, refund, disbursement and confirmed receipt.
 import { Scroll } from "../../components/Scroll";
 import { Shell } from "../../layouts/Shell";
 import { usePage } from "../../context";
@@ -13,11 +13,16 @@ import { EntryTable } from "./entry-table";
 type LedgerData = {
   totals: { currency: string; pledged: number; paid: number; refunded: number }[];
   totalsUsd: { pledged: number; paid: number; refunded: number; complete: boolean };
+  moneyOut: {
+    totals: { currency: string; disbursed: number; received: number }[];
+    usd: { disbursed: number; received: number; complete: boolean };
+  };
   entries: {
     at: string;
-    kind: "pledge" | "payment" | "refund" | "disbursement";
+    kind: "pledge" | "payment" | "refund" | "disbursement" | "receipt";
     amount: Money;
-    pledgeId: string;
+    pledgeId: string | null;
+    awardId?: string | null;
     funder: string | null;
     interval?: PledgeInterval;
     installments?: number | null;
@@ -72,6 +77,44 @@ const Totals = ({ ledger }: { ledger: LedgerData }) => {
   );
 };
 
+/** Money sent to the organisation and what it confirmed, per currency and in US dollars. */
+const MoneyOut = ({ out }: { out: LedgerData["moneyOut"] }) => {
+  const { t } = usePage();
+  if (!out.totals.length) return null;
+  const usd = (amount: number) => <Amount money={{ amount, currency: "USD" }} />;
+  return (
+    <Scroll>
+      <table id="money-out">
+        <thead>
+          <tr>
+            <th scope="col">{t("ledger.currency")}</th>
+            <th scope="col">{t("ledger.disbursed")}</th>
+            <th scope="col">{t("ledger.received")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {out.totals.map((r) => (
+            <tr>
+              <th scope="row">{r.currency}</th>
+              <td>
+                <Amount money={{ amount: r.disbursed, currency: r.currency }} />
+              </td>
+              <td>
+                <Amount money={{ amount: r.received, currency: r.currency }} />
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t("ledger.in_usd")}</th>
+            <td>{usd(out.usd.disbursed)}</td>
+            <td>{usd(out.usd.received)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </Scroll>
+  );
+};
+
 /** Every entry, oldest first as given: a pledge reads as its schedule, the rest as an amount. */
 const Entries = ({ entries }: { entries: LedgerData["entries"] }) => {
   const { t, locale, timeZone } = usePage();
@@ -83,7 +126,11 @@ const Entries = ({ entries }: { entries: LedgerData["entries"] }) => {
           <tr>
             <td>{formatDate(e.at, locale, timeZone)}</td>
             <td>
-              {t(`ledger.kind.${e.kind}`)}
+              {e.awardId ? (
+                <a href={`/awards/${e.awardId}`}>{t(`ledger.kind.${e.kind}`)}</a>
+              ) : (
+                t(`ledger.kind.${e.kind}`)
+              )}
               {e.status && <> · {t(`pledge.status.${e.status}`)}</>}
             </td>
             <td>
@@ -94,7 +141,7 @@ const Entries = ({ entries }: { entries: LedgerData["entries"] }) => {
               )}
             </td>
             <td>
-              <bdi>{e.funder ?? t("pledge.anonymous_label")}</bdi>
+              <bdi>{e.funder ?? (e.awardId ? t("award.a_funder") : t("pledge.anonymous_label"))}</bdi>
             </td>
           </tr>
         ))}
@@ -134,6 +181,7 @@ export const LedgerPage = ({
       ) : (
         <>
           <Totals ledger={ledger} />
+          <MoneyOut out={ledger.moneyOut} />
           <Entries entries={ledger.entries} />
         </>
       )}

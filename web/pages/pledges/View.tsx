@@ -11,6 +11,8 @@ import type { PledgeView } from "../../../schema/api/pledges";
 import { Amount, Schedule } from "./amounts";
 import { AmountFields } from "./amount-fields";
 import { EntryTable } from "./entry-table";
+import { DisburseForm } from "../awards/disburse-form";
+import type { DisburseValues } from "../awards/types";
 
 type Entry = {
   id: string;
@@ -29,6 +31,9 @@ type PledgeProps = {
   instructions: { payTo: string; reference: string; amount: Money } | null;
   canCancel: boolean;
   canConfirm: boolean;
+  /** An admin, and money was paid in: it can be sent on to the recipient from the pooled fund. */
+  canDisburse: boolean;
+  disburse?: { values: DisburseValues; errors?: FormErrors };
   checkout?: string;
   notice?: string;
   errors?: FormErrors;
@@ -216,6 +221,16 @@ export const PledgePage = (p: PledgeProps) => {
       {p.canCancel && <CancelForm pledge={pledge} />}
 
       {p.canConfirm && <ConfirmPaymentForm pledge={pledge} errors={p.errors} values={p.confirmValues} />}
+
+      {p.canDisburse && (
+        <DisburseForm
+          action={`/pledges/${pledge.id}/disbursements`}
+          prefix="out-"
+          currency={pledge.amount.currency}
+          values={p.disburse?.values}
+          errors={p.disburse?.errors}
+        />
+      )}
     </Shell>
   );
 };

@@ -1,0 +1,97 @@
+// One award: who gave what to whom, its accounting (committed → disbursed → received → reported), and for
+// the two sides the plan, the money sent with its receipts, and their forms. Plain forms; no JavaScript.
+import { Shell } from "../../layouts/Shell";
+import { usePage } from "../../context";
+import { Notice } from "../../components/form";
+import { formatDate } from "../../../worker/i18n";
+import { PublicPayments, Totals } from "./totals";
+import { TranchePlanForm, TrancheTable, planRows } from "./tranche-plan";
+import { DisbursementList } from "./disbursement-list";
+import { DisburseForm } from "./disburse-form";
+import type { AwardPageProps } from "./types";
+
+/** The call, the group and the funder ("a funder" to those who may not see it), and the award date. */
+const Facts = (p: Pick<AwardPageProps, "call" | "grantee" | "funderName" | "summary">) => {
+  const { t, locale } = usePage();
+  return (
+    <dl class="facts">
+      <dt>{t("award.call")}</dt>
+      <dd>
+        <a href={`/calls/${p.call.id}`}>
+          <bdi>{p.call.title}</bdi>
+        </a>
+      </dd>
+      <dt>{t("award.grantee")}</dt>
+      <dd>
+        <a href={`/orgs/${p.grantee.id}`}>
+          <bdi>{p.grantee.name}</bdi>
+        </a>{" "}
+        · <a href={`/orgs/${p.grantee.id}/ledger`}>{t("pledge.open_ledger")}</a>
+      </dd>
+      <dt>{t("award.funder")}</dt>
+      <dd>
+        <bdi>{p.funderName ?? t("award.a_funder")}</bdi>
+      </dd>
+      <dt>{t("award.awarded_on")}</dt>
+      <dd>{formatDate(`${p.summary.awardedAt}T00:00:00Z`, locale)}</dd>
+    </dl>
+  );
+};
+
+/** The two sides' part: the plan, the money sent, and the forms each side may use. */
+const SidesView = (p: AwardPageProps & { full: NonNullable<AwardPageProps["full"]> }) => {
+  const { t } = usePage();
+  const { full } = p;
+  return (
+    <>
+      <h2>{t("award.plan")}</h2>
+      <TrancheTable award={full} />
+      {p.canPlan && (
+        <TranchePlanForm award={full} rows={p.plan?.rows ?? planRows(full)} errors={p.plan?.errors} />
+      )}
+      <h2>{t("award.disbursements")}</h2>
+      <DisbursementList items={full.disbursements} canConfirm={p.canConfirm} receipt={p.receipt} />
+      {p.canPlan && (
+        <DisburseForm
+          action={`/awards/${full.id}/disbursements`}
+          currency={full.amount.currency}
+          tranches={full.tranches}
+          values={p.disburse?.values}
+          errors={p.disburse?.errors}
+        />
+      )}
+      {p.canConfirm && (
+        <>
+          <h2>{t("award.reports")}</h2>
+          <p>
+            <a href={`/awards/${p.id}/reports/new`}>{t("award.write_report")}</a>
+          </p>
+        </>
+      )}
+    </>
+  );
+};
+
+export const AwardPage = (p: AwardPageProps) => {
+  const { t } = usePage();
+  const title = t("award.title", { call: p.call.title });
+  return (
+    <Shell title={title}>
+      <h1>
+        <bdi>{title}</bdi>
+      </h1>
+      {p.notice && <Notice>{p.notice}</Notice>}
+      <Facts call={p.call} grantee={p.grantee} funderName={p.funderName} summary={p.summary} />
+      <h2>{t("award.accounting")}</h2>
+      <Totals summary={p.summary} lost={p.full?.lost} />
+      {p.full ? (
+        <SidesView {...p} full={p.full} />
+      ) : (
+        <>
+          <p class="muted">{t("award.public_note")}</p>
+          <PublicPayments summary={p.summary} />
+        </>
+      )}
+    </Shell>
+  );
+};
