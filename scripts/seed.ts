@@ -12,14 +12,14 @@ if (process.argv.some((a) => a === "--remote" || a.startsWith("--remote="))) {
 }
 
 const vars = ensureDevVars();
-const proxy = await getPlatformProxy<{ DB: D1Database }>({
+const proxy = await getPlatformProxy<{ DB: D1Database; UPLOADS: R2Bucket }>({
   configPath: path.join(root, "wrangler.toml"),
   persist: { path: path.join(stateDir, "v3") },
   envFiles: [varsFile],
   remoteBindings: false,
 });
 try {
-  const added = await seedDemo(createDb(proxy.env.DB), vars.PASSWORD_PEPPER);
+  const added = await seedDemo(createDb(proxy.env.DB), vars.PASSWORD_PEPPER, proxy.env.UPLOADS);
   console.log(
     added.users || added.orgs || added.calls || added.pledges
       ? `Seeded ${added.users} users, ${added.orgs} organisations, ${added.calls} calls and ${added.pledges} pledges.`

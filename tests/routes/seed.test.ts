@@ -11,7 +11,7 @@ const count = async (table: string) =>
 
 test("the seed is idempotent and keeps what people changed since", async () => {
   const db = createDb(env.DB);
-  const first = await seedDemo(db, pepper);
+  const first = await seedDemo(db, pepper, env.UPLOADS);
   expect(first.users).toBeGreaterThanOrEqual(4);
   expect(first.orgs).toBeGreaterThanOrEqual(6);
   expect(first.calls).toBeGreaterThanOrEqual(4);
@@ -21,6 +21,8 @@ test("the seed is idempotent and keeps what people changed since", async () => {
     orgs: await count("orgs"),
     memberships: await count("memberships"),
     payments: await count("payments"),
+    reports: await count("award_reports"),
+    uploads: await count("uploads"),
   };
   const funding = await env.DB.prepare(
     "SELECT funding_received_usd AS f FROM orgs WHERE id = 'demo-cso-thies'",
@@ -34,12 +36,14 @@ test("the seed is idempotent and keeps what people changed since", async () => {
   const orgId = (await cso.get("/api/v1/me")).body.memberships[0].orgId;
   expect((await cso.patch(`/api/v1/orgs/${orgId}`, { version: 1, volunteerCount: 99 })).status).toBe(200);
 
-  expect(await seedDemo(db, pepper)).toEqual({ users: 0, orgs: 0, calls: 0, pledges: 0 });
+  expect(await seedDemo(db, pepper, env.UPLOADS)).toEqual({ users: 0, orgs: 0, calls: 0, pledges: 0 });
   expect({
     users: await count("users"),
     orgs: await count("orgs"),
     memberships: await count("memberships"),
     payments: await count("payments"),
+    reports: await count("award_reports"),
+    uploads: await count("uploads"),
   }).toEqual(before);
   expect(
     await env.DB.prepare(
@@ -55,7 +59,7 @@ test.each([
   ["funder@sanad.example", "user", "funder"],
   ["cso@sanad.example", "user", "cso"],
 ])("demo login %s works (%s)", async (email, role, orgKind) => {
-  await seedDemo(createDb(env.DB), pepper);
+  await seedDemo(createDb(env.DB), pepper, env.UPLOADS);
   const c = new Client();
   expect((await c.post("/api/v1/auth/login", { email, password: DEMO_PASSWORD })).status).toBe(200);
   const me = (await c.get("/api/v1/me")).body;
@@ -64,7 +68,7 @@ test.each([
 });
 
 test("the demo ledgers: a running bank-transfer pledge, an anonymous one, and one waiting for the admin", async () => {
-  await seedDemo(createDb(env.DB), pepper);
+  await seedDemo(createDb(env.DB), pepper, env.UPLOADS);
   const thies = (await new Client().get("/api/v1/orgs/demo-cso-thies/ledger")).body;
   expect(thies.totals).toEqual([{ currency: "XOF", pledged: 24 * 150_000, paid: 3 * 150_000, refunded: 0 }]);
   expect(thies.entries.find((e: { kind: string }) => e.kind === "pledge")).toMatchObject({
@@ -79,7 +83,7 @@ test("the demo ledgers: a running bank-transfer pledge, an anonymous one, and on
 });
 
 test("the demo money after the award: plans, bank and M-Pesa disbursements, a receipt with a loss, one unconfirmed", async () => {
-  await seedDemo(createDb(env.DB), pepper);
+  await seedDemo(createDb(env.DB), pepper, env.UPLOADS);
   const unplanned = await env.DB.prepare(
     "SELECT count(*) AS n FROM awards a WHERE a.id LIKE 'demo-%' AND NOT EXISTS (SELECT 1 FROM tranches t WHERE t.award_id = a.id)",
   ).first<number>("n");
@@ -104,8 +108,38 @@ test("the demo money after the award: plans, bank and M-Pesa disbursements, a re
   expect(page.html).not.toContain("NBE/2025/061977");
 });
 
+test("the demo light report: sent on the Minya award with a clean photo, listed on the award page for its sides only", async () => {
+  await seedDemo(createDb(env.DB), pepper, env.UPLOADS);
+  const reports = await env.DB.prepare(
+    "SELECT id, status, submitted_at, created_by FROM award_reports WHERE award_id = 'demo-award-minya'",
+  ).all<{ id: string; status: string; submitted_at: string | null; created_by: string }>();
+  expect(reports.results).toHaveLength(1);
+  const [report] = reports.results;
+  expect(report).toMatchObject({ status: "submitted", created_by: "demo-user-cso" });
+  expect(report.submitted_at).not.toBeNull();
+  const files = await env.DB.prepare(
+    "SELECT u.kind, u.bytes, u.r2_key FROM report_uploads ru JOIN uploads u ON u.id = ru.upload_id WHERE ru.report_id = ?",
+  )
+    .bind(report.id)
+    .all<{ kind: string; bytes: number; r2_key: string }>();
+  expect(files.results).toHaveLength(1);
+  const [file] = files.results;
+  expect(file.kind).toBe("jpeg");
+  const object = await env.UPLOADS.get(file.r2_key);
+  expect(object).not.toBeNull();
+  const bytes = new Uint8Array(await object!.arrayBuffer());
+  expect(bytes.length).toBe(file.bytes);
+  expect([...bytes.slice(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  // The funder reaches it from the award page, and reads it and its photo; the public sees only the count.
+  const funder = new Client();
+  await funder.post("/api/v1/auth/login", { email: "funder@sanad.example", password: DEMO_PASSWORD });
+  expect((await funder.page("/awards/demo-award-minya")).html).toContain(`href="/reports/${report.id}"`);
+  expect((await funder.page(`/reports/${report.id}`)).status).toBe(200);
+  expect((await new Client().page("/awards/demo-award-minya")).html).not.toContain(`/reports/${report.id}`);
+});
+
 test("the demo grant history gives the public equity report something to show, hidden groups undisclosed", async () => {
-  await seedDemo(createDb(env.DB), pepper);
+  await seedDemo(createDb(env.DB), pepper, env.UPLOADS);
   const r = (await new Client().get("/api/v1/reports/equity?groupBy=legalStatus")).body;
   expect(r.totals.suppressed).toBe(false);
   expect(r.totals.recipients).toBeGreaterThanOrEqual(20);
@@ -124,7 +158,7 @@ test("the demo grant history gives the public equity report something to show, h
 });
 
 test("the demo trust ladder: the Egypt chapter's coordinator confirmed the Minya group (level 3), the Tunisian group is verified (level 4), both listed on their chapters", async () => {
-  await seedDemo(createDb(env.DB), pepper);
+  await seedDemo(createDb(env.DB), pepper, env.UPLOADS);
   const level = async (id: string) => (await new Client().get(`/api/v1/orgs/${id}/trust`)).body;
   expect(await level("demo-cso-minya")).toMatchObject({
     level: 3,

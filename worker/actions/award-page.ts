@@ -45,8 +45,10 @@ export const awardPage = async (db: Db, viewer: Viewer | null, id: string, now =
     call: { id: award.callId, title: award.callTitle },
     grantee: { id: grantee.id, name: grantee.name },
     funderName: canViewOrg(viewer, funder).ok ? funder.name : null,
-    summary: awardSummary({ amount, awardedAt: award.awardDate }, sent, reported),
+    summary: awardSummary({ amount, awardedAt: award.awardDate }, sent, reported.length),
     full,
+    /** The sent reports, listed (each linking to its page) only to those who may read them: the two sides. */
+    reports: full ? reported : [],
     canPlan: canDisburse(viewer, award).ok,
     canConfirm:
       !!full && canConfirmReceipt(viewer, { orgId: award.orgId, payerOrgId: null, pledgerUserId: null }).ok,

@@ -1,18 +1,17 @@
 // Public accounting after the award: the light reports an award's page counts, and the money sent to an
 // organisation and confirmed by it, for its ledger.
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { awardReports, awards, disbursements, orgs, receipts } from "../../schema";
 import type { Db } from "./client";
 
-/** Submitted light reports of the award (drafts are the group's own until sent). */
-export const submittedReports = async (db: Db, awardId: string) => {
-  const row = await db
-    .select({ n: count() })
+/** Submitted light reports of the award, oldest first (drafts are the group's own until sent). */
+export const submittedReports = (db: Db, awardId: string) =>
+  db
+    .select({ id: awardReports.id, submittedAt: awardReports.submittedAt, language: awardReports.language })
     .from(awardReports)
     .where(and(eq(awardReports.awardId, awardId), eq(awardReports.status, "submitted")))
-    .get();
-  return row?.n ?? 0;
-};
+    .orderBy(asc(awardReports.submittedAt), asc(awardReports.id))
+    .all();
 
 /**
  * Every disbursement to the organisation with its receipt, and for award money the funder's name and

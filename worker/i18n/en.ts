@@ -914,7 +914,8 @@ export const en = {
   "err.three_decimal": "In this currency, card payments must end in 0 (for example 12.340).",
   "err.whole_units": "In this currency, only whole units can be paid by card.",
   "ledger.title": "Core-support ledger",
-  "ledger.intro": "Every pledge, payment, refund and disbursement made to this organisation through Sanad, and what arrived.",
+  "ledger.intro":
+    "Every pledge, payment, refund and disbursement made to this organisation through Sanad, and what arrived.",
   "ledger.totals": "Totals",
   "ledger.currency": "Currency",
   "ledger.pledged": "Pledged",

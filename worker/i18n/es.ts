@@ -941,7 +941,8 @@ export const es: Messages = {
   "err.three_decimal": "En esta moneda, los pagos con tarjeta deben terminar en 0 (por ejemplo 12,340).",
   "err.whole_units": "En esta moneda solo se pueden pagar unidades enteras con tarjeta.",
   "ledger.title": "Registro del apoyo institucional",
-  "ledger.intro": "Cada compromiso, pago, reembolso y desembolso hecho a esta organización a través de Sanad, y lo que llegó.",
+  "ledger.intro":
+    "Cada compromiso, pago, reembolso y desembolso hecho a esta organización a través de Sanad, y lo que llegó.",
   "ledger.totals": "Totales",
   "ledger.currency": "Moneda",
   "ledger.pledged": "Comprometido",

@@ -952,7 +952,8 @@ export const fr: Messages = {
   "err.three_decimal": "Dans cette devise, les paiements par carte doivent finir par 0 (par exemple 12,340).",
   "err.whole_units": "Dans cette devise, seules des unités entières peuvent être payées par carte.",
   "ledger.title": "Registre du soutien de base",
-  "ledger.intro": "Chaque promesse, paiement, remboursement et versement fait à cette organisation via Sanad, et ce qui est arrivé.",
+  "ledger.intro":
+    "Chaque promesse, paiement, remboursement et versement fait à cette organisation via Sanad, et ce qui est arrivé.",
   "ledger.totals": "Totaux",
   "ledger.currency": "Devise",
   "ledger.pledged": "Promis",

@@ -3,7 +3,7 @@
 // pounds weeks later, less than was sent; a grant-history award paid by M-Pesa and confirmed with the
 // agent's fee taken; another paid by bank 45 days ago and never confirmed (flagged to both sides).
 // Seeded once: skipped entirely when the Minya award exists.
-// (A light report with a photo on the Minya award is the reports seed's to add, beside this one.)
+// (The Minya award's light report with a photo is seeded beside this one, in reports.ts.)
 import { and, asc, eq, like, lte, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { applications, awards, calls, disbursements, receipts, tranches } from "../../schema";

@@ -15,6 +15,7 @@ import { toMask } from "../domain/bitmask";
 import { seedDemoPledges } from "./pledges";
 import { seedDemoGrantHistory } from "./grant-history";
 import { seedDemoAfterAward } from "./after-award";
+import { seedDemoReport } from "./reports";
 import { LED_BY, THEMES, type LedBy, type Theme } from "../../schema/enums";
 import type { PlatformRole } from "../../schema/accounts";
 
@@ -500,8 +501,9 @@ export const orgRow = (o: DemoOrg, now: string) => ({
 /**
  * Seeds the demo data in one atomic batch and returns how many users and organisations it added
  * (0 and 0 on a second run). One statement per row: D1 allows at most 100 bound parameters per query.
+ * With `uploads`, the Minya award also gets a sent light report with a photo stored there.
  */
-export const seedDemo = async (db: Db, pepper: string) => {
+export const seedDemo = async (db: Db, pepper: string, uploads?: R2Bucket) => {
   const now = nowIso();
   const passwordHash = await hashPassword(DEMO_PASSWORD, pepper);
   const deadline = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
@@ -542,6 +544,8 @@ export const seedDemo = async (db: Db, pepper: string) => {
   await seedDemoGrantHistory(db);
   // After the grant history: its 2025 call carries the Minya award, and its awards get plans and money.
   await seedDemoAfterAward(db);
+  // Its light report needs somewhere to keep the photo: only callers with the R2 bucket get one.
+  if (uploads) await seedDemoReport(db, uploads);
   // The Egypt chapter and its confirmation of the Minya group, written only by the run that creates the
   // coordinator's account: a coordinator an admin removed, or a confirmation withdrawn since, stays so.
   if (results[DEMO_USERS.findIndex((u) => u.id === DEMO_COORDINATOR)].length) {

@@ -3,12 +3,12 @@
 import { Shell } from "../../layouts/Shell";
 import { usePage } from "../../context";
 import { Notice } from "../../components/form";
-import { formatDate } from "../../../worker/i18n";
+import { formatDate, languageName } from "../../../worker/i18n";
 import { PublicPayments, Totals } from "./totals";
 import { TranchePlanForm, TrancheTable, planRows } from "./tranche-plan";
 import { DisbursementList } from "./disbursement-list";
 import { DisburseForm } from "./disburse-form";
-import type { AwardPageProps } from "./types";
+import type { AwardPageProps, SentReport } from "./types";
 
 /** The call, the group and the funder ("a funder" to those who may not see it), and the award date. */
 const Facts = (p: Pick<AwardPageProps, "call" | "grantee" | "funderName" | "summary">) => {
@@ -38,6 +38,25 @@ const Facts = (p: Pick<AwardPageProps, "call" | "grantee" | "funderName" | "summ
   );
 };
 
+/** Each sent report by its date and language, linking to where it is read. */
+const ReportList = ({ reports }: { reports: SentReport[] }) => {
+  const { t, locale } = usePage();
+  return (
+    <ul>
+      {reports.map((r) => (
+        <li>
+          <a href={`/reports/${r.id}`}>
+            {r.submittedAt
+              ? t("reports.sent_on", { date: formatDate(r.submittedAt, locale) })
+              : t("reports.view_title")}
+          </a>{" "}
+          · {languageName(r.language, locale)}
+        </li>
+      ))}
+    </ul>
+  );
+};
+
 /** The two sides' part: the plan, the money sent, and the forms each side may use. */
 const SidesView = (p: AwardPageProps & { full: NonNullable<AwardPageProps["full"]> }) => {
   const { t } = usePage();
@@ -60,13 +79,12 @@ const SidesView = (p: AwardPageProps & { full: NonNullable<AwardPageProps["full"
           errors={p.disburse?.errors}
         />
       )}
+      {(p.canConfirm || p.reports.length > 0) && <h2>{t("award.reports")}</h2>}
+      {p.reports.length > 0 && <ReportList reports={p.reports} />}
       {p.canConfirm && (
-        <>
-          <h2>{t("award.reports")}</h2>
-          <p>
-            <a href={`/awards/${p.id}/reports/new`}>{t("award.write_report")}</a>
-          </p>
-        </>
+        <p>
+          <a href={`/awards/${p.id}/reports/new`}>{t("award.write_report")}</a>
+        </p>
       )}
     </>
   );

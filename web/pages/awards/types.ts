@@ -15,6 +15,8 @@ export type DisburseValues = {
 };
 export type ReceiptValues = { amount: string; currency: string; receivedOn: string; note: string };
 
+export type SentReport = { id: string; submittedAt: string | null; language: string };
+
 export type AwardPageProps = {
   id: string;
   call: { id: string; title: string };
@@ -24,6 +26,8 @@ export type AwardPageProps = {
   summary: AwardSummary;
   /** null for everyone but the two sides and admins. */
   full: AwardView | null;
+  /** The sent reports, for the two sides and admins (empty for everyone else). */
+  reports: SentReport[];
   canPlan: boolean;
   canConfirm: boolean;
   notice?: string;
