@@ -135,7 +135,11 @@ export const reportUploads = sqliteTable(
       .notNull()
       .references(() => uploads.id),
   },
-  (t) => [primaryKey({ columns: [t.reportId, t.uploadId] })],
+  // Reading a file asks which reports hold it: by upload, not by report.
+  (t) => [
+    primaryKey({ columns: [t.reportId, t.uploadId] }),
+    index("report_uploads_upload_idx").on(t.uploadId),
+  ],
 );
 
 /** A report shared with another award of the same group (another funder reads it without a second report). */

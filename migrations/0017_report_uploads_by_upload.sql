@@ -1,0 +1,1 @@
+CREATE INDEX `report_uploads_upload_idx` ON `report_uploads` (`upload_id`);
