@@ -19,7 +19,7 @@ import { findCall, type Call } from "../db/calls";
 import { findProfile, withTrustEvidence } from "../db/matching";
 import { loadFxTable } from "../db/fx";
 import { auditInsert, auditInsertIf } from "../db/audit";
-import { defaultPlanInsertsIf } from "../db/award-plan";
+import { defaultPlanInsertsIf } from "../db/award-money";
 import { notifyInsert, notifyInsertIf, type Notice } from "../db/notifications";
 import { newId } from "../security/random";
 import {

@@ -50,23 +50,38 @@ export const awardMoney = async (db: Db, awardId: string) => {
 
 /**
  * Inserts of a whole plan, each row written only while the award has no tranche outside this plan: a
- * concurrent plan (other ids) or one already stored blocks every row, so two plans never mix.
+ * concurrent plan (other ids) or one already stored blocks every row, so two plans never mix. `cond`, when
+ * given, must hold too (e.g. the decision that creates the award won).
  */
-const planInserts = (db: Db, awardId: string, plan: readonly TranchePlan[], ids: string[]) => {
+const planInserts = (db: Db, awardId: string, plan: readonly TranchePlan[], ids: string[], cond?: SQL) => {
   const now = nowIso();
   const others = sql`NOT EXISTS (SELECT 1 FROM tranches WHERE award_id = ${awardId} AND id NOT IN (${sql.join(
     ids.map((id) => sql`${id}`),
     sql`, `,
   )}))`;
+  const where = cond ? sql`${cond} AND ${others}` : others;
   return plan.map((t, i) =>
     // insert … select: values in the table's column order.
     db
       .insert(tranches)
       .select(
-        sql`SELECT ${ids[i]}, ${awardId}, ${i + 1}, ${t.dueOn}, ${t.amount.amount}, ${t.amount.currency}, ${t.afterReport ? 1 : 0}, ${now} WHERE ${others}`,
+        sql`SELECT ${ids[i]}, ${awardId}, ${i + 1}, ${t.dueOn}, ${t.amount.amount}, ${t.amount.currency}, ${t.afterReport ? 1 : 0}, ${now} WHERE ${where}`,
       ),
   );
 };
+
+/**
+ * An award's default plan written in the decision's own batch, so the plan exists from the moment the
+ * award does (the 360Giving export and the ledger read it without anyone opening the award first).
+ */
+export const defaultPlanInsertsIf = (db: Db, awardId: string, plan: readonly TranchePlan[], cond: SQL) =>
+  planInserts(
+    db,
+    awardId,
+    plan,
+    plan.map(() => newId()),
+    cond,
+  );
 
 /** The first plan of an award that has none (its default); does nothing if one exists or appears meanwhile. */
 export const insertPlanIfNone = async (db: Db, awardId: string, plan: readonly TranchePlan[]) => {

@@ -10,7 +10,7 @@ import { applications, awards, calls, disbursements, receipts, tranches } from "
 import type { Db } from "../db/client";
 import { nowIso } from "../db/client";
 import { loadFxTable } from "../db/fx";
-import { defaultPlanInsertsIf } from "../db/award-plan";
+import { defaultPlanInsertsIf } from "../db/award-money";
 import { toUsdCents, type FxTable } from "../domain/fx";
 import { defaultTranches } from "../domain/tranches";
 import { addDays, todayUtc } from "../domain/calendar-date";
