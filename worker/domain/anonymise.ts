@@ -40,7 +40,8 @@ export interface AnonymisedApplication {
   ledBy: LedBy[];
 }
 
-const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+const hex = (bytes: ArrayBuffer) =>
+  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 /**
  * The opaque reference: HMAC-SHA-256 of the application id under the call's secret salt, 80 bits in hex.
@@ -49,9 +50,13 @@ const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toSt
  */
 export const reviewRef = async (applicationId: string, salt: string) => {
   const enc = new TextEncoder();
-  const key = await crypto.subtle.importKey("raw", enc.encode(salt), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    enc.encode(salt),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   return `r_${hex(await crypto.subtle.sign("HMAC", key, enc.encode(applicationId))).slice(0, 20)}`;
 };
 

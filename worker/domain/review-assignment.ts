@@ -15,10 +15,11 @@
 // 3. Even work: among all assignments of that maximal size, the reviewers' loads minimise the sum of
 //    squared loads. For flows this is the same as lexicographically balanced loads (Fujishige): the
 //    heaviest load is as small as it can be, the lightest as large as it can be; in particular
-//    max load − min load ≤ 1 whenever any maximal assignment achieves that. A reviewer eligible for
-//    nothing necessarily stays at 0 and is the only way the gap can exceed 1 without a cause in the data.
-// 4. Even shortfall: with those loads fixed, missing reviews are spread across applications in the
-//    same sense (no application misses 2 more than another when moving one review would fix it).
+//    max load − min load ≤ 1 whenever any maximal assignment achieves that. A larger gap is always
+//    forced by the eligibility data (e.g. a reviewer eligible for nothing stays at 0). The tests check
+//    the Σ load² minimum against brute force; the max/min consequences are the theorem.
+// 4. Shortfall only where it cannot be helped: an application in `unfilled` already has every reviewer
+//    eligible for it (otherwise one more could be added and coverage was not maximal).
 // 5. Determinism: the result depends only on the set of applications, reviewers and conflicts, not on
 //    their order — everything is sorted by id first and every choice is broken by plain id order.
 // Cost: polynomial (augmenting paths over reviewers × applications); calls have at most a few hundred of each.
@@ -190,30 +191,6 @@ class Board {
     }
   }
 
-  /** Rule 4: same idea between applications, along paths that leave every reviewer's load unchanged. */
-  balanceShortfall() {
-    const R = this.reviewers.length;
-    const A = this.apps.length;
-    for (let moved = true; moved; ) {
-      moved = false;
-      const order = this.apps.map((_, i) => i).sort((x, y) => this.coverage[y]! - this.coverage[x]! || x - y);
-      for (const b of order) {
-        const parent = this.search([b], false, "apps");
-        let a = -1;
-        for (let i = 0; i < A; i++) {
-          if (i === b || parent[R + i] === -2 || this.coverage[i]! + 2 > this.coverage[b]!) continue;
-          if (a === -1 || this.coverage[i]! < this.coverage[a]!) a = i;
-        }
-        if (a === -1) continue;
-        this.apply(parent, R + a);
-        this.coverage[b]!--;
-        this.coverage[a]!++;
-        moved = true;
-        break;
-      }
-    }
-  }
-
   result(): AssignmentResult {
     const assignments: ReviewPair[] = [];
     const unfilled: AssignmentResult["unfilled"] = [];
@@ -221,7 +198,8 @@ class Board {
       this.reviewers.forEach((r, i) => {
         if (this.assigned[i]![a]) assignments.push({ reviewerId: r.id, applicationId: app.id });
       });
-      if (this.coverage[a]! < this.per) unfilled.push({ applicationId: app.id, missing: this.per - this.coverage[a]! });
+      if (this.coverage[a]! < this.per)
+        unfilled.push({ applicationId: app.id, missing: this.per - this.coverage[a]! });
     });
     return { assignments, unfilled };
   }
@@ -240,7 +218,6 @@ export const assignReviews = (input: AssignmentInput): AssignmentResult => {
   );
   board.fill();
   board.balanceLoads();
-  board.balanceShortfall();
   return board.result();
 };
 
@@ -270,7 +247,9 @@ export const reassignAfterConflict = (
   const load = new Map<string, number>();
   for (const p of kept) load.set(p.reviewerId, (load.get(p.reviewerId) ?? 0) + 1);
   const app = apps.find((a) => a.id === conflict.applicationId);
-  const onApp = new Set(kept.filter((p) => p.applicationId === conflict.applicationId).map((p) => p.reviewerId));
+  const onApp = new Set(
+    kept.filter((p) => p.applicationId === conflict.applicationId).map((p) => p.reviewerId),
+  );
   const wasAssigned = kept.length !== current.length;
   const candidate =
     app && wasAssigned
