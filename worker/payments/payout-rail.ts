@@ -1,7 +1,8 @@
-// How money will reach a grantee once Sanad records disbursements (not yet: there is no table, no route and
-// nothing here sends money). A rail is a way of paying out; this is what each needs to know, how to check
-// what a person typed, and how the ledger will name the recipient. Checks are of form only: no account,
-// phone number or host is looked up, so "valid" means "worth trying", never "confirmed".
+// How money reaches a grantee. Sanad records disbursements, it never sends money: a rail is a way of
+// paying out, and this is what each needs to know, how to check what a person typed (a disbursement's
+// reference is checked here before it is recorded), and how the ledger names the recipient. Checks are of
+// form only: no account, phone number or host is looked up, so "valid" means "worth trying", never
+// "confirmed".
 
 import { PAYOUT_RAILS, type PayoutRailKind } from "../../schema/enums";
 
