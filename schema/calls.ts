@@ -3,7 +3,7 @@ import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlit
 import { createdAt, updatedAt } from "./columns";
 import { orgs } from "./orgs";
 import { users } from "./accounts";
-import { CALL_STATUSES, FUNDING_TYPES } from "./enums";
+import { CALL_KINDS, CALL_STATUSES, FUNDING_TYPES, REVIEW_MODES } from "./enums";
 
 export const calls = sqliteTable(
   "calls",
@@ -36,8 +36,25 @@ export const calls = sqliteTable(
     grantCurrency: text("grant_currency").notNull(),
     fundingType: text("funding_type", { enum: FUNDING_TYPES }).notNull(),
     durationMonths: integer("duration_months").notNull(),
-    /** UTC ISO instant; a call whose deadline has passed is closed whatever `status` still says. */
+    /**
+     * UTC ISO instant; a call whose deadline has passed is closed whatever `status` still says. Rolling
+     * (rapid) calls store ROLLING_DEADLINE (year 9999) so every "still open?" comparison and the
+     * status/deadline index keep working unchanged; the API shows their deadline as null.
+     */
     deadline: text("deadline").notNull(),
+    kind: text("kind", { enum: CALL_KINDS }).notNull().default("standard"),
+    /** Applications and awards stay off public pages, ledgers, feeds and named exports (counted, suppressed, in reports). */
+    confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    /** Rapid calls: days from submission within which the funder promises a decision. */
+    decisionWithinDays: integer("decision_within_days"),
+    reviewMode: text("review_mode", { enum: REVIEW_MODES }).notNull().default("funder"),
+    reviewsPerApplication: integer("reviews_per_application").notNull().default(3),
+    /** When closing (or the deadline) opened a panel or peer review: assignments exist from then on. */
+    reviewOpenedAt: text("review_opened_at"),
+    /** Random per call, written when review opens: the HMAC key of the anonymised application refs. */
+    reviewSalt: text("review_salt"),
+    /** The funder published the tally: review is over (no more scores) and everyone may read it. */
+    tallyPublishedAt: text("tally_published_at"),
     /** JSON array of { id, label, maxChars }, 1–5 items. */
     questions: text("questions").notNull(),
     status: text("status", { enum: CALL_STATUSES }).notNull().default("draft"),

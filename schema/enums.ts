@@ -54,6 +54,22 @@ export type FundingType = (typeof FUNDING_TYPES)[number];
 export const CALL_STATUSES = ["draft", "open", "closed"] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
+/** `rapid`: rolling (no deadline), at most RAPID_MAX_QUESTIONS questions, decided within a stated number of days. */
+export const CALL_KINDS = ["standard", "rapid"] as const;
+export type CallKind = (typeof CALL_KINDS)[number];
+
+/** Who scores applications: the funder alone, a panel of invited community members, or the applicants. */
+export const REVIEW_MODES = ["funder", "panel", "peer"] as const;
+export type ReviewMode = (typeof REVIEW_MODES)[number];
+
+/** An invitation to join an organisation (`member`) or a call's review panel (`panel`). */
+export const INVITATION_KINDS = ["member", "panel"] as const;
+export type InvitationKind = (typeof INVITATION_KINDS)[number];
+
+/** A review assignment waits (`assigned`), is scored (`done`) or was handed back with a declared `conflict`. */
+export const ASSIGNMENT_STATUSES = ["assigned", "done", "conflict"] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
 export const APPLICATION_STATUSES = [
   "draft",
   "submitted",

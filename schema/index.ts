@@ -11,3 +11,4 @@ export * from "./pledges";
 export * from "./equity";
 export * from "./trust";
 export * from "./after-award";
+export * from "./reviews";

@@ -2,7 +2,7 @@
 import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
 import { users } from "./accounts";
-import { ORG_KINDS, SETTINGS, LEGAL_STATUSES, VISIBILITIES, MEMBER_ROLES } from "./enums";
+import { ORG_KINDS, SETTINGS, LEGAL_STATUSES, VISIBILITIES, MEMBER_ROLES, INVITATION_KINDS } from "./enums";
 
 export const orgs = sqliteTable(
   "orgs",
@@ -82,6 +82,10 @@ export const invitations = sqliteTable(
       .notNull()
       .references(() => orgs.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
+    /** `panel`: the funder `org_id` asks this person to review call `call_id`; `role` is then unused ("member"). */
+    kind: text("kind", { enum: INVITATION_KINDS }).notNull().default("member"),
+    /** The call a panel invitation is for (calls are never deleted; the funder's erasure cascades via org_id). */
+    callId: text("call_id"),
     role: text("role", { enum: MEMBER_ROLES }).notNull(),
     invitedBy: text("invited_by")
       .notNull()

@@ -1,6 +1,16 @@
 // Request and response shapes for funding calls and matching.
 import { z } from "@hono/zod-openapi";
-import { CALL_STATUSES, FUNDING_TYPES, LED_BY, LEGAL_STATUSES, SETTINGS, THEMES } from "../enums";
+import {
+  CALL_KINDS,
+  CALL_STATUSES,
+  FUNDING_TYPES,
+  LED_BY,
+  LEGAL_STATUSES,
+  REVIEW_MODES,
+  SETTINGS,
+  THEMES,
+} from "../enums";
+import { MAX_REVIEWS_PER_APPLICATION, RAPID_MAX_DECISION_DAYS, RAPID_MAX_QUESTIONS } from "../limits";
 import { Money, IsoTime, CountryCode, LanguageTag, uniqueList } from "./common";
 import { Org } from "./orgs";
 
@@ -58,6 +68,16 @@ const distinctIds = (qs: { id?: string }[]) => {
   return new Set(ids).size === ids.length;
 };
 
+const Review = z
+  .object({
+    mode: z.enum(REVIEW_MODES).openapi({
+      description:
+        "funder: the funder's members score; panel: community members the funder invites; peer: the applicant organisations review each other",
+    }),
+    reviewsPerApplication: z.number().int().min(1).max(MAX_REVIEWS_PER_APPLICATION).default(3),
+  })
+  .openapi("CallReview");
+
 /** Every editable field of a call. */
 export const callFields = {
   title: z.string().trim().min(3).max(200),
@@ -72,14 +92,61 @@ export const callFields = {
   deadline: z.iso
     .datetime({ offset: true, error: "err.datetime" })
     .refine((d) => Date.parse(d) > Date.now(), { error: "err.deadline_past" })
-    .openapi({ format: "date-time", example: "2027-01-31T23:59:00+00:00" }),
+    .optional()
+    .openapi({
+      format: "date-time",
+      example: "2027-01-31T23:59:00+00:00",
+      description: "Required for standard calls; rapid-response calls are rolling and take none",
+    }),
   questions: z.array(Question).min(1).max(MAX_QUESTIONS).refine(distinctIds, { error: "err.duplicates" }),
+  kind: z
+    .enum(CALL_KINDS)
+    .optional()
+    .openapi({
+      description: `standard (default) or rapid: rolling, at most ${RAPID_MAX_QUESTIONS} questions, decided within decisionWithinDays`,
+    }),
+  confidential: z.boolean().optional().openapi({
+    description:
+      "Applications and awards stay off public pages, ledgers, feeds and named exports (counted, suppressed, in reports). Default: true for rapid calls, false otherwise",
+  }),
+  decisionWithinDays: z.number().int().min(1).max(RAPID_MAX_DECISION_DAYS).optional().openapi({
+    description: "Rapid calls (required there): days from submission within which a decision is promised",
+  }),
+  review: Review.optional().openapi({ description: "Default: { mode: funder }" }),
 };
 
-export const CallInput = z.object(callFields);
+type CallShape = {
+  kind?: (typeof CALL_KINDS)[number];
+  deadline?: string;
+  decisionWithinDays?: number;
+  questions: unknown[];
+  review?: { mode: (typeof REVIEW_MODES)[number] };
+};
+
+/**
+ * What the kind of call asks of the other fields: a standard call has a deadline; a rapid one has none,
+ * at most RAPID_MAX_QUESTIONS questions, a promised decision time, and the funder's own review (a
+ * panel cannot meet a decision due in days).
+ */
+const kindRules = (c: CallShape, ctx: z.RefinementCtx) => {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: "custom", path, message });
+  if (c.kind !== "rapid") {
+    if (c.deadline === undefined) issue(["deadline"], "err.required");
+    if (c.decisionWithinDays !== undefined) issue(["decisionWithinDays"], "err.rapid_only");
+    return;
+  }
+  if (c.deadline !== undefined) issue(["deadline"], "err.rapid_no_deadline");
+  if (c.decisionWithinDays === undefined) issue(["decisionWithinDays"], "err.required");
+  if (c.questions.length > RAPID_MAX_QUESTIONS) issue(["questions"], "err.rapid_questions");
+  if (c.review && c.review.mode !== "funder") issue(["review", "mode"], "err.rapid_review");
+};
+
+export const CallInput = z.object(callFields).superRefine(kindRules);
 
 export const CallCreate = z
   .object({ funderOrgId: z.string().min(1).max(64), ...callFields })
+  .superRefine(kindRules)
   .openapi("CallCreate");
 
 export const CallPatch = z
@@ -123,7 +190,16 @@ export const Call = z
     grant: Grant,
     fundingType: z.enum(FUNDING_TYPES),
     durationMonths: z.number().int(),
-    deadline: IsoTime,
+    deadline: IsoTime.nullable().openapi({ description: "null for rolling (rapid-response) calls" }),
+    kind: z.enum(CALL_KINDS),
+    confidential: z.boolean(),
+    decisionWithinDays: z.number().int().nullable(),
+    review: z.object({
+      mode: z.enum(REVIEW_MODES),
+      reviewsPerApplication: z.number().int(),
+      openedAt: IsoTime.nullable(),
+      tallyPublishedAt: IsoTime.nullable(),
+    }),
     questions: z.array(QuestionOut),
     status: z.enum(CALL_STATUSES),
     estimatedMinutes: z
@@ -150,7 +226,9 @@ export const CallSummary = z
     grant: Grant,
     fundingType: z.enum(FUNDING_TYPES),
     durationMonths: z.number().int(),
-    deadline: IsoTime,
+    deadline: IsoTime.nullable().openapi({ description: "null for rolling (rapid-response) calls" }),
+    kind: z.enum(CALL_KINDS),
+    decisionWithinDays: z.number().int().nullable(),
     status: z.enum(CALL_STATUSES),
   })
   .openapi("CallSummary");

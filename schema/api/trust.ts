@@ -72,7 +72,13 @@ export const Chapter = z
       z.object({ id: z.string(), name: z.string(), kind: z.string(), trustLevel: z.number().int() }),
     ),
     openCalls: z.array(
-      z.object({ id: z.string(), title: z.string(), deadline: IsoTime, funderName: z.string().nullable() }),
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        deadline: IsoTime.nullable(),
+        decisionWithinDays: z.number().int().nullable(),
+        funderName: z.string().nullable(),
+      }),
     ),
     queue: z
       .array(

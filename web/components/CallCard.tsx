@@ -18,7 +18,8 @@ export const CallCard = ({ call, children }: { call: CallSummaryView; children?:
         {formatMonths(call.durationMonths, locale)}
       </p>
       <p>
-        <MoneyRange min={call.grant.min} max={call.grant.max} /> · <Deadline iso={call.deadline} />
+        <MoneyRange min={call.grant.min} max={call.grant.max} /> ·{" "}
+        <Deadline iso={call.deadline} within={call.decisionWithinDays} />
       </p>
       {call.themes.length > 0 && (
         <p>

@@ -2,7 +2,15 @@
 import { usePage } from "../context";
 import { TextField, SelectField, ChoiceGroup, ErrorSummary, type FormErrors } from "./form";
 import { CurrencyInput, CurrencyList } from "./CurrencyInput";
-import { FUNDING_TYPES, LED_BY, LEGAL_STATUSES, SETTINGS, THEMES } from "../../schema/enums";
+import {
+  CALL_KINDS,
+  FUNDING_TYPES,
+  LED_BY,
+  LEGAL_STATUSES,
+  REVIEW_MODES,
+  SETTINGS,
+  THEMES,
+} from "../../schema/enums";
 import type { CallFormValues } from "./call-form-values";
 import { MAX_QUESTIONS } from "../../worker/domain/calls";
 import { TRUST_LEVELS } from "../../worker/domain/trust";
@@ -114,16 +122,70 @@ export const CallForm = ({ action, values: v, errors: e, countries, funders, sub
           required
           errors={e}
         />
-        <TextField
-          name="deadline"
-          type="datetime-local"
-          label={t("call.deadline")}
-          hint={t("call.deadline_zone", { zone: timeZone })}
-          value={v.deadline}
-          required
+      </div>
+
+      <fieldset class="field">
+        <legend>{t("call.kind")}</legend>
+        <span class="hint">{t("call.kind_help")}</span>
+        <div class="row">
+          <SelectField
+            name="kind"
+            label={t("call.kind")}
+            value={v.kind}
+            options={CALL_KINDS.map((k) => ({ value: k, label: t(`call.kind_${k}`) }))}
+            errors={e}
+            required
+          />
+          <TextField
+            name="deadline"
+            type="datetime-local"
+            label={t("call.deadline")}
+            hint={t("call.deadline_zone", { zone: timeZone })}
+            value={v.deadline}
+            errors={e}
+          />
+          <TextField
+            name="decisionWithinDays"
+            label={t("call.decision_within_days")}
+            hint={t("call.decision_within_days_help")}
+            value={v.decisionWithinDays}
+            inputmode="numeric"
+            errors={e}
+          />
+        </div>
+        <SelectField
+          name="confidential"
+          label={t("call.confidential")}
+          hint={t("call.confidential_help")}
+          value={v.confidential}
+          options={(["auto", "yes", "no"] as const).map((c) => ({
+            value: c,
+            label: t(`call.confidential_${c}`),
+          }))}
           errors={e}
         />
-      </div>
+      </fieldset>
+
+      <fieldset class="field">
+        <legend>{t("call.review_mode")}</legend>
+        <div class="row">
+          <SelectField
+            name="reviewMode"
+            label={t("call.review_mode")}
+            hint={t("call.review_mode_help")}
+            value={v.reviewMode}
+            options={REVIEW_MODES.map((m) => ({ value: m, label: t(`call.review_mode_${m}`) }))}
+            errors={e}
+          />
+          <TextField
+            name="reviewsPerApplication"
+            label={t("call.reviews_per_application")}
+            value={v.reviewsPerApplication}
+            inputmode="numeric"
+            errors={e}
+          />
+        </div>
+      </fieldset>
 
       <h2>{t("call.eligibility")}</h2>
       <p class="muted">{t("call.eligibility_help")}</p>

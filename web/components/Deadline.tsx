@@ -1,10 +1,27 @@
-// A call's deadline in the viewer's time zone, with how long is left.
+// A call's deadline in the viewer's time zone, with how long is left; a rolling (rapid-response) call
+// has none and says how soon it decides instead.
 import { usePage } from "../context";
 import { formatInstantWithZone, formatDaysFromNow } from "../../worker/i18n";
 import { daysLeft } from "../../worker/domain/calls";
 
-export const Deadline = ({ iso, now = new Date() }: { iso: string; now?: Date }) => {
+export const Deadline = ({
+  iso,
+  within,
+  now = new Date(),
+}: {
+  iso: string | null;
+  /** A rolling call's promised decision time, in days. */
+  within?: number | null;
+  now?: Date;
+}) => {
   const { t, locale, timeZone } = usePage();
+  if (iso === null)
+    return (
+      <span class="deadline rolling">
+        {t("call.rolling")}
+        {within ? ` · ${t("call.decision_within", { days: within })}` : ""}
+      </span>
+    );
   const days = daysLeft(iso, now);
   return (
     <span class="deadline">

@@ -25,6 +25,14 @@ export type CallFormValues = {
   fundingType: string;
   durationMonths: string;
   deadline: string;
+  /** "standard" | "rapid" */
+  kind: string;
+  decisionWithinDays: string;
+  /** "auto" (confidential when rapid), "yes" or "no". */
+  confidential: string;
+  /** "funder" | "panel" | "peer" */
+  reviewMode: string;
+  reviewsPerApplication: string;
   questions: QuestionValues[];
   version: string;
 };

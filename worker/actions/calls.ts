@@ -123,8 +123,12 @@ const asInput = (c: Call): CallInputFields => ({
   grant: c.grant,
   fundingType: c.fundingType,
   durationMonths: c.durationMonths,
-  deadline: c.deadline,
+  ...(c.deadline !== null ? { deadline: c.deadline } : {}),
   questions: c.questions,
+  kind: c.kind,
+  confidential: c.confidential,
+  ...(c.decisionWithinDays !== null ? { decisionWithinDays: c.decisionWithinDays } : {}),
+  review: { mode: c.review.mode, reviewsPerApplication: c.review.reviewsPerApplication },
 });
 
 /** Drafts only; the merged call must still satisfy every rule; a stale version gets 409 with the current copy. */
@@ -141,10 +145,7 @@ export const updateCall = async (
   const merged = CallInput.safeParse({ ...asInput(call), ...patch });
   if (!merged.success) throw new Problem(400, undefined, zodFieldErrors(merged.error, t));
   await checkCountries(db, t, patch.eligibility?.countries);
-  const fields: Partial<CallFields> = {
-    ...patch,
-    ...(patch.questions ? { questions: withQuestionIds(patch.questions) } : {}),
-  } as Partial<CallFields>;
+  const fields: CallFields = { ...merged.data, questions: withQuestionIds(merged.data.questions) };
   const updated = await updateDraftVersioned(db, id, version, fields, [
     auditInsert(db, {
       actorUserId: actor.userId,
@@ -163,7 +164,7 @@ export const updateCall = async (
 export const publishCall = async (db: Db, t: Translate, viewer: Viewer | null, id: string) => {
   const { call, actor } = await callToChange(db, viewer, id);
   if (call.status !== "draft") throw notDraft(t);
-  if (Date.parse(call.deadline) <= Date.now())
+  if (call.deadline !== null && Date.parse(call.deadline) <= Date.now())
     throw new Problem(422, t("err.deadline_past"), [{ path: "deadline", message: t("err.deadline_past") }]);
   // The funder itself must be verified, whoever presses the button (an admin publishing for an
   // unverified funder would open the same door).

@@ -360,6 +360,7 @@ export const chapterOf = async (db: Db, viewer: Viewer | null, country: string):
       id: c.id,
       title: c.title,
       deadline: c.deadline,
+      decisionWithinDays: c.decisionWithinDays,
       funderName: c.funderName,
     })),
     queue: mine ? (await confirmationQueue(db, country)).map(({ visibility: _v, ...q }) => q) : null,

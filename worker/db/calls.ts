@@ -8,7 +8,9 @@ import {
   LEGAL_STATUSES,
   SETTINGS,
   THEMES,
+  type CallKind,
   type CallStatus,
+  type ReviewMode,
   type FundingType,
   type LedBy,
   type LegalStatus,
@@ -19,7 +21,7 @@ import type { Db } from "./client";
 import { packed, runPacked } from "./packed";
 import { nowIso } from "./client";
 import { fromMask, toMask } from "../domain/bitmask";
-import { applicationMinutes, effectiveStatus } from "../domain/calls";
+import { ROLLING_DEADLINE, applicationMinutes, effectiveStatus } from "../domain/calls";
 import type { CallCriteria } from "../domain/matching";
 import type { Money } from "../domain/money";
 
@@ -44,8 +46,13 @@ export type CallFields = {
   grant: { min: Money; max: Money };
   fundingType: FundingType;
   durationMonths: number;
-  deadline: string;
+  /** Absent on rolling (rapid) calls. */
+  deadline?: string;
   questions: Question[];
+  kind?: CallKind;
+  confidential?: boolean;
+  decisionWithinDays?: number;
+  review?: { mode: ReviewMode; reviewsPerApplication?: number };
 };
 
 const money = (amount: number | null, currency: string | null): Money | null =>
@@ -81,7 +88,16 @@ export const toCall = (r: CallRow, funderName: string | null, now = new Date()) 
     },
     fundingType: r.fundingType,
     durationMonths: r.durationMonths,
-    deadline: r.deadline,
+    deadline: r.kind === "rapid" ? null : r.deadline,
+    kind: r.kind,
+    confidential: r.confidential,
+    decisionWithinDays: r.decisionWithinDays,
+    review: {
+      mode: r.reviewMode,
+      reviewsPerApplication: r.reviewsPerApplication,
+      openedAt: r.reviewOpenedAt,
+      tallyPublishedAt: r.tallyPublishedAt,
+    },
     questions,
     status: effectiveStatus(r, now),
     estimatedMinutes: applicationMinutes(questions),
@@ -103,6 +119,8 @@ export type CallSummary = Pick<
   | "fundingType"
   | "durationMonths"
   | "deadline"
+  | "kind"
+  | "decisionWithinDays"
   | "status"
 >;
 
@@ -116,6 +134,8 @@ export const toSummary = (c: Call): CallSummary => ({
   fundingType: c.fundingType,
   durationMonths: c.durationMonths,
   deadline: c.deadline,
+  kind: c.kind,
+  decisionWithinDays: c.decisionWithinDays,
   status: c.status,
 });
 
@@ -128,7 +148,8 @@ export const toCriteria = (c: Call): CallCriteria => ({
   priorities: c.priorities,
 });
 
-const toColumns = (f: Partial<CallFields>) => {
+/** Every column a funder writes, from the whole set of fields (edits merge first, so nothing is left stale). */
+const toColumns = (f: CallFields) => {
   const cols: Partial<typeof calls.$inferInsert> = {};
   if (f.title !== undefined) cols.title = f.title;
   if (f.summary !== undefined) cols.summary = f.summary;
@@ -156,7 +177,13 @@ const toColumns = (f: Partial<CallFields>) => {
   }
   if (f.fundingType) cols.fundingType = f.fundingType;
   if (f.durationMonths !== undefined) cols.durationMonths = f.durationMonths;
-  if (f.deadline) cols.deadline = new Date(f.deadline).toISOString();
+  const rapid = f.kind === "rapid";
+  cols.kind = rapid ? "rapid" : "standard";
+  cols.deadline = rapid || !f.deadline ? ROLLING_DEADLINE : new Date(f.deadline).toISOString();
+  cols.decisionWithinDays = rapid ? (f.decisionWithinDays ?? null) : null;
+  cols.confidential = f.confidential ?? rapid;
+  cols.reviewMode = f.review?.mode ?? "funder";
+  cols.reviewsPerApplication = f.review?.reviewsPerApplication ?? 3;
   if (f.questions) cols.questions = JSON.stringify(f.questions);
   return cols;
 };
@@ -213,7 +240,7 @@ export const updateDraftVersioned = async (
   db: Db,
   id: string,
   version: number,
-  f: Partial<CallFields>,
+  f: CallFields,
   extra: BatchItem<"sqlite">[] = [],
 ) => {
   const [updated] = await db.batch([
@@ -309,7 +336,8 @@ export const listOpenCalls = async (db: Db, f: CallFilter, now: Date) => {
     .limit(f.limit + 1)
     .all();
   const page = rows.slice(0, f.limit).map((r) => toSummary(toCall(r.call, r.funderName, now)));
-  const last = page[page.length - 1];
+  // The stored deadline, not the shown one: rolling calls show null but sort by ROLLING_DEADLINE.
+  const last = rows[page.length - 1]?.call;
   return {
     items: page,
     nextCursor: rows.length > f.limit && last ? encodeCursor({ deadline: last.deadline, id: last.id }) : null,

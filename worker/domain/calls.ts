@@ -4,11 +4,22 @@ import type { CallStatus } from "../../schema/enums";
 
 export const MAX_QUESTIONS = 5;
 
-/** A passed deadline closes the call at read time, whether or not the cron has run yet. */
-export const effectiveStatus = (call: { status: CallStatus; deadline: string }, now: Date): CallStatus =>
-  call.status === "open" && Date.parse(call.deadline) <= now.getTime() ? "closed" : call.status;
+/**
+ * The stored deadline of a rolling (rapid-response) call: far enough that it never passes, so open-call
+ * queries need no special case. Never shown: the API reads it as null.
+ */
+export const ROLLING_DEADLINE = "9999-12-31T23:59:59.999Z";
 
-export const isOpen = (call: { status: CallStatus; deadline: string }, now: Date) =>
+/** A passed deadline closes the call at read time, whether or not the cron has run yet; null is rolling. */
+export const effectiveStatus = (
+  call: { status: CallStatus; deadline: string | null },
+  now: Date,
+): CallStatus =>
+  call.status === "open" && call.deadline !== null && Date.parse(call.deadline) <= now.getTime()
+    ? "closed"
+    : call.status;
+
+export const isOpen = (call: { status: CallStatus; deadline: string | null }, now: Date) =>
   effectiveStatus(call, now) === "open";
 
 /** Whole days left before the deadline (0 in its last 24 hours); null once it has passed. */

@@ -29,6 +29,11 @@ export const emptyCallForm = (funderOrgId: string): CallFormValues => ({
   fundingType: "core",
   durationMonths: "12",
   deadline: "",
+  kind: "standard",
+  decisionWithinDays: "",
+  confidential: "auto",
+  reviewMode: "funder",
+  reviewsPerApplication: "3",
   questions: [{ id: "", label: "", maxChars: "1000" }],
   version: "",
 });
@@ -55,6 +60,11 @@ export const callFormValues = (f: FormBody): CallFormValues => ({
   fundingType: str(f, "fundingType"),
   durationMonths: str(f, "durationMonths"),
   deadline: str(f, "deadline"),
+  kind: str(f, "kind") || "standard",
+  decisionWithinDays: str(f, "decisionWithinDays"),
+  confidential: str(f, "confidential") || "auto",
+  reviewMode: str(f, "reviewMode") || "funder",
+  reviewsPerApplication: str(f, "reviewsPerApplication"),
   questions: Array.from({ length: MAX_QUESTIONS }, (_, i) => ({
     id: str(f, `q${i + 1}_id`),
     label: str(f, `q${i + 1}_label`),
@@ -84,7 +94,12 @@ export const callToFormValues = (c: Call, timeZone: string): CallFormValues => (
   grantCurrency: c.grant.min.currency,
   fundingType: c.fundingType,
   durationMonths: String(c.durationMonths),
-  deadline: isoToZonedInput(c.deadline, timeZone),
+  deadline: c.deadline === null ? "" : isoToZonedInput(c.deadline, timeZone),
+  kind: c.kind,
+  decisionWithinDays: c.decisionWithinDays === null ? "" : String(c.decisionWithinDays),
+  confidential: c.confidential ? "yes" : "no",
+  reviewMode: c.review.mode,
+  reviewsPerApplication: String(c.review.reviewsPerApplication),
   questions: c.questions.map((q) => ({ id: q.id, label: q.label, maxChars: String(q.maxChars) })),
   version: String(c.version),
 });
@@ -139,6 +154,12 @@ export const callInputFromValues = (
     fundingType: v.fundingType || undefined,
     durationMonths: numberOr(v.durationMonths),
     deadline: deadline ?? undefined,
+    kind: v.kind,
+    decisionWithinDays: numberOr(v.decisionWithinDays),
+    ...(v.confidential === "yes" || v.confidential === "no"
+      ? { confidential: v.confidential === "yes" }
+      : {}),
+    review: { mode: v.reviewMode, reviewsPerApplication: numberOr(v.reviewsPerApplication) },
     // Empty rows are not questions; a row with a label keeps its position's id.
     questions: v.questions
       .filter((q) => q.label || (q.maxChars && q.id))
@@ -157,6 +178,8 @@ export const callFieldName = (path: string) => {
   if (path.startsWith("grant.max") || path === "grant") return "grantMax";
   if (path.startsWith("eligibility.maxAnnualBudget")) return "maxBudgetAmount";
   if (path.startsWith("eligibility.countries")) return "countries";
+  if (path === "review.mode") return "reviewMode";
+  if (path === "review.reviewsPerApplication") return "reviewsPerApplication";
   const last = path.split(".").pop()!;
   if (path.startsWith("eligibility.")) return last;
   if (path.startsWith("priorities.")) return `prio${last[0].toUpperCase()}${last.slice(1)}`;

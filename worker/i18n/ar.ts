@@ -2,6 +2,32 @@
 import type { Messages } from "./en";
 
 export const ar: Messages = {
+  "call.kind": "نوع الدعوة",
+  "call.kind_help":
+    "الاستجابة السريعة: مفتوحة دائمًا، ثلاثة أسئلة على الأكثر، يُتخذ القرار خلال الأيام التي تَعِد بها، وسرّية ما لم تقل غير ذلك. اترك الموعد النهائي فارغًا عندها.",
+  "call.kind_standard": "عادية (بموعد نهائي)",
+  "call.kind_rapid": "استجابة سريعة (مفتوحة دائمًا)",
+  "call.decision_within_days": "القرار خلال (أيام)",
+  "call.decision_within_days_help": "للاستجابة السريعة فقط: تُحسب من تاريخ كل طلب.",
+  "call.confidential": "سرّية",
+  "call.confidential_help":
+    "تبقى الطلبات والمنح خارج الصفحات العامة والسجلات والخلاصات والتصديرات المسمّاة؛ وتَعُدّها التقارير دون تفاصيل.",
+  "call.confidential_auto": "افتراضي (نعم للاستجابة السريعة)",
+  "call.confidential_yes": "نعم",
+  "call.confidential_no": "لا",
+  "call.review_mode": "من يراجع",
+  "call.review_mode_help":
+    "تقيّم لجنةٌ أو المتقدمون أنفسهم الطلبات مجهولة الهوية بعد إغلاق الدعوة؛ ويبقى القرار لك.",
+  "call.review_mode_funder": "فريقنا",
+  "call.review_mode_panel": "لجنة مجتمعية ندعوها",
+  "call.review_mode_peer": "المتقدمون، يراجع بعضهم بعضًا",
+  "call.reviews_per_application": "عدد المراجعات لكل طلب",
+  "call.rolling": "مفتوحة دائمًا",
+  "call.decision_within": "القرار خلال {days} يومًا",
+  "err.rapid_only": "وحدها دعوات الاستجابة السريعة تَعِد بمهلة للقرار.",
+  "err.rapid_no_deadline": "دعوات الاستجابة السريعة مفتوحة دائمًا: اترك الموعد النهائي فارغًا.",
+  "err.rapid_questions": "تطرح دعوة الاستجابة السريعة ثلاثة أسئلة على الأكثر.",
+  "err.rapid_review": "يراجع المموّل دعوة الاستجابة السريعة بنفسه ليقرر خلال أيام.",
   "award.title": "منحة: {call}",
   "award.open": "المنحة والمبالغ",
   "award.call": "الدعوة",

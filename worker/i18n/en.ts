@@ -1,6 +1,32 @@
 // English messages: the reference catalogue. Every other language must have exactly these keys
 // (TypeScript enforces it through the Messages type, and a test checks it at run time).
 export const en = {
+  "call.kind": "Kind of call",
+  "call.kind_help":
+    "Rapid response: always open, at most 3 questions, decided within the days you promise, confidential unless you say otherwise. Leave the deadline empty for it.",
+  "call.kind_standard": "Standard (with a deadline)",
+  "call.kind_rapid": "Rapid response (always open)",
+  "call.decision_within_days": "Decision within (days)",
+  "call.decision_within_days_help": "Rapid response only: counted from each request.",
+  "call.confidential": "Confidential",
+  "call.confidential_help":
+    "Applications and awards stay off public pages, ledgers, feeds and named exports; reports count them without detail.",
+  "call.confidential_auto": "Default (yes for rapid response)",
+  "call.confidential_yes": "Yes",
+  "call.confidential_no": "No",
+  "call.review_mode": "Who reviews",
+  "call.review_mode_help":
+    "A panel or the applicants themselves score anonymised applications after the call closes; you still decide.",
+  "call.review_mode_funder": "Our team",
+  "call.review_mode_panel": "A community panel we invite",
+  "call.review_mode_peer": "The applicants, reviewing each other",
+  "call.reviews_per_application": "Reviews per application",
+  "call.rolling": "Always open",
+  "call.decision_within": "decision within {days} days",
+  "err.rapid_only": "Only rapid-response calls promise a decision time.",
+  "err.rapid_no_deadline": "Rapid-response calls are always open: leave the deadline empty.",
+  "err.rapid_questions": "A rapid-response call asks at most 3 questions.",
+  "err.rapid_review": "A rapid-response call is reviewed by the funder, to decide in days.",
   "award.title": "Award: {call}",
   "award.open": "Award and money",
   "award.call": "Call",

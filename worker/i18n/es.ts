@@ -2,6 +2,33 @@
 import type { Messages } from "./en";
 
 export const es: Messages = {
+  "call.kind": "Tipo de convocatoria",
+  "call.kind_help":
+    "Respuesta rápida: siempre abierta, 3 preguntas como máximo, decidida en los días prometidos, confidencial salvo que indique lo contrario. Deje entonces vacía la fecha límite.",
+  "call.kind_standard": "Estándar (con fecha límite)",
+  "call.kind_rapid": "Respuesta rápida (siempre abierta)",
+  "call.decision_within_days": "Decisión en (días)",
+  "call.decision_within_days_help": "Solo respuesta rápida: contado desde cada solicitud.",
+  "call.confidential": "Confidencial",
+  "call.confidential_help":
+    "Las solicitudes y subvenciones no aparecen en páginas públicas, registros, feeds ni exportaciones nominales; los informes las cuentan sin detalle.",
+  "call.confidential_auto": "Por defecto (sí para respuesta rápida)",
+  "call.confidential_yes": "Sí",
+  "call.confidential_no": "No",
+  "call.review_mode": "Quién revisa",
+  "call.review_mode_help":
+    "Un panel o los propios solicitantes puntúan las solicitudes anonimizadas tras el cierre; usted sigue decidiendo.",
+  "call.review_mode_funder": "Nuestro equipo",
+  "call.review_mode_panel": "Un panel comunitario que invitamos",
+  "call.review_mode_peer": "Los solicitantes, entre sí",
+  "call.reviews_per_application": "Revisiones por solicitud",
+  "call.rolling": "Siempre abierta",
+  "call.decision_within": "decisión en {days} días",
+  "err.rapid_only": "Solo las convocatorias de respuesta rápida prometen un plazo de decisión.",
+  "err.rapid_no_deadline":
+    "Las convocatorias de respuesta rápida están siempre abiertas: deje vacía la fecha límite.",
+  "err.rapid_questions": "Una convocatoria de respuesta rápida hace como máximo 3 preguntas.",
+  "err.rapid_review": "Una convocatoria de respuesta rápida la revisa el financiador, para decidir en días.",
   "award.title": "Subvención: {call}",
   "award.open": "Subvención y pagos",
   "award.call": "Convocatoria",

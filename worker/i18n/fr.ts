@@ -2,6 +2,34 @@
 import type { Messages } from "./en";
 
 export const fr: Messages = {
+  "call.kind": "Type d'appel",
+  "call.kind_help":
+    "Réponse rapide : toujours ouvert, 3 questions au plus, décidé dans le délai promis, confidentiel sauf indication contraire. Laissez alors la date limite vide.",
+  "call.kind_standard": "Standard (avec date limite)",
+  "call.kind_rapid": "Réponse rapide (toujours ouvert)",
+  "call.decision_within_days": "Décision sous (jours)",
+  "call.decision_within_days_help": "Réponse rapide seulement : compté à partir de chaque demande.",
+  "call.confidential": "Confidentiel",
+  "call.confidential_help":
+    "Candidatures et subventions restent hors des pages publiques, registres, flux et exports nominatifs ; les rapports les comptent sans détail.",
+  "call.confidential_auto": "Par défaut (oui pour la réponse rapide)",
+  "call.confidential_yes": "Oui",
+  "call.confidential_no": "Non",
+  "call.review_mode": "Qui examine",
+  "call.review_mode_help":
+    "Un jury ou les candidats eux-mêmes notent les candidatures anonymisées après la clôture ; vous décidez toujours.",
+  "call.review_mode_funder": "Notre équipe",
+  "call.review_mode_panel": "Un jury communautaire que nous invitons",
+  "call.review_mode_peer": "Les candidats, entre eux",
+  "call.reviews_per_application": "Avis par candidature",
+  "call.rolling": "Toujours ouverte",
+  "call.decision_within": "décision sous {days} jours",
+  "err.rapid_only": "Seuls les appels de réponse rapide promettent un délai de décision.",
+  "err.rapid_no_deadline":
+    "Les appels de réponse rapide sont toujours ouverts : laissez la date limite vide.",
+  "err.rapid_questions": "Un appel de réponse rapide pose au plus 3 questions.",
+  "err.rapid_review":
+    "Un appel de réponse rapide est examiné par le bailleur, pour décider en quelques jours.",
   "award.title": "Subvention : {call}",
   "award.open": "Subvention et versements",
   "award.call": "Appel",

@@ -13,7 +13,7 @@ export const CallLine = ({ call }: { call: CallView }) => {
       </a>{" "}
       · <bdi>{call.funderName ?? t("call.undisclosed_funder")}</bdi> ·{" "}
       <MoneyRange min={call.grant.min} max={call.grant.max} /> · {t("call.deadline")}:{" "}
-      <Deadline iso={call.deadline} />
+      <Deadline iso={call.deadline} within={call.decisionWithinDays} />
     </p>
   );
 };

@@ -77,7 +77,7 @@ const Facts = ({ call }: { call: CallView }) => {
       </dd>
       <dt>{t("call.deadline")}</dt>
       <dd>
-        <Deadline iso={call.deadline} />
+        <Deadline iso={call.deadline} within={call.decisionWithinDays} />
       </dd>
       <dt>{t("call.languages")}</dt>
       <dd>

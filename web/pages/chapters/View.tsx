@@ -203,7 +203,7 @@ const OpenCalls = ({ calls, country }: { calls: ChapterView["openCalls"]; countr
                 </>
               )}
               <br />
-              <Deadline iso={c.deadline} />
+              <Deadline iso={c.deadline} within={c.decisionWithinDays} />
             </li>
           ))}
         </ul>
