@@ -13,6 +13,8 @@ export const MAIL_KINDS = [
   // Light-report reminders (worker/actions/award-reports.ts): no migration, the column holds any text.
   "report_due_soon",
   "report_overdue",
+  // A funder asks someone to review a call on its panel (worker/actions/reviews.ts).
+  "panel_invitation",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

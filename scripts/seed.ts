@@ -26,7 +26,7 @@ try {
       : "Demo data already present; nothing changed.",
   );
   console.log(`\nDemo logins (password: ${DEMO_PASSWORD}):`);
-  for (const u of DEMO_USERS.slice(0, 5))
+  for (const u of DEMO_USERS.slice(0, 6))
     console.log(
       `  ${u.email.padEnd(26)} ${u.platformRole === "user" ? u.id.replace("demo-user-", "") : u.platformRole}`,
     );

@@ -21,6 +21,8 @@ import { orgsPages } from "./routes/orgs.pages";
 import { trustPages } from "./routes/trust.pages";
 import { callsApi } from "./routes/calls.api";
 import { callsPages } from "./routes/calls.pages";
+import { tallyApi } from "./routes/tally.api";
+import { tallyPages } from "./routes/tally.pages";
 import { applicationsApi } from "./routes/applications.api";
 import { applicationsPages } from "./routes/applications.pages";
 import { pledgesApi } from "./routes/pledges.api";
@@ -40,6 +42,8 @@ import { adminPages } from "./routes/admin.pages";
 import { securityPages } from "./routes/security.pages";
 import { devPages } from "./routes/dev.pages";
 import { docsRoutes } from "./routes/docs";
+import { reviewsApi } from "./routes/reviews.api";
+import { reviewsPages } from "./routes/reviews.pages";
 
 /** Requests larger than this are refused with 413 before any parsing (uploads set their own 5 MB limit). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -80,6 +84,8 @@ export const createApp = () => {
   app.route("/", trustPages);
   app.route("/", feedbackPages);
   app.route("/", callsPages);
+  app.route("/", tallyPages);
+  app.route("/", reviewsPages);
   app.route("/", applicationsPages);
   app.route("/", pledgesPages);
   app.route("/", awardsPages);
@@ -92,6 +98,8 @@ export const createApp = () => {
   app.route("/api/v1", authApi);
   app.route("/api/v1", orgsApi);
   app.route("/api/v1", callsApi);
+  app.route("/api/v1", tallyApi);
+  app.route("/api/v1", reviewsApi);
   app.route("/api/v1", applicationsApi);
   app.route("/api/v1", pledgesApi);
   app.route("/api/v1", reportsApi);

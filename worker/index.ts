@@ -9,6 +9,7 @@ import { orgsAtLevel } from "./db/trust";
 import { recomputeMany } from "./actions/trust";
 import { deliverBatch, enqueueMail, type MailMessage } from "./mail/delivery";
 import { writeReportReminders } from "./actions/award-reports";
+import { openDueReviews } from "./actions/review-opening";
 
 /** The cron has no request to take links' origin from: the sender address's domain serves the site. */
 const originOf = (mailFrom: string) => `https://${mailFrom.split("@").pop()}`;
@@ -51,6 +52,8 @@ export default {
     const now = new Date(controller.scheduledTime);
     const closed = await closeExpiredCalls(db, now);
     if (closed.length) console.log(`closed ${closed.length} call(s) after their deadline`);
+    // Panel and peer calls among them (and any an earlier run missed) open their review.
+    await openDueReviews(db, now);
     // Light reports due within a week, or overdue since yesterday: one neutral reminder per phase.
     const reminders = await writeReportReminders(db, originOf(env.MAIL_FROM), now.getTime());
     const unsent = await staleUnsent(db, new Date(now.getTime() - RESEND_AFTER_MS));

@@ -60,6 +60,12 @@ export const Application = z
       .string()
       .nullable()
       .openapi({ description: "The award this application led to (GET /awards/{id})" }),
+    decideBy: IsoTime.nullable().openapi({
+      description: "Rapid-response calls: the decision promised by (submission + decisionWithinDays)",
+    }),
+    overdue: z.boolean().nullable().openapi({
+      description: "Rapid-response calls: still undecided after decideBy (null when there is no promise)",
+    }),
     createdAt: IsoTime,
     updatedAt: IsoTime,
   })

@@ -1,6 +1,15 @@
 // Request and response shapes for organisations and their members.
 import { z } from "@hono/zod-openapi";
-import { LED_BY, LEGAL_STATUSES, MEMBER_ROLES, ORG_KINDS, SETTINGS, THEMES, VISIBILITIES } from "../enums";
+import {
+  INVITATION_KINDS,
+  LED_BY,
+  LEGAL_STATUSES,
+  MEMBER_ROLES,
+  ORG_KINDS,
+  SETTINGS,
+  THEMES,
+  VISIBILITIES,
+} from "../enums";
 import { Money, IsoTime, CountryCode, LanguageTag, uniqueList, Id } from "./common";
 import { Email } from "./accounts";
 
@@ -121,6 +130,10 @@ export const MyInvitation = z
     orgId: z.string(),
     orgName: z.string(),
     role: z.enum(MEMBER_ROLES),
+    kind: z.enum(INVITATION_KINDS).openapi({
+      description: "member: join the organisation; panel: review its call `call` (accepting joins nothing)",
+    }),
+    call: z.object({ id: z.string(), title: z.string() }).optional(),
     createdAt: IsoTime,
     expiresAt: IsoTime,
   })
@@ -129,7 +142,11 @@ export const MyInvitation = z
 export const MemberRolePatch = z.object({ role: z.enum(MEMBER_ROLES) }).openapi("MemberRolePatch");
 
 export const InviteAccepted = z
-  .object({ orgId: z.string(), role: z.enum(MEMBER_ROLES) })
+  .object({
+    orgId: z.string(),
+    role: z.enum(MEMBER_ROLES),
+    callId: z.string().optional().openapi({ description: "A panel invitation: the call now to review" }),
+  })
   .openapi("InviteAccepted");
 
 const pathParam = (name: string) => Id.openapi({ param: { name, in: "path" } });

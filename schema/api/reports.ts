@@ -77,6 +77,15 @@ export const EquityReport = z
       ...AfterAward,
       suppressed: z.boolean(),
     }),
+    confidential: z
+      .object({
+        count: z.number().int().nullable(),
+        suppressed: z.boolean(),
+      })
+      .openapi({
+        description:
+          "Awards from confidential calls (rapid response to groups under threat) are counted in the totals, shares and groups but never listed or named: grouped by funder they form one `confidential` group. `count` is how many of the report's awards they are; null and `suppressed: true` when they went to fewer than k organisations (or the whole report is suppressed)",
+      }),
     corePledges: z.object({
       amount: z.number().int().nullable(),
       payments: z.number().int().nullable(),

@@ -12,6 +12,7 @@ import {
   writeSummary,
   uniqueEmail,
   JOURNEY_BUDGET,
+  navigation,
 } from "./lib.mjs";
 
 const PASSWORD = "e2e-password-Kx81";
@@ -31,15 +32,7 @@ after(async () => {
   app?.cleanup();
 });
 
-const go = async (b, path, lang, label) => {
-  await b.page.goto(base + path);
-  await checkPage(b, lang, label);
-};
-/** Clicks and waits for the navigation the click causes, then checks the new page. */
-const clickTo = async (b, locator, lang, label) => {
-  await Promise.all([b.page.waitForNavigation(), locator.click()]);
-  await checkPage(b, lang, label);
-};
+const { go, clickTo, logIn } = navigation(() => base, DEMO);
 
 const signUp = async (b, lang, name) => {
   await go(b, `/signup?lang=${lang}`, lang, "sign up");
@@ -54,13 +47,6 @@ const signUp = async (b, lang, name) => {
   await clickTo(b, b.page.locator('form[action="/verify"] button[type=submit]'), lang, "after sign up");
   assert.equal(new URL(b.page.url()).pathname, "/me", "the mailed link signs the person in");
   return email;
-};
-
-const logIn = async (b, lang, email, password = DEMO) => {
-  await go(b, `/login?lang=${lang}`, lang, "log in");
-  await b.page.fill("#email", email);
-  await b.page.fill("#password", password);
-  await clickTo(b, b.page.locator('form[action^="/login"] button[type=submit]'), lang, "after log in");
 };
 
 /**

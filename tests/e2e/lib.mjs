@@ -177,3 +177,23 @@ export const writeSummary = (extra = {}) => {
 
 let n = 0;
 export const uniqueEmail = (prefix) => `${prefix}-${Date.now().toString(36)}-${++n}@example.org`;
+
+/** Navigation against one running app: go to a path, click and wait for the page, log in; each page checked. */
+export const navigation = (base, password = "sanad-demo-2026") => {
+  const go = async (b, path, lang, label) => {
+    await b.page.goto(base() + path);
+    await checkPage(b, lang, label);
+  };
+  /** Clicks and waits for the navigation the click causes, then checks the new page. */
+  const clickTo = async (b, locator, lang, label) => {
+    await Promise.all([b.page.waitForNavigation(), locator.click()]);
+    await checkPage(b, lang, label);
+  };
+  const logIn = async (b, lang, email, pass = password) => {
+    await go(b, `/login?lang=${lang}`, lang, "log in");
+    await b.page.fill("#email", email);
+    await b.page.fill("#password", pass);
+    await clickTo(b, b.page.locator('form[action^="/login"] button[type=submit]'), lang, "after log in");
+  };
+  return { go, clickTo, logIn };
+};

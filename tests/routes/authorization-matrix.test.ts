@@ -425,6 +425,49 @@ const TABLE: Row[] = [
   ),
   json("GET /api/v1/calls/:id/matches", funderMembers, (f) => `/api/v1/calls/${f.call}/matches`),
   json("GET /api/v1/calls/:id/applications", funderMembers, (f) => `/api/v1/calls/${f.call}/applications`),
+  // The review tally (f.call is a fresh panel call under review, tally unpublished, for each of these rows):
+  // the funder's working document until published, 404 to everyone else; publishing is 409 for the admin,
+  // who comes after the funder published (past authorization all the same). After publication: review-tally.test.ts.
+  json("GET /api/v1/calls/:id/tally", draftCallManagers, (f) => `/api/v1/calls/${f.call}/tally`),
+  json(
+    "POST /api/v1/calls/:id/tally/publish",
+    funderMembersOrAdmin,
+    (f) => `/api/v1/calls/${f.call}/tally/publish`,
+  ),
+  json("GET /calls/:id/tally", draftCallManagers, (f) => `/calls/${f.call}/tally`),
+  form("POST /calls/:id/tally/publish", funderMembersOrAdmin, (f) => `/calls/${f.call}/tally/publish`),
+  // Participatory review. Inviting to a panel is the funder's members' (not admins': they join no one);
+  // f.call reviews alone, so the funder's request is a 422 naming `email` — past authorization.
+  json(
+    "POST /api/v1/calls/:id/panelists",
+    funderMembers,
+    (f) => `/api/v1/calls/${f.call}/panelists`,
+    () => ({ email: `panel-${crypto.randomUUID()}@example.org` }),
+  ),
+  form(
+    "POST /calls/:id/panelists",
+    funderMembers,
+    (f) => `/calls/${f.call}/panelists`,
+    () => ({ email: `panel-${crypto.randomUUID()}@example.org` }),
+  ),
+  json("GET /api/v1/me/reviews", signedIn(), () => "/api/v1/me/reviews"),
+  json("GET /reviews", signedIn(), () => "/reviews"),
+  // An assignment exists only for its reviewer, and none of the callers reviews anything: 404 for all
+  // (the assignee's own access, and the applicant's and funder's 404, are in review-panel.test.ts).
+  json("GET /api/v1/reviews/:assignmentId", signedIn(404), () => "/api/v1/reviews/not-an-assignment"),
+  json(
+    "POST /api/v1/reviews/:assignmentId",
+    signedIn(404),
+    () => "/api/v1/reviews/not-an-assignment",
+    () => ({ score: 3 }),
+  ),
+  json("GET /reviews/:assignmentId", signedIn(404), () => "/reviews/not-an-assignment"),
+  form(
+    "POST /reviews/:assignmentId",
+    signedIn(404),
+    () => "/reviews/not-an-assignment",
+    () => ({ score: "3" }),
+  ),
   json("GET /calls/new", anyFunderMember, () => "/calls/new"),
   form(
     "POST /calls/new",
@@ -911,6 +954,8 @@ const IDENTITY = /logout|login|signup/;
 /** Rows that would change a resource later rows rely on get their own copy of it. */
 const OWN_DRAFT_CALL = /calls\/:id\/(edit|publish)|PATCH \/api\/v1\/calls/;
 const OWN_TOKEN = /tokens\/:id/;
+/** Tally rows: a fresh panel call whose review has opened (as closing it would leave it), so publishing is judged on an unpublished one. */
+const OWN_TALLY = /\/tally/;
 /** Rows that save or send a draft report: a fresh draft each, so the group's send is judged on a draft. */
 const OWN_REPORT_DRAFT = /^PATCH \/api\/v1\/reports\/:id$|reports\/:id\/submit|^POST \/reports\/:id$/;
 /** Rows that remove a member or revoke an invitation: a fresh one each, so the owner's success is not judged on a gone one. */
@@ -983,6 +1028,21 @@ const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
     upload,
     ...(await reportsOf(c, award)),
   };
+};
+
+/** A published panel call of the funder's, its review opened (the row the close would write). */
+const panelCallUnderReview = async (owner: Client, funder: string) => {
+  const call = (
+    await owner.post(
+      "/api/v1/calls",
+      callBody(funder, { review: { mode: "panel", reviewsPerApplication: 2 } }),
+    )
+  ).body.id as string;
+  await owner.post(`/api/v1/calls/${call}/publish`);
+  await env.DB.prepare("UPDATE calls SET review_opened_at = ?, review_salt = ? WHERE id = ?")
+    .bind(new Date().toISOString(), crypto.randomUUID(), call)
+    .run();
+  return call;
 };
 
 /** An award of 10,000 USD to the CSO through a call of its own, and 1,000 USD sent for it. */
@@ -1068,6 +1128,7 @@ describe("authorization matrix", () => {
     const fx = { ...shared };
     if (OWN_DRAFT_CALL.test(row.route))
       fx.draftCall = (await c.ownFunder.post("/api/v1/calls", callBody(fx.funder))).body.id;
+    if (OWN_TALLY.test(row.route)) fx.call = await panelCallUnderReview(c.ownFunder, fx.funder);
     if (OWN_TOKEN.test(row.route))
       fx.token = (await c.ownCso.post("/api/v1/tokens", { name: "row" })).body.id;
     if (OWN_MEMBER.test(row.route)) fx.member = await newMember(c.ownCso, fx.cso);

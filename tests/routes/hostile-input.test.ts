@@ -8,6 +8,8 @@ import fc from "fast-check";
 import { Client } from "../helpers/client";
 import { orgOwner, funderFields, PASSWORD } from "../helpers/world";
 import { funderWithCall } from "../helpers/calls";
+import { assignment, openReview, panelCallWithApplications, reviewers } from "../helpers/reviews";
+import { applicantGroup, closeCall, firstAssignment, panelOf, reviewedCall } from "../helpers/panel";
 import { jpegWithMetadata, pngWithMetadata, webpWithMetadata, PDF, MP3 } from "../helpers/uploads";
 import { createApp } from "../../worker/app";
 
@@ -17,6 +19,22 @@ const ROUTES = createApp()
 /** Cases per run: ten thousand, about 3 ms each in workerd (tests/helpers/client.ts says why calls are that cheap). */
 const RUNS = 10_000;
 const unique = [...new Map(ROUTES.map((r) => [`${r.method} ${r.path}`, r])).values()];
+
+/**
+ * Posts a body as a hostile client might (any JSON, or a string sent raw): never a 5xx, and every refusal
+ * is problem+json. Returns the response, its body already read.
+ */
+const postHostile = async (client: Client, path: string, b: unknown) => {
+  const res = await client.fetch(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: "http://localhost" },
+    body: typeof b === "string" ? b : JSON.stringify(b),
+  });
+  const text = await res.text();
+  expect(res.status, `${path} ${JSON.stringify(b).slice(0, 300)} → ${text.slice(0, 300)}`).toBeLessThan(500);
+  if (res.status >= 400) expect(res.headers.get("content-type") ?? "").toContain("application/problem+json");
+  return Object.assign(res, { text });
+};
 
 /** Tables whose row counts must not move when a request is refused. */
 const TABLES = [
@@ -43,6 +61,8 @@ const TABLES = [
   "award_reports",
   "report_uploads",
   "report_shares",
+  "call_panelists",
+  "review_assignments",
 ];
 const census = async () => {
   const [row] = (
@@ -467,5 +487,163 @@ describe("hostile uploads", () => {
       }),
       { numRuns: 400, seed: 20261130 },
     );
+  });
+});
+
+/** Scores, comments and conflicts on a real assignment, and panel invitations on a real panel call. */
+describe("hostile reviews", () => {
+  const reviewState = async () =>
+    (
+      await env.DB.prepare(
+        "SELECT (SELECT group_concat(id || ':' || status || ':' || ifnull(score, '-') || ':' || length(ifnull(comment, '')), ',') FROM review_assignments) AS rows, (SELECT count(*) FROM invitations) AS invitations",
+      ).all()
+    ).results[0];
+
+  test("never a 5xx, a problem naming what is wrong, nothing stored when refused, scores 1..5 only", {
+    timeout: 120_000,
+  }, async () => {
+    const funder = await reviewedCall("panel", 1);
+    const panel = await panelOf(funder, 2);
+    await applicantGroup(funder, "Hostile Review Group");
+    await closeCall(funder);
+    const mine = await Promise.all(panel.map(firstAssignment));
+    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+      fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: bad });
+    const score = often(fc.integer({ min: -2, max: 8 }), fc.oneof(nasty, fc.double(), fc.constant(null)));
+    const comment = often(fc.string({ unit: "grapheme", maxLength: 1010 }), nasty);
+    const review = fc.record(
+      { score, comment, conflict: often(fc.constant(false), fc.oneof(fc.boolean(), nasty)) },
+      { requiredKeys: [] },
+    );
+    const invite = fc.record({ email: often(fc.emailAddress(), nasty) }, { requiredKeys: [] });
+    const caseOf = fc.oneof(
+      fc.tuple(
+        fc.constantFrom(...mine.filter(Boolean).map((id) => `/api/v1/reviews/${id}`)),
+        often(review, jsonish),
+      ),
+      fc.tuple(fc.constant(`/api/v1/calls/${funder.call.id}/panelists`), often(invite, jsonish)),
+    );
+    await fc.assert(
+      fc.asyncProperty(caseOf, fc.constantFrom(0, 1), async ([path, b], who) => {
+        const client = path.includes("/panelists") ? funder : panel[who]!;
+        const before = await reviewState();
+        const res = await postHostile(client, path, b);
+        if (res.status >= 400) expect(await reviewState()).toEqual(before);
+        const bad = await env.DB.prepare(
+          "SELECT count(*) AS n FROM review_assignments WHERE (score IS NOT NULL AND (score < 1 OR score > 5 OR score <> CAST(score AS INTEGER))) OR length(comment) > 1000",
+        ).first<{ n: number }>();
+        expect(bad!.n).toBe(0);
+      }),
+      { numRuns: 600, seed: 20261130 },
+    );
+  });
+});
+
+/**
+ * Decisions on a panel call under review, where every decision on the middle application departs from the
+ * ranking and so needs a note: hostile notes (blank, zero-width, huge, bidi) and bodies, and publishing the
+ * tally with whatever arrives. Never a 5xx; a refusal stores nothing; nothing is decided without a note.
+ */
+describe("hostile decisions against the review tally", () => {
+  const DECISION_TABLES = ["awards", "tranches", "audit_log", "notifications"];
+  const decisionCensus = async () =>
+    (
+      await env.DB.prepare(
+        `SELECT ${DECISION_TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(", ")}, (SELECT count(*) FROM applications WHERE decision IS NOT NULL) AS decided, (SELECT count(*) FROM calls WHERE tally_published_at IS NOT NULL) AS published`,
+      ).all()
+    ).results[0];
+
+  test("notes, decisions and publishing: never a 5xx, a problem when refused, a departure never without its note", {
+    timeout: 120_000,
+  }, async () => {
+    // Scores rank top (5, 5) above middle (3, 3) above bottom (1, 1); top declined, bottom awarded (with a
+    // note): awarding or declining middle departs either way.
+    const { funder, callId, applicants } = await panelCallWithApplications(3);
+    const [top, middle, bottom] = applicants.map((a) => a.appId) as [string, string, string];
+    await openReview(callId);
+    const [r1, r2] = (await reviewers(2)) as [string, string];
+    for (const [id, score] of [
+      [top, 5],
+      [middle, 3],
+      [bottom, 1],
+    ] as const)
+      for (const r of [r1, r2]) await assignment(callId, id, r, score);
+    const usd = (amount: number) => ({ amount, currency: "USD" });
+    expect(
+      (
+        await funder.post(`/api/v1/applications/${top}/decision`, {
+          decision: "decline",
+          reasons: ["budget"],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await funder.post(`/api/v1/applications/${bottom}/decision`, {
+          decision: "award",
+          amount: usd(1_000_000),
+          note: "Set up for the test.",
+        })
+      ).status,
+    ).toBe(200);
+    /** Puts middle back before any decision, so every case meets the rule (not "already decided"). */
+    const undecide = () =>
+      env.DB.batch([
+        env.DB.prepare(
+          "DELETE FROM tranches WHERE award_id IN (SELECT id FROM awards WHERE application_id = ?)",
+        ).bind(middle),
+        env.DB.prepare("DELETE FROM awards WHERE application_id = ?").bind(middle),
+        env.DB.prepare(
+          "UPDATE applications SET status = 'submitted', decision = NULL, decision_reasons = NULL, decision_note = NULL, decided_at = NULL, decided_by = NULL, decision_token = NULL WHERE id = ?",
+        ).bind(middle),
+      ]);
+
+    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+      fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: bad });
+    const note = fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom("", "   ", "\n\t", "\u200B", "\u202E", "Our board chose a rural group."),
+      nasty.map((x) => x.slice(0, 2100)),
+    );
+    const decisionBody = fc.record(
+      {
+        decision: often(fc.constantFrom("award", "decline"), nasty),
+        amount: often(
+          fc.constant(usd(1_000_000)),
+          fc.oneof(nasty, fc.record({ amount: fc.double(), currency: nasty })),
+        ),
+        reasons: often(fc.constant(["competition"]), fc.array(nasty, { maxLength: 3 })),
+        note,
+      },
+      { requiredKeys: ["decision"] },
+    );
+    const caseOf = fc.oneof(
+      { weight: 8, arbitrary: often(decisionBody, jsonish).map((b) => ["decide", b] as const) },
+      { weight: 1, arbitrary: fc.oneof(jsonish, fc.constant("{}")).map((b) => ["publish", b] as const) },
+    );
+    await fc.assert(
+      fc.asyncProperty(caseOf, fc.boolean(), async ([kind, b], asFunder) => {
+        const who = asFunder ? funder : applicants[1]!;
+        const path =
+          kind === "decide"
+            ? `/api/v1/applications/${middle}/decision`
+            : `/api/v1/calls/${callId}/tally/publish`;
+        const before = await decisionCensus();
+        const res = await postHostile(who, path, b);
+        if (res.status >= 400) {
+          expect(await decisionCensus()).toEqual(before);
+          return;
+        }
+        if (kind === "decide") {
+          // It went through: only with a note that says something, and that note is what was stored.
+          const sent = (b as { note?: string }).note;
+          expect(sent?.trim()).toBeTruthy();
+          await undecide();
+        }
+      }),
+      { numRuns: 600, seed: 20261130 },
+    );
+    // The tally still reads, whatever happened to it.
+    expect((await funder.get(`/api/v1/calls/${callId}/tally`)).status).toBe(200);
   });
 });

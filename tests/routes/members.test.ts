@@ -258,6 +258,7 @@ describe("invitations", () => {
         orgId: owner.org.id,
         orgName: "Quiet circle",
         role: "member",
+        kind: "member",
         createdAt: expect.any(String),
         expiresAt: expect.any(String),
       },

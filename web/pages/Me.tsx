@@ -8,6 +8,7 @@ import { LOCALES } from "../../schema/enums";
 import { countryName, formatDate } from "../../worker/i18n";
 import { Sentence, slot } from "../components/Trust";
 import { PledgeList } from "./pledges/pledge-list";
+import { RapidWaiting, type RapidWaitingItem } from "../components/RapidWaiting";
 import type { Viewer } from "../../worker/domain/permissions";
 
 type AwardAttention = { id: string; title: string; overdue: number; unconfirmed: number };
@@ -35,7 +36,17 @@ const AwardsAttention = ({ awards }: { awards: AwardAttention[] }) => {
 
 type Props = {
   tokens: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
-  invitations: { id: string; orgName: string; role: "owner" | "member"; expiresAt: string }[];
+  invitations: {
+    id: string;
+    orgName: string;
+    role: "owner" | "member";
+    expiresAt: string;
+    /** `panel`: an invitation to review `call`, joining nothing. */
+    kind?: "member" | "panel";
+    call?: { id: string; title: string };
+  }[];
+  /** The person has review assignments: the account page links their queue. */
+  hasReviews?: boolean;
   orgNames: Record<string, string>;
   callInvitations: { callId: string; title: string; orgName: string }[];
   notifications: {
@@ -57,6 +68,8 @@ type Props = {
   vouchRequests: { id: string; fromOrgId: string; fromName: string; toOrgId: string; createdAt: string }[];
   /** Awards of the person's organisations with a tranche overdue or money not confirmed after 30 days. */
   awardsAttention: AwardAttention[];
+  /** Rapid-response requests waiting on the person's funder organisations, per call. */
+  rapidWaiting?: RapidWaitingItem[];
 };
 
 const Memberships = ({ viewer, orgNames }: { viewer: Viewer; orgNames: Props["orgNames"] }) => {
@@ -143,7 +156,11 @@ const Invitations = ({ invitations }: { invitations: Props["invitations"] }) => 
       <ul>
         {invitations.map((i) => (
           <li>
-            <span>{t("me.invited_as", { org: i.orgName, role: t(`role.${i.role}`) })}</span>{" "}
+            <span>
+              {i.kind === "panel"
+                ? t("review.invited_to_panel", { org: i.orgName, call: i.call?.title ?? "" })
+                : t("me.invited_as", { org: i.orgName, role: t(`role.${i.role}`) })}
+            </span>{" "}
             <span class="muted">
               {t("me.answer_by", { date: formatDate(i.expiresAt, locale, timeZone) })}
             </span>
@@ -337,6 +354,8 @@ export const MePage = ({
   chapters,
   vouchRequests,
   awardsAttention,
+  rapidWaiting = [],
+  hasReviews,
 }: Props) => {
   const { t, viewer } = usePage();
   if (!viewer) return null;
@@ -355,8 +374,14 @@ export const MePage = ({
         <a href="/me/security">{t("me.security")}</a>
       </p>
       <Memberships viewer={viewer} orgNames={orgNames} />
+      {hasReviews && (
+        <p>
+          <a href="/reviews">{t("review.my_reviews")}</a>
+        </p>
+      )}
       {chapters.length > 0 && <Chapters chapters={chapters} />}
       {vouchRequests.length > 0 && <VouchRequests requests={vouchRequests} orgNames={orgNames} />}
+      <RapidWaiting items={rapidWaiting} />
       {invitations.length > 0 && <Invitations invitations={invitations} />}
       {awardsAttention.length > 0 && <AwardsAttention awards={awardsAttention} />}
       {notifications.length > 0 && <Notifications notifications={notifications} />}

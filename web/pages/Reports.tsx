@@ -35,6 +35,8 @@ const PREFIX: Partial<Record<Dimension, string>> = {
 export const groupLabel = (dim: Dimension, key: string, label: string, t: Translate, locale: Locale) => {
   if (["undisclosed", "unknown", "none", "individual"].includes(key))
     return t(`report.key.${key}` as Parameters<Translate>[0]);
+  // Confidential calls' awards, folded into one group by funder: no funder is named for them.
+  if (dim === "funder" && key === "confidential") return t("confidential.report_key");
   if (dim === "country") return countryName(key, locale);
   // Already in the reader's language: "Level 2: vouched for by two trusted organisations nearby".
   if (dim === "trustLevel") return label;
@@ -155,6 +157,13 @@ const Totals = ({ report }: { report: EquityReportView }) => {
             </strong>
           </li>
         </ul>
+      )}
+      {!report.totals.suppressed && (report.confidential.suppressed || !!report.confidential.count) && (
+        <p class="muted">
+          {report.confidential.suppressed
+            ? t("confidential.report_suppressed", { k: report.k })
+            : t("confidential.report_count", { count: num(report.confidential.count, locale) })}
+        </p>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { emailTokenInsert, retireEmailTokens } from "../db/email-tokens";
 import { mailsSentTo, outboxInsert } from "../db/outbox";
+import { findUserByEmail } from "../db/users";
 import { newMail, type Mailer } from "../mail/compose";
 import { randomSecret, sha256Hex } from "../security/random";
 import type { EmailTokenPurpose, MailKind } from "../../schema/mail";
@@ -17,7 +18,12 @@ export const INVITATION_DAYS = 14;
 
 type LinkKind = Extract<
   MailKind,
-  "verify_email" | "account_exists" | "password_reset" | "password_changed" | "invitation"
+  | "verify_email"
+  | "account_exists"
+  | "password_reset"
+  | "password_changed"
+  | "invitation"
+  | "panel_invitation"
 >;
 
 /** Which token each mail's link carries, and the page it opens. */
@@ -28,6 +34,7 @@ const LINKS: Record<LinkKind, { purpose: EmailTokenPurpose | null; path: string;
   password_changed: { purpose: null, path: "/forgot", ttl: 0 },
   // The invitation itself is read after signing in with the invited (verified) address, never in the mail.
   invitation: { purpose: null, path: "/login?next=/me", ttl: 0 },
+  panel_invitation: { purpose: null, path: "/login?next=/me", ttl: 0 },
 };
 
 /** Who a mail goes to: an account, or (an invitation) an address that may have none yet. */
@@ -36,6 +43,18 @@ export type Recipient = { id?: string; email: string; name: string; locale: stri
 type Statement = BatchItem<"sqlite">;
 
 /** Writes `also` in any case; the mail (and its token) unless the address already had its hourly share. */
+/**
+ * Whom an invitation mail goes to: in the invitee's language when they have an account, the inviter's
+ * otherwise. Looking them up changes nothing in the answer the inviter gets, which is the same for every
+ * address.
+ */
+export const inviteeOf = async (db: Db, email: string, inviterLocale: string) => {
+  const known = await findUserByEmail(db, email);
+  return known
+    ? { email, name: known.name, locale: known.locale }
+    : { email, name: "", locale: inviterLocale };
+};
+
 export const sendLinkMail = async (
   db: Db,
   mailer: Mailer,

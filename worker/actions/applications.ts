@@ -33,6 +33,7 @@ import { submissionProblems, averageScore } from "../domain/applications";
 import { isAllowed, mayTake, nextStatus } from "../domain/application-workflow";
 import { eligibilityReasons } from "../domain/matching";
 import { isOpen } from "../domain/calls";
+import { byTimeLeft } from "../domain/rapid";
 import { toUsdCents } from "../domain/fx";
 import { defaultTranches, type TranchePlan } from "../domain/tranches";
 import type { Money } from "../domain/money";
@@ -42,6 +43,7 @@ import { describeReason } from "../i18n/reasons";
 import { isMessageKey, type Translate } from "../i18n";
 import type { DeclineReason, Locale } from "../../schema/enums";
 import { viewCall } from "./calls";
+import { requireDepartureNote } from "./review-tally";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -274,6 +276,7 @@ export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: 
   authorize(viewer, mayTake(viewer, app, call, d.decision));
   if (!isAllowed(app.status, d.decision))
     throw new Problem(409, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
+  await requireDepartureNote(db, t, call, id, d.decision, d.note);
   let award;
   // The award's default plan, written with it (see defaultPlanInsertsIf).
   let plan: { awardId: string; tranches: TranchePlan[] } | null = null;
@@ -351,7 +354,8 @@ export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: 
 export const applicationsForCall = async (db: Db, viewer: Viewer | null, callId: string) => {
   const call = await viewCall(db, viewer, callId);
   enforce(canActForCallFunder(viewer, call));
-  return { call, items: await listCallApplications(db, callId) };
+  // Rapid-response requests come in the order they are due (standard calls keep submission order).
+  return { call, items: byTimeLeft(await listCallApplications(db, callId)) };
 };
 
 export const applicationsOfOrg = async (db: Db, viewer: Viewer | null, orgId: string) => {

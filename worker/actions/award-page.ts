@@ -23,8 +23,12 @@ export const awardPage = async (db: Db, viewer: Viewer | null, id: string, now =
   ]);
   if (!grantee || !funder) throw new Problem(404);
   const sides = canViewAward(viewer, award).ok;
-  // Outsiders see as much as the group itself shows them: a hidden group's award does not exist for them.
-  if (!sides) enforce(canViewOrg(viewer, grantee));
+  // Outsiders see as much as the group itself shows them: a hidden group's award does not exist for them,
+  // nor does an award from a confidential call (rapid response to groups under threat).
+  if (!sides) {
+    if (award.confidential) throw new Problem(404);
+    enforce(canViewOrg(viewer, grantee));
+  }
   const reported = await submittedReports(db, award.id);
   const full = sides ? await viewAward(db, viewer, id, now) : null;
   const sent = full

@@ -313,10 +313,12 @@ export const writeReportReminders = async (db: Db, origin: string, now: number) 
       for (const m of members) {
         const locale: Locale = isLocale(m.locale) ? m.locale : "en";
         const mail = {
+          // A confidential call's reminder is neutral and links to "My account", not to the award.
           ...newMail(phase === "soon" ? "report_due_soon" : "report_overdue", m.email, locale, {
             name: m.name,
-            link: `${origin}/awards/${award.id}/reports/new`,
+            link: award.confidential ? `${origin}/me` : `${origin}/awards/${award.id}/reports/new`,
             days: Math.abs(daysBetween(today, dueOn)),
+            confidential: award.confidential,
           }),
           id: `report-reminder:${award.id}:${dueOn}:${phase}:${m.userId}`,
           aboutOrgId: award.orgId,

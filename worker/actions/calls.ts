@@ -16,6 +16,7 @@ import {
 import { findOrg } from "../db/orgs";
 import { knownCountryCodes } from "../db/reference";
 import { auditInsert } from "../db/audit";
+import { openReview } from "./review-opening";
 import { newId } from "../security/random";
 import {
   canCreateCallFor,
@@ -186,7 +187,8 @@ export const publishCall = async (db: Db, t: Translate, viewer: Viewer | null, i
 
 export const closeCall = async (db: Db, t: Translate, viewer: Viewer | null, id: string) => {
   const { call, actor } = await callToChange(db, viewer, id);
-  if (call.status === "closed") return call;
+  // A panel or peer call's review opens with its closing (once, whichever path gets there first).
+  if (call.status === "closed") return (await openReview(db, id)) ? (await findCall(db, id))! : call;
   const ok = await transitionCall(db, id, call.status, "closed", [
     auditInsert(db, {
       actorUserId: actor.userId,
@@ -196,6 +198,7 @@ export const closeCall = async (db: Db, t: Translate, viewer: Viewer | null, id:
     }),
   ]);
   if (!ok) throw new Problem(409, t("error.conflict"));
+  await openReview(db, id);
   return (await findCall(db, id))!;
 };
 

@@ -20,6 +20,7 @@ import {
   type AfterAwardSums,
 } from "../domain/equity";
 import { isAdmin, membershipIn, type Viewer } from "../domain/permissions";
+import { CONFIDENTIAL_KEY } from "../domain/confidential";
 import { Problem } from "../core/problem";
 import type { Translate } from "../i18n";
 import { trustLevelName } from "../i18n/reasons";
@@ -146,6 +147,7 @@ export const equityReport = async (
           ...afterAwardMeasures(data.afterAward.totals, total, awards),
           suppressed: false,
         },
+    confidential: confidentialLine(data.confidential, totalSuppressed, k),
     corePledges: pledgesSuppressed
       ? { amount: null, payments: null, recipients: null, suppressed: true }
       : { amount: t0.pledged, payments: t0.payments, recipients: t0.pledgeRecipients, suppressed: false },
@@ -155,6 +157,15 @@ export const equityReport = async (
     groupsOverlap: !!groupBy && MULTI_VALUED.includes(groupBy),
   };
 };
+
+/**
+ * How many of the counted awards come from confidential calls: told only when they went to k
+ * organisations or more (none at all is told too: it says nothing about anyone), like any other cell.
+ */
+const confidentialLine = (c: { awards: number; orgs: number }, totalSuppressed: boolean, k: number) =>
+  totalSuppressed || (c.orgs > 0 && c.orgs < k)
+    ? { count: null, suppressed: true }
+    : { count: Number(c.awards), suppressed: false };
 
 /** A withheld cell's after-award figures, null like the rest of it. */
 const AFTER_AWARD_WITHHELD = {
@@ -199,7 +210,7 @@ const buildGroups = async (
   const names = byFunder
     ? await funderNames(
         db,
-        keys.filter((key) => key !== "individual" && key !== "undisclosed"),
+        keys.filter((key) => key !== "individual" && key !== "undisclosed" && key !== CONFIDENTIAL_KEY),
       )
     : {};
   return keys.map((key) => {

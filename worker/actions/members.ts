@@ -8,6 +8,7 @@ import {
   pendingInvitationsFor,
   findPendingInvitation,
   acceptInvitation,
+  acceptPanelInvitation,
   declineInvitation,
   revokeInvitation,
   findMembership,
@@ -79,7 +80,11 @@ export const revokeInvite = async (
 
 /** The caller's pending invitations, for a verified address only (an unverified one proves nothing). */
 export const myInvitations = async (db: Db, viewer: Viewer) =>
-  viewer.emailVerified ? pendingInvitationsFor(db, viewer.email) : [];
+  viewer.emailVerified
+    ? (await pendingInvitationsFor(db, viewer.email)).map(({ callId, callTitle, ...inv }) =>
+        inv.kind === "panel" && callId ? { ...inv, call: { id: callId, title: callTitle ?? "" } } : inv,
+      )
+    : [];
 
 /** A pending invitation the viewer may answer; 404 for anyone else and for anything no longer pending. */
 const answerable = async (db: Db, viewer: Viewer | null, invitationId: string) => {
@@ -92,6 +97,7 @@ const answerable = async (db: Db, viewer: Viewer | null, invitationId: string) =
 /** The membership, the used invitation and the audit entry are written in one batch. */
 export const acceptInvite = async (db: Db, viewerOrNull: Viewer | null, invitationId: string) => {
   const { inv, viewer } = await answerable(db, viewerOrNull, invitationId);
+  if (inv.kind === "panel") return acceptPanelInvite(db, viewer, inv);
   const accepted = await acceptInvitation(db, { id: inv.id, email: viewer.email }, viewer.userId, (won) => [
     auditInsertIf(
       db,
@@ -109,6 +115,34 @@ export const acceptInvite = async (db: Db, viewerOrNull: Viewer | null, invitati
   // A new member whose address is verified keeps level 1; the trust ladder is re-derived either way.
   await recomputeTrust(db, inv.orgId);
   return { orgId: inv.orgId, role: inv.role };
+};
+
+/** The panelist row, the used invitation and the audit entry in one batch; no membership, no trust change. */
+const acceptPanelInvite = async (
+  db: Db,
+  viewer: Viewer,
+  inv: { id: string; orgId: string; role: MemberRole; callId: string | null },
+) => {
+  const accepted = await acceptPanelInvitation(
+    db,
+    { id: inv.id, email: viewer.email },
+    viewer.userId,
+    (won) => [
+      auditInsertIf(
+        db,
+        {
+          actorUserId: viewer.userId,
+          action: "panel.joined",
+          subjectType: "call",
+          subjectId: inv.callId,
+          data: { invitationId: inv.id },
+        },
+        won,
+      ),
+    ],
+  );
+  if (!accepted || !inv.callId) throw new Problem(404);
+  return { orgId: inv.orgId, role: inv.role, callId: inv.callId };
 };
 
 export const declineInvite = async (db: Db, viewerOrNull: Viewer | null, invitationId: string) => {

@@ -11,8 +11,7 @@ import {
   type Org,
 } from "../db/orgs";
 import { findCountry } from "../db/reference";
-import { findUserByEmail } from "../db/users";
-import { sendLinkMail } from "./account-mail";
+import { inviteeOf, sendLinkMail } from "./account-mail";
 import { recomputeTrust } from "./trust";
 import type { Mailer } from "../mail/compose";
 import { auditInsert } from "../db/audit";
@@ -126,12 +125,7 @@ export const inviteMember = async (
   authorize(viewer, canManageMembers(viewer, org), t);
   const actor = viewer.userId;
   const invitationId = newId();
-  // The mail is written in the invitee's language when they have an account (the owner's otherwise);
-  // looking them up changes nothing in the answer, which is the same for every address.
-  const known = await findUserByEmail(db, email);
-  const recipient = known
-    ? { email, name: known.name, locale: known.locale }
-    : { email, name: "", locale: viewer.locale };
+  const recipient = await inviteeOf(db, email, viewer.locale);
   await sendLinkMail(
     db,
     mailer,

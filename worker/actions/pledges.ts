@@ -36,6 +36,7 @@ import {
 } from "../domain/permissions";
 import { pledgeProblems, bankReference, canBeCancelled } from "../domain/pledges";
 import { ledgerTotals, moneyOutTotals } from "../domain/ledger";
+import { awardShownTo } from "../domain/confidential";
 import { toUsdCents } from "../domain/fx";
 import type { Money } from "../domain/money";
 import { PaymentProviderError, type PledgeStarted, type PledgeToStop } from "../payments/provider";
@@ -286,11 +287,15 @@ export const ledgerOf = async (db: Db, viewer: Viewer | null, orgId: string) => 
   const org = await findOrg(db, orgId);
   if (!org) throw new Problem(404);
   enforce(canViewOrg(viewer, org));
-  const [pledgeRows, paymentRows, sentRows] = await Promise.all([
+  const [pledgeRows, paymentRows, allSent] = await Promise.all([
     ledgerPledges(db, orgId),
     ledgerPayments(db, orgId),
     ledgerDisbursements(db, orgId),
   ]);
+  // Money from a confidential call's award is on the ledger for the two sides only, totals included.
+  const sentRows = allSent.filter(({ d, funderOrgId, confidential }) =>
+    awardShownTo(viewer, { confidential, orgId: d.orgId, funderOrgId }),
+  );
   // What each pledge has had paid in its own currency (a cancelled pledge counts only that as pledged).
   const currencyOf = new Map(pledgeRows.map(({ pledge: p }) => [p.id, p.currency]));
   const paidBy = new Map<string, number>();

@@ -9,6 +9,7 @@ import { nowIso } from "./client";
 import type { Money } from "../domain/money";
 import { fromStatuses, statusChange, type ApplicationAction } from "../domain/application-workflow";
 import { reviewAverage } from "../domain/applications";
+import { rapidTiming, UNDECIDED } from "../domain/rapid";
 import type { Org } from "./orgs";
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -16,7 +17,15 @@ export type ApplicationRow = typeof applications.$inferSelect;
 /** The award an application led to, if any: its amount is the decision's, its id the award's page. */
 type AwardRef = { id: string; amount: number; currency: string };
 
-export const toApplication = (r: ApplicationRow, award?: AwardRef | null) => ({
+/**
+ * `promiseDays`: the call's decisionWithinDays when it is a rapid-response call (see `promiseDays` below),
+ * so the view carries the promised decision date and whether it is overdue at read time.
+ */
+export const toApplication = (
+  r: ApplicationRow,
+  award?: AwardRef | null,
+  promiseDays: number | null = null,
+) => ({
   id: r.id,
   callId: r.callId,
   orgId: r.orgId,
@@ -39,6 +48,7 @@ export const toApplication = (r: ApplicationRow, award?: AwardRef | null) => ({
       }
     : null,
   awardId: award?.id ?? null,
+  ...rapidTiming(r, promiseDays, new Date()),
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
@@ -46,10 +56,16 @@ export type Application = ReturnType<typeof toApplication>;
 
 const awardRef = { id: awards.id, amount: awards.amount, currency: awards.currency };
 
+/** The promised decision time in days for rapid calls, null otherwise (selected beside an application). */
+const promiseDays = sql<
+  number | null
+>`CASE WHEN ${calls.kind} = 'rapid' THEN ${calls.decisionWithinDays} ELSE NULL END`;
+
 export const findApplication = async (db: Db, id: string) => {
   const row = await db
-    .select({ app: applications, award: awardRef })
+    .select({ app: applications, award: awardRef, promiseDays })
     .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
     .leftJoin(awards, eq(awards.applicationId, applications.id))
     .where(eq(applications.id, id))
     .get();
@@ -57,6 +73,7 @@ export const findApplication = async (db: Db, id: string) => {
     ? toApplication(
         row.app,
         row.award?.id !== undefined && row.award?.id !== null ? (row.award as AwardRef) : null,
+        row.promiseDays,
       )
     : null;
 };
@@ -187,9 +204,13 @@ export const decideApplication = async (db: Db, d: Decided, extra: (won: SQL) =>
         .select(
           sql`SELECT ${a.id}, ${d.id}, ${a.callId}, ${a.orgId}, ${a.funderOrgId}, ${a.amount.amount}, ${a.amount.currency}, ${a.amountUsd}, ${a.awardDate}, ${a.fundingType}, ${a.durationMonths}, ${now} WHERE ${won}`,
         ),
+      // A confidential call's award is left out of the total matching shows funders ("little funding
+      // received so far (USD …)"): another funder would read the grant's amount there.
       db
         .update(orgs)
-        .set({ fundingReceivedUsd: sql`${orgs.fundingReceivedUsd} + ${a.amountUsd ?? 0}` })
+        .set({
+          fundingReceivedUsd: sql`${orgs.fundingReceivedUsd} + CASE WHEN (SELECT confidential FROM calls WHERE id = ${a.callId}) = 1 THEN 0 ELSE ${a.amountUsd ?? 0} END`,
+        })
         .where(and(eq(orgs.id, a.orgId), won)),
     );
   }
@@ -240,8 +261,10 @@ export const listCallApplications = async (db: Db, callId: string) => {
       orgName: orgs.name,
       reviewCount: count(reviews.reviewerId),
       reviewTotal: sum(reviews.score),
+      promiseDays,
     })
     .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
     .innerJoin(orgs, eq(orgs.id, applications.orgId))
     .leftJoin(reviews, eq(reviews.applicationId, applications.id))
     .leftJoin(awards, eq(awards.applicationId, applications.id))
@@ -250,7 +273,7 @@ export const listCallApplications = async (db: Db, callId: string) => {
     .orderBy(applications.submittedAt)
     .all();
   return rows.map((r) => ({
-    ...toApplication(r.app, r.award as AwardRef | null),
+    ...toApplication(r.app, r.award as AwardRef | null, r.promiseDays),
     // The snapshot is the name the funder was shown at submission, whatever the profile says now.
     orgName: r.app.snapshot ? (JSON.parse(r.app.snapshot) as Org).name : r.orgName,
     reviewCount: r.reviewCount,
@@ -262,11 +285,40 @@ export const listCallApplications = async (db: Db, callId: string) => {
 export const listOrgApplications = async (db: Db, orgId: string) =>
   (
     await db
-      .select({ app: applications, award: awardRef, callTitle: calls.title })
+      .select({ app: applications, award: awardRef, callTitle: calls.title, promiseDays })
       .from(applications)
       .innerJoin(calls, eq(calls.id, applications.callId))
       .leftJoin(awards, eq(awards.applicationId, applications.id))
       .where(eq(applications.orgId, orgId))
       .orderBy(desc(applications.updatedAt))
       .all()
-  ).map((r) => ({ ...toApplication(r.app, r.award as AwardRef | null), callTitle: r.callTitle }));
+  ).map((r) => ({
+    ...toApplication(r.app, r.award as AwardRef | null, r.promiseDays),
+    callTitle: r.callTitle,
+  }));
+
+/** Requests still waiting for a decision on the rapid-response calls of these funder organisations. */
+export const listRapidWaiting = async (db: Db, funderOrgIds: string[]) =>
+  funderOrgIds.length === 0
+    ? []
+    : (
+        await db
+          .select({
+            callId: calls.id,
+            callTitle: calls.title,
+            submittedAt: applications.submittedAt,
+            decisionWithinDays: calls.decisionWithinDays,
+          })
+          .from(applications)
+          .innerJoin(calls, eq(calls.id, applications.callId))
+          .where(
+            and(
+              inArray(calls.funderOrgId, funderOrgIds),
+              eq(calls.kind, "rapid"),
+              inArray(applications.status, [...UNDECIDED]),
+              isNotNull(applications.submittedAt),
+              isNotNull(calls.decisionWithinDays),
+            ),
+          )
+          .all()
+      ).map((r) => ({ ...r, submittedAt: r.submittedAt!, decisionWithinDays: r.decisionWithinDays! }));

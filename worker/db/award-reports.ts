@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import {
   awardReports,
   awards,
+  calls,
   memberships,
   orgs,
   outbox,
@@ -196,9 +197,11 @@ export const awardsWithReportsNear = async (db: Db, from: string, to: string) =>
       orgId: awards.orgId,
       awardDate: awards.awardDate,
       durationMonths: awards.durationMonths,
+      confidential: calls.confidential,
     })
     .from(awards)
     .innerJoin(orgs, eq(orgs.id, awards.orgId))
+    .innerJoin(calls, eq(calls.id, awards.callId))
     .where(
       and(
         sql`${orgs.deletedAt} IS NULL`,

@@ -1,7 +1,7 @@
 // Public accounting after the award: the light reports an award's page counts, and the money sent to an
 // organisation and confirmed by it, for its ledger.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { awardReports, awards, disbursements, orgs, receipts } from "../../schema";
+import { awardReports, awards, calls, disbursements, orgs, receipts } from "../../schema";
 import type { Db } from "./client";
 
 /** Submitted light reports of the award, oldest first (drafts are the group's own until sent). */
@@ -15,7 +15,8 @@ export const submittedReports = (db: Db, awardId: string) =>
 
 /**
  * Every disbursement to the organisation with its receipt, and for award money the funder's name and
- * visibility (the ledger names it only to those who may see it); pooled pledge money names its pledge.
+ * visibility (the ledger names it only to those who may see it) and whether its call is confidential (the
+ * ledger then shows it to the two sides only); pooled pledge money names its pledge.
  */
 export const ledgerDisbursements = (db: Db, orgId: string) =>
   db
@@ -25,11 +26,13 @@ export const ledgerDisbursements = (db: Db, orgId: string) =>
       funderOrgId: awards.funderOrgId,
       funderName: orgs.name,
       funderVisibility: orgs.visibility,
+      confidential: sql<number>`coalesce(${calls.confidential}, 0)`,
     })
     .from(disbursements)
     .leftJoin(receipts, eq(receipts.disbursementId, disbursements.id))
     .leftJoin(awards, eq(awards.id, disbursements.awardId))
     .leftJoin(orgs, eq(orgs.id, awards.funderOrgId))
+    .leftJoin(calls, eq(calls.id, awards.callId))
     .where(eq(disbursements.orgId, orgId))
     .orderBy(disbursements.sentOn, disbursements.createdAt)
     .all();

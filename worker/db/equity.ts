@@ -8,6 +8,7 @@ import { minorUnitExponent } from "../domain/money";
 import type { FxTable } from "../domain/fx";
 import type { AfterAwardSums } from "../domain/equity";
 import { SIZE_BANDS, SMALL_ORG_BUDGET_USD } from "../domain/size-bands";
+import { CONFIDENTIAL_KEY } from "../domain/confidential";
 
 // Re-exported because the rollup tests enumerate the dimensions from the SQL side.
 /** Dimensions where one organisation can belong to several groups (groups overlap). */
@@ -74,7 +75,16 @@ const keyExpr = (d: Dimension, flow: Flow, fx?: FxTable): string => {
           : flow === "application"
             ? "c.funder_org_id"
             : "pl.funder_org_id";
-      return `CASE WHEN ${id} IS NULL THEN 'individual' WHEN (SELECT visibility FROM orgs fo WHERE fo.id = ${id}) = 'public' THEN ${id} ELSE 'undisclosed' END`;
+      // A confidential call's awards and applications fold into one group that names no funder. For
+      // awards, the IN list (the few confidential calls) is built once and probed per row, cheaper than
+      // reading each award's call.
+      const confidential =
+        flow === "award"
+          ? `a.call_id IN (SELECT id FROM calls WHERE confidential = 1)`
+          : flow === "application"
+            ? "c.confidential = 1"
+            : "0";
+      return `CASE WHEN ${id} IS NULL THEN 'individual' WHEN ${confidential} THEN '${CONFIDENTIAL_KEY}' WHEN (SELECT visibility FROM orgs fo WHERE fo.id = ${id}) = 'public' THEN ${id} ELSE 'undisclosed' END`;
     }
     case "year":
       return flow === "award"
@@ -306,6 +316,22 @@ const afterAwardQuery = (d: Dimension | null, f: EquityFilters, fx: FxTable): Sq
   };
 };
 
+/**
+ * How many of the report's awards come from confidential calls, and to how many organisations (for the
+ * k-rule). Starts from the calls (CROSS JOIN fixes the order): a confidential call's applications by the
+ * call's index, each one's award by its unique application id, so the cost follows the confidential calls,
+ * not the 30,000 awards.
+ */
+export const confidentialQuery = (f: EquityFilters): Sql => {
+  const filters = awardFilters(f);
+  return {
+    text: `SELECT count(*) AS awards, count(DISTINCT a.org_id) AS orgs
+      FROM calls c CROSS JOIN applications ap ON ap.call_id = c.id CROSS JOIN awards a ON a.application_id = ap.id
+      WHERE c.confidential = 1${filters.where.map((w) => ` AND ${w}`).join("")}`,
+    params: filters.params,
+  };
+};
+
 export type RecipientRow = {
   orgId: string;
   awards: number;
@@ -365,6 +391,7 @@ export const equityData = async (
     packRecipients(recipientsQuery(f, fx, rollup)),
     groupQuery(null, f, fx, rollup),
     afterAwardQuery(d, f, fx),
+    confidentialQuery(f),
   ];
   if (d) queries.push(groupQuery(d, f, fx, rollup));
   const d1 = db.$client;
@@ -387,7 +414,9 @@ export const equityData = async (
   return {
     recipients: unpackCells<RecipientRow>(rows<{ cell: string | null }>(0), RECIPIENT_KEYS),
     totals: rows<GroupRow>(1)[0] ?? zero,
-    groups: d ? rows<GroupRow>(3) : null,
+    groups: d ? rows<GroupRow>(4) : null,
+    /** Awards of confidential calls among the report's, and the organisations that got them. */
+    confidential: rows<{ awards: number; orgs: number }>(3)[0] ?? { awards: 0, orgs: 0 },
     /** Overall, and per group key; absent where no award has a disbursement yet. */
     afterAward: {
       totals: after.find((r) => r.g === 0),

@@ -1,4 +1,4 @@
-// Award rows for the 360Giving export, a page at a time in (award date, id) order.
+// Award rows for the 360Giving export, a page at a time in (award date, id) order; never a confidential call's.
 import { and, asc, eq, gt, gte, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { awards, calls, orgs } from "../../schema";
@@ -15,6 +15,9 @@ export const exportAwards = async (
   after?: { date: string; id: string },
 ): Promise<ExportAward[]> => {
   const conds: (SQL | undefined)[] = [
+    // Confidential calls' awards are left out entirely: even an anonymised grant (funder, amount, date)
+    // would identify a funder's one rapid-response grant.
+    eq(calls.confidential, false),
     f.from ? gte(awards.awardDate, f.from) : undefined,
     f.to ? lte(awards.awardDate, f.to) : undefined,
     f.funderOrgId ? eq(awards.funderOrgId, f.funderOrgId) : undefined,

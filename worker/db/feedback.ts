@@ -1,6 +1,6 @@
 // Anonymous feedback to a group: the text, the group and the day, nothing about who sent it.
 import { desc, eq, sql } from "drizzle-orm";
-import { awards, orgFeedback, payments } from "../../schema";
+import { awards, calls, orgFeedback, payments } from "../../schema";
 import type { Db } from "./client";
 
 /** More than an owner reads at once; older messages stay stored. */
@@ -18,10 +18,13 @@ export const feedbackOf = (db: Db, orgId: string, limit = FEEDBACK_LIST_LIMIT) =
     .orderBy(desc(orgFeedback.createdAt), desc(sql`${orgFeedback}.rowid`))
     .limit(limit);
 
-/** Funded: awarded through a call at least once, or paid at least once for a pledge. */
+/**
+ * Funded: awarded through a call at least once, or paid at least once for a pledge. Awards of confidential
+ * calls do not count: whether anyone may write to the group would tell that it got one.
+ */
 export const isFunded = async (db: Db, orgId: string) => {
   const row = await db.get<{ funded: number }>(
-    sql`SELECT EXISTS (SELECT 1 FROM ${awards} WHERE ${awards.orgId} = ${orgId})
+    sql`SELECT EXISTS (SELECT 1 FROM ${awards} JOIN ${calls} ON ${calls.id} = ${awards.callId} WHERE ${awards.orgId} = ${orgId} AND ${calls.confidential} = 0)
       OR EXISTS (SELECT 1 FROM ${payments} WHERE ${payments.recipientOrgId} = ${orgId} AND ${payments.kind} = 'payment')
       AS funded`,
   );

@@ -59,7 +59,8 @@ export const upsertFxRate = async (
     db
       .update(orgs)
       .set({
-        fundingReceivedUsd: sql`coalesce((SELECT sum(amount_usd) FROM awards WHERE awards.org_id = orgs.id), 0) + coalesce((SELECT sum(amount_usd) FROM payments WHERE payments.recipient_org_id = orgs.id), 0)`,
+        // Confidential calls' awards stay out of it, as when they were made (worker/db/applications.ts).
+        fundingReceivedUsd: sql`coalesce((SELECT sum(amount_usd) FROM awards WHERE awards.org_id = orgs.id AND awards.call_id NOT IN (SELECT id FROM calls WHERE confidential = 1)), 0) + coalesce((SELECT sum(amount_usd) FROM payments WHERE payments.recipient_org_id = orgs.id), 0)`,
       })
       .where(
         sql`${orgs.id} IN (SELECT org_id FROM awards WHERE currency = ${r.currency} UNION SELECT recipient_org_id FROM payments WHERE currency = ${r.currency})`,

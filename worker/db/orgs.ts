@@ -1,7 +1,7 @@
 // Organisations and memberships: rows ↔ the API's Org shape, visibility-filtered listing, versioned updates.
 import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { orgs, memberships, invitations, users } from "../../schema";
+import { orgs, memberships, invitations, users, calls, callPanelists } from "../../schema";
 import {
   LED_BY,
   THEMES,
@@ -230,7 +230,7 @@ export const invitationExpiry = (createdAt: string) =>
   new Date(Date.parse(createdAt) + INVITATION_DAYS * 86_400_000).toISOString();
 
 /** Not accepted, declined or revoked, and not expired at `now` (a missing expiry never counts as pending). */
-const pendingAt = (now: string) =>
+export const pendingAt = (now: string) =>
   and(
     isNull(invitations.acceptedAt),
     isNull(invitations.declinedAt),
@@ -259,11 +259,15 @@ export const pendingInvitationsFor = (db: Db, email: string, now = nowIso()) =>
       orgId: invitations.orgId,
       orgName: orgs.name,
       role: invitations.role,
+      kind: invitations.kind,
+      callId: invitations.callId,
+      callTitle: calls.title,
       createdAt: invitations.createdAt,
       expiresAt,
     })
     .from(invitations)
     .innerJoin(orgs, eq(orgs.id, invitations.orgId))
+    .leftJoin(calls, eq(calls.id, invitations.callId))
     .where(and(eq(invitations.email, normaliseEmail(email)), pendingAt(now), isNull(orgs.deletedAt)))
     .orderBy(asc(invitations.createdAt), asc(invitations.id))
     .all();
@@ -279,7 +283,7 @@ export const pendingInvitationsOf = (db: Db, orgId: string, now = nowIso()) =>
       expiresAt,
     })
     .from(invitations)
-    .where(and(eq(invitations.orgId, orgId), pendingAt(now)))
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.kind, "member"), pendingAt(now)))
     .orderBy(asc(invitations.createdAt), asc(invitations.id))
     .all();
 
@@ -291,6 +295,8 @@ export const findPendingInvitation = (db: Db, id: string, now = nowIso()) =>
       orgId: invitations.orgId,
       email: invitations.email,
       role: invitations.role,
+      kind: invitations.kind,
+      callId: invitations.callId,
     })
     .from(invitations)
     .innerJoin(orgs, eq(orgs.id, invitations.orgId))
@@ -298,6 +304,9 @@ export const findPendingInvitation = (db: Db, id: string, now = nowIso()) =>
     .get();
 
 type Extra = (won: SQL) => BatchItem<"sqlite">[];
+
+const forMember = (email: string, kind: "member" | "panel") =>
+  and(eq(invitations.email, normaliseEmail(email)), eq(invitations.kind, kind));
 
 /**
  * Ends a pending invitation (accepted, declined or revoked) with `where` re-checked in the same statement,
@@ -331,7 +340,7 @@ const endInvitation = async (
  * for this address. An invitation never demotes: an owner who accepts a "member" invitation stays owner.
  */
 export const acceptInvitation = (db: Db, inv: { id: string; email: string }, userId: string, extra: Extra) =>
-  endInvitation(db, inv.id, "acceptedAt", eq(invitations.email, normaliseEmail(inv.email)), (won) => [
+  endInvitation(db, inv.id, "acceptedAt", forMember(inv.email, "member"), (won) => [
     db
       .insert(memberships)
       .select(
@@ -341,6 +350,23 @@ export const acceptInvitation = (db: Db, inv: { id: string; email: string }, use
         target: [memberships.orgId, memberships.userId],
         set: { role: sql`CASE WHEN excluded.role = 'owner' THEN 'owner' ELSE ${memberships.role} END` },
       }),
+    ...extra(won),
+  ]);
+
+/** A panel invitation makes the person a reviewer of its call, never a member of the funder. */
+export const acceptPanelInvitation = (
+  db: Db,
+  inv: { id: string; email: string },
+  userId: string,
+  extra: Extra,
+) =>
+  endInvitation(db, inv.id, "acceptedAt", forMember(inv.email, "panel"), (won) => [
+    db
+      .insert(callPanelists)
+      .select(
+        sql`SELECT ${invitations.callId}, ${userId}, ${nowIso()} FROM ${invitations} WHERE ${invitations.id} = ${inv.id} AND ${invitations.callId} IS NOT NULL AND ${won}`,
+      )
+      .onConflictDoNothing(),
     ...extra(won),
   ]);
 

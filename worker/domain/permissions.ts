@@ -227,6 +227,15 @@ export const canReviewApplication = (v: Viewer | null, app: AppRef, call: CallRe
   return app.submittedAt && membershipIn(v, call.funderOrgId) ? allow : deny(403, "not_funder_member");
 };
 
+/**
+ * A review assignment exists only for the person it is assigned to: the funder, the applicant, admins and
+ * other reviewers get 404 (which applications a panelist reviews is theirs to know).
+ */
+export const canReviewAssignment = (v: Viewer | null, a: { reviewerId: string } | null): Decision => {
+  if (!v) return deny(401, "sign_in");
+  return a && a.reviewerId === v.userId ? allow : deny(404, "not_found");
+};
+
 type PledgeRef = { pledgerUserId: string; funderOrgId: string | null; recipientOrgId: string };
 
 /** Pledging as a funder organisation needs membership of it; anyone signed in may pledge as themselves. */

@@ -1,6 +1,116 @@
 // English messages: the reference catalogue. Every other language must have exactly these keys
 // (TypeScript enforces it through the Messages type, and a test checks it at run time).
 export const en = {
+  "review.mail.subject": "An invitation to review on Sanad",
+  "review.mail.body":
+    "A funder on Sanad invited you to join the community panel that reviews the applications to one of its calls. Sign in (or create your account with this address) to see which call and to accept or decline. The invitation expires in {days} days.",
+  "review.mail.action": "See the invitation",
+  "review.err_not_panel":
+    "This call is not reviewed by a panel: choose the panel review mode to invite reviewers.",
+  "review.err_closed": "The tally of this review is published: scores can no longer change.",
+  "review.err_conflict_declared":
+    "You declared a conflict of interest on this application; it went to another reviewer.",
+  "review.queue_title": "My reviews",
+  "review.queue_intro":
+    "Applications you were asked to review. You see them without the name of the group or its people.",
+  "review.queue_empty":
+    "Nothing to review yet. Applications appear here when the call closes and review opens.",
+  "review.status_assigned": "To review",
+  "review.status_done": "Scored {score}",
+  "review.status_conflict": "Conflict of interest declared",
+  "review.title": "Review an application",
+  "review.back": "All my reviews",
+  "review.ref": "Reference",
+  "review.anonymised_note":
+    "The group's name, its people and its contacts are kept from reviewers: judge the answers and the facts below.",
+  "review.amount": "Amount asked for",
+  "review.country": "Country",
+  "review.setting": "Setting",
+  "review.size_band": "Annual budget",
+  "review.led_by": "Led by",
+  "review.your_score": "Your score",
+  "review.score": "Score",
+  "review.score_hint": "1 weakest, 5 strongest. You may change it until the tally is published.",
+  "review.comment": "Comment (optional)",
+  "review.comment_hint": "At most {max} characters, read by the funder.",
+  "review.submit": "Save my score",
+  "review.conflict": "I have a conflict of interest",
+  "review.conflict_hint":
+    "You know this group, work with it or gain from its grant? Hand it back: another reviewer gets it and you will not be given it again.",
+  "review.conflict_declared":
+    "You declared a conflict of interest: this application went to another reviewer.",
+  "review.closed": "The tally is published: this review is closed.",
+  "review.saved": "Your score is saved.",
+  "review.conflict_saved": "Conflict of interest recorded: the application went to another reviewer.",
+  "review.joined": "You are on the panel. Applications appear here when the call closes.",
+  "review.my_reviews": "My reviews",
+  "review.invited_to_panel": "{org} invites you to review the applications to “{call}”",
+  "review.panel_title": "Review panel",
+  "review.peer_title": "Peer review",
+  "review.panel_intro":
+    "Invite community members by e-mail. When the call closes, each application goes to the panel without the applicant's name.",
+  "review.peer_intro":
+    "When the call closes, each applicant group reviews other groups' applications, without their names.",
+  "review.progress_assigned": "Reviews assigned",
+  "review.progress_done": "Reviews done",
+  "review.progress_conflicts": "Conflicts of interest declared",
+  "review.invite_email": "Invite a panelist (e-mail address)",
+  "review.invite_hint": "They get a neutral mail and accept after signing in with this address.",
+  "review.invite": "Invite",
+  "review.invited": "Invitation sent (if the address was not invited already).",
+  "rapid.leave_quickly": "Leave quickly",
+  "rapid.leave_quickly_hint": "Replaces this page with a weather site. Pressing Esc twice does the same.",
+  "rapid.decide_by": "Decide by",
+  "rapid.overdue_by": "Overdue by {days}",
+  "rapid.promised": "A decision is promised by {date}.",
+  "rapid.promised_overdue":
+    "A decision was promised by {date} and is now overdue. There is nothing more you need to do: the decision is the funder's to make.",
+  "rapid.waiting_title": "Rapid requests waiting",
+  "rapid.waiting_line": "requests waiting: {count} · decide by {date}",
+  "tally.title": "Review tally: {call}",
+  "tally.method_heading": "How the tally is computed",
+  "tally.method_plain":
+    "Each reviewer scores from 1 to 5. Because some reviewers score harshly and others generously, each score is first compared with that reviewer's own average (how many standard deviations above or below it). An application's standardised score is the average of these comparisons; applications are ranked by it, highest first, and ties are broken by a fixed order. The plain mean of the scores is shown for reference only.",
+  "tally.col_ref": "Application (anonymised)",
+  "tally.col_reviews": "Reviews",
+  "tally.col_mean": "Mean score",
+  "tally.col_standardised": "Standardised score",
+  "tally.col_rank": "Rank",
+  "tally.col_decision": "Decision",
+  "tally.decision.award": "Awarded",
+  "tally.decision.decline": "Declined",
+  "tally.decision.none": "Not decided yet",
+  "tally.departs": "Departs from the ranking",
+  "tally.departs_why": "The funder's reason:",
+  "tally.departs_no_note": "(decided before the decision that departs; see the note on that one)",
+  "tally.publish": "Publish the tally",
+  "tally.publish_help":
+    "Publishing ends the review (no more scores) and lets everyone read this tally, anonymised, with the notes of decisions that depart from it.",
+  "tally.published_on": "Published on {date}.",
+  "tally.not_published": "Not published yet: only the funder's members see this tally.",
+  "tally.open_application": "Open",
+  "tally.link": "See the review tally",
+  "tally.none": "No application is under review.",
+  "tally.back_to_call": "Back to the call",
+  "tally.err_not_open": "Review has not opened for this call yet: the tally exists once the call closes.",
+  "tally.err_published": "The tally is already published.",
+  "tally.err_no_review": "This call is reviewed by the funder alone: it has no panel or peer tally.",
+  "tally.err_note_required":
+    "This decision departs from the panel's ranking: say why in the note; it is published with the tally.",
+  "tally.hint_rank":
+    "The panel ranks this application {rank} of {n}, mean score {mean} from {reviews} reviews.",
+  "tally.hint_unreviewed": "The panel ranks this application {rank} of {n}: it has no finished review yet.",
+  "tally.hint_note":
+    "A decision that departs from the ranking (awarding below an application you declined, or declining above one you awarded) needs a note saying why; the note is shown publicly with the tally.",
+  "tally.note_label": "Note (required if this decision departs from the ranking; published with the tally)",
+  "confidential.report_key": "Confidential calls",
+  "confidential.report_count":
+    "Includes {count} awards from confidential calls (rapid response), counted here but never listed or named.",
+  "confidential.report_suppressed":
+    "Awards from confidential calls (rapid response) are counted here but never listed; how many is not shown, as they went to fewer than {k} organisations.",
+  "confidential.mail.subject": "You have a new message on Sanad",
+  "confidential.mail.body": "You have a new message on Sanad — sign in to read it.",
+  "confidential.mail.action": "Sign in",
   "call.kind": "Kind of call",
   "call.kind_help":
     "Rapid response: always open, at most 3 questions, decided within the days you promise, confidential unless you say otherwise. Leave the deadline empty for it.",

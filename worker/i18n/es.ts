@@ -2,6 +2,122 @@
 import type { Messages } from "./en";
 
 export const es: Messages = {
+  "review.mail.subject": "Una invitación a evaluar en Sanad",
+  "review.mail.body":
+    "Un financiador en Sanad te invitó a unirte al panel comunitario que evalúa las solicitudes a una de sus convocatorias. Inicia sesión (o crea tu cuenta con esta dirección) para ver qué convocatoria es y aceptar o rechazar. La invitación vence en {days} días.",
+  "review.mail.action": "Ver la invitación",
+  "review.err_not_panel":
+    "Esta convocatoria no la evalúa un panel: elige el modo de evaluación por panel para invitar a evaluadores.",
+  "review.err_closed":
+    "El recuento de esta evaluación está publicado: las puntuaciones ya no pueden cambiar.",
+  "review.err_conflict_declared":
+    "Declaraste un conflicto de interés en esta solicitud; pasó a otra persona evaluadora.",
+  "review.queue_title": "Mis evaluaciones",
+  "review.queue_intro":
+    "Las solicitudes que te pidieron evaluar. Las ves sin el nombre del grupo ni de sus personas.",
+  "review.queue_empty":
+    "Aún no hay nada que evaluar. Las solicitudes aparecen aquí cuando la convocatoria cierra y se abre la evaluación.",
+  "review.status_assigned": "Por evaluar",
+  "review.status_done": "Puntuado {score}",
+  "review.status_conflict": "Conflicto de interés declarado",
+  "review.title": "Evaluar una solicitud",
+  "review.back": "Todas mis evaluaciones",
+  "review.ref": "Referencia",
+  "review.anonymised_note":
+    "El nombre del grupo, sus personas y sus contactos no se muestran a quienes evalúan: juzga las respuestas y los datos de abajo.",
+  "review.amount": "Monto solicitado",
+  "review.country": "País",
+  "review.setting": "Entorno",
+  "review.size_band": "Presupuesto anual",
+  "review.led_by": "Liderado por",
+  "review.your_score": "Tu puntuación",
+  "review.score": "Puntuación",
+  "review.score_hint": "1 la más débil, 5 la más fuerte. Puedes cambiarla hasta que se publique el recuento.",
+  "review.comment": "Comentario (opcional)",
+  "review.comment_hint": "Como máximo {max} caracteres, que lee el financiador.",
+  "review.submit": "Guardar mi puntuación",
+  "review.conflict": "Tengo un conflicto de interés",
+  "review.conflict_hint":
+    "¿Conoces a este grupo, trabajas con él o ganas con su subvención? Devuélvela: otra persona la recibe y no volverá a asignártela.",
+  "review.conflict_declared":
+    "Declaraste un conflicto de interés: esta solicitud pasó a otra persona evaluadora.",
+  "review.closed": "El recuento está publicado: esta evaluación está cerrada.",
+  "review.saved": "Tu puntuación está guardada.",
+  "review.conflict_saved": "Conflicto de interés registrado: la solicitud pasó a otra persona evaluadora.",
+  "review.joined": "Formas parte del panel. Las solicitudes aparecen aquí cuando cierra la convocatoria.",
+  "review.my_reviews": "Mis evaluaciones",
+  "review.invited_to_panel": "{org} te invita a evaluar las solicitudes a «{call}»",
+  "review.panel_title": "Panel de evaluación",
+  "review.peer_title": "Evaluación entre pares",
+  "review.panel_intro":
+    "Invita por correo a personas de la comunidad. Cuando cierre la convocatoria, cada solicitud llega al panel sin el nombre de quien la presentó.",
+  "review.peer_intro":
+    "Cuando cierre la convocatoria, cada grupo solicitante evalúa solicitudes de otros grupos, sin sus nombres.",
+  "review.progress_assigned": "Evaluaciones asignadas",
+  "review.progress_done": "Evaluaciones hechas",
+  "review.progress_conflicts": "Conflictos de interés declarados",
+  "review.invite_email": "Invitar a una persona al panel (correo)",
+  "review.invite_hint": "Recibe un correo neutro y acepta tras iniciar sesión con esta dirección.",
+  "review.invite": "Invitar",
+  "review.invited": "Invitación enviada (si la dirección no estaba ya invitada).",
+  "rapid.leave_quickly": "Salir rápidamente",
+  "rapid.leave_quickly_hint":
+    "Reemplaza esta página por un sitio del tiempo. Pulsar Esc dos veces hace lo mismo.",
+  "rapid.decide_by": "Decidir antes del",
+  "rapid.overdue_by": "Con {days} de retraso",
+  "rapid.promised": "Se promete una decisión para el {date}.",
+  "rapid.promised_overdue":
+    "Se prometió una decisión para el {date} y está atrasada. No tiene que hacer nada más: la decisión corresponde al financiador.",
+  "rapid.waiting_title": "Solicitudes rápidas en espera",
+  "rapid.waiting_line": "solicitudes en espera: {count} · decidir antes del {date}",
+  "tally.title": "Resultado de la evaluación: {call}",
+  "tally.method_heading": "Cómo se calcula el resultado",
+  "tally.method_plain":
+    "Cada evaluador puntúa de 1 a 5. Como algunos puntúan con dureza y otros con generosidad, cada puntuación se compara primero con la media de ese evaluador (cuántas desviaciones típicas por encima o por debajo). La puntuación estandarizada de una solicitud es la media de esas comparaciones; las solicitudes se ordenan por ella, de mayor a menor, y los empates se resuelven con un orden fijo. La media simple de las puntuaciones se muestra solo como referencia.",
+  "tally.col_ref": "Solicitud (anonimizada)",
+  "tally.col_reviews": "Evaluaciones",
+  "tally.col_mean": "Puntuación media",
+  "tally.col_standardised": "Puntuación estandarizada",
+  "tally.col_rank": "Puesto",
+  "tally.col_decision": "Decisión",
+  "tally.decision.award": "Concedida",
+  "tally.decision.decline": "Rechazada",
+  "tally.decision.none": "Aún sin decidir",
+  "tally.departs": "Se aparta de la clasificación",
+  "tally.departs_why": "El motivo del financiador:",
+  "tally.departs_no_note": "(decidida antes de la decisión que se aparta; vea la nota de esa)",
+  "tally.publish": "Publicar el resultado",
+  "tally.publish_help":
+    "Publicar cierra la evaluación (no se aceptan más puntuaciones) y permite que cualquiera lea este resultado, anonimizado, con las notas de las decisiones que se apartan de él.",
+  "tally.published_on": "Publicado el {date}.",
+  "tally.not_published": "Aún no publicado: solo los miembros del financiador ven este resultado.",
+  "tally.open_application": "Abrir",
+  "tally.link": "Ver el resultado de la evaluación",
+  "tally.none": "Ninguna solicitud está en evaluación.",
+  "tally.back_to_call": "Volver a la convocatoria",
+  "tally.err_not_open":
+    "La evaluación de esta convocatoria aún no ha empezado: el resultado existe cuando se cierra.",
+  "tally.err_published": "El resultado ya está publicado.",
+  "tally.err_no_review":
+    "Esta convocatoria la evalúa solo el financiador: no tiene resultado de panel ni de pares.",
+  "tally.err_note_required":
+    "Esta decisión se aparta de la clasificación del panel: explique el motivo en la nota; se publica con el resultado.",
+  "tally.hint_rank":
+    "El panel sitúa esta solicitud en el puesto {rank} de {n}, puntuación media {mean} de {reviews} evaluaciones.",
+  "tally.hint_unreviewed":
+    "El panel sitúa esta solicitud en el puesto {rank} de {n}: aún no tiene ninguna evaluación terminada.",
+  "tally.hint_note":
+    "Una decisión que se aparta de la clasificación (conceder por debajo de una solicitud rechazada, o rechazar por encima de una concedida) necesita una nota que explique por qué; la nota se muestra públicamente con el resultado.",
+  "tally.note_label":
+    "Nota (obligatoria si esta decisión se aparta de la clasificación; se publica con el resultado)",
+  "confidential.report_key": "Convocatorias confidenciales",
+  "confidential.report_count":
+    "Incluye {count} subvenciones de convocatorias confidenciales (respuesta rápida), contadas aquí pero nunca listadas ni nombradas.",
+  "confidential.report_suppressed":
+    "Las subvenciones de convocatorias confidenciales (respuesta rápida) se cuentan aquí pero nunca se listan; no se indica cuántas, porque fueron a menos de {k} organizaciones.",
+  "confidential.mail.subject": "Tiene un mensaje nuevo en Sanad",
+  "confidential.mail.body": "Tiene un mensaje nuevo en Sanad: inicie sesión para leerlo.",
+  "confidential.mail.action": "Iniciar sesión",
   "call.kind": "Tipo de convocatoria",
   "call.kind_help":
     "Respuesta rápida: siempre abierta, 3 preguntas como máximo, decidida en los días prometidos, confidencial salvo que indique lo contrario. Deje entonces vacía la fecha límite.",

@@ -2,6 +2,123 @@
 import type { Messages } from "./en";
 
 export const fr: Messages = {
+  "review.mail.subject": "Une invitation à évaluer sur Sanad",
+  "review.mail.body":
+    "Un bailleur sur Sanad vous invite à rejoindre le panel communautaire qui évalue les candidatures à l'un de ses appels. Connectez-vous (ou créez votre compte avec cette adresse) pour voir de quel appel il s'agit et accepter ou refuser. L'invitation expire dans {days} jours.",
+  "review.mail.action": "Voir l'invitation",
+  "review.err_not_panel":
+    "Cet appel n'est pas évalué par un panel : choisissez le mode d'évaluation par panel pour inviter des évaluateurs.",
+  "review.err_closed": "Le décompte de cette évaluation est publié : les notes ne peuvent plus changer.",
+  "review.err_conflict_declared":
+    "Vous avez déclaré un conflit d'intérêts sur cette candidature ; elle est passée à un autre évaluateur.",
+  "review.queue_title": "Mes évaluations",
+  "review.queue_intro":
+    "Les candidatures qu'on vous a demandé d'évaluer. Vous les voyez sans le nom du groupe ni de ses membres.",
+  "review.queue_empty":
+    "Rien à évaluer pour l'instant. Les candidatures apparaissent ici quand l'appel se ferme et que l'évaluation s'ouvre.",
+  "review.status_assigned": "À évaluer",
+  "review.status_done": "Noté {score}",
+  "review.status_conflict": "Conflit d'intérêts déclaré",
+  "review.title": "Évaluer une candidature",
+  "review.back": "Toutes mes évaluations",
+  "review.ref": "Référence",
+  "review.anonymised_note":
+    "Le nom du groupe, ses membres et ses contacts ne sont pas montrés aux évaluateurs : jugez les réponses et les faits ci-dessous.",
+  "review.amount": "Montant demandé",
+  "review.country": "Pays",
+  "review.setting": "Milieu",
+  "review.size_band": "Budget annuel",
+  "review.led_by": "Dirigé par",
+  "review.your_score": "Votre note",
+  "review.score": "Note",
+  "review.score_hint":
+    "1 la plus faible, 5 la plus forte. Vous pouvez la changer jusqu'à la publication du décompte.",
+  "review.comment": "Commentaire (facultatif)",
+  "review.comment_hint": "Au plus {max} caractères, lus par le bailleur.",
+  "review.submit": "Enregistrer ma note",
+  "review.conflict": "J'ai un conflit d'intérêts",
+  "review.conflict_hint":
+    "Vous connaissez ce groupe, travaillez avec lui ou gagnez à sa subvention ? Rendez-la : un autre évaluateur la reçoit et elle ne vous sera plus confiée.",
+  "review.conflict_declared":
+    "Vous avez déclaré un conflit d'intérêts : cette candidature est passée à un autre évaluateur.",
+  "review.closed": "Le décompte est publié : cette évaluation est close.",
+  "review.saved": "Votre note est enregistrée.",
+  "review.conflict_saved": "Conflit d'intérêts enregistré : la candidature est passée à un autre évaluateur.",
+  "review.joined": "Vous faites partie du panel. Les candidatures apparaissent ici à la clôture de l'appel.",
+  "review.my_reviews": "Mes évaluations",
+  "review.invited_to_panel": "{org} vous invite à évaluer les candidatures à « {call} »",
+  "review.panel_title": "Panel d'évaluation",
+  "review.peer_title": "Évaluation par les pairs",
+  "review.panel_intro":
+    "Invitez des membres de la communauté par e-mail. À la clôture de l'appel, chaque candidature va au panel sans le nom du candidat.",
+  "review.peer_intro":
+    "À la clôture de l'appel, chaque groupe candidat évalue les candidatures d'autres groupes, sans leur nom.",
+  "review.progress_assigned": "Évaluations attribuées",
+  "review.progress_done": "Évaluations faites",
+  "review.progress_conflicts": "Conflits d'intérêts déclarés",
+  "review.invite_email": "Inviter un membre du panel (adresse e-mail)",
+  "review.invite_hint":
+    "La personne reçoit un e-mail neutre et accepte après s'être connectée avec cette adresse.",
+  "review.invite": "Inviter",
+  "review.invited": "Invitation envoyée (si l'adresse n'était pas déjà invitée).",
+  "rapid.leave_quickly": "Quitter rapidement",
+  "rapid.leave_quickly_hint":
+    "Remplace cette page par un site météo. Appuyer deux fois sur Échap fait de même.",
+  "rapid.decide_by": "Décision due le",
+  "rapid.overdue_by": "En retard de {days}",
+  "rapid.promised": "Une décision est promise pour le {date}.",
+  "rapid.promised_overdue":
+    "Une décision était promise pour le {date} et elle est en retard. Vous n'avez rien de plus à faire : c'est au bailleur de décider.",
+  "rapid.waiting_title": "Demandes rapides en attente",
+  "rapid.waiting_line": "demandes en attente : {count} · décision due le {date}",
+  "tally.title": "Résultat de l'évaluation : {call}",
+  "tally.method_heading": "Comment le résultat est calculé",
+  "tally.method_plain":
+    "Chaque évaluateur note de 1 à 5. Comme certains notent sévèrement et d'autres généreusement, chaque note est d'abord comparée à la moyenne de cet évaluateur (combien d'écarts-types au-dessus ou au-dessous). La note standardisée d'une candidature est la moyenne de ces comparaisons ; les candidatures sont classées selon elle, de la plus haute à la plus basse, et les égalités sont départagées par un ordre fixe. La moyenne simple des notes n'est donnée qu'à titre indicatif.",
+  "tally.col_ref": "Candidature (anonymisée)",
+  "tally.col_reviews": "Évaluations",
+  "tally.col_mean": "Note moyenne",
+  "tally.col_standardised": "Note standardisée",
+  "tally.col_rank": "Rang",
+  "tally.col_decision": "Décision",
+  "tally.decision.award": "Accordée",
+  "tally.decision.decline": "Refusée",
+  "tally.decision.none": "Pas encore décidée",
+  "tally.departs": "S'écarte du classement",
+  "tally.departs_why": "La raison du bailleur :",
+  "tally.departs_no_note": "(décidée avant la décision qui s'écarte ; voir la note de celle-ci)",
+  "tally.publish": "Publier le résultat",
+  "tally.publish_help":
+    "Publier clôt l'évaluation (plus aucune note) et permet à tous de lire ce résultat, anonymisé, avec les notes des décisions qui s'en écartent.",
+  "tally.published_on": "Publié le {date}.",
+  "tally.not_published": "Pas encore publié : seuls les membres du bailleur voient ce résultat.",
+  "tally.open_application": "Ouvrir",
+  "tally.link": "Voir le résultat de l'évaluation",
+  "tally.none": "Aucune candidature n'est en évaluation.",
+  "tally.back_to_call": "Retour à l'appel",
+  "tally.err_not_open":
+    "L'évaluation de cet appel n'a pas encore commencé : le résultat existe une fois l'appel clos.",
+  "tally.err_published": "Le résultat est déjà publié.",
+  "tally.err_no_review":
+    "Cet appel est évalué par le seul bailleur : il n'a pas de résultat de jury ou de pairs.",
+  "tally.err_note_required":
+    "Cette décision s'écarte du classement du jury : expliquez pourquoi dans la note ; elle est publiée avec le résultat.",
+  "tally.hint_rank":
+    "Le jury classe cette candidature {rank} sur {n}, note moyenne {mean} sur {reviews} évaluations.",
+  "tally.hint_unreviewed":
+    "Le jury classe cette candidature {rank} sur {n} : elle n'a encore aucune évaluation terminée.",
+  "tally.hint_note":
+    "Une décision qui s'écarte du classement (accorder sous une candidature refusée, ou refuser au-dessus d'une candidature accordée) exige une note expliquant pourquoi ; la note est affichée publiquement avec le résultat.",
+  "tally.note_label":
+    "Note (obligatoire si cette décision s'écarte du classement ; publiée avec le résultat)",
+  "confidential.report_key": "Appels confidentiels",
+  "confidential.report_count":
+    "Comprend {count} subventions d’appels confidentiels (réponse rapide), comptées ici mais jamais listées ni nommées.",
+  "confidential.report_suppressed":
+    "Les subventions d’appels confidentiels (réponse rapide) sont comptées ici mais jamais listées ; leur nombre n’est pas indiqué, car elles concernent moins de {k} organisations.",
+  "confidential.mail.subject": "Vous avez un nouveau message sur Sanad",
+  "confidential.mail.body": "Vous avez un nouveau message sur Sanad — connectez-vous pour le lire.",
+  "confidential.mail.action": "Se connecter",
   "call.kind": "Type d'appel",
   "call.kind_help":
     "Réponse rapide : toujours ouvert, 3 questions au plus, décidé dans le délai promis, confidentiel sauf indication contraire. Laissez alors la date limite vide.",

@@ -8,8 +8,26 @@ import type { MailKind } from "../../schema/mail";
 
 export type MailContent = { subject: string; text: string; html: string };
 
-/** The mail's call to action: a link into Sanad (absolute, on the origin the request came to). */
-export type MailParams = { name: string; link: string; hours?: number; minutes?: number; days?: number };
+/**
+ * The mail's call to action: a link into Sanad (absolute, on the origin the request came to).
+ * `confidential`: the mail concerns a confidential call (rapid response to a group under threat), so it
+ * says only "You have a new message on Sanad — sign in to read it." — no name, call, funder, amount, or
+ * what kind of message it is; the link must not carry an id either.
+ */
+export type MailParams = {
+  name: string;
+  link: string;
+  hours?: number;
+  minutes?: number;
+  days?: number;
+  confidential?: boolean;
+};
+
+const NEUTRAL: { subject: MessageKey; body: MessageKey; action: MessageKey } = {
+  subject: "confidential.mail.subject",
+  body: "confidential.mail.body",
+  action: "confidential.mail.action",
+};
 
 const KEYS: Record<MailKind, { subject: MessageKey; body: MessageKey; action: MessageKey }> = {
   verify_email: { subject: "mail.verify.subject", body: "mail.verify.body", action: "mail.verify.action" },
@@ -31,6 +49,11 @@ const KEYS: Record<MailKind, { subject: MessageKey; body: MessageKey; action: Me
     body: "mail.report_soon.body",
     action: "mail.report_soon.action",
   },
+  panel_invitation: {
+    subject: "review.mail.subject",
+    body: "review.mail.body",
+    action: "review.mail.action",
+  },
   report_overdue: {
     subject: "mail.report_overdue.subject",
     body: "mail.report_overdue.body",
@@ -42,9 +65,10 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCode
 
 export const composeMail = (kind: MailKind, locale: Locale, p: MailParams): MailContent => {
   const t = translator(locale);
-  const k = KEYS[kind];
+  const k = p.confidential ? NEUTRAL : KEYS[kind];
   const values = { name: p.name, hours: p.hours ?? 24, minutes: p.minutes ?? 30, days: p.days ?? 14 };
-  const greeting = p.name ? t("mail.greeting", { name: p.name }) : t("mail.greeting_plain");
+  const greeting =
+    p.name && !p.confidential ? t("mail.greeting", { name: p.name }) : t("mail.greeting_plain");
   const body = t(k.body, values);
   const action = t(k.action);
   const footer = t("mail.footer");

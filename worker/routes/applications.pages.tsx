@@ -6,6 +6,7 @@ import { renderPage } from "../http/render";
 import { readForm, str, list, errorMap, parseWith } from "../http/forms";
 import { Problem } from "../core/problem";
 import { requireViewer, viewerOf } from "../http/guards";
+import { noStoreIfRapid } from "../http/rapid-pages";
 import { ApplyStartPage } from "../../web/pages/applications/Start";
 import { ApplicationEditPage, type ApplicationFormValues } from "../../web/pages/applications/Edit";
 import { ApplicationViewPage } from "../../web/pages/applications/View";
@@ -26,6 +27,7 @@ import {
   applyChoices,
 } from "../actions/applications";
 import { viewCall } from "../actions/calls";
+import { tallyLineFor } from "../actions/review-tally";
 import { findOrg, type Org } from "../db/orgs";
 import type { Application } from "../db/applications";
 import type { Call } from "../db/calls";
@@ -74,6 +76,7 @@ const showApplication = async (
   const v = viewerOf(c);
   const db = c.get("db");
   const side = sideOf(v, app, call);
+  noStoreIfRapid(c, call);
   if (side === "applicant") {
     if (isAllowed(app.status, "save")) {
       const org = (await findOrg(db, app.orgId))!;
@@ -102,6 +105,7 @@ const showApplication = async (
         call={call}
         reviews={reviews}
         averageScore={averageScore}
+        tallyLine={await tallyLineFor(db, v, call, app.id)}
         errors={shown.errors}
         notice={shown.notice}
       />,
@@ -143,14 +147,16 @@ export const applicationsPages = new Hono<AppEnv>()
     const v = requireViewer(c);
     const call = await viewCall(c.get("db"), v, c.req.param("id"));
     const choices = await applyChoices(c.get("db"), v, call.id);
+    noStoreIfRapid(c, call);
     const orgs = await Promise.all(
       choices.map(async (ch) => ({
         org: (await findOrg(c.get("db"), ch.orgId)) as Org,
         applicationId: ch.applicationId,
       })),
     );
-    // One organisation that has already started: go straight to its application.
-    if (orgs.length === 1 && orgs[0].applicationId)
+    // One organisation that has already started: go straight to its application — except for rapid
+    // response, where Back after "Leave quickly" lands here and must not bring the typed request back.
+    if (orgs.length === 1 && orgs[0].applicationId && call.kind !== "rapid")
       return c.redirect(`/applications/${orgs[0].applicationId}`, 303);
     return renderPage(c, <ApplyStartPage call={call} choices={orgs} />);
   })
@@ -169,6 +175,7 @@ export const applicationsPages = new Hono<AppEnv>()
   .get("/calls/:id/applications", async (c) => {
     requireViewer(c);
     const { call, items } = await applicationsForCall(c.get("db"), viewerOf(c), c.req.param("id"));
+    noStoreIfRapid(c, call);
     return renderPage(c, <CallApplicationsPage call={call} items={items} />);
   })
   .get("/orgs/:id/applications", async (c) => {

@@ -39,9 +39,11 @@ import { countriesFor } from "../actions/reference";
 import { findOrgNames } from "../db/orgs";
 import { canManageCall, type Viewer } from "../domain/permissions";
 import { requireViewer, viewerOf } from "../http/guards";
+import { noStoreIfRapid } from "../http/rapid-pages";
 import { Problem, zodFieldErrors } from "../core/problem";
 import type { Call } from "../db/calls";
 import type { z } from "zod";
+import { reviewProgressFor } from "../actions/reviews";
 
 const countries = (c: Context<AppEnv>) => countriesFor(c.get("db"), c.get("locale"));
 
@@ -101,12 +103,14 @@ const showCall = async (
   status = 200,
 ) => {
   const v = viewerOf(c);
+  noStoreIfRapid(c, call);
   return renderPage(
     c,
     <CallPage
       call={call}
       canManage={canManageCall(v, call).ok}
       myCsos={await myOrgs(c, v, "cso")}
+      reviewProgress={await reviewProgressFor(c.get("db"), v, call)}
       {...extra}
     />,
     status,

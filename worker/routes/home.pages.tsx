@@ -6,6 +6,7 @@ import { renderPage } from "../http/render";
 import { Home } from "../../web/pages/Home";
 import { MePage } from "../../web/pages/Me";
 import { myAwardsNeedingAttention } from "../actions/award-page";
+import { rapidRequestsWaiting } from "../actions/rapid-requests";
 import { requireViewer } from "../http/guards";
 import { readForm, str, parseWith } from "../http/forms";
 import { MePatch, TokenBody } from "../../schema/api/accounts";
@@ -20,6 +21,7 @@ import { coordinatedCountries, vouchRequestsTo } from "../db/trust";
 import { canViewOrg } from "../domain/permissions";
 import { createApiToken, revokeApiToken } from "../actions/accounts";
 import { acceptInvite, declineInvite, myInvitations } from "../actions/members";
+import { hasReviews } from "../actions/reviews";
 import { setCookie } from "hono/cookie";
 import { LANG_COOKIE } from "../middleware/locale";
 import { translator } from "../i18n";
@@ -45,6 +47,7 @@ const showMe = async (
     chapters,
     vouchRequests,
     awardsAttention,
+    rapidWaiting,
   ] = await Promise.all([
     listTokens(db, v.userId),
     myInvitations(db, v),
@@ -65,6 +68,7 @@ const showMe = async (
     coordinatedCountries(db, v.userId),
     vouchRequestsTo(db, owned),
     myAwardsNeedingAttention(db, v),
+    rapidRequestsWaiting(db, v),
   ]);
   const timeZones = Intl.supportedValuesOf("timeZone");
   return renderPage(
@@ -80,6 +84,8 @@ const showMe = async (
       recommendTwoFactor={recommendTwoFactor}
       chapters={chapters}
       awardsAttention={awardsAttention}
+      rapidWaiting={rapidWaiting}
+      hasReviews={await hasReviews(db, v)}
       vouchRequests={vouchRequests.filter(
         (r) => canViewOrg(v, { id: r.fromOrgId, visibility: r.fromVisibility }).ok,
       )}
@@ -132,7 +138,8 @@ export const homePages = new Hono<AppEnv>()
   })
   .post("/me/invitations/:id/accept", async (c) => {
     const inv = await acceptInvite(c.get("db"), requireViewer(c), c.req.param("id"));
-    return c.redirect(`/orgs/${inv.orgId}`, 303);
+    // A panel invitation joins no organisation: the new reviewer goes to their queue.
+    return c.redirect("callId" in inv ? "/reviews?notice=joined" : `/orgs/${inv.orgId}`, 303);
   })
   .post("/me/invitations/:id/decline", async (c) => {
     await declineInvite(c.get("db"), requireViewer(c), c.req.param("id"));

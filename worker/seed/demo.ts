@@ -16,6 +16,7 @@ import { seedDemoPledges } from "./pledges";
 import { seedDemoGrantHistory } from "./grant-history";
 import { seedDemoAfterAward } from "./after-award";
 import { seedDemoReport } from "./reports";
+import { seedDemoParticipation } from "./participation";
 import { LED_BY, THEMES, type LedBy, type Theme } from "../../schema/enums";
 import type { PlatformRole } from "../../schema/accounts";
 
@@ -58,6 +59,13 @@ export const DEMO_USERS: DemoUser[] = [
     id: "demo-user-coordinator",
     email: "coordinator@sanad.example",
     name: "هبة سليمان",
+    locale: "ar",
+    platformRole: "user",
+  },
+  {
+    id: "demo-user-panelist",
+    email: "panelist@sanad.example",
+    name: "نادية كرم",
     locale: "ar",
     platformRole: "user",
   },
@@ -546,6 +554,7 @@ export const seedDemo = async (db: Db, pepper: string, uploads?: R2Bucket) => {
   await seedDemoAfterAward(db);
   // Its light report needs somewhere to keep the photo: only callers with the R2 bucket get one.
   if (uploads) await seedDemoReport(db, uploads);
+  await seedDemoParticipation(db);
   // The Egypt chapter and its confirmation of the Minya group, written only by the run that creates the
   // coordinator's account: a coordinator an admin removed, or a confirmation withdrawn since, stays so.
   if (results[DEMO_USERS.findIndex((u) => u.id === DEMO_COORDINATOR)].length) {

@@ -1,4 +1,5 @@
-// The funder's list of a call's submitted applications, with their review averages.
+// The funder's list of a call's submitted applications, with their review averages; for a rapid-response
+// call, in the order they are due, with the promised date and overdue ones flagged.
 import { Scroll } from "../../components/Scroll";
 import { Shell } from "../../layouts/Shell";
 import { usePage } from "../../context";
@@ -7,11 +8,12 @@ import type { CallView } from "../../../schema/api/calls";
 import { formatMoney } from "../../../worker/domain/money";
 import { CallLine } from "./call-line";
 import { Status } from "./status";
+import { DecideBy } from "../../components/RapidPromise";
 
-const Row = ({ app: a }: { app: ReviewedApplicationView }) => {
+const Row = ({ app: a, rapid }: { app: ReviewedApplicationView; rapid: boolean }) => {
   const { t, locale } = usePage();
   return (
-    <tr>
+    <tr class={a.overdue ? "overdue" : undefined}>
       <td>
         <a href={`/applications/${a.id}`}>
           <bdi>{a.orgName}</bdi>
@@ -27,6 +29,11 @@ const Row = ({ app: a }: { app: ReviewedApplicationView }) => {
           </>
         )}
       </td>
+      {rapid && (
+        <td>
+          <DecideBy app={a} />
+        </td>
+      )}
       <td>
         {a.averageScore === null
           ? "—"
@@ -36,7 +43,7 @@ const Row = ({ app: a }: { app: ReviewedApplicationView }) => {
   );
 };
 
-const Table = ({ items }: { items: ReviewedApplicationView[] }) => {
+const Table = ({ items, rapid }: { items: ReviewedApplicationView[]; rapid: boolean }) => {
   const { t } = usePage();
   return (
     <div class="scroll">
@@ -47,12 +54,13 @@ const Table = ({ items }: { items: ReviewedApplicationView[] }) => {
               <th scope="col">{t("org.name")}</th>
               <th scope="col">{t("application.requested")}</th>
               <th scope="col">{t("application.status")}</th>
+              {rapid && <th scope="col">{t("rapid.decide_by")}</th>}
               <th scope="col">{t("application.reviews")}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((a) => (
-              <Row app={a} />
+              <Row app={a} rapid={rapid} />
             ))}
           </tbody>
         </table>
@@ -73,7 +81,11 @@ export const CallApplicationsPage = ({
     <Shell title={t("application.list_title", { call: call.title })}>
       <h1>{t("application.list_title", { call: call.title })}</h1>
       <CallLine call={call} />
-      {items.length === 0 ? <p>{t("application.none")}</p> : <Table items={items} />}
+      {items.length === 0 ? (
+        <p>{t("application.none")}</p>
+      ) : (
+        <Table items={items} rapid={call.kind === "rapid"} />
+      )}
     </Shell>
   );
 };

@@ -3,6 +3,7 @@ import { Shell } from "../../layouts/Shell";
 import { usePage } from "../../context";
 import { ErrorSummary, Notice, TextField, type FormErrors } from "../../components/form";
 import { OrgFacts } from "../../components/OrgFacts";
+import { LeaveQuickly } from "../../components/LeaveQuickly";
 import { applicationHref } from "../../islands/application";
 import type { ApplicationView } from "../../../schema/api/applications";
 import type { CallView } from "../../../schema/api/calls";
@@ -82,6 +83,8 @@ const DraftForm = ({ app, call, values, errors, conflict, actions }: DraftFormPr
       action={`/applications/${app.id}`}
       data-autosave={app.id}
       data-messages={messages}
+      // Rapid requests: the browser should not remember what was typed about a threat.
+      autocomplete={call.kind === "rapid" ? "off" : undefined}
       novalidate
     >
       <input type="hidden" name="version" value={values.version} />
@@ -116,6 +119,7 @@ export const ApplicationEditPage = ({ app, call, org, values, errors, notice, co
   const actions = actionsFor(app.status, "applicant");
   return (
     <Shell title={t("application.edit_title", { call: call.title })} scripts={[applicationHref]}>
+      <LeaveQuickly call={call} />
       <h1>{t("application.edit_title", { call: call.title })}</h1>
       <CallLine call={call} />
       <p>

@@ -12,6 +12,7 @@ import { StatusLine } from "./status";
 import { DecisionView } from "./decision-view";
 import { Answers } from "./answers";
 import { ReviewForm, AwardForm, DeclineForm } from "./review-forms";
+import { DecisionHint, type TallyLine } from "../tally/DecisionHint";
 
 type Review = Pick<ReviewView, "reviewerName" | "score" | "comment">;
 
@@ -20,6 +21,8 @@ type ReviewProps = {
   call: CallView;
   reviews: Review[];
   averageScore: number | null;
+  /** Panel and peer calls: where the panel ranks this application. */
+  tallyLine?: TallyLine | null;
   errors?: FormErrors;
   notice?: string;
 };
@@ -51,7 +54,15 @@ const Reviews = ({ reviews, averageScore }: Pick<ReviewProps, "reviews" | "avera
   );
 };
 
-export const ApplicationReviewPage = ({ app, call, reviews, averageScore, errors, notice }: ReviewProps) => {
+export const ApplicationReviewPage = ({
+  app,
+  call,
+  reviews,
+  averageScore,
+  tallyLine,
+  errors,
+  notice,
+}: ReviewProps) => {
   const { t } = usePage();
   const org = app.snapshot;
   const actions = actionsFor(app.status, "funder");
@@ -77,7 +88,12 @@ export const ApplicationReviewPage = ({ app, call, reviews, averageScore, errors
       <Reviews reviews={reviews} averageScore={averageScore} />
       {actions.includes("review") && <ReviewForm app={app} errors={errors} />}
       {(actions.includes("award") || actions.includes("decline")) && <h2>{t("application.decide")}</h2>}
-      {actions.includes("award") && <AwardForm app={app} call={call} errors={errors} />}
+      {tallyLine && (actions.includes("award") || actions.includes("decline")) && (
+        <DecisionHint line={tallyLine} />
+      )}
+      {actions.includes("award") && (
+        <AwardForm app={app} call={call} errors={errors} withNote={call.review.mode !== "funder"} />
+      )}
       {actions.includes("decline") && <DeclineForm app={app} errors={errors} />}
     </Shell>
   );

@@ -3,6 +3,7 @@
 import { Shell } from "../../layouts/Shell";
 import { usePage } from "../../context";
 import { OrgFacts } from "../../components/OrgFacts";
+import { LeaveQuickly } from "../../components/LeaveQuickly";
 import type { CallView } from "../../../schema/api/calls";
 import type { OrgView } from "../../../schema/api/orgs";
 import { CallLine } from "./call-line";
@@ -55,6 +56,7 @@ export const ApplyStartPage = ({ call, choices }: { call: CallView; choices: Sta
   const { t } = usePage();
   return (
     <Shell title={t("application.start_title", { call: call.title })}>
+      <LeaveQuickly call={call} />
       <h1>{t("application.start_title", { call: call.title })}</h1>
       <CallLine call={call} />
       {choices.length === 0 && <NeedCso />}

@@ -3,6 +3,8 @@
 import { Shell } from "../../layouts/Shell";
 import { usePage } from "../../context";
 import { Notice } from "../../components/form";
+import { LeaveQuickly } from "../../components/LeaveQuickly";
+import { PromisedDecision } from "../../components/RapidPromise";
 import type { ApplicationView } from "../../../schema/api/applications";
 import type { CallView } from "../../../schema/api/calls";
 import { actionsFor } from "../../../worker/domain/application-workflow";
@@ -25,10 +27,12 @@ export const ApplicationViewPage = ({ app, call, readOnly = false, notice }: Vie
   const actions = readOnly ? [] : actionsFor(app.status, "applicant");
   return (
     <Shell title={t("application.view_title", { call: call.title })}>
+      <LeaveQuickly call={call} />
       <h1>{t("application.view_title", { call: call.title })}</h1>
       <CallLine call={call} />
       {notice && <Notice>{notice}</Notice>}
       <StatusLine app={app} />
+      <PromisedDecision app={app} />
       <DecisionView app={app} />
       <Answers app={app} call={call} />
       {actions.includes("withdraw") && <WithdrawForm appId={app.id} />}

@@ -37,8 +37,16 @@ export const ReviewForm = ({ app, errors }: FormProps) => {
   );
 };
 
-/** Offers the amount requested; the call's range is checked when it is sent. */
-export const AwardForm = ({ app, call, errors }: FormProps & { call: CallView }) => {
+/**
+ * Offers the amount requested; the call's range is checked when it is sent. `withNote`: panel and peer
+ * calls, where an award departing from the ranking must say why.
+ */
+export const AwardForm = ({
+  app,
+  call,
+  errors,
+  withNote,
+}: FormProps & { call: CallView; withNote?: boolean }) => {
   const { t } = usePage();
   return (
     <form class="stack" method="post" action={`/applications/${app.id}/decision`} novalidate>
@@ -50,6 +58,9 @@ export const AwardForm = ({ app, call, errors }: FormProps & { call: CallView })
         inputmode="decimal"
         errors={errors}
       />
+      {withNote && (
+        <TextField name="note" label={t("tally.note_label")} multiline errors={errors} maxLength={2000} />
+      )}
       <p>
         <button type="submit">{t("application.award")}</button>
       </p>

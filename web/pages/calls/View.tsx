@@ -4,7 +4,11 @@ import { Shell } from "../../layouts/Shell";
 import { usePage } from "../../context";
 import { Notice, ErrorSummary, type FormErrors } from "../../components/form";
 import { Deadline } from "../../components/Deadline";
+import { LeaveQuickly } from "../../components/LeaveQuickly";
 import { MoneyRange } from "../../components/MoneyRange";
+import { TallyLink } from "../tally/TallyLink";
+import { ReviewPanel } from "./ReviewPanel";
+import type { ReviewProgress } from "../../../schema/api/reviews";
 import type { CallView } from "../../../schema/api/calls";
 import { countryName, formatMonths, formatNumber, languageName } from "../../../worker/i18n";
 import { trustLevelName } from "../../../worker/i18n/reasons";
@@ -163,6 +167,7 @@ type CallPageProps = {
   myCsos: { id: string; name: string }[];
   notice?: string;
   errors?: FormErrors;
+  reviewProgress?: ReviewProgress | null;
 };
 
 /** For a possible applicant: apply, or see how one of their groups matches. */
@@ -216,10 +221,11 @@ const ManageActions = ({ call }: { call: CallView }) => {
   );
 };
 
-export const CallPage = ({ call, canManage, myCsos, notice, errors }: CallPageProps) => {
+export const CallPage = ({ call, canManage, myCsos, notice, errors, reviewProgress }: CallPageProps) => {
   const { t } = usePage();
   return (
     <Shell title={call.title}>
+      <LeaveQuickly call={call} />
       <Byline call={call} />
       <h1 dir="auto">{call.title}</h1>
       {notice && <Notice>{notice}</Notice>}
@@ -234,6 +240,8 @@ export const CallPage = ({ call, canManage, myCsos, notice, errors }: CallPagePr
       <Questions call={call} />
       {call.status === "open" && !canManage && <ApplyActions call={call} myCsos={myCsos} />}
       {canManage && <ManageActions call={call} />}
+      <ReviewPanel call={call} progress={reviewProgress} errors={errors} />
+      <TallyLink call={call} canManage={canManage} />
     </Shell>
   );
 };
