@@ -3,7 +3,7 @@ import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlit
 import { createdAt, updatedAt } from "./columns";
 import { orgs } from "./orgs";
 import { users } from "./accounts";
-import { CALL_KINDS, CALL_STATUSES, FUNDING_TYPES, REVIEW_MODES } from "./enums";
+import { CALL_KINDS, CALL_STATUSES, FUNDING_TYPES, OFFER_KINDS, REVIEW_MODES } from "./enums";
 
 export const calls = sqliteTable(
   "calls",
@@ -35,6 +35,9 @@ export const calls = sqliteTable(
     grantMaxAmount: integer("grant_max_amount").notNull(),
     grantCurrency: text("grant_currency").notNull(),
     fundingType: text("funding_type", { enum: FUNDING_TYPES }).notNull(),
+    /** Non-cash offers: what is offered (training seats, mentoring hours, …) and how many. */
+    offerWhat: text("offer_what", { enum: OFFER_KINDS }),
+    offerQuantity: integer("offer_quantity"),
     durationMonths: integer("duration_months").notNull(),
     /**
      * UTC ISO instant; a call whose deadline has passed is closed whatever `status` still says. Rolling

@@ -136,3 +136,15 @@ export const DIMENSIONS = [
   "year",
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
+
+/** What a non-cash offer gives: seats on a training, mentoring hours, travel, in-kind help or legal aid. */
+export const OFFER_KINDS = ["training", "mentoring", "travel", "in_kind", "legal_aid"] as const;
+export type OfferKind = (typeof OFFER_KINDS)[number];
+
+/** Creative Commons choices for the library (and "other" with the licence named in the summary). */
+export const LICENCES = ["cc0", "cc_by", "cc_by_sa", "cc_by_nc", "cc_by_nc_sa", "other"] as const;
+export type Licence = (typeof LICENCES)[number];
+
+/** A library resource waits for moderation, is published, or was turned down. */
+export const RESOURCE_STATUSES = ["pending", "published", "rejected"] as const;
+export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];

@@ -12,3 +12,4 @@ export * from "./equity";
 export * from "./trust";
 export * from "./after-award";
 export * from "./reviews";
+export * from "./beyond-money";
