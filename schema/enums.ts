@@ -48,7 +48,8 @@ export type CivicSpace = (typeof CIVIC_SPACE)[number];
 export const INCOME_GROUPS = ["LIC", "LMC", "UMC", "HIC"] as const;
 export type IncomeGroup = (typeof INCOME_GROUPS)[number];
 
-export const FUNDING_TYPES = ["core", "project"] as const;
+/** non_cash: an offer of help other than money (OFFER_KINDS), posted with `offer` instead of a grant. */
+export const FUNDING_TYPES = ["core", "project", "non_cash"] as const;
 export type FundingType = (typeof FUNDING_TYPES)[number];
 
 export const CALL_STATUSES = ["draft", "open", "closed"] as const;

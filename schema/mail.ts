@@ -15,6 +15,8 @@ export const MAIL_KINDS = [
   "report_overdue",
   // A funder asks someone to review a call on its panel (worker/actions/reviews.ts).
   "panel_invitation",
+  // The weekly digest of new calls an organisation is eligible for (worker/actions/digest.ts).
+  "digest",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -9,7 +9,7 @@ import { localeMiddleware } from "./middleware/locale";
 import { securityHeaders } from "./middleware/security-headers";
 import { compression } from "./middleware/compression";
 import { csrfMiddleware } from "./middleware/csrf";
-import { authLimit, heavyLimit, feedbackLimit } from "./middleware/rate-limit";
+import { authLimit, heavyLimit, feedbackLimit, checkLimit } from "./middleware/rate-limit";
 import { onError, notFound } from "./http/errors";
 import { Problem } from "./core/problem";
 import { assets } from "./routes/assets";
@@ -21,9 +21,16 @@ import { orgsPages } from "./routes/orgs.pages";
 import { trustPages } from "./routes/trust.pages";
 import { callsApi } from "./routes/calls.api";
 import { callsPages } from "./routes/calls.pages";
+import { feedRoutes } from "./routes/feeds";
+import { eligibilityApi } from "./routes/eligibility.api";
+import { checkPages } from "./routes/check.pages";
+import { digestApi } from "./routes/digest.api";
+import { digestPages } from "./routes/digest.pages";
 import { tallyApi } from "./routes/tally.api";
 import { tallyPages } from "./routes/tally.pages";
 import { applicationsApi } from "./routes/applications.api";
+import { partnersApi } from "./routes/partners.api";
+import { partnersPages } from "./routes/partners.pages";
 import { applicationsPages } from "./routes/applications.pages";
 import { pledgesApi } from "./routes/pledges.api";
 import { pledgesPages } from "./routes/pledges.pages";
@@ -37,6 +44,8 @@ import { feedbackApi } from "./routes/feedback.api";
 import { feedbackPages } from "./routes/feedback.pages";
 import { uploadsApi, UPLOADS_PATH } from "./routes/uploads.api";
 import { reportsPages } from "./routes/reports.pages";
+import { mapApi } from "./routes/map.api";
+import { mapPages } from "./routes/map.pages";
 import { homePages } from "./routes/home.pages";
 import { adminPages } from "./routes/admin.pages";
 import { securityPages } from "./routes/security.pages";
@@ -44,6 +53,8 @@ import { devPages } from "./routes/dev.pages";
 import { docsRoutes } from "./routes/docs";
 import { reviewsApi } from "./routes/reviews.api";
 import { reviewsPages } from "./routes/reviews.pages";
+import { resourcesApi } from "./routes/resources.api";
+import { resourcesPages, RESOURCE_FORM_POST } from "./routes/resources.pages";
 
 /** Requests larger than this are refused with 413 before any parsing (uploads set their own 5 MB limit). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -59,7 +70,11 @@ export const createApp = () => {
     "*",
     except(
       // These set their own limit, after checking who asks: they carry a file.
-      (c) => c.req.method === "POST" && (c.req.path === UPLOADS_PATH || REPORT_FORM_POST.test(c.req.path)),
+      (c) =>
+        c.req.method === "POST" &&
+        (c.req.path === UPLOADS_PATH ||
+          REPORT_FORM_POST.test(c.req.path) ||
+          c.req.path === RESOURCE_FORM_POST),
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: () => {
@@ -76,6 +91,7 @@ export const createApp = () => {
     app.use(path, authLimit);
   for (const path of ["/api/v1/reports/*", "/api/v1/exports/*", "/reports"]) app.use(path, heavyLimit);
   for (const path of ["/api/v1/orgs/:id/feedback", "/orgs/:id/feedback"]) app.use(path, feedbackLimit);
+  for (const path of ["/api/v1/eligibility-check", "/check"]) app.use(path, checkLimit);
 
   app.route("/", assets);
   app.route("/", homePages);
@@ -83,31 +99,42 @@ export const createApp = () => {
   app.route("/", orgsPages);
   app.route("/", trustPages);
   app.route("/", feedbackPages);
+  app.route("/", feedRoutes);
+  app.route("/", checkPages);
+  app.route("/", digestPages);
   app.route("/", callsPages);
   app.route("/", tallyPages);
   app.route("/", reviewsPages);
   app.route("/", applicationsPages);
+  app.route("/", partnersPages);
   app.route("/", pledgesPages);
   app.route("/", awardsPages);
   app.route("/", awardReportsPages);
   app.route("/", reportsPages);
+  app.route("/", mapPages);
   app.route("/", adminPages);
   app.route("/", securityPages);
+  app.route("/", resourcesPages);
   app.route("/", devPages);
   app.route("/api/v1", referenceApi);
   app.route("/api/v1", authApi);
   app.route("/api/v1", orgsApi);
   app.route("/api/v1", callsApi);
+  app.route("/api/v1", eligibilityApi);
+  app.route("/api/v1", digestApi);
   app.route("/api/v1", tallyApi);
   app.route("/api/v1", reviewsApi);
   app.route("/api/v1", applicationsApi);
+  app.route("/api/v1", partnersApi);
   app.route("/api/v1", pledgesApi);
   app.route("/api/v1", reportsApi);
+  app.route("/api/v1", mapApi);
   app.route("/api/v1", trustApi);
   app.route("/api/v1", awardsApi);
   app.route("/api/v1", awardReportsApi);
   app.route("/api/v1", feedbackApi);
   app.route("/api/v1", uploadsApi);
+  app.route("/api/v1", resourcesApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "cookie", {
     type: "apiKey",

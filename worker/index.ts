@@ -10,6 +10,8 @@ import { recomputeMany } from "./actions/trust";
 import { deliverBatch, enqueueMail, type MailMessage } from "./mail/delivery";
 import { writeReportReminders } from "./actions/award-reports";
 import { openDueReviews } from "./actions/review-opening";
+import { writeWeeklyDigest } from "./actions/digest";
+import { DIGEST_CRON } from "./domain/digest";
 
 /** The cron has no request to take links' origin from: the sender address's domain serves the site. */
 const originOf = (mailFrom: string) => `https://${mailFrom.split("@").pop()}`;
@@ -46,10 +48,16 @@ export default {
     }
     return app.fetch(request, env, ctx);
   },
-  /** The cron trigger (wrangler.toml): closes calls past their deadline, writes report reminders, queues mail that lost its message. */
+  /** The cron triggers (wrangler.toml): the weekly digest; every 15 minutes, closes calls past their deadline, writes report reminders, queues mail that lost its message. */
   async scheduled(controller: ScheduledController, env: Bindings) {
     const db = createDb(env.DB);
     const now = new Date(controller.scheduledTime);
+    if (controller.cron === DIGEST_CRON) {
+      const written = await writeWeeklyDigest(db, originOf(env.MAIL_FROM), now);
+      console.log(`weekly digest: ${written.length} mail(s) written`);
+      await enqueueMail(env.MAIL_QUEUE, written);
+      return;
+    }
     const closed = await closeExpiredCalls(db, now);
     if (closed.length) console.log(`closed ${closed.length} call(s) after their deadline`);
     // Panel and peer calls among them (and any an earlier run missed) open their review.

@@ -3,6 +3,8 @@ import { z } from "@hono/zod-openapi";
 import { APPLICATION_STATUSES, DECISIONS, DECLINE_REASONS } from "../enums";
 import { Money, IsoTime, uniqueList } from "./common";
 import { Org } from "./orgs";
+import { ApplicationPartner, PartnerList } from "./partners";
+import { MAX_OFFER_QUANTITY } from "./calls";
 
 /** Draft answers may exceed a question's limit (submit checks it) but never this cap. */
 const MAX_DRAFT_ANSWER = 20_000;
@@ -13,6 +15,9 @@ export const ApplicationPatch = z
   .object({
     answers: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), z.string().max(MAX_DRAFT_ANSWER)).optional(),
     requestedAmount: Money.nullable().optional(),
+    partners: PartnerList.optional().openapi({
+      description: "A consortium: the whole list of partner organisations (replaces the previous one)",
+    }),
     version: z.number().int().min(1),
   })
   .openapi("ApplicationPatch");
@@ -25,11 +30,15 @@ export const DecisionBody = z
   .object({
     decision: z.enum(DECISIONS),
     amount: Money.optional(),
+    quantity: z.number().int().min(1).max(MAX_OFFER_QUANTITY).optional().openapi({
+      description:
+        "Awards of non_cash calls: how many of the offer (seats, hours, …) go to this group, instead of an amount",
+    }),
     reasons: uniqueList(z.enum(DECLINE_REASONS), DECLINE_REASONS.length).optional(),
     note: z.string().trim().max(2000).optional(),
   })
   .superRefine((d, ctx) => {
-    if (d.decision === "award" && !d.amount)
+    if (d.decision === "award" && !d.amount && d.quantity === undefined)
       ctx.addIssue({ code: "custom", path: ["amount"], message: "err.required" });
     if (d.decision === "decline" && !d.reasons?.length)
       ctx.addIssue({ code: "custom", path: ["reasons"], message: "err.decline_reason" });
@@ -65,6 +74,9 @@ export const Application = z
     }),
     overdue: z.boolean().nullable().openapi({
       description: "Rapid-response calls: still undecided after decideBy (null when there is no promise)",
+    }),
+    partners: z.array(ApplicationPartner).optional().openapi({
+      description: "A consortium application's partners (on GET /applications/{id} and draft saves)",
     }),
     createdAt: IsoTime,
     updatedAt: IsoTime,

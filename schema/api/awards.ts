@@ -4,6 +4,7 @@ import { z } from "@hono/zod-openapi";
 import { FUNDING_TYPES, PAYOUT_RAILS } from "../enums";
 import { Money, Id, IsoTime } from "./common";
 import { Report, ReportDue } from "./award-reports";
+import { Offer } from "./calls";
 
 /** A calendar day; checked as a real date (2026-02-30 is refused). */
 export const Day = z.iso
@@ -119,9 +120,15 @@ export const Award = z
     callId: z.string(),
     orgId: z.string(),
     funderOrgId: z.string(),
-    amount: Money,
+    amount: Money.openapi({
+      description:
+        'For non_cash awards: the quantity granted in currency "XXX" (ISO 4217: no currency involved), worth 0 in every money figure; `offer` says what it is',
+    }),
     awardedAt: Day,
     fundingType: z.enum(FUNDING_TYPES),
+    offer: Offer.nullable().openapi({
+      description: "What a non_cash award gives and how many; null for money",
+    }),
     durationMonths: z.number().int(),
     tranches: z.array(Tranche),
     disbursements: z.array(Disbursement),

@@ -6,6 +6,7 @@ import {
   FUNDING_TYPES,
   LED_BY,
   LEGAL_STATUSES,
+  OFFER_KINDS,
   REVIEW_MODES,
   SETTINGS,
   THEMES,
@@ -63,6 +64,15 @@ const Grant = z.object({ min: Money, max: Money }).superRefine((g, ctx) => {
     ctx.addIssue({ code: "custom", path: ["max", "amount"], message: "err.amount_positive" });
 });
 
+/** What a non-cash call gives: how many seats, hours, trips or items of the kind named. */
+export const MAX_OFFER_QUANTITY = 10000;
+export const Offer = z
+  .object({
+    what: z.enum(OFFER_KINDS),
+    quantity: z.number().int().min(1).max(MAX_OFFER_QUANTITY),
+  })
+  .openapi("Offer");
+
 const distinctIds = (qs: { id?: string }[]) => {
   const ids = qs.map((q) => q.id).filter(Boolean);
   return new Set(ids).size === ids.length;
@@ -86,8 +96,14 @@ export const callFields = {
   themes: uniqueList(z.enum(THEMES), THEMES.length),
   eligibility: Eligibility,
   priorities: Priorities.optional(),
-  grant: Grant,
+  grant: Grant.optional().openapi({
+    description:
+      "Required for money calls (core, project); optional for non_cash, where it is an indicative value and never awarded",
+  }),
   fundingType: z.enum(FUNDING_TYPES),
+  offer: Offer.optional().openapi({
+    description: "Required for non_cash calls (training seats, mentoring hours, …); refused on money calls",
+  }),
   durationMonths: z.number().int().min(1).max(120),
   deadline: z.iso
     .datetime({ offset: true, error: "err.datetime" })
@@ -116,6 +132,9 @@ export const callFields = {
 };
 
 type CallShape = {
+  fundingType: (typeof FUNDING_TYPES)[number];
+  grant?: unknown;
+  offer?: unknown;
   kind?: (typeof CALL_KINDS)[number];
   deadline?: string;
   decisionWithinDays?: number;
@@ -142,11 +161,33 @@ const kindRules = (c: CallShape, ctx: z.RefinementCtx) => {
   if (c.review && c.review.mode !== "funder") issue(["review", "mode"], "err.rapid_review");
 };
 
-export const CallInput = z.object(callFields).superRefine(kindRules);
+/** A money call names its grant and offers nothing else; a non-cash call names its offer. */
+const fundingRules = (c: CallShape, ctx: z.RefinementCtx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (c.fundingType === "non_cash") {
+    if (c.offer === undefined) issue("offer", "err.required");
+  } else {
+    if (c.grant === undefined) issue("grant", "err.required");
+    if (c.offer !== undefined) issue("offer", "offer.err_money_call");
+  }
+};
+
+const callRules = (c: CallShape, ctx: z.RefinementCtx) => {
+  kindRules(c, ctx);
+  fundingRules(c, ctx);
+};
+
+export const CallInput = z.object(callFields).superRefine(callRules);
 
 export const CallCreate = z
-  .object({ funderOrgId: z.string().min(1).max(64), ...callFields })
-  .superRefine(kindRules)
+  .object({
+    funderOrgId: z.string().min(1).max(64).openapi({
+      description:
+        "The posting organisation: a funder, or for non_cash calls also a CSO verified by the platform or at trust level 3 or above",
+    }),
+    ...callFields,
+  })
+  .superRefine(callRules)
   .openapi("CallCreate");
 
 export const CallPatch = z
@@ -154,6 +195,11 @@ export const CallPatch = z
   .partial()
   .extend({ version: z.number().int().min(1) })
   .openapi("CallPatch");
+
+const GrantOut = Grant.nullable().openapi({
+  description: "null for a non_cash call posted without an indicative value",
+});
+const OfferOut = Offer.nullable().openapi({ description: "null for money calls" });
 
 const QuestionOut = z.object({ id: z.string(), label: z.string(), maxChars: z.number().int() });
 
@@ -187,8 +233,9 @@ export const Call = z
       settings: z.array(z.enum(SETTINGS)),
       themes: z.array(z.enum(THEMES)),
     }),
-    grant: Grant,
+    grant: GrantOut,
     fundingType: z.enum(FUNDING_TYPES),
+    offer: OfferOut,
     durationMonths: z.number().int(),
     deadline: IsoTime.nullable().openapi({ description: "null for rolling (rapid-response) calls" }),
     kind: z.enum(CALL_KINDS),
@@ -223,8 +270,9 @@ export const CallSummary = z
       .openapi({ description: 'null when the funder\'s profile is not public (shown as "a funder")' }),
     title: z.string(),
     themes: z.array(z.enum(THEMES)),
-    grant: Grant,
+    grant: GrantOut,
     fundingType: z.enum(FUNDING_TYPES),
+    offer: OfferOut,
     durationMonths: z.number().int(),
     deadline: IsoTime.nullable().openapi({ description: "null for rolling (rapid-response) calls" }),
     kind: z.enum(CALL_KINDS),

@@ -1,6 +1,6 @@
 // Query and response shapes for the equity report and the exports.
 import { z } from "@hono/zod-openapi";
-import { DIMENSIONS, FUNDING_TYPES } from "../enums";
+import { DIMENSIONS, FUNDING_TYPES, OFFER_KINDS } from "../enums";
 import { CurrencyCode } from "./common";
 
 const Day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "err.date" });
@@ -85,6 +85,17 @@ export const EquityReport = z
       .openapi({
         description:
           "Awards from confidential calls (rapid response to groups under threat) are counted in the totals, shares and groups but never listed or named: grouped by funder they form one `confidential` group. `count` is how many of the report's awards they are; null and `suppressed: true` when they went to fewer than k organisations (or the whole report is suppressed)",
+      }),
+    nonCash: z
+      .object({
+        awards: z.number().int().nullable(),
+        organisations: z.number().int().nullable(),
+        byKind: z.record(z.enum(OFFER_KINDS), z.number().int().nullable()).nullable(),
+        suppressed: z.boolean(),
+      })
+      .openapi({
+        description:
+          "Non-cash offers (training seats, mentoring hours, travel, in-kind help, legal aid) awarded, counted apart: they are in none of the money figures, shares, success rates or adverse-impact ratios. null and `suppressed: true` when they went to fewer than k organisations; in `byKind` a kind that went to fewer than k is null",
       }),
     corePledges: z.object({
       amount: z.number().int().nullable(),

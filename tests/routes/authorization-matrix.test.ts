@@ -18,6 +18,7 @@ import {
   addMember,
 } from "../helpers/world";
 import { callBody } from "../helpers/calls";
+import { libraryFixture, postResource, resourceBody } from "../helpers/resources";
 import { createApp } from "../../worker/app";
 
 const CALLERS = ["anon", "otherCso", "ownCso", "otherFunder", "ownFunder", "analyst", "admin"] as const;
@@ -39,8 +40,8 @@ const csoOwners: Outcome[] = [401, 403, "ok", 403, 403, 403, 403];
 const draftCallManagers: Outcome[] = [404, 404, 404, 404, "ok", 404, "ok"];
 /** Pages ask anonymous visitors to sign in before anything else. */
 const draftCallPages: Outcome[] = [401, 404, 404, 404, "ok", 404, "ok"];
-/** The new-call form is for members of any funder organisation (for their own funder). */
-const anyFunderMember: Outcome[] = [401, 403, 403, "ok", "ok", 403, 403];
+/** A consortium's partner consents by its owners; others who may read the draft (admins) get 403. */
+const partnerOwners: Outcome[] = [401, 404, "ok", 404, 404, 404, 403];
 
 type Fx = {
   cso: string;
@@ -59,6 +60,13 @@ type Fx = {
   upload: string;
   report: string;
   reportDraft: string;
+  libraryOrg: string;
+  resource: string;
+  resourcePending: string;
+  /** A draft consortium application of a group outside the callers, naming `cso` as its partner. */
+  consortium: string;
+  /** `cso`'s "looking for partners" post on `call`. */
+  partnerPost: string;
 };
 type Row = {
   route: string;
@@ -117,10 +125,41 @@ const TABLE: Row[] = [
   json("GET /api/v1/exports/360giving.json", all("ok"), () => "/api/v1/exports/360giving.json"),
   json("GET /calls", all("ok"), () => "/calls"),
   json("GET /calls/:id", all("ok"), (f) => `/calls/${f.call}`),
+  // Open feeds and the anonymous eligibility check (issue 21): anyone; the weekly digest: the CSO's members.
+  json("GET /calls.atom", all("ok"), () => "/calls.atom"),
+  json("GET /calls.json", all("ok"), () => "/calls.json"),
+  json("GET /check", all("ok"), () => "/check"),
+  form(
+    "POST /check",
+    all("ok"),
+    () => "/check",
+    () => ({ country: "EG", ledBy: "women" }),
+  ),
+  json(
+    "POST /api/v1/eligibility-check",
+    all("ok"),
+    () => "/api/v1/eligibility-check",
+    () => ({ country: "EG", ledBy: ["women"] }),
+  ),
+  json("GET /api/v1/orgs/:id/digest", csoMembers, (f) => `/api/v1/orgs/${f.cso}/digest`),
+  json(
+    "PUT /api/v1/orgs/:id/digest",
+    csoMembers,
+    (f) => `/api/v1/orgs/${f.cso}/digest`,
+    () => ({ on: true }),
+  ),
+  form(
+    "POST /me/digest",
+    csoMembers,
+    () => "/me/digest",
+    (f) => ({ orgId: f.cso, on: "true" }),
+  ),
   json("GET /orgs", all("ok"), () => "/orgs"),
   json("GET /orgs/:id", all("ok"), (f) => `/orgs/${f.cso}`),
   json("GET /orgs/:id/ledger", all("ok"), (f) => `/orgs/${f.cso}/ledger`),
   json("GET /reports", all("ok"), () => "/reports"),
+  json("GET /map", all("ok"), () => "/map?metric=awards"),
+  json("GET /api/v1/map", all("ok"), () => "/api/v1/map?metric=amount"),
   json("GET /login", all("ok"), () => "/login"),
   json("GET /signup", all("ok"), () => "/signup"),
   // Accounts.
@@ -468,7 +507,9 @@ const TABLE: Row[] = [
     () => "/reviews/not-an-assignment",
     () => ({ score: "3" }),
   ),
-  json("GET /calls/new", anyFunderMember, () => "/calls/new"),
+  // The new-call form: members of any funder, and owners of a verified group (non-cash offers only) —
+  // ownCso's group was verified by the "POST /api/v1/orgs/:id/verify" row above; otherCso's never is.
+  json("GET /calls/new", [401, 403, "ok", "ok", "ok", 403, 403], () => "/calls/new"),
   form(
     "POST /calls/new",
     funderMembersOrAdmin,
@@ -549,6 +590,59 @@ const TABLE: Row[] = [
     () => ({ decision: "decline", reasons: ["other"] }),
   ),
   json("GET /applications/:id", [401, 404, "ok", 404, "ok", 404, "ok"], (f) => `/applications/${f.app}`),
+  // Partners: posts on a call, and consortium applications (the partner's owners consent; admins may
+  // read the application but not consent for a group).
+  json(
+    "POST /api/v1/calls/:id/partner-posts",
+    csoMembers,
+    (f) => `/api/v1/calls/${f.call}/partner-posts`,
+    (f) => ({ orgId: f.cso, message: "Looking for a partner in the matrix." }),
+  ),
+  json("GET /api/v1/calls/:id/partner-posts", signedIn(), (f) => `/api/v1/calls/${f.call}/partner-posts`),
+  json(
+    "POST /api/v1/partner-posts/:id/close",
+    csoMembers,
+    (f) => `/api/v1/partner-posts/${f.partnerPost}/close`,
+  ),
+  form(
+    "POST /calls/:id/partner-posts",
+    csoMembers,
+    (f) => `/calls/${f.call}/partner-posts`,
+    (f) => ({ orgId: f.cso, message: "Looking for a partner in the matrix." }),
+  ),
+  form("POST /partner-posts/:id/close", csoMembers, (f) => `/partner-posts/${f.partnerPost}/close`),
+  json(
+    "POST /api/v1/applications/:id/partners/:orgId/consent",
+    partnerOwners,
+    (f) => `/api/v1/applications/${f.consortium}/partners/${f.cso}/consent`,
+  ),
+  json(
+    "DELETE /api/v1/applications/:id/partners/:orgId/consent",
+    partnerOwners,
+    (f) => `/api/v1/applications/${f.consortium}/partners/${f.cso}/consent`,
+  ),
+  form(
+    "POST /applications/:id/partners/:orgId/consent",
+    partnerOwners,
+    (f) => `/applications/${f.consortium}/partners/${f.cso}/consent`,
+  ),
+  form(
+    "POST /applications/:id/partners/:orgId/withdraw-consent",
+    partnerOwners,
+    (f) => `/applications/${f.consortium}/partners/${f.cso}/withdraw-consent`,
+  ),
+  form(
+    "POST /applications/:id/partners",
+    [401, 404, "ok", 404, 404, 404, 403],
+    (f) => `/applications/${f.draft}/partners`,
+    (f) => ({ version: "1", partner: f.cso, role: "Training", share: "10" }),
+  ),
+  form(
+    "POST /applications/:id/partners/:orgId/remove",
+    [401, 404, "ok", 404, 404, 404, 403],
+    (f) => `/applications/${f.draft}/partners/${f.cso}/remove`,
+    () => ({ version: "1" }),
+  ),
   form(
     "POST /applications/:id",
     [401, 404, "ok", 404, 404, 404, 403],
@@ -887,6 +981,57 @@ const TABLE: Row[] = [
     [401, 404, "ok", 404, 404, 404, "ok"],
     (f) => `/api/v1/uploads/${f.upload}`,
   ),
+  // The library: published resources are everyone's; a pending one exists for its group's members, admins and
+  // its country's coordinators (none among these callers); members of verified organisations post (ownFunder's
+  // funder is verified: it may open the form); admins and coordinators moderate, the posting group may not.
+  json("GET /api/v1/resources", all("ok"), () => "/api/v1/resources"),
+  json(
+    "GET /api/v1/resources/:id",
+    [404, 404, "ok", 404, 404, 404, "ok"],
+    (f) => `/api/v1/resources/${f.resourcePending}`,
+  ),
+  json(
+    "POST /api/v1/resources",
+    csoMembers,
+    () => "/api/v1/resources",
+    (f) => resourceBody(f.libraryOrg),
+  ),
+  json(
+    "POST /api/v1/resources/:id/publish",
+    [401, 404, 403, 404, 404, 404, "ok"],
+    (f) => `/api/v1/resources/${f.resourcePending}/publish`,
+  ),
+  json(
+    "POST /api/v1/resources/:id/reject",
+    [401, 404, 403, 404, 404, 404, "ok"],
+    (f) => `/api/v1/resources/${f.resourcePending}/reject`,
+  ),
+  json("GET /resources", all("ok"), () => "/resources"),
+  json("GET /resources/new", [401, 403, "ok", 403, "ok", 403, 403], () => "/resources/new"),
+  form(
+    "POST /resources",
+    csoMembers,
+    () => "/resources",
+    (f) => ({
+      orgId: f.libraryOrg,
+      title: "Matrix guide",
+      summary: "Posted by the matrix through the form.",
+      language: "en",
+      licence: "cc_by",
+      url: "https://example.org/matrix.pdf",
+    }),
+  ),
+  json("GET /resources/:id", all("ok"), (f) => `/resources/${f.resource}`),
+  form(
+    "POST /resources/:id/publish",
+    [401, 404, 403, 404, 404, 404, "ok"],
+    (f) => `/resources/${f.resourcePending}/publish`,
+  ),
+  form(
+    "POST /resources/:id/reject",
+    [401, 404, 403, 404, 404, 404, "ok"],
+    (f) => `/resources/${f.resourcePending}/reject`,
+  ),
   // Administration and reference data.
   json("GET /admin", adminOnly, () => "/admin"),
   form(
@@ -961,6 +1106,8 @@ const OWN_REPORT_DRAFT = /^PATCH \/api\/v1\/reports\/:id$|reports\/:id\/submit|^
 /** Rows that remove a member or revoke an invitation: a fresh one each, so the owner's success is not judged on a gone one. */
 const OWN_MEMBER = /members\/:userId/;
 const OWN_INVITATION = /invitations\/:invitationId/;
+/** Moderation rows: a fresh pending resource each, so the admin's success is judged on one still pending. */
+const OWN_PENDING_RESOURCE = /resources\/:id\/(publish|reject)/;
 /** Rows that delete the organisation: each caller gets a fresh one, so a refusal is judged on a live organisation. */
 const DELETES_ORG = /^DELETE \/api\/v1\/orgs\/:id$|^POST \/orgs\/:id\/delete$/;
 
@@ -1027,7 +1174,28 @@ const fixtures = async (c: Record<Caller, Client>): Promise<Fx> => {
     disbursement,
     upload,
     ...(await reportsOf(c, award)),
+    ...(await libraryFixture(c.ownCso as Client & { email: string })),
+    consortium: await consortiumNaming(cso, call),
+    partnerPost: (
+      await c.ownCso.post(`/api/v1/calls/${call}/partner-posts`, {
+        orgId: cso,
+        message: "Seeking a partner for the matrix.",
+      })
+    ).body.id,
   };
+};
+
+/** A group none of the callers belongs to starts a draft on the call naming `cso` as a partner. */
+const consortiumNaming = async (cso: string, call: string) => {
+  const lead = await signUp();
+  const org = (await lead.post("/api/v1/orgs", { ...csoFields, name: "Consortium lead" })).body.id;
+  const draft = (await lead.post(`/api/v1/calls/${call}/applications`, { orgId: org })).body;
+  const named = await lead.patch(`/api/v1/applications/${draft.id}`, {
+    version: draft.version,
+    partners: [{ orgId: cso, role: "Training", share: 30 }],
+  });
+  if (named.status !== 200) throw new Error(`fixture consortium: ${JSON.stringify(named.body)}`);
+  return draft.id as string;
 };
 
 /** A published panel call of the funder's, its review opened (the row the close would write). */
@@ -1133,6 +1301,8 @@ describe("authorization matrix", () => {
       fx.token = (await c.ownCso.post("/api/v1/tokens", { name: "row" })).body.id;
     if (OWN_MEMBER.test(row.route)) fx.member = await newMember(c.ownCso, fx.cso);
     if (OWN_REPORT_DRAFT.test(row.route)) fx.reportDraft = (await reportsOf(c, fx.award)).reportDraft;
+    if (OWN_PENDING_RESOURCE.test(row.route))
+      fx.resourcePending = await postResource(c.ownCso, fx.libraryOrg);
     if (OWN_INVITATION.test(row.route))
       fx.invitation = (
         await c.ownCso.post(`/api/v1/orgs/${fx.cso}/members`, {

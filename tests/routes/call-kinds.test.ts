@@ -2,7 +2,7 @@
 // review mode a call chooses: what the API accepts, refuses and shows.
 import { describe, it, expect } from "vitest";
 import { callBody, funderWithCall, inDays } from "../helpers/calls";
-import { orgOwner, funderFields } from "../helpers/world";
+import { orgOwner, funderFields, csoFields } from "../helpers/world";
 import { Client } from "../helpers/client";
 
 const rapid = (over: Record<string, unknown> = {}) => ({
@@ -122,5 +122,20 @@ describe("review modes", () => {
     );
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad.body)).toEqual(["review.mode", "review.reviewsPerApplication"]);
+  });
+});
+
+describe("applying to a call reviewed by others", () => {
+  it("the draft page tells the group its answers are read without its name, and how to stay anonymous", async () => {
+    const panel = await funderWithCall({ review: { mode: "panel", reviewsPerApplication: 2 } });
+    const standard = await funderWithCall();
+    const cso = await orgOwner(csoFields);
+    const draftPage = async (callId: string) => {
+      const app = (await cso.post(`/api/v1/calls/${callId}/applications`, { orgId: cso.org.id })).body;
+      return (await cso.fetch(`/applications/${app.id}`)).text();
+    };
+    const hint = "To stay anonymous to them, do not name your group";
+    expect(await draftPage(panel.call.id)).toContain(hint);
+    expect(await draftPage(standard.call.id)).not.toContain(hint);
   });
 });

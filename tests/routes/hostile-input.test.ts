@@ -12,6 +12,7 @@ import { assignment, openReview, panelCallWithApplications, reviewers } from "..
 import { applicantGroup, closeCall, firstAssignment, panelOf, reviewedCall } from "../helpers/panel";
 import { jpegWithMetadata, pngWithMetadata, webpWithMetadata, PDF, MP3 } from "../helpers/uploads";
 import { createApp } from "../../worker/app";
+import { libraryPoster, resourceBody } from "../helpers/resources";
 
 const ROUTES = createApp()
   .routes.filter((r) => r.method !== "ALL" && !r.path.startsWith("/assets/"))
@@ -63,6 +64,9 @@ const TABLES = [
   "report_shares",
   "call_panelists",
   "review_assignments",
+  "partner_posts",
+  "application_partners",
+  "resources",
 ];
 const census = async () => {
   const [row] = (
@@ -645,5 +649,246 @@ describe("hostile decisions against the review tally", () => {
     );
     // The tally still reads, whatever happened to it.
     expect((await funder.get(`/api/v1/calls/${callId}/tally`)).status).toBe(200);
+  });
+});
+
+/** The map's one parameter: whatever arrives as `metric`, a figure for a known metric or a 400 naming it. */
+describe("hostile map metrics", () => {
+  test("never a 5xx; the API names `metric`, the page says so and still draws the map", {
+    timeout: 60_000,
+  }, async () => {
+    const metric = fc.oneof(
+      nasty.map((s) => s.slice(0, 3000)),
+      fc.constantFrom("orgs", "awards", "amount"),
+    );
+    await fc.assert(
+      fc.asyncProperty(metric, fc.integer({ min: 1, max: 3 }), async (m, times) => {
+        // Repeated too (`?metric=a&metric=a`): the API reads an array there and refuses it; the page reads one.
+        const query = Array.from({ length: times }, () => `metric=${pct(m)}`).join("&");
+        const known = ["orgs", "awards", "amount"].includes(m);
+        const api = await new Client().fetch(`/api/v1/map?${query}`);
+        const body = await api.text();
+        const accepted = known && times === 1;
+        expect(api.status, `${query.slice(0, 200)} → ${body.slice(0, 300)}`).toBe(accepted ? 200 : 400);
+        if (!accepted) {
+          expect(api.headers.get("content-type")).toContain("application/problem+json");
+          expect(JSON.parse(body).errors.map((e: { path: string }) => e.path)).toContain("metric");
+        }
+        const page = await new Client().fetch(`/map?${query}`);
+        const html = await page.text();
+        expect(page.status).toBe(known ? 200 : 400);
+        expect(html).toContain('<svg class="map"');
+        expect(html).not.toContain("<script>alert");
+      }),
+      { numRuns: 300, seed: 20261130 },
+    );
+  });
+});
+
+/**
+ * The anonymous eligibility check and the digest switch (issue 21): hostile profiles and bodies. The check
+ * stores nothing, ever (accepted or refused); a refused switch changes no subscription.
+ */
+describe("hostile eligibility checks and digest switches", () => {
+  const stored = async () => ({
+    ...(await census()),
+    digests: (await env.DB.prepare("SELECT count(*) AS n FROM digest_subscriptions").first<{ n: number }>())!
+      .n,
+    outbox: (await env.DB.prepare("SELECT count(*) AS n FROM outbox").first<{ n: number }>())!.n,
+  });
+
+  test("never a 5xx, a problem naming what is wrong, nothing stored by the check", {
+    timeout: 120_000,
+  }, async () => {
+    const owner = await orgOwner();
+    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+      fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: bad });
+    const profile = fc.record(
+      {
+        country: often(fc.constantFrom("EG", "SN", "KE", "QQ", "eg"), nasty),
+        setting: often(fc.constantFrom("rural", "urban", null), nasty),
+        legalStatus: often(fc.constantFrom("unregistered", "registered_ngo", null), nasty),
+        annualBudget: often(
+          fc.record({
+            amount: fc.integer({ min: -5, max: 1e12 }),
+            currency: fc.constantFrom("USD", "EGP", "XXX"),
+          }),
+          fc.oneof(nasty, fc.constant(null), fc.double()),
+        ),
+        ledBy: often(fc.subarray(["women", "youth", "women"]), fc.array(nasty, { maxLength: 3 })),
+        themes: often(fc.subarray(["womens_rights", "livelihoods"]), nasty),
+        languages: often(fc.subarray(["ar", "fr", "en-GB"]), fc.array(nasty, { maxLength: 3 })),
+        trustLevel: often(fc.integer({ min: -1, max: 5 }), nasty),
+      },
+      { requiredKeys: [] },
+    );
+    const caseOf = fc.oneof(
+      fc.tuple(fc.constant("POST"), fc.constant("/api/v1/eligibility-check"), often(profile, jsonish)),
+      fc.tuple(
+        fc.constant("PUT"),
+        fc.constant(`/api/v1/orgs/${owner.org.id}/digest`),
+        often(fc.record({ on: often(fc.boolean(), nasty) }, { requiredKeys: [] }), jsonish),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(caseOf, async ([method, path, b]) => {
+        const before = await stored();
+        const res = await owner.fetch(path, {
+          method,
+          headers: { "Content-Type": "application/json", Origin: "http://localhost" },
+          body: typeof b === "string" ? b : JSON.stringify(b),
+        });
+        const text = await res.text();
+        expect(
+          res.status,
+          `${method} ${path} ${JSON.stringify(b).slice(0, 200)} → ${text.slice(0, 200)}`,
+        ).toBeLessThan(500);
+        if (res.status >= 400) {
+          expect(res.headers.get("content-type") ?? "").toContain("application/problem+json");
+          if (res.status !== 429) expect(JSON.parse(text).errors?.length ?? 0).toBeGreaterThan(0);
+        }
+        const after = await stored();
+        if (method === "POST" || res.status >= 400) expect(after).toEqual(before);
+      }),
+      { numRuns: 400, seed: 20261130 },
+    );
+  });
+});
+
+/** Partners need a real call, a lead's draft and partner groups to get past 404: hostile bodies there. */
+describe("hostile input on partners and consortia", () => {
+  const PARTNER_TABLES = ["partner_posts", "application_partners", "notifications", "audit_log"];
+  const partnerCensus = async () =>
+    (
+      await env.DB.prepare(
+        `SELECT ${PARTNER_TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(", ")}`,
+      ).all()
+    ).results[0];
+
+  test("posts, partner lists and consents: never a 5xx, a problem naming the field, nothing stored when refused", {
+    timeout: 120_000,
+  }, async () => {
+    const funder = await funderWithCall({ eligibility: {} });
+    const lead = await orgOwner();
+    const partner = await orgOwner();
+    const hidden = await orgOwner({ ...funderFields, kind: "cso", name: "Hidden", visibility: "hidden" });
+    const callId = funder.call.id as string;
+    const draft = (await lead.post(`/api/v1/calls/${callId}/applications`, { orgId: lead.org.id })).body;
+    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+      fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: bad });
+    const orgId = often(fc.constantFrom(lead.org.id, partner.org.id, hidden.org.id, funder.org.id), nasty);
+    const post = often(
+      fc.record(
+        { orgId, message: often(fc.string({ minLength: 10, maxLength: 200 }), nasty) },
+        { requiredKeys: [] },
+      ),
+      jsonish,
+    );
+    const partners = often(
+      fc.array(
+        fc.record({
+          orgId,
+          role: often(fc.string({ minLength: 2, maxLength: 100 }), nasty),
+          share: often(fc.integer({ min: 1, max: 99 }), fc.oneof(fc.double(), nasty, fc.integer())),
+        }),
+        { maxLength: 7 },
+      ),
+      nasty,
+    );
+    const caseOf = fc.oneof(
+      fc.tuple(fc.constant("POST"), fc.constant(`/api/v1/calls/${callId}/partner-posts`), post),
+      fc.tuple(fc.constant("PATCH"), fc.constant(`/api/v1/applications/${draft.id}`), partners),
+      fc.tuple(
+        fc.constantFrom("POST", "DELETE"),
+        orgId.map((o) => `/api/v1/applications/${draft.id}/partners/${pct(String(o))}/consent`),
+        fc.constant(undefined),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(caseOf, async ([method, path, b]) => {
+        // A partner list goes with the draft's current version, so most cases reach the rules.
+        const body =
+          method === "PATCH"
+            ? { version: (await lead.get(`/api/v1/applications/${draft.id}`)).body.version, partners: b }
+            : b;
+        const before = await partnerCensus();
+        const res = await lead.fetch(path, {
+          method,
+          headers: { "Content-Type": "application/json", Origin: "http://localhost" },
+          body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+        });
+        const text = await res.text();
+        expect(
+          res.status,
+          `${method} ${path} ${JSON.stringify(body)?.slice(0, 200)} → ${text.slice(0, 200)}`,
+        ).toBeLessThan(500);
+        if (res.status >= 400) {
+          expect(res.headers.get("content-type") ?? "").toContain("application/problem+json");
+          if (res.status === 400 || res.status === 422)
+            expect(JSON.parse(text).errors?.length ?? 0).toBeGreaterThan(0);
+          expect(await partnerCensus()).toEqual(before);
+        }
+      }),
+      { numRuns: 300, seed: 20261130 },
+    );
+  });
+});
+
+describe("hostile library searches and posts", () => {
+  const resourceCount = async () =>
+    (await env.DB.prepare("SELECT count(*) AS n FROM resources").first<{ n: number }>())?.n;
+
+  test("any words and filters: never a 5xx; any body from a verified group's member: stored only when valid", {
+    timeout: 120_000,
+  }, async () => {
+    const poster = await libraryPoster();
+    const searches = fc.record(
+      {
+        q: nasty.map((s) => s.slice(0, 600)),
+        theme: fc.oneof(fc.constantFrom("youth", "livelihoods"), nasty),
+        language: fc.oneof(fc.constantFrom("ar", "fr", "es-CO"), nasty),
+        status: fc.oneof(fc.constantFrom("pending", "published", "rejected"), nasty),
+        cursor: fc.oneof(fc.constantFrom("0", "20", "999999"), nasty),
+        limit: fc.oneof(fc.constantFrom("1", "100"), nasty),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(searches, fc.boolean(), fc.boolean(), async (query, api, signedIn) => {
+        const qs = Object.entries(query)
+          .map(([k, v]) => `${k}=${pct(v)}`)
+          .join("&");
+        const res = await (signedIn ? poster : new Client()).fetch(`${api ? "/api/v1" : ""}/resources?${qs}`);
+        const text = await res.text();
+        expect(res.status, `${qs.slice(0, 300)} → ${text.slice(0, 300)}`).toBeLessThan(500);
+      }),
+      { numRuns: 600, seed: 20261130 },
+    );
+    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+      fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: bad });
+    const body = fc.record(
+      {
+        orgId: often(fc.constant(poster.org.id), nasty),
+        title: often(fc.string({ minLength: 3, maxLength: 200 }), nasty),
+        summary: often(fc.string({ minLength: 10, maxLength: 300 }), nasty),
+        language: often(fc.constantFrom("ar", "en", "fr-SN"), nasty),
+        themes: often(fc.constant(["youth"]), fc.anything()),
+        licence: often(fc.constantFrom("cc0", "cc_by", "other"), nasty),
+        url: often(fc.constant("https://example.org/a.pdf"), nasty),
+        uploadId: fc.oneof(nasty, fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(body, fc.jsonValue()), async (b) => {
+        const before = await resourceCount();
+        const res = await postHostile(poster, "/api/v1/resources", b);
+        if (res.status >= 400) expect(await resourceCount()).toEqual(before);
+        else expect(res.status).toBe(201);
+      }),
+      { numRuns: 600, seed: 20261130 },
+    );
+    // A valid post still works after all that.
+    expect((await poster.post("/api/v1/resources", resourceBody(poster.org.id))).status).toBe(201);
   });
 });

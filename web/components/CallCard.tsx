@@ -2,7 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { usePage } from "../context";
 import { Deadline } from "./Deadline";
-import { MoneyRange } from "./MoneyRange";
+import { CallGives } from "./Offer";
 import type { CallSummaryView } from "../../schema/api/calls";
 import { formatMonths } from "../../worker/i18n";
 
@@ -18,8 +18,7 @@ export const CallCard = ({ call, children }: { call: CallSummaryView; children?:
         {formatMonths(call.durationMonths, locale)}
       </p>
       <p>
-        <MoneyRange min={call.grant.min} max={call.grant.max} /> ·{" "}
-        <Deadline iso={call.deadline} within={call.decisionWithinDays} />
+        <CallGives call={call} /> · <Deadline iso={call.deadline} within={call.decisionWithinDays} />
       </p>
       {call.themes.length > 0 && (
         <p>

@@ -5,6 +5,7 @@ import { CurrencyInput, CurrencyList } from "./CurrencyInput";
 import {
   CALL_KINDS,
   FUNDING_TYPES,
+  OFFER_KINDS,
   LED_BY,
   LEGAL_STATUSES,
   REVIEW_MODES,
@@ -86,7 +87,6 @@ export const CallForm = ({ action, values: v, errors: e, countries, funders, sub
             label={t("call.grant_min")}
             value={v.grantMin}
             inputmode="decimal"
-            required
             errors={e}
           />
           <TextField
@@ -94,7 +94,6 @@ export const CallForm = ({ action, values: v, errors: e, countries, funders, sub
             label={t("call.grant_max")}
             value={v.grantMax}
             inputmode="decimal"
-            required
             errors={e}
           />
           <CurrencyInput
@@ -123,6 +122,27 @@ export const CallForm = ({ action, values: v, errors: e, countries, funders, sub
           errors={e}
         />
       </div>
+      <fieldset class="field">
+        <legend>{t("offer.label")}</legend>
+        <span class="hint">{t("offer.hint")}</span>
+        <div class="row">
+          <SelectField
+            name="offerWhat"
+            label={t("offer.what")}
+            value={v.offerWhat}
+            blank=""
+            options={OFFER_KINDS.map((k) => ({ value: k, label: t(`offer.kind.${k}`) }))}
+            errors={e}
+          />
+          <TextField
+            name="offerQuantity"
+            label={t("offer.quantity")}
+            value={v.offerQuantity}
+            inputmode="numeric"
+            errors={e}
+          />
+        </div>
+      </fieldset>
 
       <fieldset class="field">
         <legend>{t("call.kind")}</legend>

@@ -1,8 +1,8 @@
 // The organisation profile form, used to create and to edit (with the version it was read at).
 import { usePage } from "../context";
 import { TextField, SelectField, ChoiceGroup, ErrorSummary, type FormErrors } from "./form";
-import { CurrencyInput, CurrencyList } from "./CurrencyInput";
-import { LED_BY, LEGAL_STATUSES, ORG_KINDS, SETTINGS, THEMES, VISIBILITIES } from "../../schema/enums";
+import { ProfileFacts } from "./ProfileFacts";
+import { LED_BY, ORG_KINDS, THEMES, VISIBILITIES } from "../../schema/enums";
 
 export type OrgFormValues = {
   kind?: string;
@@ -78,41 +78,7 @@ export const OrgForm = (p: {
         errors={e}
         maxLength={120}
       />
-      <SelectField
-        name="setting"
-        label={t("org.setting")}
-        value={v.setting}
-        blank="—"
-        options={SETTINGS.map((s) => ({ value: s, label: t(`setting.${s}`) }))}
-        errors={e}
-      />
-      <SelectField
-        name="legalStatus"
-        label={t("org.legal_status")}
-        value={v.legalStatus}
-        blank="—"
-        options={LEGAL_STATUSES.map((s) => ({ value: s, label: t(`legal.${s}`) }))}
-        errors={e}
-      />
-      <fieldset class="field">
-        <legend>{t("org.annual_budget")}</legend>
-        <div class="row">
-          <TextField
-            name="budgetAmount"
-            label={t("org.budget_amount")}
-            value={v.budgetAmount}
-            inputmode="decimal"
-            errors={e}
-          />
-          <CurrencyInput
-            name="budgetCurrency"
-            label={t("org.budget_currency")}
-            value={v.budgetCurrency}
-            errors={e}
-          />
-          <CurrencyList />
-        </div>
-      </fieldset>
+      <ProfileFacts values={v} errors={e} />
       <div class="row">
         <TextField
           name="foundedYear"

@@ -23,6 +23,9 @@ export type CallFormValues = {
   grantMax: string;
   grantCurrency: string;
   fundingType: string;
+  /** Non-cash calls: an OFFER_KINDS value and a count (empty on money calls). */
+  offerWhat: string;
+  offerQuantity: string;
   durationMonths: string;
   deadline: string;
   /** "standard" | "rapid" */

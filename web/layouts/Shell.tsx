@@ -12,10 +12,13 @@ export const Shell = ({
   title,
   children,
   scripts = [],
+  head,
 }: {
   title: string;
   children: ComponentChildren;
   scripts?: string[];
+  /** Extra elements for <head> (a page's feed links). */
+  head?: ComponentChildren;
 }) => {
   const { locale, t, viewer, path } = usePage();
   return (
@@ -31,6 +34,7 @@ export const Shell = ({
         {scripts.map((s) => (
           <script src={s} defer />
         ))}
+        {head}
       </head>
       <body>
         <a class="skip" href="#main">
@@ -45,7 +49,9 @@ export const Shell = ({
               <a href="/calls">{t("nav.calls")}</a>
               <a href="/orgs">{t("nav.orgs")}</a>
               <a href="/chapters">{t("nav.chapters")}</a>
+              <a href="/resources">{t("resource.nav")}</a>
               <a href="/reports">{t("nav.reports")}</a>
+              <a href="/map">{t("map.nav")}</a>
               {viewer?.platformRole === "admin" && <a href="/admin">{t("nav.admin")}</a>}
               {viewer ? (
                 <>

@@ -9,7 +9,10 @@ import { countryName, formatDate } from "../../worker/i18n";
 import { Sentence, slot } from "../components/Trust";
 import { PledgeList } from "./pledges/pledge-list";
 import { RapidWaiting, type RapidWaitingItem } from "../components/RapidWaiting";
+import { ConsortiumRequests } from "./partners/ConsortiumRequests";
+import type { ConsortiumRequestView } from "../../schema/api/partners";
 import type { Viewer } from "../../worker/domain/permissions";
+import { DigestToggles } from "./digest/DigestToggles";
 
 type AwardAttention = { id: string; title: string; overdue: number; unconfirmed: number };
 
@@ -70,6 +73,10 @@ type Props = {
   awardsAttention: AwardAttention[];
   /** Rapid-response requests waiting on the person's funder organisations, per call. */
   rapidWaiting?: RapidWaitingItem[];
+  /** The person's CSOs whose weekly digest they receive. */
+  digests?: string[];
+  /** Consortium applications naming a group the person owns (Consent / Withdraw). */
+  consortiumRequests?: ConsortiumRequestView[];
 };
 
 const Memberships = ({ viewer, orgNames }: { viewer: Viewer; orgNames: Props["orgNames"] }) => {
@@ -355,7 +362,9 @@ export const MePage = ({
   vouchRequests,
   awardsAttention,
   rapidWaiting = [],
+  digests = [],
   hasReviews,
+  consortiumRequests = [],
 }: Props) => {
   const { t, viewer } = usePage();
   if (!viewer) return null;
@@ -382,11 +391,13 @@ export const MePage = ({
       {chapters.length > 0 && <Chapters chapters={chapters} />}
       {vouchRequests.length > 0 && <VouchRequests requests={vouchRequests} orgNames={orgNames} />}
       <RapidWaiting items={rapidWaiting} />
+      <ConsortiumRequests items={consortiumRequests} />
       {invitations.length > 0 && <Invitations invitations={invitations} />}
       {awardsAttention.length > 0 && <AwardsAttention awards={awardsAttention} />}
       {notifications.length > 0 && <Notifications notifications={notifications} />}
       {callInvitations.length > 0 && <CallInvitations invitations={callInvitations} />}
       {pledges.length > 0 && <Pledges pledges={pledges} />}
+      <DigestToggles on={digests} orgNames={orgNames} />
       <Settings viewer={viewer} timeZones={timeZones} errors={errors} />
       <Tokens tokens={tokens} newToken={newToken} errors={errors} />
     </Shell>

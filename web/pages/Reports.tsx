@@ -11,6 +11,7 @@ import { countryName, formatDateTime, type Translate } from "../../worker/i18n";
 import { formatMoney } from "../../worker/domain/money";
 import { DIMENSIONS, FUNDING_TYPES, type Dimension, type Locale } from "../../schema/enums";
 import type { EquityReportView } from "../../schema/api/reports";
+import { NonCashReport } from "../components/NonCashReport";
 
 const pct = (x: number | null, locale: string) =>
   x === null ? "—" : numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x);
@@ -165,6 +166,7 @@ const Totals = ({ report }: { report: EquityReportView }) => {
             : t("confidential.report_count", { count: num(report.confidential.count, locale) })}
         </p>
       )}
+      <NonCashReport report={report} />
     </>
   );
 };

@@ -96,6 +96,15 @@ pre.mail{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);bord
 .flag{color:var(--warn);font-weight:600}
 .scroll{overflow-x:auto;max-width:100%}
 .scroll:focus-visible{outline-offset:0}
+.map-layout{display:grid;gap:1rem;grid-template-columns:minmax(0,2fr) minmax(14rem,1fr);align-items:start}
+.map-layout figure{margin:0}
+svg.map{width:100%;height:auto;background:#f4f7fb}
+svg.map a:focus-visible path,svg.map a:hover path{stroke:var(--focus);stroke-width:2}
+.map-legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem}
+.map-legend .swatch{vertical-align:middle;margin-inline-end:.35rem}
+.map-metrics{list-style:none;padding:0}
+.map-metrics a[aria-current]{font-weight:700;text-decoration:none;color:var(--ink)}
+@media (max-width:48rem){.map-layout{grid-template-columns:1fr}}
 `;
 
 export const cssHref = hashedPath("app", "css", css);

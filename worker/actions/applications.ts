@@ -13,6 +13,7 @@ import {
   listCallApplications,
   listOrgApplications,
   type Application,
+  type Decided,
 } from "../db/applications";
 import { findOrg } from "../db/orgs";
 import { findCall, type Call } from "../db/calls";
@@ -30,6 +31,7 @@ import {
   type Viewer,
 } from "../domain/permissions";
 import { submissionProblems, averageScore } from "../domain/applications";
+import { awardInputProblems, isNonCash, offerAward } from "../domain/offers";
 import { isAllowed, mayTake, nextStatus } from "../domain/application-workflow";
 import { eligibilityReasons } from "../domain/matching";
 import { isOpen } from "../domain/calls";
@@ -43,6 +45,9 @@ import { describeReason } from "../i18n/reasons";
 import { isMessageKey, type Translate } from "../i18n";
 import type { DeclineReason, Locale } from "../../schema/enums";
 import { viewCall } from "./calls";
+import { partnerSubmissionErrors, partnerViews, partnerWrites } from "./partners";
+import { listPartners, splitAwardIf } from "../db/partners";
+import type { PartnerTerms } from "../domain/consortium";
 import { requireDepartureNote } from "./review-tally";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -56,13 +61,15 @@ const notDraft = (t: Translate) =>
     { path: "status", message: t("err.application_not_draft") },
   ]);
 
-/** The application and its call, if the viewer may see the application at all. */
+/** The application (with its consortium partners, who may read it) and its call, if the viewer may see it. */
 export const loadApplication = async (db: Db, viewer: Viewer | null, id: string) => {
-  const app = await findApplication(db, id);
-  if (!app) throw new Problem(404);
-  const call = (await findCall(db, app.callId))!;
+  const found = await findApplication(db, id);
+  if (!found) throw new Problem(404);
+  const call = (await findCall(db, found.callId))!;
+  const partners = await listPartners(db, id);
+  const app = { ...found, partners: partnerViews(partners) };
   enforce(canViewApplication(viewer, app, call));
-  return { app, call };
+  return { app, call, partners };
 };
 
 export const startApplication = async (
@@ -107,7 +114,7 @@ export const saveDraft = async (
   viewer: Viewer | null,
   id: string,
   version: number,
-  patch: { answers?: Record<string, string>; requestedAmount?: Money | null },
+  patch: { answers?: Record<string, string>; requestedAmount?: Money | null; partners?: PartnerTerms[] },
 ) => {
   const { app, call } = await loadApplication(db, viewer, id);
   enforce(mayTake(viewer, app, call, "save"));
@@ -121,11 +128,17 @@ export const saveDraft = async (
       unknown.map((k) => ({ path: `answers.${k}`, message: t("err.unknown_field") })),
     );
   const answers = patch.answers ? { ...app.answers, ...patch.answers } : undefined;
-  const saved = await saveDraftVersioned(db, id, version, {
-    answers,
-    requestedAmount: patch.requestedAmount,
-  });
-  if (saved) return saved;
+  // A consortium's partner list is written in the same batch, only if this version still holds.
+  const partnerRows =
+    patch.partners && viewer ? await partnerWrites(db, t, viewer, app, call, version, patch.partners) : [];
+  const saved = await saveDraftVersioned(
+    db,
+    id,
+    version,
+    { answers, requestedAmount: patch.requestedAmount },
+    partnerRows,
+  );
+  if (saved) return { ...saved, partners: partnerViews(await listPartners(db, id)) };
   const current = (await findApplication(db, id))!;
   if (!isAllowed(current.status, "save")) throw notDraft(t);
   throw new Problem(409, t("error.conflict"), [{ path: "version", message: t("err.version") }], { current });
@@ -147,14 +160,18 @@ const checkSubmission = async (db: Db, t: Translate, locale: Locale, app: Applic
   });
   return {
     org: found.org,
-    errors: problems.map((p) => ({
-      path: p.path,
-      message: p.reason
-        ? describeReason(p.reason, t, locale)
-        : isMessageKey(p.key)
-          ? t(p.key, p.params)
-          : p.key,
-    })),
+    errors: [
+      ...problems.map((p) => ({
+        path: p.path,
+        message: p.reason
+          ? describeReason(p.reason, t, locale)
+          : isMessageKey(p.key)
+            ? t(p.key, p.params)
+            : p.key,
+      })),
+      // A consortium waits for every partner's owners to consent.
+      ...(await partnerSubmissionErrors(db, t, app.id)),
+    ],
   };
 };
 
@@ -266,21 +283,43 @@ export const reviewsOf = async (db: Db, viewer: Viewer | null, id: string) => {
 type DecisionInput = {
   decision: "award" | "decline";
   amount?: Money;
+  quantity?: number;
   reasons?: DeclineReason[];
   note?: string;
 };
 
 /** One decision per application: an award (within the call's range, creating an Award) or a decline with reasons. */
 export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: string, d: DecisionInput) => {
-  const { app, call } = await loadApplication(db, viewer, id);
+  const { app, call, partners } = await loadApplication(db, viewer, id);
   authorize(viewer, mayTake(viewer, app, call, d.decision));
   if (!isAllowed(app.status, d.decision))
     throw new Problem(409, t("err.already_decided"), [{ path: "status", message: t("err.already_decided") }]);
   await requireDepartureNote(db, t, call, id, d.decision, d.note);
-  let award;
+  let award: Decided["award"];
   // The award's default plan, written with it (see defaultPlanInsertsIf).
   let plan: { awardId: string; tranches: TranchePlan[] } | null = null;
   if (d.decision === "award") {
+    const wrong = awardInputProblems(call, d);
+    if (wrong.length)
+      throw new Problem(
+        422,
+        undefined,
+        wrong.map((w) => ({ path: w.path, message: t(w.key, { max: call.offer?.quantity ?? 0 }) })),
+      );
+  }
+  if (d.decision === "award" && call.offer) {
+    // Help, not money: no currency, no US value, no tranche plan (domain/offers.ts).
+    award = {
+      id: newId(),
+      callId: call.id,
+      orgId: app.orgId,
+      funderOrgId: call.funderOrgId,
+      ...offerAward(d.quantity!),
+      awardDate: today(),
+      fundingType: call.fundingType,
+      durationMonths: call.durationMonths,
+    };
+  } else if (d.decision === "award" && call.grant) {
     const amount = d.amount!;
     const { min, max } = call.grant;
     if (amount.currency !== min.currency)
@@ -316,6 +355,16 @@ export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: 
     kind: d.decision === "award" ? "application.awarded" : "application.declined",
     data: { applicationId: id, callId: call.id, callTitle: call.title },
   };
+  // Non-cash awards are out of every money total, so there is nothing to split among partners.
+  const split =
+    award && !isNonCash(call)
+      ? {
+          leadOrgId: app.orgId,
+          amountUsd: award.amountUsd as number | null,
+          core: award.fundingType === "core",
+          confidential: call.confidential,
+        }
+      : null;
   const won = await decideApplication(
     db,
     {
@@ -342,6 +391,8 @@ export const decideOn = async (db: Db, t: Translate, viewer: Viewer | null, id: 
       notifyInsertIf(db, notice, cond),
       // The default plan in the same batch: an award never exists without tranches money can be sent against.
       ...(plan ? defaultPlanInsertsIf(db, plan.awardId, plan.tranches, cond) : []),
+      // A consortium's award is split by share in the per-organisation totals (db/partners.ts).
+      ...(split ? splitAwardIf(db, split, partners, cond) : []),
     ],
   );
   if (!won)

@@ -47,6 +47,7 @@ import { toUsdCents, type FxTable } from "../domain/fx";
 import { formatMoney, type Money } from "../domain/money";
 import { PAYOUT_RAIL } from "../payments/payout-rail";
 import { awardReporting, trancheOpen } from "./award-reports";
+import { awardOffer, isNonCash } from "../domain/offers";
 import { Problem, type FieldError } from "../core/problem";
 import { authorize, enforce } from "../core/authorize";
 import { formatDate, type MessageKey, type Translate } from "../i18n";
@@ -90,6 +91,12 @@ const terms = (a: Award): AwardTerms => ({
   durationMonths: a.durationMonths,
 });
 
+/** A non-cash award (training seats, mentoring hours, …) has no money to plan or send. */
+const refuseMoneyFor = (award: Award, t: Translate, path: string) => {
+  if (isNonCash(award))
+    throw new Problem(422, t("offer.err_no_money"), [{ path, message: t("offer.err_no_money") }]);
+};
+
 /** The award if the viewer may see it; for anyone else it does not exist. */
 const visibleAward = async (db: Db, viewer: Viewer | null, id: string) => {
   const award = await findAward(db, id);
@@ -105,7 +112,7 @@ const visibleAward = async (db: Db, viewer: Viewer | null, id: string) => {
  */
 const moneyOf = async (db: Db, award: Award) => {
   const money = await awardMoney(db, award.id);
-  if (money.tranches.length) return money;
+  if (money.tranches.length || isNonCash(award)) return money;
   await insertPlanIfNone(db, award.id, defaultTranches(terms(award)));
   return awardMoney(db, award.id);
 };
@@ -155,6 +162,7 @@ const awardView = (award: Award, money: AwardMoney, today: string, reporting: Re
     amount: { amount: award.amount, currency: award.currency },
     awardedAt: award.awardDate,
     fundingType: award.fundingType,
+    offer: awardOffer(award),
     durationMonths: award.durationMonths,
     tranches: money.tranches.map((tr) => {
       const c = coverage.get(tr.id)!;
@@ -199,6 +207,7 @@ export const setTranches = async (
 ) => {
   const award = await visibleAward(db, viewer, id);
   authorize(viewer, canDisburse(viewer, award), t);
+  refuseMoneyFor(award, t, "tranches");
   const plan = req.tranches.map((x) => ({ dueOn: x.dueOn, amount: x.amount, afterReport: !!x.afterReport }));
   const problems = trancheProblems(plan, terms(award));
   if (problems.length) throw new Problem(422, t("err.cannot_plan"), fieldErrors(t, locale, problems));
@@ -269,6 +278,7 @@ export const disburseAward = async (
 ) => {
   const award = await visibleAward(db, viewer, id);
   authorize(viewer, canDisburse(viewer, award), t);
+  refuseMoneyFor(award, t, "amount");
   const fx = await loadFxTable(db);
   const check = async () => {
     // The stored plan only: a refused request must store nothing, not even the default plan.

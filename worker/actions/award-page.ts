@@ -8,6 +8,7 @@ import { findOrgRecord } from "../db/orgs";
 import { viewAward } from "./award-money";
 import { canConfirmReceipt, canDisburse, canViewAward, canViewOrg, type Viewer } from "../domain/permissions";
 import { awardSummary } from "../domain/award-summary";
+import { awardOffer, isNonCash } from "../domain/offers";
 import { CONFIRMATION_DAYS } from "../domain/disbursements";
 import { addDays, todayUtc } from "../domain/calendar-date";
 import { Problem } from "../core/problem";
@@ -50,10 +51,12 @@ export const awardPage = async (db: Db, viewer: Viewer | null, id: string, now =
     grantee: { id: grantee.id, name: grantee.name },
     funderName: canViewOrg(viewer, funder).ok ? funder.name : null,
     summary: awardSummary({ amount, awardedAt: award.awardDate }, sent, reported.length),
+    /** A non-cash award: what it gives, shown instead of any money figure. */
+    offer: awardOffer(award),
     full,
     /** The sent reports, listed (each linking to its page) only to those who may read them: the two sides. */
     reports: full ? reported : [],
-    canPlan: canDisburse(viewer, award).ok,
+    canPlan: canDisburse(viewer, award).ok && !isNonCash(award),
     canConfirm:
       !!full && canConfirmReceipt(viewer, { orgId: award.orgId, payerOrgId: null, pledgerUserId: null }).ok,
   };

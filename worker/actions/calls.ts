@@ -31,6 +31,8 @@ import { zodFieldErrors } from "../core/problem";
 import { authorize, enforce } from "../core/authorize";
 import type { Translate } from "../i18n";
 import { CallInput } from "../../schema/api/calls";
+import { posterProblem } from "../domain/offers";
+import type { FundingType } from "../../schema/enums";
 
 type QuestionInput = { id?: string; label: string; maxChars: number };
 export type CallInputFields = Omit<CallFields, "questions"> & { questions: QuestionInput[] };
@@ -45,6 +47,26 @@ const withQuestionIds = (questions: QuestionInput[]): Question[] => {
     used.add(`q${n}`);
     return { id: `q${n}`, label: q.label, maxChars: q.maxChars };
   });
+};
+
+const POSTER_MESSAGES = { not_funder: "err.not_funder", unverified: "offer.err_unverified" } as const;
+
+/** 403 when the organisation may not post (or publish) a call of this funding type (domain/offers.ts). */
+const checkPoster = async (
+  db: Db,
+  t: Translate,
+  orgId: string,
+  fundingType: FundingType,
+  stage: "draft" | "publish",
+) => {
+  const org = await findOrg(db, orgId);
+  const problem = org
+    ? posterProblem(org, fundingType, stage)
+    : { path: "funderOrgId", reason: "not_funder" as const };
+  if (!problem) return;
+  // A funder not yet verified keeps the message it always had.
+  const message = org?.kind === "funder" ? t("err.funder_not_verified") : t(POSTER_MESSAGES[problem.reason]);
+  throw new Problem(problem.reason === "not_funder" ? 422 : 403, message, [{ path: problem.path, message }]);
 };
 
 const checkCountries = async (db: Db, t: Translate, codes?: string[]) => {
@@ -63,10 +85,8 @@ export const createCall = async (
   funderOrgId: string,
   fields: CallInputFields,
 ) => {
-  authorize(viewer, canCreateCallFor(viewer, funderOrgId));
-  const funder = await findOrg(db, funderOrgId);
-  if (!funder || funder.kind !== "funder")
-    throw new Problem(422, undefined, [{ path: "funderOrgId", message: t("err.not_funder") }]);
+  authorize(viewer, canCreateCallFor(viewer, funderOrgId, fields.fundingType));
+  await checkPoster(db, t, funderOrgId, fields.fundingType, "draft");
   await checkCountries(db, t, fields.eligibility.countries);
   const id = newId();
   return insertCall(db, id, funderOrgId, { ...fields, questions: withQuestionIds(fields.questions) }, [
@@ -121,8 +141,9 @@ const asInput = (c: Call): CallInputFields => ({
     minTrustLevel: c.eligibility.minTrustLevel,
   },
   priorities: c.priorities,
-  grant: c.grant,
+  ...(c.grant ? { grant: c.grant } : {}),
   fundingType: c.fundingType,
+  ...(c.offer ? { offer: c.offer } : {}),
   durationMonths: c.durationMonths,
   ...(c.deadline !== null ? { deadline: c.deadline } : {}),
   questions: c.questions,
@@ -143,9 +164,13 @@ export const updateCall = async (
 ) => {
   const { call, actor } = await callToChange(db, viewer, id);
   if (call.status !== "draft") throw notDraft(t);
-  const merged = CallInput.safeParse({ ...asInput(call), ...patch });
+  const base = asInput(call);
+  // Turning an offer into a money call drops the offer (a patch cannot send "no offer" otherwise).
+  if (patch.fundingType && patch.fundingType !== "non_cash" && !patch.offer) delete base.offer;
+  const merged = CallInput.safeParse({ ...base, ...patch });
   if (!merged.success) throw new Problem(400, undefined, zodFieldErrors(merged.error, t));
   await checkCountries(db, t, patch.eligibility?.countries);
+  await checkPoster(db, t, call.funderOrgId, merged.data.fundingType, "draft");
   const fields: CallFields = { ...merged.data, questions: withQuestionIds(merged.data.questions) };
   const updated = await updateDraftVersioned(db, id, version, fields, [
     auditInsert(db, {
@@ -167,12 +192,9 @@ export const publishCall = async (db: Db, t: Translate, viewer: Viewer | null, i
   if (call.status !== "draft") throw notDraft(t);
   if (call.deadline !== null && Date.parse(call.deadline) <= Date.now())
     throw new Problem(422, t("err.deadline_past"), [{ path: "deadline", message: t("err.deadline_past") }]);
-  // The funder itself must be verified, whoever presses the button (an admin publishing for an
+  // The poster itself must be verified, whoever presses the button (an admin publishing for an
   // unverified funder would open the same door).
-  if (!(await findOrg(db, call.funderOrgId))?.verified)
-    throw new Problem(403, t("err.funder_not_verified"), [
-      { path: "funderOrgId", message: t("err.funder_not_verified") },
-    ]);
+  await checkPoster(db, t, call.funderOrgId, call.fundingType, "publish");
   const ok = await transitionCall(db, id, "draft", "open", [
     auditInsert(db, {
       actorUserId: actor.userId,

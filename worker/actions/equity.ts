@@ -24,7 +24,7 @@ import { CONFIDENTIAL_KEY } from "../domain/confidential";
 import { Problem } from "../core/problem";
 import type { Translate } from "../i18n";
 import { trustLevelName } from "../i18n/reasons";
-import type { Dimension } from "../../schema/enums";
+import { OFFER_KINDS, type Dimension, type OfferKind } from "../../schema/enums";
 import type { EquityReportView } from "../../schema/api/reports";
 
 /** Default minimum number of organisations behind any published figure (EQUITY_K overrides it). */
@@ -148,6 +148,7 @@ export const equityReport = async (
           suppressed: false,
         },
     confidential: confidentialLine(data.confidential, totalSuppressed, k),
+    nonCash: nonCashLine(data.nonCash, k),
     corePledges: pledgesSuppressed
       ? { amount: null, payments: null, recipients: null, suppressed: true }
       : { amount: t0.pledged, payments: t0.payments, recipients: t0.pledgeRecipients, suppressed: false },
@@ -166,6 +167,24 @@ const confidentialLine = (c: { awards: number; orgs: number }, totalSuppressed: 
   totalSuppressed || (c.orgs > 0 && c.orgs < k)
     ? { count: null, suppressed: true }
     : { count: Number(c.awards), suppressed: false };
+
+/**
+ * Non-cash awards, counted apart from money: how many, to how many organisations, and per kind of offer.
+ * Like any cell, told only when k organisations or more got them (none at all is told too); a kind that
+ * went to fewer than k is withheld on its own (null), so a rare offer does not point at its recipient.
+ */
+const nonCashLine = (rows: { kind: string; awards: number; orgs: number }[], k: number) => {
+  const all = rows.find((r) => r.kind === "all") ?? { awards: 0, orgs: 0 };
+  if (all.orgs > 0 && all.orgs < k)
+    return { awards: null, organisations: null, byKind: null, suppressed: true };
+  const byKind = Object.fromEntries(
+    OFFER_KINDS.map((kind) => {
+      const r = rows.find((x) => x.kind === kind);
+      return [kind, !r ? 0 : r.orgs < k ? null : Number(r.awards)];
+    }),
+  ) as Record<OfferKind, number | null>;
+  return { awards: Number(all.awards), organisations: Number(all.orgs), byKind, suppressed: false };
+};
 
 /** A withheld cell's after-award figures, null like the rest of it. */
 const AFTER_AWARD_WITHHELD = {

@@ -11,7 +11,14 @@ import {
 import { findProfile, eachCandidate, orgsByIds, profilesByIds, withTrustEvidence } from "../db/matching";
 import { loadFxTable } from "../db/fx";
 import { auditInsert } from "../db/audit";
-import { compareMatches, explainMatch, fastMatch, prepareCall, prepareOrg } from "../domain/matching";
+import {
+  compareMatches,
+  explainMatch,
+  fastMatch,
+  prepareCall,
+  prepareOrg,
+  type MatchProfile,
+} from "../domain/matching";
 import { canReachOutForCall, canActForOrg, canViewOrg, type Viewer } from "../domain/permissions";
 import { isOpen } from "../domain/calls";
 import { Problem } from "../core/problem";
@@ -47,27 +54,40 @@ export const matchesForOrg = async (
   enforce(canActForOrg(viewer, found.org));
   if (found.org.kind !== "cso")
     throw new Problem(422, t("err.not_cso"), [{ path: "id", message: t("err.not_cso") }]);
-  const [calls, fx, invited] = await Promise.all([
-    openCallsForMatching(db, now),
-    loadFxTable(db),
-    invitedCallIds(db, orgId),
-  ]);
+  const invited = invitedCallIds(db, orgId);
+  return { org: found.org, ...(await rankOpenCalls(db, t, locale, found.profile, page, invited, now)) };
+};
+
+/**
+ * Every open call ranked for one profile (eligible first), the page shown with its reasons: for a saved
+ * organisation, and for the anonymous eligibility check's profile, which exists only in memory.
+ */
+export const rankOpenCalls = async (
+  db: Db,
+  t: Translate,
+  locale: Locale,
+  profile: MatchProfile,
+  page: Page,
+  /** The calls the organisation was invited to (read alongside the calls). */
+  invitedTo: Promise<Set<string>> | Set<string> = new Set(),
+  now = new Date(),
+) => {
+  const [calls, fx, invited] = await Promise.all([openCallsForMatching(db, now), loadFxTable(db), invitedTo]);
   const day = today(now);
-  const org = prepareOrg(found.profile, fx, day);
+  const org = prepareOrg(profile, fx, day);
   const ranked = calls
     .map((c) => ({ id: c.summary.id, c, ...fastMatch(prepareCall(c.criteria, fx, day), org) }))
     .sort(compareMatches);
   const { items, nextCursor } = pageOf(ranked, page);
   // The trust reason names the vouches that count: read once, and only if a call shown asks for a level.
   const asksTrust = items.some((m) => m.c.criteria.eligibility.minTrustLevel > 0);
-  const [profile] = asksTrust ? await withTrustEvidence(db, [found.profile], now) : [found.profile];
+  const [described] = asksTrust ? await withTrustEvidence(db, [profile], now) : [profile];
   return {
-    org: found.org,
     items: items.map((m) => ({
       call: m.c.summary,
       eligible: m.eligible,
       score: m.score,
-      reasons: describeReasons(explainMatch(m.c.criteria, profile, fx, day), t, locale),
+      reasons: describeReasons(explainMatch(m.c.criteria, described, fx, day), t, locale),
       invited: invited.has(m.id),
     })),
     nextCursor,

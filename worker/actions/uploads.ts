@@ -4,6 +4,7 @@
 // whoever what the file is attached to lets read it (ATTACHMENT_READERS); for anyone else it does not exist.
 import type { Db } from "../db/client";
 import { findUpload, readUploadObject, reportUploadReaders, storeUpload, uploadsSince } from "../db/uploads";
+import { isPublishedResourceFile } from "../db/resources";
 import { newId } from "../security/random";
 import { canReadUpload, canUpload, type Viewer } from "../domain/permissions";
 import { Problem } from "../core/problem";
@@ -102,11 +103,13 @@ const attachmentReaders = (db: Db, uploadId: string) =>
 
 /** The file's row and its bytes, for those who may read it; 401 signed out, 404 for everyone else. */
 export const readUpload = async (db: Db, bucket: R2Bucket, viewer: Viewer | null, id: string) => {
+  // A published library resource's file is everyone's, signed in or not (it says nothing about other ids).
+  const published = await isPublishedResourceFile(db, id);
   // Signed out is 401 whether or not the id exists, so the answer says nothing about the id.
-  if (!viewer) throw new Problem(401);
+  if (!viewer && !published) throw new Problem(401);
   const upload = await findUpload(db, id);
   if (!upload) throw new Problem(404);
-  const own = canReadUpload(viewer, upload, []);
+  const own = published ? { ok: true as const } : canReadUpload(viewer, upload, []);
   enforce(own.ok ? own : canReadUpload(viewer, upload, await attachmentReaders(db, upload.id)));
   const object = await readUploadObject(bucket, upload.r2Key);
   if (!object) throw new Problem(404);

@@ -3,7 +3,7 @@
 import { and, count, desc, eq, inArray, isNotNull, sql, sum, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { applications, reviews, awards, orgs, calls, users } from "../../schema";
-import type { DeclineReason } from "../../schema/enums";
+import type { DeclineReason, FundingType } from "../../schema/enums";
 import type { Db } from "./client";
 import { nowIso } from "./client";
 import type { Money } from "../domain/money";
@@ -109,6 +109,8 @@ export const saveDraftVersioned = async (
   id: string,
   version: number,
   f: { answers?: Record<string, string>; requestedAmount?: Money | null },
+  /** Rows written with the draft (a consortium's partners), guarded by the same version; run first. */
+  extra: BatchItem<"sqlite">[] = [],
 ) => {
   const set: Partial<typeof applications.$inferInsert> = { updatedAt: nowIso() };
   if (f.answers) set.answers = JSON.stringify(f.answers);
@@ -116,7 +118,7 @@ export const saveDraftVersioned = async (
     set.requestedAmount = f.requestedAmount?.amount ?? null;
     set.requestedCurrency = f.requestedAmount?.currency ?? null;
   }
-  const updated = await db
+  const update = db
     .update(applications)
     .set({ ...set, version: sql`${applications.version} + 1` })
     .where(
@@ -127,6 +129,9 @@ export const saveDraftVersioned = async (
       ),
     )
     .returning({ id: applications.id });
+  // The extra rows go first: their guard reads the version this update is about to bump.
+  const results: unknown[] = await db.batch([...extra, update] as unknown as [typeof update]);
+  const updated = results[results.length - 1] as { id: string }[];
   return updated.length ? findApplication(db, id) : null;
 };
 
@@ -165,7 +170,7 @@ export type Decided = {
     amount: Money;
     amountUsd: number | null;
     awardDate: string;
-    fundingType: "core" | "project";
+    fundingType: FundingType;
     durationMonths: number;
   };
 };

@@ -19,12 +19,19 @@ export type ReceiptRow = typeof receipts.$inferSelect;
 /** The award with its call's title (notices name the call, never the funder) and whether the call is confidential. */
 export const findAward = async (db: Db, id: string) => {
   const row = await db
-    .select({ award: awards, callTitle: calls.title, confidential: calls.confidential })
+    .select({
+      award: awards,
+      callTitle: calls.title,
+      confidential: calls.confidential,
+      offerWhat: calls.offerWhat,
+    })
     .from(awards)
     .innerJoin(calls, eq(calls.id, awards.callId))
     .where(eq(awards.id, id))
     .get();
-  return row ? { ...row.award, callTitle: row.callTitle, confidential: row.confidential } : null;
+  return row
+    ? { ...row.award, callTitle: row.callTitle, confidential: row.confidential, offerWhat: row.offerWhat }
+    : null;
 };
 
 const withReceipts = (rows: { d: DisbursementRow; r: ReceiptRow | null }[]) =>

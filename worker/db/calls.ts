@@ -12,6 +12,7 @@ import {
   type CallStatus,
   type ReviewMode,
   type FundingType,
+  type OfferKind,
   type LedBy,
   type LegalStatus,
   type Setting,
@@ -43,8 +44,11 @@ export type CallFields = {
     minTrustLevel?: number;
   };
   priorities?: { ledBy?: LedBy[]; settings?: Setting[]; themes?: Theme[] };
-  grant: { min: Money; max: Money };
+  /** Absent only on non-cash calls (see NO_GRANT). */
+  grant?: { min: Money; max: Money };
   fundingType: FundingType;
+  /** Non-cash calls only. */
+  offer?: { what: OfferKind; quantity: number };
   durationMonths: number;
   /** Absent on rolling (rapid) calls. */
   deadline?: string;
@@ -54,6 +58,25 @@ export type CallFields = {
   decisionWithinDays?: number;
   review?: { mode: ReviewMode; reviewsPerApplication?: number };
 };
+
+/**
+ * The grant columns are NOT NULL: a non-cash call posted without an indicative value stores 0–0 USD and
+ * reads back as `grant: null` (a money call's maximum is always positive, so 0 cannot be confused).
+ */
+const NO_GRANT = { min: { amount: 0, currency: "USD" }, max: { amount: 0, currency: "USD" } };
+
+const grantOf = (r: CallRow) =>
+  r.fundingType === "non_cash" && r.grantMaxAmount === 0
+    ? null
+    : {
+        min: { amount: r.grantMinAmount, currency: r.grantCurrency },
+        max: { amount: r.grantMaxAmount, currency: r.grantCurrency },
+      };
+
+const offerOf = (r: CallRow) =>
+  r.fundingType === "non_cash" && r.offerWhat && r.offerQuantity
+    ? { what: r.offerWhat, quantity: r.offerQuantity }
+    : null;
 
 const money = (amount: number | null, currency: string | null): Money | null =>
   amount !== null && currency ? { amount, currency } : null;
@@ -82,11 +105,9 @@ export const toCall = (r: CallRow, funderName: string | null, now = new Date()) 
       settings: fromMask(r.prioSettings, SETTINGS),
       themes: fromMask(r.prioThemes, THEMES),
     },
-    grant: {
-      min: { amount: r.grantMinAmount, currency: r.grantCurrency },
-      max: { amount: r.grantMaxAmount, currency: r.grantCurrency },
-    },
+    grant: grantOf(r),
     fundingType: r.fundingType,
+    offer: offerOf(r),
     durationMonths: r.durationMonths,
     deadline: r.kind === "rapid" ? null : r.deadline,
     kind: r.kind,
@@ -117,6 +138,7 @@ export type CallSummary = Pick<
   | "themes"
   | "grant"
   | "fundingType"
+  | "offer"
   | "durationMonths"
   | "deadline"
   | "kind"
@@ -132,6 +154,7 @@ export const toSummary = (c: Call): CallSummary => ({
   themes: c.themes,
   grant: c.grant,
   fundingType: c.fundingType,
+  offer: c.offer,
   durationMonths: c.durationMonths,
   deadline: c.deadline,
   kind: c.kind,
@@ -170,12 +193,13 @@ const toColumns = (f: CallFields) => {
     cols.prioSettings = toMask(f.priorities.settings ?? [], SETTINGS);
     cols.prioThemes = toMask(f.priorities.themes ?? [], THEMES);
   }
-  if (f.grant) {
-    cols.grantMinAmount = f.grant.min.amount;
-    cols.grantMaxAmount = f.grant.max.amount;
-    cols.grantCurrency = f.grant.min.currency;
-  }
+  const grant = f.grant ?? NO_GRANT;
+  cols.grantMinAmount = grant.min.amount;
+  cols.grantMaxAmount = grant.max.amount;
+  cols.grantCurrency = grant.min.currency;
   if (f.fundingType) cols.fundingType = f.fundingType;
+  cols.offerWhat = f.fundingType === "non_cash" ? (f.offer?.what ?? null) : null;
+  cols.offerQuantity = f.fundingType === "non_cash" ? (f.offer?.quantity ?? null) : null;
   if (f.durationMonths !== undefined) cols.durationMonths = f.durationMonths;
   const rapid = f.kind === "rapid";
   cols.kind = rapid ? "rapid" : "standard";
@@ -195,7 +219,7 @@ const toColumns = (f: CallFields) => {
  */
 const shownFunderName = sql<string | null>`CASE WHEN ${orgs.visibility} = 'public' THEN ${orgs.name} END`;
 
-const withFunder = (db: Db) =>
+export const withFunder = (db: Db) =>
   db
     .select({ call: calls, funderName: shownFunderName })
     .from(calls)

@@ -3,7 +3,7 @@
 // Dimension expressions are constants of this file (never user input); filters are bound parameters.
 import type { Db } from "./client";
 import { packQuery, unpackCells } from "./packed";
-import { LED_BY, THEMES, type Dimension } from "../../schema/enums";
+import { LED_BY, THEMES, type Dimension, type FundingType } from "../../schema/enums";
 import { minorUnitExponent } from "../domain/money";
 import type { FxTable } from "../domain/fx";
 import type { AfterAwardSums } from "../domain/equity";
@@ -19,7 +19,7 @@ export type EquityFilters = {
   to?: string;
   funderOrgId?: string;
   callId?: string;
-  fundingType?: "core" | "project";
+  fundingType?: FundingType;
 };
 
 /** The flow being grouped: awards, applications (with their call) and core-pledge payments. */
@@ -128,9 +128,13 @@ type Sql = { text: string; params: unknown[] };
 const EVENT_DIMENSIONS: Dimension[] = ["fundingType", "funder", "year"];
 const LOCATION_DIMENSIONS: Dimension[] = ["country", "region", "incomeGroup", "civicSpace", "globalSouth"];
 
-/** The report's filters on awards (alias `a`): which awards are "in the report". */
-const awardFilters = (f: EquityFilters) => {
-  const where: string[] = [];
+/**
+ * The report's filters on awards (alias `a`): which awards are "in the report". Non-cash awards (help,
+ * not money: domain/offers.ts) are in none of the money figures; `nonCash` selects them instead, for
+ * their own count.
+ */
+const awardFilters = (f: EquityFilters, nonCash = false) => {
+  const where: string[] = [nonCash ? "a.funding_type = 'non_cash'" : "a.funding_type <> 'non_cash'"];
   const params: unknown[] = [];
   const add = (cond: string, value: unknown) => {
     where.push(cond);
@@ -177,7 +181,13 @@ const perOrg = (flow: Flow, f: EquityFilters, d: Dimension | null): Sql => {
     from = needsCall ? "applications ap JOIN calls c ON c.id = ap.call_id" : "applications ap";
     org = "ap.org_id";
     select = "0, 0, count(*), sum(ap.status = 'awarded'), sum(ap.status IN ('awarded', 'declined')), 0, 0";
-    where.push("ap.submitted_at IS NOT NULL", "ap.status <> 'withdrawn'");
+    // Applications for non-cash offers are out of the success rates and adverse-impact ratios, like their
+    // awards; the few non-cash calls form an IN list built once (no join to calls per application).
+    where.push(
+      "ap.submitted_at IS NOT NULL",
+      "ap.status <> 'withdrawn'",
+      `ap.call_id NOT IN (${NON_CASH_CALLS})`,
+    );
     if (f.from) add("ap.submitted_at >= ?", f.from);
     if (f.to) add("ap.submitted_at < date(?, '+1 day')", f.to);
     if (f.funderOrgId) add("c.funder_org_id = ?", f.funderOrgId);
@@ -192,7 +202,7 @@ const perOrg = (flow: Flow, f: EquityFilters, d: Dimension | null): Sql => {
     if (f.to) add("p.at < date(?, '+1 day')", f.to);
     if (f.funderOrgId) add("pl.funder_org_id = ?", f.funderOrgId);
     // Pledges belong to no call, and are core support.
-    if (f.callId || f.fundingType === "project") where.push("0");
+    if (f.callId || (f.fundingType && f.fundingType !== "core")) where.push("0");
   }
   // Grouping by the organisation alone (no event key) lets SQLite walk the covering index in order.
   const groupBy = eventKey === "''" ? "1" : "1, 2";
@@ -208,15 +218,60 @@ const perOrg = (flow: Flow, f: EquityFilters, d: Dimension | null): Sql => {
  */
 const rollupServes = (f: EquityFilters, d: Dimension | null) =>
   !f.from && !f.to && !f.funderOrgId && !f.callId && !f.fundingType && (!d || !EVENT_DIMENSIONS.includes(d));
-const fromRollup = (where: string, extra = ""): Sql => ({
-  text: `SELECT org_id, '' AS ek, awards AS aw, amount, applications AS apps, awarded, decided, pledged, payments${extra} FROM org_equity WHERE ${where}`,
-  params: [],
-});
+const NON_CASH_CALLS = "SELECT id FROM calls WHERE funding_type = 'non_cash'";
+/**
+ * What the rollup's triggers counted for non-cash offers, per organisation, to be taken back out: their
+ * awards (0 US cents, so amounts need no correction) and applications. Starts from the few non-cash calls.
+ */
+const NON_CASH_COUNTED = `SELECT ap.org_id AS org_id, count(a.id) AS aw,
+    sum(ap.submitted_at IS NOT NULL AND ap.status <> 'withdrawn') AS apps,
+    sum(ap.submitted_at IS NOT NULL AND ap.status = 'awarded') AS awarded,
+    sum(ap.submitted_at IS NOT NULL AND ap.status IN ('awarded', 'declined')) AS decided
+  FROM calls c CROSS JOIN applications ap ON ap.call_id = c.id LEFT JOIN awards a ON a.application_id = ap.id
+  WHERE c.funding_type = 'non_cash' GROUP BY ap.org_id`;
+const fromRollup = (rows: "events" | "awards", extra = ""): Sql => {
+  const aw = "r.awards - coalesce(n.aw, 0)";
+  const apps = "r.applications - coalesce(n.apps, 0)";
+  return {
+    text: `SELECT r.org_id AS org_id, '' AS ek, ${aw} AS aw, r.amount AS amount, ${apps} AS apps,
+      r.awarded - coalesce(n.awarded, 0) AS awarded, r.decided - coalesce(n.decided, 0) AS decided,
+      r.pledged AS pledged, r.payments AS payments${extra}
+      FROM org_equity r LEFT JOIN (${NON_CASH_COUNTED}) n ON n.org_id = r.org_id
+      WHERE ${rows === "events" ? `r.events - coalesce(n.aw, 0) - coalesce(n.apps, 0) > 0` : `${aw} > 0`}`,
+    params: [],
+  };
+};
+
+/**
+ * Consortium awards split by share (partnerPart in worker/domain/consortium.ts: partners rounded down,
+ * the lead keeps the rest): each partner's part as a row of its own, one award to it so it counts as a
+ * recipient, and the same parts taken off the lead. Starts from the few partner rows; the rollup gets
+ * the same moves when the award is made (splitAwardIf in worker/db/partners.ts). `detail`: with the
+ * core and unconverted columns in the order recipientsQuery's award rows have them.
+ */
+const shareFlow = (f: EquityFilters, d: Dimension | null, detail: boolean): Sql => {
+  const filters = awardFilters(f);
+  const ek = eventKeyOf(d, "award");
+  const part = "(a.amount_usd * p.share_percent / 100)";
+  const where = filters.where.length ? ` WHERE ${filters.where.join(" AND ")}` : "";
+  const from = `application_partners p CROSS JOIN awards a ON a.application_id = p.application_id${where}`;
+  const rows = (org: string, sign: string, aw: string, unconverted: string) => {
+    const core = `${sign}coalesce(sum(CASE WHEN a.funding_type = 'core' THEN ${part} END), 0) AS core, ${unconverted} AS unconverted, `;
+    return `SELECT ${org} AS org_id, ${ek} AS ek, ${aw} AS aw, ${detail ? core : ""}${sign}coalesce(sum(${part}), 0) AS amount, 0 AS apps, 0 AS awarded, 0 AS decided, 0 AS pledged, 0 AS payments FROM ${from} GROUP BY 1, 2`;
+  };
+  return {
+    text: `${rows("p.org_id", "", "count(*)", "sum(a.amount_usd IS NULL)")} UNION ALL ${rows("a.org_id", "-", "0", "0")}`,
+    params: [...filters.params, ...filters.params],
+  };
+};
 
 /** All three flows, one row per organisation (and event key): the base of every figure below. */
 const combined = (f: EquityFilters, d: Dimension | null, rollup: boolean): Sql => {
-  if (rollup) return fromRollup("events > 0");
-  const parts = (["award", "application", "pledge"] as Flow[]).map((flow) => perOrg(flow, f, d));
+  if (rollup) return fromRollup("events");
+  const parts = [
+    ...(["award", "application", "pledge"] as Flow[]).map((flow) => perOrg(flow, f, d)),
+    shareFlow(f, d, false),
+  ];
   return {
     text: `SELECT org_id, ek, sum(aw) AS aw, sum(amount) AS amount, sum(apps) AS apps, sum(awarded) AS awarded, sum(decided) AS decided, sum(pledged) AS pledged, sum(payments) AS payments FROM (${parts.map((p) => p.text).join(" UNION ALL ")}) GROUP BY org_id, ek`,
     params: parts.flatMap((p) => p.params),
@@ -249,18 +304,27 @@ const groupQuery = (d: Dimension | null, f: EquityFilters, fx: FxTable, rollup: 
   };
 };
 
+/** Award rows per recipient with the consortium shares moved (same columns, by position). */
+const withShares = (award: Sql, shares: Sql): Sql => ({
+  text: `SELECT org_id, ek, sum(aw) AS aw, sum(core) AS core, sum(unconverted) AS unconverted, sum(amount) AS amount FROM (${award.text} UNION ALL ${shares.text}) GROUP BY org_id, ek`,
+  params: [...award.params, ...shares.params],
+});
+
 /** Per-recipient award rows: the inputs of Gini, HHI, top-10% and the subset shares. */
 const recipientsQuery = (f: EquityFilters, fx: FxTable, rollup: boolean): Sql => {
   const award = perOrg("award", f, null);
   const core = rollup
-    ? fromRollup("awards > 0", ", core, unconverted")
-    : {
-        ...award,
-        text: award.text.replace(
-          "count(*) AS aw",
-          "count(*) AS aw, coalesce(sum(CASE WHEN a.funding_type = 'core' THEN a.amount_usd END), 0) AS core, sum(a.amount_usd IS NULL) AS unconverted",
-        ),
-      };
+    ? fromRollup("awards", ", r.core AS core, r.unconverted AS unconverted")
+    : withShares(
+        {
+          ...award,
+          text: award.text.replace(
+            "count(*) AS aw",
+            "count(*) AS aw, coalesce(sum(CASE WHEN a.funding_type = 'core' THEN a.amount_usd END), 0) AS core, sum(a.amount_usd IS NULL) AS unconverted",
+          ),
+        },
+        shareFlow(f, null, true),
+      );
   return {
     text: `SELECT x.org_id AS orgId, x.aw AS awards, x.amount AS amount, x.core AS core, x.unconverted AS unconverted,
       coalesce(ct.global_south, 0) AS globalSouth,
@@ -332,6 +396,22 @@ export const confidentialQuery = (f: EquityFilters): Sql => {
   };
 };
 
+/**
+ * Non-cash awards in the report's period (and of its funder or call), per kind of offer and overall
+ * (kind 'all'), with the organisations that got them for the k-rule. A money funding type selects none.
+ */
+export const nonCashQuery = (f: EquityFilters): Sql => {
+  const filters = awardFilters(f, true);
+  const where = [...filters.where, ...(f.fundingType && f.fundingType !== "non_cash" ? ["0"] : [])];
+  const from = `FROM calls c CROSS JOIN applications ap ON ap.call_id = c.id CROSS JOIN awards a ON a.application_id = ap.id
+      WHERE c.funding_type = 'non_cash' AND ${where.join(" AND ")}`;
+  return {
+    text: `SELECT coalesce(c.offer_what, 'unknown') AS kind, count(*) AS awards, count(DISTINCT a.org_id) AS orgs ${from} GROUP BY 1
+      UNION ALL SELECT 'all', count(*), count(DISTINCT a.org_id) ${from}`,
+    params: [...filters.params, ...filters.params],
+  };
+};
+
 export type RecipientRow = {
   orgId: string;
   awards: number;
@@ -392,6 +472,7 @@ export const equityData = async (
     groupQuery(null, f, fx, rollup),
     afterAwardQuery(d, f, fx),
     confidentialQuery(f),
+    nonCashQuery(f),
   ];
   if (d) queries.push(groupQuery(d, f, fx, rollup));
   const d1 = db.$client;
@@ -414,7 +495,9 @@ export const equityData = async (
   return {
     recipients: unpackCells<RecipientRow>(rows<{ cell: string | null }>(0), RECIPIENT_KEYS),
     totals: rows<GroupRow>(1)[0] ?? zero,
-    groups: d ? rows<GroupRow>(4) : null,
+    groups: d ? rows<GroupRow>(5) : null,
+    /** Non-cash awards per kind of offer, and 'all'. */
+    nonCash: rows<{ kind: string; awards: number; orgs: number }>(4),
     /** Awards of confidential calls among the report's, and the organisations that got them. */
     confidential: rows<{ awards: number; orgs: number }>(3)[0] ?? { awards: 0, orgs: 0 },
     /** Overall, and per group key; absent where no award has a disbursement yet. */

@@ -1,5 +1,5 @@
 // Award rows for the 360Giving export, a page at a time in (award date, id) order; never a confidential call's.
-import { and, asc, eq, gt, gte, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { awards, calls, orgs } from "../../schema";
 import type { Db } from "./client";
@@ -18,6 +18,8 @@ export const exportAwards = async (
     // Confidential calls' awards are left out entirely: even an anonymised grant (funder, amount, date)
     // would identify a funder's one rapid-response grant.
     eq(calls.confidential, false),
+    // 360Giving describes grants of money: non-cash offers (training seats, mentoring hours, …) are not.
+    ne(awards.fundingType, "non_cash"),
     f.from ? gte(awards.awardDate, f.from) : undefined,
     f.to ? lte(awards.awardDate, f.to) : undefined,
     f.funderOrgId ? eq(awards.funderOrgId, f.funderOrgId) : undefined,

@@ -10,7 +10,8 @@ export type NotificationKind =
   | "application.withdrawn"
   | "application.awarded"
   | "application.declined"
-  | "disbursement.sent";
+  | "disbursement.sent"
+  | "application.partner_added";
 export type Notice = { orgId: string; kind: NotificationKind; data: Record<string, string | number | null> };
 
 export const notifyInsert = (db: Db, n: Notice) =>

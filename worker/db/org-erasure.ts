@@ -20,6 +20,7 @@ import {
   pledges,
   auditLog,
   orgFeedback,
+  resources,
   awardReports,
   reportUploads,
   uploads,
@@ -210,6 +211,8 @@ export const eraseOrg = (
     db.delete(notifications).where(and(eq(notifications.orgId, orgId), mine)),
     // Messages sent to the group by its community were for its owners alone.
     db.delete(orgFeedback).where(and(eq(orgFeedback.orgId, orgId), mine)),
+    // Its library resources are its own texts (the FTS index drops them by trigger).
+    db.delete(resources).where(and(eq(resources.orgId, orgId), mine)),
     db
       .update(reviews)
       .set({ comment: null, updatedAt: at })

@@ -1,7 +1,15 @@
 // Organisations and memberships: rows ↔ the API's Org shape, visibility-filtered listing, versioned updates.
 import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { orgs, memberships, invitations, users, calls, callPanelists } from "../../schema";
+import {
+  orgs,
+  memberships,
+  invitations,
+  users,
+  calls,
+  callPanelists,
+  digestSubscriptions,
+} from "../../schema";
 import {
   LED_BY,
   THEMES,
@@ -447,6 +455,16 @@ export const deleteMembership = async (
       )
       .returning({ userId: memberships.userId }),
     ...extra(previousChanged),
+    // Someone who leaves stops getting the group's digest, and would have to opt in again on rejoining.
+    db
+      .delete(digestSubscriptions)
+      .where(
+        and(
+          eq(digestSubscriptions.orgId, orgId),
+          eq(digestSubscriptions.userId, userId),
+          sql`NOT EXISTS (SELECT 1 FROM ${memberships} WHERE ${memberships.orgId} = ${orgId} AND ${memberships.userId} = ${userId})`,
+        ),
+      ),
   ]);
   return deleted.length > 0;
 };

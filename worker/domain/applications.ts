@@ -19,11 +19,32 @@ export type Problem = {
 };
 
 type SubmitInput = {
-  call: { status: string; questions: { id: string; maxChars: number }[]; grant: { min: Money; max: Money } };
+  call: {
+    status: string;
+    questions: { id: string; maxChars: number }[];
+    /** null on non-cash calls, which ask for no amount (domain/offers.ts). */
+    grant: { min: Money; max: Money } | null;
+    fundingType: string;
+  };
   answers: Record<string, string>;
   requestedAmount: Money | null;
   profile: Record<(typeof CSO_REQUIRED_FOR_APPLYING)[number], unknown>;
   eligibility: Reason[];
+};
+
+/** A money call asks for an amount in its range; a non-cash call gives help and takes no amount. */
+const amountProblems = (call: SubmitInput["call"], requested: Money | null): Problem[] => {
+  if (call.fundingType === "non_cash" || !call.grant)
+    return requested ? [{ path: "requestedAmount", key: "offer.err_no_money" }] : [];
+  const { min, max } = call.grant;
+  if (!requested) return [{ path: "requestedAmount", key: "err.required" }];
+  if (requested.currency !== min.currency)
+    return [
+      { path: "requestedAmount.currency", key: "err.currency_must_be", params: { currency: min.currency } },
+    ];
+  if (requested.amount < min.amount || requested.amount > max.amount)
+    return [{ path: "requestedAmount.amount", key: "err.amount_range" }];
+  return [];
 };
 
 /** Every reason a submission cannot go through; empty when it can. */
@@ -42,16 +63,7 @@ export const submissionProblems = ({
     else if (charCount(text) > q.maxChars)
       problems.push({ path: `answers.${q.id}`, key: "err.too_long", params: { max: q.maxChars } });
   }
-  const { min, max } = call.grant;
-  if (!requestedAmount) problems.push({ path: "requestedAmount", key: "err.required" });
-  else if (requestedAmount.currency !== min.currency)
-    problems.push({
-      path: "requestedAmount.currency",
-      key: "err.currency_must_be",
-      params: { currency: min.currency },
-    });
-  else if (requestedAmount.amount < min.amount || requestedAmount.amount > max.amount)
-    problems.push({ path: "requestedAmount.amount", key: "err.amount_range" });
+  problems.push(...amountProblems(call, requestedAmount));
   for (const field of CSO_REQUIRED_FOR_APPLYING) {
     if (profile[field] === null || profile[field] === undefined)
       problems.push({ path: `profile.${field}`, key: "err.profile_incomplete" });

@@ -1,5 +1,5 @@
 // Who may see and change what: pure rules over the viewer's platform role and memberships.
-import type { MemberRole, OrgKind, Visibility } from "../../schema/enums";
+import type { FundingType, MemberRole, OrgKind, Visibility } from "../../schema/enums";
 import type { PlatformRole } from "../../schema/accounts";
 
 /** `orgVerified`: the platform verified the organisation; a funder must be, to see or reach groups. */
@@ -152,11 +152,19 @@ export const canAdminister = (v: Viewer | null): Decision =>
 /** Profile fields a CSO must fill in before it can apply to a call (API.md). */
 export const CSO_REQUIRED_FOR_APPLYING = ["country", "setting", "legalStatus", "annualBudget"] as const;
 
-/** Funding calls are run by the members of the funder organisation that posted them (and admins). */
-export const canCreateCallFor = (v: Viewer | null, funderOrgId: string): Decision => {
+/**
+ * Funding calls are run by the members of the funder organisation that posted them (and admins); a
+ * civil-society group's owners may post non-cash offers (what a group may post: domain/offers.ts).
+ */
+export const canCreateCallFor = (
+  v: Viewer | null,
+  funderOrgId: string,
+  fundingType?: FundingType,
+): Decision => {
   if (!v) return deny(401, "sign_in");
   const m = membershipIn(v, funderOrgId);
-  return m?.orgKind === "funder" || isAdmin(v) ? allow : deny(403, "not_funder_member");
+  const offersHelp = fundingType === "non_cash" && m?.role === "owner";
+  return m?.orgKind === "funder" || offersHelp || isAdmin(v) ? allow : deny(403, "not_funder_member");
 };
 
 /** Drafts are seen only by the funder's members and admins; for anyone else they do not exist. */
@@ -199,16 +207,19 @@ export const canActForOrg = (v: Viewer | null, org: { id: string; visibility: Vi
   return canViewOrg(v, org).ok ? deny(403, "not_member") : deny(404, "not_found");
 };
 
-type AppRef = { orgId: string; submittedAt: string | null };
+/** `partners`: a consortium application's partner organisations (they read it, never change it). */
+type AppRef = { orgId: string; submittedAt: string | null; partners?: readonly { orgId: string }[] };
 type CallRef = { funderOrgId: string };
 
 /**
- * An application is seen by the applying organisation's members, by the call's funder once it has been
- * submitted (never a draft), and by admins. For anyone else it does not exist.
+ * An application is seen by the applying organisation's members, its consortium partners' members, by
+ * the call's funder once it has been submitted (never a draft), and by admins. For anyone else it does
+ * not exist.
  */
 export const canViewApplication = (v: Viewer | null, app: AppRef, call: CallRef): Decision => {
   if (!v) return deny(401, "sign_in");
   if (membershipIn(v, app.orgId) || isAdmin(v)) return allow;
+  if (app.partners?.some((p) => membershipIn(v, p.orgId))) return allow;
   if (app.submittedAt && membershipIn(v, call.funderOrgId)) return allow;
   return deny(404, "not_found");
 };
@@ -218,6 +229,21 @@ export const canEditApplication = (v: Viewer | null, app: AppRef, call: CallRef)
   const view = canViewApplication(v, app, call);
   if (!view.ok) return view;
   return membershipIn(v, app.orgId) ? allow : deny(403, "not_applicant");
+};
+
+/**
+ * A partner's consent is given (and taken back) by that partner organisation's owners: it commits the
+ * group to a role and a share of the money. Others who may read the application get 403.
+ */
+export const canConsentAsPartner = (
+  v: Viewer | null,
+  app: AppRef,
+  call: CallRef,
+  partnerOrgId: string,
+): Decision => {
+  const view = canViewApplication(v, app, call);
+  if (!view.ok) return view;
+  return membershipIn(v, partnerOrgId)?.role === "owner" ? allow : deny(403, "not_owner");
 };
 
 /** Reviews and decisions belong to the members of the funder that posted the call. */

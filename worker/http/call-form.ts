@@ -27,6 +27,8 @@ export const emptyCallForm = (funderOrgId: string): CallFormValues => ({
   grantMax: "",
   grantCurrency: "USD",
   fundingType: "core",
+  offerWhat: "",
+  offerQuantity: "",
   durationMonths: "12",
   deadline: "",
   kind: "standard",
@@ -58,6 +60,8 @@ export const callFormValues = (f: FormBody): CallFormValues => ({
   grantMax: str(f, "grantMax"),
   grantCurrency: str(f, "grantCurrency").toUpperCase() || "USD",
   fundingType: str(f, "fundingType"),
+  offerWhat: str(f, "offerWhat"),
+  offerQuantity: str(f, "offerQuantity"),
   durationMonths: str(f, "durationMonths"),
   deadline: str(f, "deadline"),
   kind: str(f, "kind") || "standard",
@@ -89,10 +93,12 @@ export const callToFormValues = (c: Call, timeZone: string): CallFormValues => (
   prioLedBy: c.priorities.ledBy,
   prioSettings: c.priorities.settings,
   prioThemes: c.priorities.themes,
-  grantMin: amountToInput(c.grant.min),
-  grantMax: amountToInput(c.grant.max),
-  grantCurrency: c.grant.min.currency,
+  grantMin: c.grant ? amountToInput(c.grant.min) : "",
+  grantMax: c.grant ? amountToInput(c.grant.max) : "",
+  grantCurrency: c.grant?.min.currency ?? "USD",
   fundingType: c.fundingType,
+  offerWhat: c.offer?.what ?? "",
+  offerQuantity: c.offer ? String(c.offer.quantity) : "",
   durationMonths: String(c.durationMonths),
   deadline: c.deadline === null ? "" : isoToZonedInput(c.deadline, timeZone),
   kind: c.kind,
@@ -147,11 +153,19 @@ export const callInputFromValues = (
       minTrustLevel: numberOr(v.minTrustLevel),
     },
     priorities: { ledBy: v.prioLedBy, settings: v.prioSettings, themes: v.prioThemes },
-    grant: {
-      min: { amount: min, currency: v.grantCurrency },
-      max: { amount: max, currency: v.grantCurrency },
-    },
+    // A non-cash offer may leave the grant empty (then it has none); a money call always sends it.
+    ...(v.fundingType === "non_cash" && !v.grantMin && !v.grantMax
+      ? {}
+      : {
+          grant: {
+            min: { amount: min, currency: v.grantCurrency },
+            max: { amount: max, currency: v.grantCurrency },
+          },
+        }),
     fundingType: v.fundingType || undefined,
+    ...(v.offerWhat || v.offerQuantity
+      ? { offer: { what: v.offerWhat || undefined, quantity: numberOr(v.offerQuantity) } }
+      : {}),
     durationMonths: numberOr(v.durationMonths),
     deadline: deadline ?? undefined,
     kind: v.kind,
@@ -179,6 +193,8 @@ export const callFieldName = (path: string) => {
   if (path.startsWith("eligibility.maxAnnualBudget")) return "maxBudgetAmount";
   if (path.startsWith("eligibility.countries")) return "countries";
   if (path === "review.mode") return "reviewMode";
+  if (path === "offer" || path === "offer.what") return "offerWhat";
+  if (path === "offer.quantity") return "offerQuantity";
   if (path === "review.reviewsPerApplication") return "reviewsPerApplication";
   const last = path.split(".").pop()!;
   if (path.startsWith("eligibility.")) return last;

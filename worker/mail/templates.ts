@@ -59,9 +59,11 @@ const KEYS: Record<MailKind, { subject: MessageKey; body: MessageKey; action: Me
     body: "mail.report_overdue.body",
     action: "mail.report_overdue.action",
   },
+  // Written by worker/mail/digest.ts, which lists the calls; these keys give its subject and frame.
+  digest: { subject: "digest.mail.subject", body: "digest.mail.body", action: "digest.mail.action" },
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export const composeMail = (kind: MailKind, locale: Locale, p: MailParams): MailContent => {
   const t = translator(locale);

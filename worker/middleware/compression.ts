@@ -5,7 +5,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 
-const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|javascript|xml))/;
+const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|javascript|xml|atom\+xml|feed\+json))/;
 
 export const compression = createMiddleware<AppEnv>(async (c, next) => {
   await next();

@@ -37,3 +37,5 @@ export const authLimit = rateLimit((env) => env.AUTH_LIMITER);
 export const heavyLimit = rateLimit((env) => env.HEAVY_LIMITER, ["GET", "HEAD"]);
 /** Anonymous feedback to a group: the address is counted here, in Cloudflare's memory, and stored nowhere. */
 export const feedbackLimit = rateLimit((env) => env.FEEDBACK_LIMITER);
+/** The anonymous eligibility check ranks every open call: priced like a report, counted per address. */
+export const checkLimit = rateLimit((env) => env.HEAVY_LIMITER);

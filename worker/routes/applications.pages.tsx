@@ -126,7 +126,8 @@ const readDraftForm = async (c: Context<AppEnv>, call: Call) => {
     amount: str(form, "amount"),
     version: str(form, "version"),
   };
-  const currency = call.grant.min.currency;
+  // A non-cash call asks for no amount; its currency is never used.
+  const currency = call.grant?.min.currency ?? "USD";
   const amount = values.amount ? parseAmount(values.amount, currency) : null;
   const errors: Record<string, string> = {};
   if (values.amount && amount === null) errors.amount = c.get("t")("err.amount");
@@ -269,12 +270,17 @@ export const applicationsPages = new Hono<AppEnv>()
     const form = await readForm(c);
     const decision = str(form, "decision");
     const amountText = str(form, "amount");
-    const amount = amountText ? parseAmount(amountText, call.grant.min.currency) : null;
+    const currency = call.grant?.min.currency ?? "USD";
+    const amount = amountText ? parseAmount(amountText, currency) : null;
     if (amountText && amount === null)
       return showApplication(c, app, call, { errors: { amount: c.get("t")("err.amount") } }, 400);
+    const quantityText = str(form, "quantity");
     const parsed = parseWith(c, DecisionBody, {
       decision,
-      ...(amount !== null ? { amount: { amount, currency: call.grant.min.currency } } : {}),
+      ...(amount !== null ? { amount: { amount, currency } } : {}),
+      ...(quantityText
+        ? { quantity: /^\d{1,6}$/.test(quantityText) ? Number(quantityText) : quantityText }
+        : {}),
       ...(decision === "decline" ? { reasons: list(form, "reasons") } : {}),
       ...(str(form, "note") ? { note: str(form, "note") } : {}),
     });

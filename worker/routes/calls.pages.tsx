@@ -36,7 +36,8 @@ import {
 } from "../actions/calls";
 import { matchesForOrg, matchesForCall, inviteToCall } from "../actions/matching";
 import { countriesFor } from "../actions/reference";
-import { findOrgNames } from "../db/orgs";
+import { findOrg, findOrgNames } from "../db/orgs";
+import { posterProblem } from "../domain/offers";
 import { canManageCall, type Viewer } from "../domain/permissions";
 import { requireViewer, viewerOf } from "../http/guards";
 import { noStoreIfRapid } from "../http/rapid-pages";
@@ -44,6 +45,7 @@ import { Problem, zodFieldErrors } from "../core/problem";
 import type { Call } from "../db/calls";
 import type { z } from "zod";
 import { reviewProgressFor } from "../actions/reviews";
+import { partnerPostsSection } from "../actions/partners";
 
 const countries = (c: Context<AppEnv>) => countriesFor(c.get("db"), c.get("locale"));
 
@@ -52,6 +54,16 @@ const myOrgs = async (c: Context<AppEnv>, v: Viewer | null, kind: "cso" | "funde
   const ids = (v?.memberships ?? []).filter((m) => m.orgKind === kind).map((m) => m.orgId);
   const names = await findOrgNames(c.get("db"), ids);
   return ids.map((id) => ({ id, name: names[id] ?? id }));
+};
+
+/** Who the viewer may post a call for: its funders, then the trusted groups it owns (non-cash offers only). */
+const posters = async (c: Context<AppEnv>, v: Viewer) => {
+  const groups = [];
+  for (const m of v.memberships.filter((x) => x.orgKind === "cso" && x.role === "owner")) {
+    const org = await findOrg(c.get("db"), m.orgId);
+    if (org && !posterProblem(org, "non_cash", "draft")) groups.push({ id: org.id, name: org.name });
+  }
+  return [...(await myOrgs(c, v, "funder")), ...groups];
 };
 
 const pageQuery = (c: Context<AppEnv>) => {
@@ -104,13 +116,15 @@ const showCall = async (
 ) => {
   const v = viewerOf(c);
   noStoreIfRapid(c, call);
+  const myCsos = await myOrgs(c, v, "cso");
   return renderPage(
     c,
     <CallPage
       call={call}
       canManage={canManageCall(v, call).ok}
-      myCsos={await myOrgs(c, v, "cso")}
+      myCsos={myCsos}
       reviewProgress={await reviewProgressFor(c.get("db"), v, call)}
+      partnerPosts={await partnerPostsSection(c.get("db"), v, call, myCsos)}
       {...extra}
     />,
     status,
@@ -142,7 +156,7 @@ export const callsPages = new Hono<AppEnv>()
   })
   .get("/calls/new", async (c) => {
     const v = requireViewer(c);
-    const funders = await myOrgs(c, v, "funder");
+    const funders = await posters(c, v);
     if (!funders.length) throw new Problem(403, c.get("t")("call.need_funder_org"));
     return renderPage(
       c,
@@ -151,7 +165,7 @@ export const callsPages = new Hono<AppEnv>()
   })
   .post("/calls/new", async (c) => {
     const v = requireViewer(c);
-    const funders = await myOrgs(c, v, "funder");
+    const funders = await posters(c, v);
     const values = callFormValues(await readForm(c));
     const again = async (errors: Record<string, string>) =>
       renderPage(

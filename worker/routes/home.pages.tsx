@@ -22,6 +22,8 @@ import { canViewOrg } from "../domain/permissions";
 import { createApiToken, revokeApiToken } from "../actions/accounts";
 import { acceptInvite, declineInvite, myInvitations } from "../actions/members";
 import { hasReviews } from "../actions/reviews";
+import { myDigests } from "../actions/digest";
+import { consortiumRequestsFor } from "../actions/partners";
 import { setCookie } from "hono/cookie";
 import { LANG_COOKIE } from "../middleware/locale";
 import { translator } from "../i18n";
@@ -85,7 +87,9 @@ const showMe = async (
       chapters={chapters}
       awardsAttention={awardsAttention}
       rapidWaiting={rapidWaiting}
+      digests={[...(await myDigests(db, v))]}
       hasReviews={await hasReviews(db, v)}
+      consortiumRequests={await consortiumRequestsFor(db, v)}
       vouchRequests={vouchRequests.filter(
         (r) => canViewOrg(v, { id: r.fromOrgId, visibility: r.fromVisibility }).ok,
       )}

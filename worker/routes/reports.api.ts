@@ -12,6 +12,7 @@ import { visibleLevels } from "../domain/permissions";
 import { countryName } from "../i18n";
 import { Problem } from "../core/problem";
 import { viewerOf } from "../http/guards";
+import type { FundingType } from "../../schema/enums";
 
 const tags = ["Reports"];
 
@@ -85,7 +86,7 @@ export const reportsApi = createApi()
         visible: visibleLevels(viewerOf(c)),
         countryName: (code: string) => countryName(code, locale),
         anonymousName: t("report.anonymous_org"),
-        fundingTypeTitle: (ft: "core" | "project") => t(`funding.${ft}`),
+        fundingTypeTitle: (ft: FundingType) => t(`funding.${ft}`),
         themeTitle: (th: string) => t(`theme.${th}` as Parameters<typeof t>[0]),
       };
       if (rows.length > limit) {

@@ -17,6 +17,8 @@ import { seedDemoGrantHistory } from "./grant-history";
 import { seedDemoAfterAward } from "./after-award";
 import { seedDemoReport } from "./reports";
 import { seedDemoParticipation } from "./participation";
+import { seedDemoResources } from "./resources";
+import { seedDemoOffers } from "./offers";
 import { LED_BY, THEMES, type LedBy, type Theme } from "../../schema/enums";
 import type { PlatformRole } from "../../schema/accounts";
 
@@ -555,6 +557,8 @@ export const seedDemo = async (db: Db, pepper: string, uploads?: R2Bucket) => {
   // Its light report needs somewhere to keep the photo: only callers with the R2 bucket get one.
   if (uploads) await seedDemoReport(db, uploads);
   await seedDemoParticipation(db);
+  await seedDemoResources(db);
+  await seedDemoOffers(db);
   // The Egypt chapter and its confirmation of the Minya group, written only by the run that creates the
   // coordinator's account: a coordinator an admin removed, or a confirmation withdrawn since, stays so.
   if (results[DEMO_USERS.findIndex((u) => u.id === DEMO_COORDINATOR)].length) {

@@ -14,6 +14,7 @@ import { CallLine } from "./call-line";
 import { Status } from "./status";
 import { QuestionField } from "./question-field";
 import { WithdrawForm } from "./withdraw-form";
+import { PartnersSection } from "../partners/PartnersSection";
 
 export type ApplicationFormValues = { answers: Record<string, string>; amount: string; version: string };
 
@@ -44,6 +45,7 @@ const ProfileSent = ({ org }: { org: OrgView }) => {
 
 const AmountField = ({ call, values, errors, conflict }: Omit<EditProps, "app" | "org" | "notice">) => {
   const { t, locale } = usePage();
+  if (!call.grant) return null;
   return (
     <>
       <TextField
@@ -96,7 +98,11 @@ const DraftForm = ({ app, call, values, errors, conflict, actions }: DraftFormPr
           theirs={conflict?.answers[q.id]}
         />
       ))}
-      <AmountField call={call} values={values} errors={errors} conflict={conflict} />
+      {call.grant && call.fundingType !== "non_cash" ? (
+        <AmountField call={call} values={values} errors={errors} conflict={conflict} />
+      ) : (
+        <p class="muted">{t("offer.no_amount")}</p>
+      )}
       <p class="muted" id="autosave-status" role="status" aria-live="polite"></p>
       <div class="actions">
         {actions.includes("save") && (
@@ -137,6 +143,7 @@ export const ApplicationEditPage = ({ app, call, org, values, errors, notice, co
         </div>
       )}
       <ErrorSummary errors={errors} />
+      {call.review.mode !== "funder" && <p class="hint">{t(`application.read_by_${call.review.mode}`)}</p>}
       <ProfileSent org={org} />
       <DraftForm
         app={app}
@@ -146,6 +153,7 @@ export const ApplicationEditPage = ({ app, call, org, values, errors, notice, co
         conflict={conflict}
         actions={actions}
       />
+      <PartnersSection appId={app.id} partners={app.partners ?? []} version={app.version} errors={errors} />
       {actions.includes("withdraw") && <WithdrawForm appId={app.id} />}
     </Shell>
   );

@@ -13,6 +13,7 @@ import { DecisionView } from "./decision-view";
 import { Answers } from "./answers";
 import { ReviewForm, AwardForm, DeclineForm } from "./review-forms";
 import { DecisionHint, type TallyLine } from "../tally/DecisionHint";
+import { PartnersSection } from "../partners/PartnersSection";
 
 type Review = Pick<ReviewView, "reviewerName" | "score" | "comment">;
 
@@ -85,6 +86,7 @@ export const ApplicationReviewPage = ({
       )}
       <h2>{t("application.answers")}</h2>
       <Answers app={app} call={call} />
+      <PartnersSection appId={app.id} partners={app.partners ?? []} />
       <Reviews reviews={reviews} averageScore={averageScore} />
       {actions.includes("review") && <ReviewForm app={app} errors={errors} />}
       {(actions.includes("award") || actions.includes("decline")) && <h2>{t("application.decide")}</h2>}

@@ -13,6 +13,7 @@ import { StatusLine } from "./status";
 import { DecisionView } from "./decision-view";
 import { Answers } from "./answers";
 import { WithdrawForm } from "./withdraw-form";
+import { PartnersSection } from "../partners/PartnersSection";
 
 type ViewProps = {
   app: ApplicationView;
@@ -35,6 +36,7 @@ export const ApplicationViewPage = ({ app, call, readOnly = false, notice }: Vie
       <PromisedDecision app={app} />
       <DecisionView app={app} />
       <Answers app={app} call={call} />
+      <PartnersSection appId={app.id} partners={app.partners ?? []} />
       {actions.includes("withdraw") && <WithdrawForm appId={app.id} />}
     </Shell>
   );

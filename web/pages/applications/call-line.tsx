@@ -1,6 +1,6 @@
 // The call an application answers, in one line: title, funder, grant range, deadline.
 import { usePage } from "../../context";
-import { MoneyRange } from "../../components/MoneyRange";
+import { CallGives } from "../../components/Offer";
 import { Deadline } from "../../components/Deadline";
 import type { CallView } from "../../../schema/api/calls";
 
@@ -11,9 +11,8 @@ export const CallLine = ({ call }: { call: CallView }) => {
       <a href={`/calls/${call.id}`}>
         <bdi>{call.title}</bdi>
       </a>{" "}
-      · <bdi>{call.funderName ?? t("call.undisclosed_funder")}</bdi> ·{" "}
-      <MoneyRange min={call.grant.min} max={call.grant.max} /> · {t("call.deadline")}:{" "}
-      <Deadline iso={call.deadline} within={call.decisionWithinDays} />
+      · <bdi>{call.funderName ?? t("call.undisclosed_funder")}</bdi> · <CallGives call={call} /> ·{" "}
+      {t("call.deadline")}: <Deadline iso={call.deadline} within={call.decisionWithinDays} />
     </p>
   );
 };

@@ -2,6 +2,7 @@
 import { usePage } from "../../context";
 import type { ApplicationView } from "../../../schema/api/applications";
 import { formatMoney } from "../../../worker/domain/money";
+import { NO_CURRENCY } from "../../../worker/domain/offers";
 
 export const DecisionView = ({ app }: { app: ApplicationView }) => {
   const { t, locale } = usePage();
@@ -10,7 +11,10 @@ export const DecisionView = ({ app }: { app: ApplicationView }) => {
   return (
     <section class={d.decision === "award" ? "notice" : "alert"}>
       <h2>{d.decision === "award" ? t("application.awarded_title") : t("application.declined_title")}</h2>
-      {d.amount && <p>{t("application.awarded_amount", { amount: formatMoney(d.amount, locale) })}</p>}
+      {/* A non-cash award's "amount" is the quantity of help, shown on the award's page, never as money. */}
+      {d.amount && d.amount.currency !== NO_CURRENCY && (
+        <p>{t("application.awarded_amount", { amount: formatMoney(d.amount, locale) })}</p>
+      )}
       {app.awardId && (
         <p>
           <a href={`/awards/${app.awardId}`}>{t("award.open")}</a>

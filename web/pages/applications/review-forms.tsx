@@ -51,13 +51,23 @@ export const AwardForm = ({
   return (
     <form class="stack" method="post" action={`/applications/${app.id}/decision`} novalidate>
       <input type="hidden" name="decision" value="award" />
-      <TextField
-        name="amount"
-        label={t("application.award_amount", { currency: call.grant.min.currency })}
-        value={app.requestedAmount ? amountToInput(app.requestedAmount) : ""}
-        inputmode="decimal"
-        errors={errors}
-      />
+      {call.offer ? (
+        <TextField
+          name="quantity"
+          label={t("offer.quantity_granted", { max: call.offer.quantity })}
+          value="1"
+          inputmode="numeric"
+          errors={errors}
+        />
+      ) : (
+        <TextField
+          name="amount"
+          label={t("application.award_amount", { currency: call.grant?.min.currency ?? "" })}
+          value={app.requestedAmount ? amountToInput(app.requestedAmount) : ""}
+          inputmode="decimal"
+          errors={errors}
+        />
+      )}
       {withNote && (
         <TextField name="note" label={t("tally.note_label")} multiline errors={errors} maxLength={2000} />
       )}

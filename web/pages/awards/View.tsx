@@ -9,6 +9,7 @@ import { TranchePlanForm, TrancheTable, planRows } from "./tranche-plan";
 import { DisbursementList } from "./disbursement-list";
 import { DisburseForm } from "./disburse-form";
 import type { AwardPageProps, SentReport } from "./types";
+import { Offer } from "../../components/Offer";
 
 /** The call, the group and the funder ("a funder" to those who may not see it), and the award date. */
 const Facts = (p: Pick<AwardPageProps, "call" | "grantee" | "funderName" | "summary">) => {
@@ -90,6 +91,27 @@ const SidesView = (p: AwardPageProps & { full: NonNullable<AwardPageProps["full"
   );
 };
 
+/** A non-cash award gives help, not money: what it gives, and the group's reports; no plan, no payments. */
+const NonCashAward = (p: AwardPageProps & { offer: NonNullable<AwardPageProps["offer"]> }) => {
+  const { t } = usePage();
+  return (
+    <>
+      <dl class="facts">
+        <dt>{t("offer.label")}</dt>
+        <dd>
+          <Offer offer={p.offer} />
+        </dd>
+      </dl>
+      {p.reports.length > 0 && (
+        <>
+          <h2>{t("award.reports")}</h2>
+          <ReportList reports={p.reports} />
+        </>
+      )}
+    </>
+  );
+};
+
 export const AwardPage = (p: AwardPageProps) => {
   const { t } = usePage();
   const title = t("award.title", { call: p.call.title });
@@ -100,9 +122,15 @@ export const AwardPage = (p: AwardPageProps) => {
       </h1>
       {p.notice && <Notice>{p.notice}</Notice>}
       <Facts call={p.call} grantee={p.grantee} funderName={p.funderName} summary={p.summary} />
-      <h2>{t("award.accounting")}</h2>
-      <Totals summary={p.summary} lost={p.full?.lost} />
-      {p.full ? (
+      {p.offer ? (
+        <NonCashAward {...p} offer={p.offer} />
+      ) : (
+        <>
+          <h2>{t("award.accounting")}</h2>
+          <Totals summary={p.summary} lost={p.full?.lost} />
+        </>
+      )}
+      {p.offer ? null : p.full ? (
         <SidesView {...p} full={p.full} />
       ) : (
         <>

@@ -3,6 +3,7 @@
 import type { AwardView } from "../../../schema/api/awards";
 import type { AwardSummary } from "../../../worker/domain/award-summary";
 import type { FormErrors } from "../../components/form";
+import type { OfferView } from "../../components/Offer";
 
 export type TrancheRowValues = { dueOn: string; amount: string; afterReport: boolean };
 export type DisburseValues = {
@@ -24,6 +25,8 @@ export type AwardPageProps = {
   /** null: the viewer may not see the funder, so it is "a funder". */
   funderName: string | null;
   summary: AwardSummary;
+  /** A non-cash award (training seats, mentoring hours, …): shown instead of every money figure. */
+  offer: OfferView | null;
   /** null for everyone but the two sides and admins. */
   full: AwardView | null;
   /** The sent reports, for the two sides and admins (empty for everyone else). */

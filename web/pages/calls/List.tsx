@@ -7,6 +7,7 @@ import { CallCard } from "../../components/CallCard";
 import { NextPageLink } from "../../components/NextPageLink";
 import type { CallSummaryView } from "../../../schema/api/calls";
 import { FUNDING_TYPES } from "../../../schema/enums";
+import { callFeedLinks } from "./feed-links";
 
 export const CallListPage = ({
   items,
@@ -21,9 +22,18 @@ export const CallListPage = ({
 }) => {
   const { t } = usePage();
   const nextHref = nextCursor ? `/calls?${new URLSearchParams({ ...filters, cursor: nextCursor })}` : null;
+  const feeds = callFeedLinks(filters);
   return (
-    <Shell title={t("call.list_title")}>
+    <Shell
+      title={t("call.list_title")}
+      head={feeds.map((f) => (
+        <link rel="alternate" type={f.type} href={f.href} title={`${t("feed.title")} (${t(f.label)})`} />
+      ))}
+    >
       <h1>{t("call.list_title")}</h1>
+      <p>
+        <a href="/check">{t("check.link")}</a>
+      </p>
       <SearchForm action="/calls" searchLabel={t("call.search")} q={filters.q}>
         <CountryFilter label={t("call.open_to_country")} value={filters.country} countries={countries} />
         <ThemeFilter value={filters.theme} />
@@ -45,6 +55,17 @@ export const CallListPage = ({
         </ul>
       )}
       <NextPageLink href={nextHref} />
+      <p>
+        {t("feed.follow")}{" "}
+        {feeds.map((f, i) => (
+          <>
+            {i > 0 && " · "}
+            <a href={f.href} type={f.type}>
+              {t(f.label)}
+            </a>
+          </>
+        ))}
+      </p>
     </Shell>
   );
 };

@@ -6,8 +6,10 @@ import { Notice, ErrorSummary, type FormErrors } from "../../components/form";
 import { Deadline } from "../../components/Deadline";
 import { LeaveQuickly } from "../../components/LeaveQuickly";
 import { MoneyRange } from "../../components/MoneyRange";
+import { Offer } from "../../components/Offer";
 import { TallyLink } from "../tally/TallyLink";
 import { ReviewPanel } from "./ReviewPanel";
+import { PartnerPosts, type PartnerPostsProps } from "../partners/PartnerPosts";
 import type { ReviewProgress } from "../../../schema/api/reviews";
 import type { CallView } from "../../../schema/api/calls";
 import { countryName, formatMonths, formatNumber, languageName } from "../../../worker/i18n";
@@ -71,10 +73,22 @@ const Facts = ({ call }: { call: CallView }) => {
   const { t, locale } = usePage();
   return (
     <dl class="facts">
-      <dt>{t("call.grant")}</dt>
-      <dd>
-        <MoneyRange min={call.grant.min} max={call.grant.max} />
-      </dd>
+      {call.offer && (
+        <>
+          <dt>{t("offer.label")}</dt>
+          <dd>
+            <Offer offer={call.offer} />
+          </dd>
+        </>
+      )}
+      {call.grant && (
+        <>
+          <dt>{t("call.grant")}</dt>
+          <dd>
+            <MoneyRange min={call.grant.min} max={call.grant.max} />
+          </dd>
+        </>
+      )}
       <dt>{t("call.funding_type")}</dt>
       <dd>
         {t(`funding.${call.fundingType}`)} · {formatMonths(call.durationMonths, locale)}
@@ -168,6 +182,8 @@ type CallPageProps = {
   notice?: string;
   errors?: FormErrors;
   reviewProgress?: ReviewProgress | null;
+  /** "Looking for partners" (absent on confidential calls: seeking partners would say one applies). */
+  partnerPosts?: PartnerPostsProps | null;
 };
 
 /** For a possible applicant: apply, or see how one of their groups matches. */
@@ -221,7 +237,15 @@ const ManageActions = ({ call }: { call: CallView }) => {
   );
 };
 
-export const CallPage = ({ call, canManage, myCsos, notice, errors, reviewProgress }: CallPageProps) => {
+export const CallPage = ({
+  call,
+  canManage,
+  myCsos,
+  notice,
+  errors,
+  reviewProgress,
+  partnerPosts,
+}: CallPageProps) => {
   const { t } = usePage();
   return (
     <Shell title={call.title}>
@@ -240,6 +264,7 @@ export const CallPage = ({ call, canManage, myCsos, notice, errors, reviewProgre
       <Questions call={call} />
       {call.status === "open" && !canManage && <ApplyActions call={call} myCsos={myCsos} />}
       {canManage && <ManageActions call={call} />}
+      {partnerPosts && <PartnerPosts {...partnerPosts} />}
       <ReviewPanel call={call} progress={reviewProgress} errors={errors} />
       <TallyLink call={call} canManage={canManage} />
     </Shell>
