@@ -60,6 +60,10 @@ export const EquityReport = z
       fundingType: z.string().nullable(),
       groupBy: z.string().nullable(),
     }),
+    publicOnly: z.boolean().openapi({
+      description:
+        "true when the report is narrowed to a funder or call for someone outside that funder (anyone may ask for a public funder's account): it then leaves out the funder's confidential calls' awards and applications and its anonymous pledges, counting only what it gives in public",
+    }),
     fxAsOf: z
       .string()
       .nullable()

@@ -360,7 +360,7 @@ for (const lang of LANGS) {
       await go(funder, "/orgs/demo-cso-thies", lang, "organisation");
       await clickTo(funder, p.locator('a[href="/orgs/demo-cso-thies/pledge"]').first(), lang, "pledge form");
       await p.fill("#amount", "250");
-      await p.fill("#currency", "USD");
+      await p.selectOption("#currency", "USD");
       await p.check("input[name=interval][value=month]");
       await p.fill("#installments", "12");
       await clickTo(
@@ -419,7 +419,7 @@ for (const lang of LANGS) {
         lang,
         "equity report by legal status",
       );
-      assert.ok(await p.locator("svg.chart.bars").count(), "bar charts");
+      assert.ok(await p.locator("figure.chart.hbars").count(), "bar charts");
       assert.ok(await p.locator("svg.chart.lorenz").count(), "Lorenz curve");
       const [download] = await Promise.all([
         p.waitForEvent("download"),
@@ -651,7 +651,7 @@ for (const lang of LANGS) {
       const form = `form[action="/disbursements/${sent.id}/receipt"]`;
       await c.locator(`li:has(${form}) summary`).click();
       await c.fill(`[id="${sent.id}-amount"]`, "98.5");
-      await c.fill(`[id="${sent.id}-currency"]`, "USD");
+      await c.selectOption(`[id="${sent.id}-currency"]`, "USD");
       await c.fill(`[id="${sent.id}-receivedOn"]`, new Date().toISOString().slice(0, 10));
       await c.fill(
         `[id="${sent.id}-note"]`,
@@ -740,6 +740,28 @@ test("journey 1 with the keyboard only (en): sign up, create the group, apply, s
   }
 });
 
+/**
+ * Every piece of text in the report's charts is at least 12 px as drawn on this screen (SVG text scaled by
+ * its drawing's transform), and the bars' labels are there to read (issue 23).
+ */
+const chartTextReadable = async (b, lang) => {
+  const { labels, small } = await b.page.evaluate(() => {
+    const small = [];
+    for (const chart of document.querySelectorAll(".chart"))
+      for (const el of chart.querySelectorAll("*")) {
+        if (el.tagName.toLowerCase() === "title") continue; // an SVG's accessible name, never drawn
+        if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+        let px = Number.parseFloat(getComputedStyle(el).fontSize);
+        const m = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
+        if (m) px *= Math.hypot(m.a, m.b);
+        if (px < 12) small.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" ${px.toFixed(1)}px`);
+      }
+    return { labels: document.querySelectorAll(".chart .hbar-label").length, small };
+  });
+  assert.ok(labels > 0, `reports (${lang}): no chart labels to check`);
+  assert.deepEqual(small, [], `reports (${lang}): chart text under 12 px at 360 px`);
+};
+
 test("screenshots of the main pages at 360×740, in Arabic and English", async () => {
   const b = await openBrowser({ viewport: { width: 360, height: 740 } });
   try {
@@ -751,6 +773,8 @@ test("screenshots of the main pages at 360×740, in Arabic and English", async (
       ["ledger", "/orgs/demo-cso-thies/ledger"],
       ["reports", "/reports?groupBy=legalStatus"],
       ["org", "/orgs/demo-cso-thies"],
+      // The budget currency list (anonymous: the eligibility check asks the same profile questions).
+      ["check", "/check"],
     ];
     for (const lang of LANGS) {
       for (const [name, path] of pages) {
@@ -760,8 +784,31 @@ test("screenshots of the main pages at 360×740, in Arabic and English", async (
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         assert.ok(overflow <= 1, `${name} (${lang}) is ${overflow}px wider than the screen`);
+        if (name === "reports") await chartTextReadable(b, lang);
         await screenshot(b, `${lang}-${name}`);
       }
+    }
+  } finally {
+    await b.close();
+  }
+});
+
+test("screenshots of a form with the currency list at 360×740 (the pledge form), in Arabic and English", async () => {
+  const b = await openBrowser({ viewport: { width: 360, height: 740 } });
+  try {
+    for (const lang of LANGS) {
+      await logIn(b, lang, "funder@sanad.example");
+      await go(b, `/orgs/demo-cso-thies/pledge?lang=${lang}`, lang, "pledge form (360 px)");
+      // USD first, then the group's own currency (Senegal: XOF), named in the reader's language.
+      const codes = await b.page.$$eval("select[name=currency] option", (os) => os.map((o) => o.value));
+      assert.deepEqual(codes.slice(0, 2), ["USD", "XOF"]);
+      const overflow = await b.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(overflow <= 1, `pledge form (${lang}) is ${overflow}px wider than the screen`);
+      await b.page.locator("select[name=currency]").scrollIntoViewIfNeeded();
+      await screenshot(b, `${lang}-pledge-currency`);
+      await b.context.clearCookies();
     }
   } finally {
     await b.close();

@@ -186,3 +186,52 @@ test("the demo trust ladder: the Egypt chapter's coordinator confirmed the Minya
   expect((await coordinator.get("/api/v1/chapters/EG")).body.queue).toEqual([]);
   expect((await coordinator.page("/me")).html).toContain('href="/chapters/EG#queue"');
 });
+
+test("the demo review: funder@ finds submitted applications in several languages on its open digital-safety call, and can score one and decide it", async () => {
+  const db = createDb(env.DB);
+  await seedDemo(db, pepper, env.UPLOADS);
+  const funder = new Client();
+  await funder.post("/api/v1/auth/login", { email: "funder@sanad.example", password: DEMO_PASSWORD });
+  expect((await new Client().get("/api/v1/calls/demo-call-digital-safety")).body.status).toBe("open");
+  const list = await funder.get("/api/v1/calls/demo-call-digital-safety/applications");
+  expect(list.status).toBe(200);
+  const items: { id: string; status: string; answers: Record<string, string> }[] = list.body.items;
+  const submitted = items.filter((a) => a.status === "submitted");
+  expect(submitted.length).toBeGreaterThanOrEqual(4);
+  // The answers' languages, told apart by script and a few words each language's answers use.
+  const language = (text: string) =>
+    /[\u0600-\u06FF]/.test(text)
+      ? "ar"
+      : /\b(nous|des|les)\b/i.test(text)
+        ? "fr"
+        : /\b(las|los|que|por)\b/i.test(text)
+          ? "es"
+          : "en";
+  expect(new Set(submitted.map((a) => language(a.answers.q1 ?? ""))).size).toBeGreaterThanOrEqual(3);
+  for (const a of submitted) expect(Object.keys(a.answers).sort()).toEqual(["q1", "q2"]);
+
+  // Opening one, scoring it and declining it: the review use cases work on the seeded rows.
+  const [first, second] = submitted;
+  const page = await funder.page(`/applications/${first!.id}`);
+  expect(page.status).toBe(200);
+  expect(page.html).toContain(`action="/applications/${first!.id}/reviews"`);
+  expect((await funder.post(`/api/v1/applications/${first!.id}/reviews`, { score: 4 })).status).toBe(201);
+  const declined = await funder.post(`/api/v1/applications/${first!.id}/decision`, {
+    decision: "decline",
+    reasons: ["budget"],
+  });
+  expect(declined.status).toBe(200);
+  const awarded = await funder.post(`/api/v1/applications/${second!.id}/decision`, {
+    decision: "award",
+    amount: { amount: 300_000, currency: "USD" },
+  });
+  expect(awarded.status).toBe(200);
+
+  // Seeding again neither duplicates the applications nor reopens the decided ones.
+  await seedDemo(db, pepper, env.UPLOADS);
+  const again: { id: string; status: string }[] = (
+    await funder.get("/api/v1/calls/demo-call-digital-safety/applications")
+  ).body.items;
+  expect(again.length).toBe(items.length);
+  expect(again.find((a) => a.id === first!.id)!.status).toBe("declined");
+});

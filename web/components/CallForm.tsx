@@ -1,7 +1,7 @@
 // The call form (create and edit a draft). Plain HTML: works without JavaScript, errors next to fields.
 import { usePage } from "../context";
 import { TextField, SelectField, ChoiceGroup, ErrorSummary, type FormErrors } from "./form";
-import { CurrencyInput, CurrencyList } from "./CurrencyInput";
+import { CurrencyInput } from "./CurrencyInput";
 import {
   CALL_KINDS,
   FUNDING_TYPES,
@@ -25,9 +25,18 @@ type Props = {
   /** Funder organisations the viewer may post for; empty when editing (the funder cannot change). */
   funders: { id: string; name: string }[];
   submitLabel: string;
+  localCurrency?: string;
 };
 
-export const CallForm = ({ action, values: v, errors: e, countries, funders, submitLabel }: Props) => {
+export const CallForm = ({
+  action,
+  values: v,
+  errors: e,
+  countries,
+  funders,
+  submitLabel,
+  localCurrency,
+}: Props) => {
   const { t, timeZone, locale } = usePage();
   const checks = <T extends string>(all: readonly T[], prefix: string) =>
     all.map((x) => ({ value: x, label: t(`${prefix}.${x}` as never) }));
@@ -101,6 +110,7 @@ export const CallForm = ({ action, values: v, errors: e, countries, funders, sub
             label={t("org.budget_currency")}
             value={v.grantCurrency}
             errors={e}
+            local={localCurrency}
           />
         </div>
       </fieldset>
@@ -264,6 +274,7 @@ export const CallForm = ({ action, values: v, errors: e, countries, funders, sub
             label={t("org.budget_currency")}
             value={v.maxBudgetCurrency}
             errors={e}
+            local={localCurrency}
           />
         </div>
       </fieldset>
@@ -340,7 +351,6 @@ export const CallForm = ({ action, values: v, errors: e, countries, funders, sub
           </div>
         </fieldset>
       ))}
-      <CurrencyList />
       <p>
         <button type="submit">{submitLabel}</button>
       </p>

@@ -1,14 +1,19 @@
-// Server-rendered SVG charts, no script: labelled bars for shares and a Lorenz curve. Each chart is an
-// image with a title; the data table beside it carries the same numbers for screen readers and copying.
+// Charts drawn without script and without inline style (the page's CSP allows none): bars are HTML, so
+// their labels are text at the page's own size on any screen, and the Lorenz curve is an SVG with no text.
+// The data table beside each chart carries the same numbers for screen readers and copying.
 import { numberFormat } from "../../worker/domain/intl-cache";
 import { usePage } from "../context";
 
 const pct = (x: number, locale: string) =>
   numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(x);
 
+/** The bar's length as one of the stylesheet's width classes (`.w-0` … `.w-100`, whole percents). */
+export const widthClass = (value: number) =>
+  `w-${Math.min(100, Math.max(0, Math.round((Number.isFinite(value) ? value : 0) * 100)))}`;
+
 /**
- * Horizontal bars with their labels and values, value 0–1. In right-to-left pages the layout is drawn
- * mirrored (labels on the right, bars growing leftwards) rather than flipped, so the text stays readable.
+ * Horizontal bars with their labels and values, value 0–1. Each bar is a block inside its track, so in a
+ * right-to-left page it grows from the right (the inline start) with no special case.
  */
 export const ShareBars = ({
   rows,
@@ -20,54 +25,23 @@ export const ShareBars = ({
   id: string;
 }) => {
   const { locale } = usePage();
-  const rtl = locale === "ar";
-  // The stylesheet caps the drawing at this width (`.chart.bars`): the page's CSP allows no inline style.
-  const width = 600;
-  const labelW = 220;
-  const valueW = 60;
-  const barMax = width - labelW - valueW - 16;
-  const rowH = 24;
-  const height = rows.length * rowH + 4;
-  const clip = (s: string) => (s.length > 30 ? s.slice(0, 29) + "…" : s);
   return (
-    <svg
-      class="chart bars"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${id}-title`}
-      width="100%"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      {rows.map((r, i) => {
-        const y = i * rowH + 4;
-        const w = Math.max(1, r.value * barMax);
-        const barX = rtl ? width - labelW - 8 - w : labelW + 8;
-        return (
-          <g>
-            {/* With direction="rtl", "start" is the text's right edge. */}
-            <text
-              x={rtl ? width : labelW}
-              y={y + 14}
-              text-anchor={rtl ? "start" : "end"}
-              direction={rtl ? "rtl" : "ltr"}
-              class="label"
-            >
-              {clip(r.label)}
-            </text>
-            <rect x={barX} y={y} width={w} height={rowH - 8} class="bar-fill" />
-            <text
-              x={rtl ? barX - 4 : barX + w + 4}
-              y={y + 14}
-              text-anchor="start"
-              direction={rtl ? "rtl" : "ltr"}
-              class="value"
-            >
-              {pct(r.value, locale)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <figure class="chart hbars" aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`}>{title}</figcaption>
+      <ul>
+        {rows.map((r) => (
+          <li>
+            <span class="hbar-label">
+              <bdi>{r.label}</bdi>
+            </span>
+            <span class="hbar-track">
+              <span class={`hbar-fill ${widthClass(r.value)}`} />
+            </span>
+            <span class="hbar-value">{pct(r.value, locale)}</span>
+          </li>
+        ))}
+      </ul>
+    </figure>
   );
 };
 

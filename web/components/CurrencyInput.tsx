@@ -1,67 +1,36 @@
-// A currency code field with suggestions; any ISO 4217 code may still be typed (the server checks it).
+// A currency list: USD and the organisation's own currency first, then every other currency the field
+// may use, named in the reader's language and sorted by that name. A plain select: it posts the code
+// without JavaScript, and the server still checks it.
+import { usePage } from "../context";
 import type { FormErrors } from "./form";
-
-/** Currencies most used by the organisations Sanad serves. */
-const COMMON_CURRENCIES = [
-  "USD",
-  "EUR",
-  "GBP",
-  "XOF",
-  "XAF",
-  "KES",
-  "UGX",
-  "TZS",
-  "RWF",
-  "ETB",
-  "NGN",
-  "GHS",
-  "ZAR",
-  "EGP",
-  "MAD",
-  "TND",
-  "DZD",
-  "JOD",
-  "LBP",
-  "IQD",
-  "YER",
-  "SDG",
-  "PKR",
-  "BDT",
-  "INR",
-  "NPR",
-  "PHP",
-  "IDR",
-  "COP",
-  "PEN",
-  "BOB",
-  "GTQ",
-  "HNL",
-  "MXN",
-  "BRL",
-  "ARS",
-];
-
-/** Render once per page, before or after the fields that use it. */
-export const CurrencyList = () => (
-  <datalist id="currencies">
-    {COMMON_CURRENCIES.map((c) => (
-      <option value={c} />
-    ))}
-  </datalist>
-);
+import { currenciesFor, currencyOptions, type CurrencyUse } from "../../worker/domain/currencies";
 
 export const CurrencyInput = ({
   name,
   label,
   value,
   errors,
+  use = "fx",
+  local,
 }: {
   name: string;
   label: string;
   value?: string;
   errors?: FormErrors;
+  /** "stripe" when the amount is charged through Stripe; otherwise any currency with an FX rate. */
+  use?: CurrencyUse;
+  /** The organisation's own currency (worker/domain/currencies.ts localCurrency). */
+  local?: string;
 }) => {
+  const { t, locale } = usePage();
   const error = errors?.[name];
+  const selected = value || "USD";
+  const { first, rest } = currencyOptions(currenciesFor(use), locale, ["USD", local], selected);
+  const option = (o: { code: string; label: string }) => (
+    <option value={o.code} selected={o.code === selected}>
+      {o.label}
+    </option>
+  );
   return (
     <div class="field">
       <label for={name}>{label}</label>
@@ -70,17 +39,15 @@ export const CurrencyInput = ({
           {error}
         </span>
       )}
-      <input
+      <select
         id={name}
         name={name}
-        list="currencies"
-        value={value ?? "USD"}
-        maxLength={3}
-        size={4}
-        autocomplete="off"
         aria-invalid={error ? "true" : undefined}
         aria-describedby={error ? `${name}-error` : undefined}
-      />
+      >
+        <optgroup label={t("currency.first")}>{first.map(option)}</optgroup>
+        <optgroup label={t("currency.all")}>{rest.map(option)}</optgroup>
+      </select>
     </div>
   );
 };

@@ -2,10 +2,17 @@
 // organisation form and the anonymous eligibility check, so both ask them the same way.
 import { usePage } from "../context";
 import { TextField, SelectField, type FormErrors } from "./form";
-import { CurrencyInput, CurrencyList } from "./CurrencyInput";
+import { CurrencyInput } from "./CurrencyInput";
+import { localCurrency } from "../../worker/domain/currencies";
 import { LEGAL_STATUSES, SETTINGS } from "../../schema/enums";
 
-type Values = { setting?: string; legalStatus?: string; budgetAmount?: string; budgetCurrency?: string };
+type Values = {
+  country?: string;
+  setting?: string;
+  legalStatus?: string;
+  budgetAmount?: string;
+  budgetCurrency?: string;
+};
 
 export const ProfileFacts = ({ values: v, errors: e }: { values: Values; errors?: FormErrors }) => {
   const { t } = usePage();
@@ -42,8 +49,8 @@ export const ProfileFacts = ({ values: v, errors: e }: { values: Values; errors?
             label={t("org.budget_currency")}
             value={v.budgetCurrency}
             errors={e}
+            local={localCurrency(v.country)}
           />
-          <CurrencyList />
         </div>
       </fieldset>
     </>

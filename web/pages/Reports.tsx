@@ -57,14 +57,23 @@ const SHARES = [
   "top10Share",
 ] as const;
 
+/** A funder the report may be narrowed to for this reader (public ones for anyone; see the page route). */
+export type ReportFunder = { id: string; name: string };
+
+/** The offered funders, and the one asked for by URL if it is not among them (its id: the report says whether it may be). */
+const funderOptions = (funders: ReportFunder[], asked: string | undefined) => [
+  ...funders.map((f) => ({ value: f.id, label: f.name })),
+  ...(asked && !funders.some((f) => f.id === asked) ? [{ value: asked, label: asked }] : []),
+];
+
 const Filters = ({
   query,
   errors,
-  privileged,
+  funders,
 }: {
   query: Record<string, string>;
   errors?: FormErrors;
-  privileged: boolean;
+  funders: ReportFunder[];
 }) => {
   const { t } = usePage();
   return (
@@ -87,17 +96,15 @@ const Filters = ({
         options={DIMENSIONS.map((d) => ({ value: d, label: t(`report.dim.${d}`) }))}
         errors={errors}
       />
-      {privileged && (
-        <TextField
-          name="funderOrgId"
-          label={t("report.funder_id")}
-          value={query.funderOrgId}
-          errors={errors}
-        />
-      )}
-      {privileged && (
-        <TextField name="callId" label={t("report.call_id")} value={query.callId} errors={errors} />
-      )}
+      <SelectField
+        name="funderOrgId"
+        label={t("report.funder")}
+        value={query.funderOrgId}
+        blank={t("report.any")}
+        options={funderOptions(funders, query.funderOrgId)}
+        errors={errors}
+      />
+      <TextField name="callId" label={t("report.call_id")} value={query.callId} errors={errors} />
       <p>
         <button type="submit">{t("report.show")}</button>
       </p>
@@ -115,6 +122,7 @@ const About = ({ report, csvHref }: { report: EquityReportView; csvHref: string 
         {t("report.basis", { currency: report.basisCurrency, fx: report.fxAsOf ?? "—" })} ·{" "}
         {t("report.k_rule", { k: report.k })}
       </p>
+      {report.publicOnly && <p class="muted">{t("report.public_only")}</p>}
       <p>
         <a class="button secondary" href={csvHref}>
           {t("report.download_csv")}
@@ -366,11 +374,11 @@ type Props = {
   report: EquityReportView | null;
   query: Record<string, string>;
   errors?: FormErrors;
-  privileged: boolean;
+  funders: ReportFunder[];
   csvHref: string;
 };
 
-export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Props) => {
+export const ReportsPage = ({ report, query, errors, funders, csvHref }: Props) => {
   const { t } = usePage();
   // The query schema allows only dimensions, so the report's groupBy is one.
   const dim = (report?.filters.groupBy ?? null) as Dimension | null;
@@ -380,7 +388,7 @@ export const ReportsPage = ({ report, query, errors, privileged, csvHref }: Prop
       <h1>{t("report.title")}</h1>
       <p class="muted">{t("report.intro")}</p>
       <ErrorSummary errors={errors} />
-      <Filters query={query} errors={errors} privileged={privileged} />
+      <Filters query={query} errors={errors} funders={funders} />
       {report && (
         <>
           <About report={report} csvHref={csvHref} />

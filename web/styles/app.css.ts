@@ -81,11 +81,16 @@ dl.answers dd{margin-inline-start:0}
 .status-awarded{color:var(--ok)}
 .status-declined,.status-withdrawn{color:var(--muted)}
 @media (max-width:30rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.35rem}}
-.chart.bars{max-width:600px}
+.hbars{margin:0 0 1rem;max-width:40rem}
+.hbars figcaption{font-weight:600;margin-block-end:.5rem}
+.hbars ul{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
+.hbars li{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr) 4rem;gap:.25rem .5rem;align-items:center}
+.hbar-track{display:block;background:#eef0f4;border-radius:.2rem;block-size:1rem}
+.hbar-fill{display:block;block-size:100%;background:var(--accent);border-radius:.2rem}
+.hbar-value{color:var(--muted);font-variant-numeric:tabular-nums}
+@media (max-width:30rem){.hbars li{grid-template-columns:minmax(0,1fr) 4rem}.hbar-label{grid-column:1/-1}}
+${Array.from({ length: 101 }, (_, i) => `.w-${i}{inline-size:${i}%}`).join("")}
 pre.mail{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);padding:.75rem}
-.chart .bar-fill{fill:var(--accent)}
-.chart text{font-size:13px;fill:var(--ink)}
-.chart .value{fill:var(--muted)}
 .chart .frame{fill:none;stroke:var(--line)}
 .chart .equality{stroke:var(--muted);stroke-dasharray:4 3}
 .chart .curve{fill:none;stroke:var(--accent);stroke-width:2.5}

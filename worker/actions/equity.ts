@@ -19,7 +19,9 @@ import {
   ADVERSE_IMPACT_THRESHOLD,
   type AfterAwardSums,
 } from "../domain/equity";
-import { isAdmin, membershipIn, type Viewer } from "../domain/permissions";
+import { isAdmin, reportFilterScope, type Viewer } from "../domain/permissions";
+import { findOrg } from "../db/orgs";
+import { reportFunders } from "../db/report-funders";
 import { CONFIDENTIAL_KEY } from "../domain/confidential";
 import { Problem } from "../core/problem";
 import type { Translate } from "../i18n";
@@ -33,22 +35,46 @@ export const DEFAULT_K = 5;
 export type ReportRequest = EquityFilters & { groupBy?: Dimension };
 
 /**
- * Everyone sees the report by period, funding type and dimension. Narrowing to one funder or one call
- * is for analysts, admins and that funder's own members (a funder auditing its own giving).
+ * Everyone sees the report by period, funding type and dimension. Narrowing to one funder or one call is
+ * for analysts, admins and that funder's own members (a funder auditing its own giving), and for anyone
+ * when the funder is public (its public account: reportFilterScope). Returns the filters to run, with
+ * `publicOnly` set when the narrowing is a public account. Refused filters answer alike whether the
+ * funder or call is hidden, funders-only, confidential or does not exist.
  */
-export const authorizeFilters = async (db: Db, t: Translate, viewer: Viewer | null, f: EquityFilters) => {
-  const privileged = viewer?.platformRole === "analyst" || isAdmin(viewer);
-  if (privileged) return;
+export const authorizeFilters = async (
+  db: Db,
+  t: Translate,
+  viewer: Viewer | null,
+  f: EquityFilters,
+): Promise<EquityFilters> => {
+  if (!f.funderOrgId && !f.callId) return f;
   const problems: { path: string; message: string }[] = [];
-  if (f.funderOrgId && !membershipIn(viewer, f.funderOrgId))
-    problems.push({ path: "funderOrgId", message: t("err.report_filter") });
+  const scopes: ("all" | "public")[] = [];
+  const scopeOf = async (orgId: string, call: { status: string; confidential: boolean } | null) => {
+    const org = await findOrg(db, orgId);
+    return reportFilterScope(viewer, org && { id: org.id, visibility: org.visibility }, call);
+  };
+  if (f.funderOrgId) {
+    const scope = await scopeOf(f.funderOrgId, null);
+    if (scope) scopes.push(scope);
+    else problems.push({ path: "funderOrgId", message: t("err.report_filter") });
+  }
   if (f.callId) {
     const call = await findCall(db, f.callId);
-    if (!call || !membershipIn(viewer, call.funderOrgId))
-      problems.push({ path: "callId", message: t("err.report_filter") });
+    const scope = call ? await scopeOf(call.funderOrgId, call) : reportFilterScope(viewer, null);
+    if (scope) scopes.push(scope);
+    else problems.push({ path: "callId", message: t("err.report_filter") });
   }
   if (problems.length) throw new Problem(viewer ? 403 : 401, t("err.report_filter"), problems);
+  return scopes.includes("public") ? { ...f, publicOnly: true } : f;
 };
+
+/** The funders the page's select offers this viewer: public ones for anyone, and those it may see all of. */
+export const reportFunderOptions = (db: Db, viewer: Viewer | null) =>
+  reportFunders(db, {
+    all: viewer?.platformRole === "analyst" || isAdmin(viewer),
+    memberOf: viewer?.memberships.map((m) => m.orgId) ?? [],
+  });
 
 export const equityReport = async (
   db: Db,
@@ -58,9 +84,9 @@ export const equityReport = async (
   k: number,
 ): Promise<EquityReportView> => {
   const { groupBy, ...filters } = req;
-  await authorizeFilters(db, t, viewer, filters);
+  const allowed = await authorizeFilters(db, t, viewer, filters);
   const fx = await loadFxTable(db);
-  const data = await equityData(db, filters, groupBy ?? null, fx);
+  const data = await equityData(db, allowed, groupBy ?? null, fx);
 
   const amounts = data.recipients.map((r) => r.amount).filter((a) => a > 0);
   const total = data.recipients.reduce((s, r) => s + r.amount, 0);
@@ -127,6 +153,7 @@ export const equityReport = async (
       fundingType: filters.fundingType ?? null,
       groupBy: groupBy ?? null,
     },
+    publicOnly: !!allowed.publicOnly,
     fxAsOf: fxDates.at(-1) ?? null,
     totals: totalSuppressed
       ? {

@@ -20,6 +20,11 @@ export type EquityFilters = {
   funderOrgId?: string;
   callId?: string;
   fundingType?: FundingType;
+  /**
+   * A public funder's account for someone outside it: leave out what the funder gives in confidence
+   * (confidential calls' awards and applications, anonymous pledges), so the filter singles none of it out.
+   */
+  publicOnly?: boolean;
 };
 
 /** The flow being grouped: awards, applications (with their call) and core-pledge payments. */
@@ -145,6 +150,7 @@ const awardFilters = (f: EquityFilters, nonCash = false) => {
   if (f.funderOrgId) add("a.funder_org_id = ?", f.funderOrgId);
   if (f.callId) add("a.call_id = ?", f.callId);
   if (f.fundingType) add("a.funding_type = ?", f.fundingType);
+  if (f.publicOnly) where.push(`a.call_id NOT IN (${CONFIDENTIAL_CALLS})`);
   return { where, params };
 };
 
@@ -177,7 +183,13 @@ const perOrg = (flow: Flow, f: EquityFilters, d: Dimension | null): Sql => {
     where.push(...filters.where);
     params.push(...filters.params);
   } else if (flow === "application") {
-    const needsCall = !!(f.funderOrgId || f.fundingType || d === "fundingType" || d === "funder");
+    const needsCall = !!(
+      f.funderOrgId ||
+      f.fundingType ||
+      f.publicOnly ||
+      d === "fundingType" ||
+      d === "funder"
+    );
     from = needsCall ? "applications ap JOIN calls c ON c.id = ap.call_id" : "applications ap";
     org = "ap.org_id";
     select = "0, 0, count(*), sum(ap.status = 'awarded'), sum(ap.status IN ('awarded', 'declined')), 0, 0";
@@ -193,14 +205,16 @@ const perOrg = (flow: Flow, f: EquityFilters, d: Dimension | null): Sql => {
     if (f.funderOrgId) add("c.funder_org_id = ?", f.funderOrgId);
     if (f.callId) add("ap.call_id = ?", f.callId);
     if (f.fundingType) add("c.funding_type = ?", f.fundingType);
+    if (f.publicOnly) where.push("c.confidential = 0");
   } else {
-    const needsPledge = !!(f.funderOrgId || d === "funder");
+    const needsPledge = !!(f.funderOrgId || f.publicOnly || d === "funder");
     from = needsPledge ? "payments p JOIN pledges pl ON pl.id = p.pledge_id" : "payments p";
     org = "p.recipient_org_id";
     select = "0, 0, 0, 0, 0, coalesce(sum(p.amount_usd), 0), sum(p.kind = 'payment')";
     if (f.from) add("p.at >= ?", f.from);
     if (f.to) add("p.at < date(?, '+1 day')", f.to);
     if (f.funderOrgId) add("pl.funder_org_id = ?", f.funderOrgId);
+    if (f.publicOnly) where.push("pl.anonymous = 0");
     // Pledges belong to no call, and are core support.
     if (f.callId || (f.fundingType && f.fundingType !== "core")) where.push("0");
   }
@@ -219,6 +233,7 @@ const perOrg = (flow: Flow, f: EquityFilters, d: Dimension | null): Sql => {
 const rollupServes = (f: EquityFilters, d: Dimension | null) =>
   !f.from && !f.to && !f.funderOrgId && !f.callId && !f.fundingType && (!d || !EVENT_DIMENSIONS.includes(d));
 const NON_CASH_CALLS = "SELECT id FROM calls WHERE funding_type = 'non_cash'";
+const CONFIDENTIAL_CALLS = "SELECT id FROM calls WHERE confidential = 1";
 /**
  * What the rollup's triggers counted for non-cash offers, per organisation, to be taken back out: their
  * awards (0 US cents, so amounts need no correction) and applications. Starts from the few non-cash calls.

@@ -16,3 +16,19 @@ export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptio
   if (!f) dates.set(key, (f = new Intl.DateTimeFormat(locale, options)));
   return f;
 };
+
+const names = new Map<string, Intl.DisplayNames>();
+const collators = new Map<string, Intl.Collator>();
+
+export const displayNames = (locale: string, type: Intl.DisplayNamesType) => {
+  const key = `${locale}|${type}`;
+  let f = names.get(key);
+  if (!f) names.set(key, (f = new Intl.DisplayNames([locale], { type, fallback: "code" })));
+  return f;
+};
+
+export const collator = (locale: string) => {
+  let f = collators.get(locale);
+  if (!f) collators.set(locale, (f = new Intl.Collator(locale)));
+  return f;
+};

@@ -145,6 +145,26 @@ const BEFORE_SECOND_FACTOR = [
 ];
 export const allowedBeforeSecondFactor = (path: string) => BEFORE_SECOND_FACTOR.some((re) => re.test(path));
 
+/**
+ * Narrowing the equity report to one funder (or one of its calls). Analysts, admins and the funder's own
+ * members see all of it ("all"); anyone may ask for a public funder's account ("public": the report then
+ * leaves out what the funder gives in confidence, see README "Public accounting per funder"). A hidden or
+ * funders-only funder, a draft or confidential call, and an id that does not exist all answer null alike,
+ * so the refusal does not reveal that they exist.
+ */
+export const reportFilterScope = (
+  v: Viewer | null,
+  funder: { id: string; visibility: Visibility } | null,
+  call: { status: string; confidential: boolean } | null = null,
+): "all" | "public" | null => {
+  // Analysts and admins keep their answer for any id (an unknown or deleted funder's is an empty report).
+  if (v?.platformRole === "analyst" || isAdmin(v)) return "all";
+  if (!funder) return null;
+  if (membershipIn(v, funder.id)) return "all";
+  if (funder.visibility !== "public") return null;
+  return !call || (call.status !== "draft" && !call.confidential) ? "public" : null;
+};
+
 /** Only admins change verification and reference data. */
 export const canAdminister = (v: Viewer | null): Decision =>
   !v ? deny(401, "sign_in") : isAdmin(v) ? allow : deny(403, "admin_only");

@@ -4,6 +4,7 @@
 import type { Money } from "./money";
 import type { FxTable } from "./fx";
 import { toStripeAmount, meetsStripeMinimum } from "./stripe-amounts";
+import { STRIPE_CURRENCIES } from "./currencies";
 import type { PledgeInterval, PledgeStatus, PaymentProvider } from "../../schema/enums";
 
 export type PledgeFacts = {
@@ -47,7 +48,8 @@ export type PledgeProblem = {
     | "err.stripe_minimum"
     | "err.three_decimal"
     | "err.whole_units"
-    | "err.amount_positive";
+    | "err.amount_positive"
+    | "currency.not_stripe";
 };
 
 /**
@@ -64,6 +66,8 @@ export const pledgeProblems = (
   if (p.interval === "once" && p.installments != null && p.installments !== 1)
     problems.push({ path: "installments", key: "err.installments_once" });
   if (p.amount.amount <= 0) return [...problems, { path: "amount.amount", key: "err.amount_positive" }];
+  if (provider === "stripe" && !STRIPE_CURRENCIES.has(p.amount.currency))
+    return [...problems, { path: "amount.currency", key: "currency.not_stripe" }];
   if (provider === "stripe") {
     const stripe = toStripeAmount(p.amount);
     if (!stripe.ok)

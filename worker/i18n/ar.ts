@@ -2,6 +2,12 @@
 import type { Messages } from "./en";
 
 export const ar: Messages = {
+  "currency.not_stripe": "الدفع بالبطاقة عبر Stripe غير متاح بهذه العملة: اختر عملة أخرى، مثل USD.",
+  "currency.first": "الأكثر استخدامًا",
+  "currency.all": "كل العملات",
+  "report.funder": "الجهة المانحة",
+  "report.public_only":
+    "الحساب العلني لجهة مانحة: تُستبعد من كل الأرقام المنح الصادرة عن دعواتها السرّية وتعهّداتها المجهولة.",
   "resource.file": "أو ملف",
   "resource.file_hint": "ملف PDF أو صورة أو تسجيل، حتى 5 ميغابايت. يظهر حجمه قبل تنزيله.",
   "map.fewer": "أقل من {k}",
@@ -1280,7 +1286,6 @@ export const ar: Messages = {
   "report.any": "الكل",
   "report.group_by": "التجميع حسب",
   "report.no_grouping": "دون تجميع",
-  "report.funder_id": "الجهة المانحة (معرّف المنظمة)",
   "report.call_id": "الدعوة (المعرّف)",
   "report.show": "عرض التقرير",
   "report.as_of": "حتى {when}",

@@ -1,6 +1,13 @@
 // English messages: the reference catalogue. Every other language must have exactly these keys
 // (TypeScript enforces it through the Messages type, and a test checks it at run time).
 export const en = {
+  "currency.not_stripe":
+    "Card payments through Stripe are not available in this currency: choose another, such as USD.",
+  "currency.first": "Most used",
+  "currency.all": "All currencies",
+  "report.funder": "Funder",
+  "report.public_only":
+    "A funder's public account: awards from its confidential calls and its anonymous pledges are left out of every figure.",
   "resource.file": "Or a file",
   "resource.file_hint":
     "PDF, picture or recording, up to 5 MB. Its size is shown before anyone downloads it.",
@@ -1319,7 +1326,6 @@ export const en = {
   "report.any": "Any",
   "report.group_by": "Group by",
   "report.no_grouping": "No grouping",
-  "report.funder_id": "Funder (organisation id)",
   "report.call_id": "Call (id)",
   "report.show": "Show report",
   "report.as_of": "As of {when}",

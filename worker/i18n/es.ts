@@ -2,6 +2,13 @@
 import type { Messages } from "./en";
 
 export const es: Messages = {
+  "currency.not_stripe":
+    "El pago con tarjeta a través de Stripe no está disponible en esta moneda: elija otra, por ejemplo USD.",
+  "currency.first": "Las más usadas",
+  "currency.all": "Todas las monedas",
+  "report.funder": "Financiador",
+  "report.public_only":
+    "La cuenta pública de un financiador: las subvenciones de sus convocatorias confidenciales y sus promesas anónimas quedan fuera de todas las cifras.",
   "resource.file": "O un archivo",
   "resource.file_hint": "PDF, imagen o grabación, hasta 5 MB. Su tamaño se muestra antes de descargarlo.",
   "map.fewer": "menos de {k}",
@@ -1358,7 +1365,6 @@ export const es: Messages = {
   "report.any": "Cualquiera",
   "report.group_by": "Agrupar por",
   "report.no_grouping": "Sin agrupar",
-  "report.funder_id": "Financiador (identificador)",
   "report.call_id": "Convocatoria (identificador)",
   "report.show": "Ver el informe",
   "report.as_of": "A fecha de {when}",

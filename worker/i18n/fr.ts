@@ -2,6 +2,13 @@
 import type { Messages } from "./en";
 
 export const fr: Messages = {
+  "currency.not_stripe":
+    "Le paiement par carte via Stripe n'est pas possible dans cette devise : choisissez-en une autre, par exemple USD.",
+  "currency.first": "Les plus utilisées",
+  "currency.all": "Toutes les devises",
+  "report.funder": "Bailleur",
+  "report.public_only":
+    "Le compte public d'un bailleur : les subventions de ses appels confidentiels et ses promesses anonymes sont exclues de tous les chiffres.",
   "resource.file": "Ou un fichier",
   "resource.file_hint":
     "PDF, image ou enregistrement, 5 Mo au plus. Sa taille est indiquée avant tout téléchargement.",
@@ -1375,7 +1382,6 @@ export const fr: Messages = {
   "report.any": "Tous",
   "report.group_by": "Regrouper par",
   "report.no_grouping": "Sans regroupement",
-  "report.funder_id": "Bailleur (identifiant)",
   "report.call_id": "Appel (identifiant)",
   "report.show": "Afficher le rapport",
   "report.as_of": "Au {when}",

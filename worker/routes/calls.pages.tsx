@@ -37,6 +37,7 @@ import {
 import { matchesForOrg, matchesForCall, inviteToCall } from "../actions/matching";
 import { countriesFor } from "../actions/reference";
 import { findOrg, findOrgNames } from "../db/orgs";
+import { localCurrency } from "../domain/currencies";
 import { posterProblem } from "../domain/offers";
 import { canManageCall, type Viewer } from "../domain/permissions";
 import { requireViewer, viewerOf } from "../http/guards";
@@ -64,6 +65,12 @@ const posters = async (c: Context<AppEnv>, v: Viewer) => {
     if (org && !posterProblem(org, "non_cash", "draft")) groups.push({ id: org.id, name: org.name });
   }
   return [...(await myOrgs(c, v, "funder")), ...groups];
+};
+
+/** The posting organisation's own currency, listed first (after USD) in the form's currency lists. */
+const posterCurrency = async (c: Context<AppEnv>, orgId: string | undefined) => {
+  const org = orgId ? await findOrg(c.get("db"), orgId) : null;
+  return org ? localCurrency(org.country, org.annualBudget?.currency) : undefined;
 };
 
 const pageQuery = (c: Context<AppEnv>) => {
@@ -160,7 +167,12 @@ export const callsPages = new Hono<AppEnv>()
     if (!funders.length) throw new Problem(403, c.get("t")("call.need_funder_org"));
     return renderPage(
       c,
-      <CallNewPage values={emptyCallForm(funders[0].id)} countries={await countries(c)} funders={funders} />,
+      <CallNewPage
+        values={emptyCallForm(funders[0].id)}
+        countries={await countries(c)}
+        funders={funders}
+        localCurrency={await posterCurrency(c, funders[0].id)}
+      />,
     );
   })
   .post("/calls/new", async (c) => {
@@ -170,7 +182,16 @@ export const callsPages = new Hono<AppEnv>()
     const again = async (errors: Record<string, string>) =>
       renderPage(
         c,
-        <CallNewPage values={values} errors={errors} countries={await countries(c)} funders={funders} />,
+        <CallNewPage
+          values={values}
+          errors={errors}
+          countries={await countries(c)}
+          funders={funders}
+          // Only among the viewer's own posters: another organisation's id posted by hand tells nothing.
+          localCurrency={
+            await posterCurrency(c, (funders.find((f) => f.id === values.funderOrgId) ?? funders[0])?.id)
+          }
+        />,
         400,
       );
     const parsed = parseCallForm(c, CallCreate, values);
@@ -195,6 +216,7 @@ export const callsPages = new Hono<AppEnv>()
         values={callToFormValues(call, c.get("timeZone"))}
         countries={await countries(c)}
         funders={[]}
+        localCurrency={await posterCurrency(c, call.funderOrgId)}
       />,
     );
   })
@@ -211,6 +233,7 @@ export const callsPages = new Hono<AppEnv>()
           errors={errors}
           countries={await countries(c)}
           funders={[]}
+          localCurrency={await posterCurrency(c, call.funderOrgId)}
           conflict={status === 409}
         />,
         status,

@@ -6,8 +6,7 @@ import { parseWith } from "../http/forms";
 import { reportK } from "../http/report-query";
 import { ReportsPage } from "../../web/pages/Reports";
 import { ReportQuery } from "../../schema/api/reports";
-import { equityReport } from "../actions/equity";
-import { isAdmin, isFunderMember } from "../domain/permissions";
+import { equityReport, reportFunderOptions } from "../actions/equity";
 import { viewerOf } from "../http/guards";
 
 export const reportsPages = new Hono<AppEnv>().get("/reports", async (c) => {
@@ -16,25 +15,16 @@ export const reportsPages = new Hono<AppEnv>().get("/reports", async (c) => {
   const query = Object.fromEntries(
     Object.entries(c.req.query()).filter(([k, val]) => val !== "" && k !== "lang"),
   );
-  const privileged = v?.platformRole === "analyst" || isAdmin(v) || isFunderMember(v);
+  const funders = await reportFunderOptions(c.get("db"), v);
   const parsed = parseWith(c, ReportQuery, query);
   const csvHref = `/api/v1/reports/equity.csv${Object.keys(query).length ? "?" + new URLSearchParams(query).toString() : ""}`;
   if (!parsed.ok)
     return renderPage(
       c,
-      <ReportsPage
-        report={null}
-        query={query}
-        errors={parsed.errors}
-        privileged={privileged}
-        csvHref={csvHref}
-      />,
+      <ReportsPage report={null} query={query} errors={parsed.errors} funders={funders} csvHref={csvHref} />,
       400,
     );
   const { lang: _l, ...q } = parsed.data;
   const report = await equityReport(c.get("db"), c.get("t"), v, q, reportK(c.env));
-  return renderPage(
-    c,
-    <ReportsPage report={report} query={query} privileged={privileged} csvHref={csvHref} />,
-  );
+  return renderPage(c, <ReportsPage report={report} query={query} funders={funders} csvHref={csvHref} />);
 });

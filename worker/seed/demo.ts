@@ -19,6 +19,7 @@ import { seedDemoReport } from "./reports";
 import { seedDemoParticipation } from "./participation";
 import { seedDemoResources } from "./resources";
 import { seedDemoOffers } from "./offers";
+import { seedDemoReview } from "./review-demo";
 import { LED_BY, THEMES, type LedBy, type Theme } from "../../schema/enums";
 import type { PlatformRole } from "../../schema/accounts";
 
@@ -559,6 +560,7 @@ export const seedDemo = async (db: Db, pepper: string, uploads?: R2Bucket) => {
   await seedDemoParticipation(db);
   await seedDemoResources(db);
   await seedDemoOffers(db);
+  await seedDemoReview(db);
   // The Egypt chapter and its confirmation of the Minya group, written only by the run that creates the
   // coordinator's account: a coordinator an admin removed, or a confirmation withdrawn since, stays so.
   if (results[DEMO_USERS.findIndex((u) => u.id === DEMO_COORDINATOR)].length) {

@@ -6,11 +6,11 @@
 // so the panelists' queues are what the assignment rules give.
 import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { applications, calls, callPanelists } from "../../schema";
+import { calls, callPanelists } from "../../schema";
 import type { Db } from "../db/client";
 import { nowIso } from "../db/client";
 import { callValues, type CallFields } from "../db/calls";
-import { findOrg } from "../db/orgs";
+import { daysAgo, snapshotOf, submittedApplicationInsert, type DemoApplication } from "./submitted";
 import { openReview } from "../actions/review-opening";
 
 export const DEMO_PANEL_CALL = "demo-call-community-panel";
@@ -18,7 +18,6 @@ export const DEMO_RAPID_CALL = "demo-call-rapid-protection";
 export const DEMO_PANELIST = "demo-user-panelist";
 
 const usd = (dollars: number) => ({ amount: dollars * 100, currency: "USD" });
-const daysAgo = (days: number, now: number) => new Date(now - days * 86_400_000).toISOString();
 
 const panelCall = (deadline: string): CallFields => ({
   title: "Community-decided grants for grassroots groups",
@@ -58,16 +57,6 @@ const rapidCall: CallFields = {
   ],
 };
 
-type DemoApplication = {
-  id: string;
-  callId: string;
-  orgId: string;
-  createdBy: string;
-  submittedDaysAgo: number;
-  amount: number;
-  answers: Record<string, string>;
-};
-
 const APPLICATIONS: DemoApplication[] = [
   {
     id: "demo-app-panel-minya",
@@ -75,7 +64,7 @@ const APPLICATIONS: DemoApplication[] = [
     orgId: "demo-cso-minya",
     createdBy: "demo-user-cso",
     submittedDaysAgo: 12,
-    amount: 6_000,
+    dollars: 6_000,
     answers: {
       q1: "نعلّم النساء في قريتنا القراءة والكتابة، وننظم حلقة ادخار صغيرة.",
       q2: "إيجار غرفة للدروس طوال العام ومواصلات للمدرّبات.",
@@ -87,7 +76,7 @@ const APPLICATIONS: DemoApplication[] = [
     orgId: "demo-cso-thies",
     createdBy: "demo-user-fatou",
     submittedDaysAgo: 10,
-    amount: 5_000,
+    dollars: 5_000,
     answers: {
       q1: "Nous accompagnons les jeunes de Thiès dans le maraîchage et la vente collective.",
       q2: "Un forage partagé et deux saisons de semences.",
@@ -99,7 +88,7 @@ const APPLICATIONS: DemoApplication[] = [
     orgId: "demo-cso-gulu",
     createdBy: "demo-user-grace",
     submittedDaysAgo: 9,
-    amount: 7_500,
+    dollars: 7_500,
     answers: {
       q1: "We support young mothers in Gulu with savings groups and childcare.",
       q2: "A year of childcare so twenty mothers can keep their market stalls.",
@@ -111,7 +100,7 @@ const APPLICATIONS: DemoApplication[] = [
     orgId: "demo-cso-cauca",
     createdBy: "demo-user-lucia",
     submittedDaysAgo: 8,
-    amount: 4_000,
+    dollars: 4_000,
     answers: {
       q1: "Defendemos el agua de nuestras veredas con guardias comunitarias.",
       q2: "Formación jurídica y transporte para las guardias durante un año.",
@@ -123,7 +112,7 @@ const APPLICATIONS: DemoApplication[] = [
     orgId: "demo-cso-bekaa",
     createdBy: "demo-user-omar",
     submittedDaysAgo: 7,
-    amount: 8_000,
+    dollars: 8_000,
     answers: {
       q1: "ندير مساحة آمنة للأطفال اللاجئين في البقاع ودروس دعم مدرسي.",
       q2: "رواتب رمزية لأربع متطوعات ومواد تعليمية.",
@@ -135,7 +124,7 @@ const APPLICATIONS: DemoApplication[] = [
     orgId: "demo-cso-bekaa",
     createdBy: "demo-user-omar",
     submittedDaysAgo: 9,
-    amount: 3_000,
+    dollars: 3_000,
     answers: {
       need: "تلقّت منسّقتنا تهديدات بعد نشاط توعوي؛ نحتاج إلى نقلها مؤقتًا وتأمين هاتفها.",
       safe: "عبر المنصة فقط.",
@@ -147,7 +136,7 @@ const APPLICATIONS: DemoApplication[] = [
     orgId: "demo-cso-cauca",
     createdBy: "demo-user-lucia",
     submittedDaysAgo: 2,
-    amount: 2_000,
+    dollars: 2_000,
     answers: {
       need: "Una de nuestras guardias fue amenazada; necesitamos asesoría jurídica urgente.",
       safe: "Por la plataforma, de día.",
@@ -162,9 +151,6 @@ const PANELISTS = [DEMO_PANELIST, "demo-user-coordinator", "demo-user-grace"];
 export const seedDemoParticipation = async (db: Db, now = Date.now()) => {
   if (await db.select({ id: calls.id }).from(calls).where(eq(calls.id, DEMO_PANEL_CALL)).get()) return false;
   const stamp = nowIso();
-  const snapshots = new Map<string, string>();
-  for (const a of APPLICATIONS)
-    if (!snapshots.has(a.orgId)) snapshots.set(a.orgId, JSON.stringify(await findOrg(db, a.orgId)));
   const statements: BatchItem<"sqlite">[] = [
     db
       .insert(calls)
@@ -187,26 +173,9 @@ export const seedDemoParticipation = async (db: Db, now = Date.now()) => {
         .values({ callId: DEMO_PANEL_CALL, userId, createdAt: stamp })
         .onConflictDoNothing(),
     ),
-    ...APPLICATIONS.map((a) =>
-      db
-        .insert(applications)
-        .values({
-          id: a.id,
-          callId: a.callId,
-          orgId: a.orgId,
-          status: "submitted",
-          answers: JSON.stringify(a.answers),
-          requestedAmount: a.amount * 100,
-          requestedCurrency: "USD",
-          snapshot: snapshots.get(a.orgId) ?? null,
-          submittedAt: daysAgo(a.submittedDaysAgo, now),
-          createdBy: a.createdBy,
-          createdAt: daysAgo(a.submittedDaysAgo + 1, now),
-          updatedAt: daysAgo(a.submittedDaysAgo, now),
-        })
-        .onConflictDoNothing(),
-    ),
   ];
+  for (const a of APPLICATIONS)
+    statements.push(submittedApplicationInsert(db, a, await snapshotOf(db, a.orgId), now));
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   await openReview(db, DEMO_PANEL_CALL);
   return true;

@@ -73,6 +73,7 @@ export const ReceiptForm = ({
           label={t("pledge.currency")}
           value={values?.currency ?? d.amount.currency}
           errors={errors}
+          local={d.amount.currency}
         />
       </div>
       <TextField

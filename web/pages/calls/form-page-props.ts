@@ -7,4 +7,6 @@ export type FormPageProps = {
   errors?: FormErrors;
   countries: { code: string; name: string }[];
   funders: { id: string; name: string }[];
+  /** The posting organisation's own currency, listed first after USD. */
+  localCurrency?: string;
 };

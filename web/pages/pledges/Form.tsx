@@ -3,7 +3,7 @@
 import { Shell } from "../../layouts/Shell";
 import { usePage } from "../../context";
 import { ErrorSummary, TextField, SelectField, ChoiceGroup, type FormErrors } from "../../components/form";
-import { CurrencyList } from "../../components/CurrencyInput";
+import { localCurrency } from "../../../worker/domain/currencies";
 import { PLEDGE_INTERVALS } from "../../../schema/enums";
 import type { OrgView } from "../../../schema/api/orgs";
 import { AmountFields } from "./amount-fields";
@@ -75,8 +75,9 @@ export const PledgeFormPage = ({ org, funders, values, errors, viaStripe }: Form
           amount={values.amount}
           currency={values.currency}
           errors={errors}
+          use={viaStripe ? "stripe" : "fx"}
+          local={localCurrency(org.country, org.annualBudget?.currency)}
         />
-        <CurrencyList />
         <ChoiceGroup
           type="radio"
           name="interval"

@@ -2,23 +2,35 @@
 import { usePage } from "../../context";
 import { TextField, type FormErrors } from "../../components/form";
 import { CurrencyInput } from "../../components/CurrencyInput";
+import type { CurrencyUse } from "../../../worker/domain/currencies";
 
 export const AmountFields = ({
   label,
   amount,
   currency,
   errors,
+  use,
+  local,
 }: {
   label: string;
   amount: string;
   currency: string;
   errors?: FormErrors;
+  use?: CurrencyUse;
+  local?: string;
 }) => {
   const { t } = usePage();
   return (
     <div class="row">
       <TextField name="amount" label={label} value={amount} inputmode="decimal" required errors={errors} />
-      <CurrencyInput name="currency" label={t("pledge.currency")} value={currency} errors={errors} />
+      <CurrencyInput
+        name="currency"
+        label={t("pledge.currency")}
+        value={currency}
+        errors={errors}
+        use={use}
+        local={local}
+      />
     </div>
   );
 };
