@@ -23,7 +23,11 @@ for (const line of readFileSync(file, "utf8").split("\n")) {
   if (/^(CREATE|INSERT|PRAGMA|DELETE|BEGIN|COMMIT)\b/.test(line) || !statements.length) statements.push(line);
   else statements[statements.length - 1] += "\n" + line;
 }
-const rank = (s) => (/^CREATE TABLE/.test(s) ? 0 : /^INSERT/.test(s) ? 1 : /^CREATE/.test(s) ? 2 : -1);
+// A full-text index (db:backup writes its definition and a rebuild at the end) is rebuilt last, from rows
+// and a virtual table that exist by then.
+const rebuild = /^INSERT INTO "?\w+"?\("?\w+"?\) VALUES\('rebuild'\)/;
+const rank = (s) =>
+  /^CREATE TABLE/.test(s) ? 0 : rebuild.test(s) ? 3 : /^INSERT/.test(s) ? 1 : /^CREATE/.test(s) ? 2 : -1;
 const ordered = statements.filter((s) => rank(s) >= 0).sort((a, b) => rank(a) - rank(b));
 const withDeferredKeys = path.join(stateDir, "restore.sql");
 writeFileSync(withDeferredKeys, "PRAGMA defer_foreign_keys = true;\n" + ordered.join("\n") + "\n");
