@@ -65,7 +65,8 @@ test("db:backup then db:restore into another database keeps every row of every t
     const target = path.join(dir, "state");
     run(target, ["scripts/db-restore.mjs", file]);
     assert.deepEqual(census(target), before);
-    const search = "SELECT r.id FROM resources_fts f JOIN resources r ON r.rowid = f.rowid WHERE resources_fts MATCH 'digital*' ORDER BY r.id";
+    const search =
+      "SELECT r.id FROM resources_fts f JOIN resources r ON r.rowid = f.rowid WHERE resources_fts MATCH 'digital*' ORDER BY r.id";
     const found = wrangler(app.state, search);
     assert.ok(found.length > 0, "the demo library has a resource to find");
     assert.deepEqual(wrangler(target, search), found, "the restored library searches the same");
