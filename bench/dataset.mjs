@@ -1,9 +1,19 @@
 // The benchmark's dataset, deterministic (same seed, same rows) and proportional to `scale`: at 1×,
 // 10,000 CSOs in 120 countries (110 Global South, 10 North), 100 funders, 2,000 calls (1,000 open with
 // varied eligibility, 1,000 closed), 100,000 applications (30,000 awarded and 40,000 declined on closed
-// calls, 30,000 submitted on open ones), 30,000 awards and 5,000 pledges with two payments each.
+// calls, 30,000 submitted on open ones), 30,000 awards and 5,000 pledges with two payments each; then
+// the chapters, library and review tally of bench/dataset-features.mjs.
 // Yields SQL statements; bench/run.mjs streams them into the local D1 file in one transaction.
 import { seeded, q, rows, inserts, globalSouthCodes } from "./lib.mjs";
+import { featureRows, featureSizes } from "./dataset-features.mjs";
+
+/** The organisations' countries: 110 of the Global South, then 10 of the North. */
+export const countryCodes = () => [
+  ...globalSouthCodes(110),
+  ...["NL", "DE", "US", "GB", "FR", "NO", "SE", "CA", "JP", "AU"],
+];
+/** The chapter whose page the benchmark reads as its coordinator: the first country's. */
+export const benchChapter = () => countryCodes()[0];
 
 export const sizes = (scale) => ({
   orgs: 10_000 * scale,
@@ -14,12 +24,13 @@ export const sizes = (scale) => ({
   awards: 30_000 * scale,
   declined: 40_000 * scale,
   pledges: 5_000 * scale,
+  ...featureSizes(scale, countryCodes().length),
 });
 
 export function* dataset(scale) {
   const n = sizes(scale);
   const { rand, pick, bits } = seeded(7);
-  const codes = [...globalSouthCodes(110), "NL", "DE", "US", "GB", "FR", "NO", "SE", "CA", "JP", "AU"];
+  const codes = countryCodes();
   const now = "2026-11-01T00:00:00.000Z";
   const deadline = new Date(Date.now() + 60 * 86_400_000).toISOString();
   const day = () =>
@@ -121,4 +132,6 @@ export function* dataset(scale) {
     ),
     500,
   );
+  // Appended last and from their own random stream: the rows above stay the same rows.
+  yield* featureRows(scale, { orgs: n.orgs, funders: n.funders, codes, now });
 }

@@ -24,6 +24,11 @@ export const capturedStatements = (log, from = 0) =>
     .filter((l) => l.includes("sanad-sql {"))
     .map((l) => JSON.parse(l.slice(l.indexOf("sanad-sql {") + "sanad-sql ".length)));
 
+/**
+ * A value for `.parameter set`, which evaluates its argument as SQL and falls back to text only when that
+ * fails: a bare '2026-11-30' became the integer 1985. Text is therefore an SQL string literal inside the
+ * shell's double quotes (where backslash escapes are resolved, so a newline or quote survives the line).
+ */
 const literal = (v) =>
   v === null || v === undefined
     ? "NULL"
@@ -33,7 +38,11 @@ const literal = (v) =>
         ? v
           ? "1"
           : "0"
-        : `'${String(v).replaceAll("'", "''")}'`;
+        : `"${`'${String(v).replaceAll("'", "''")}'`
+            .replaceAll("\\", "\\\\")
+            .replaceAll('"', '\\"')
+            .replaceAll("\n", "\\n")
+            .replaceAll("\r", "\\r")}"`;
 
 /**
  * Runs the statements `repeat` times in one sqlite3 process (parameters bound with `.parameter set`,

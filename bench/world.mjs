@@ -1,6 +1,6 @@
 // The people and things the benchmark acts as, created through the API like real users: a CSO member,
-// a funder member with a broad open call, one draft per concurrent client to save, and a pool of
-// complete drafts to submit.
+// a funder member with a broad open call, one draft per concurrent client to save, a pool of complete
+// drafts to submit, and a chapter coordinator (appointed by the seeded admin) who sees the queue.
 import { signup, login, visit } from "./lib.mjs";
 
 const profile = (name) => ({
@@ -35,15 +35,21 @@ const ok = async (res, what) => {
   if (!res.ok) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   return body;
 };
-const patch = (as, path, body) =>
+const send = (method) => (as, path, body) =>
   visit(as.base + path, {
-    method: "PATCH",
+    method,
     headers: { "Content-Type": "application/json", Cookie: as.cookie },
     body: JSON.stringify(body),
   });
 
-/** `drafts`: one per concurrent client (saved over and over); `submittable`: complete drafts to submit once each. */
-export const benchWorld = async (base, { clients, submittable }) => {
+const patch = send("PATCH");
+const put = send("PUT");
+
+/**
+ * `drafts`: one per concurrent client (saved over and over); `submittable`: complete drafts to submit once
+ * each; `chapter`: the country whose coordinator the benchmark acts as.
+ */
+export const benchWorld = async (base, { clients, submittable, chapter }) => {
   const tag = Date.now().toString(36);
   const cso = Object.assign(await signup(base, `bench-cso-${tag}@example.org`), { base });
   const funder = Object.assign(await signup(base, `bench-funder-${tag}@example.org`), { base });
@@ -65,6 +71,13 @@ export const benchWorld = async (base, { clients, submittable }) => {
     }),
     "verify funder",
   );
+  const coordinator = Object.assign(await signup(base, `bench-coordinator-${tag}@example.org`), { base });
+  const { user } = await ok(await coordinator("/api/v1/me"), "who is the coordinator");
+  const appointed = await put(
+    Object.assign(admin, { base }),
+    `/api/v1/chapters/${chapter}/coordinators/${user.id}`,
+  );
+  if (appointed.status !== 204) throw new Error(`appoint coordinator: HTTP ${appointed.status}`);
   const calls = [];
   const perCall = 50;
   for (let i = 0; i < Math.max(1, Math.ceil(submittable / perCall)); i++) {
@@ -109,6 +122,7 @@ export const benchWorld = async (base, { clients, submittable }) => {
     funder,
     csoOrg,
     funderOrg,
+    coordinator,
     call: calls[0],
     drafts,
     pool,
