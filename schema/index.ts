@@ -13,3 +13,4 @@ export * from "./trust";
 export * from "./after-award";
 export * from "./reviews";
 export * from "./beyond-money";
+export * from "./matching";

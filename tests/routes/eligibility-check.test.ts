@@ -105,6 +105,8 @@ describe("POST /api/v1/eligibility-check", () => {
           "email_tokens",
           "audit_log",
           "trust_events",
+          // Derived from orgs by triggers: the new group's matching profile.
+          "org_match",
         ].includes(k),
       ),
       grew.join(),

@@ -1,7 +1,8 @@
-// The per-organisation rollup behind the unfiltered equity report is kept by SQLite triggers. Whatever
-// happens through the app — awards, declines, withdrawals, payments, FX corrections that re-convert
-// amounts, an organisation's deletion, a trust level re-derived — the report read from the rollup equals
-// the report aggregated from the events themselves.
+// The per-organisation rollups behind the equity report (org_equity, and org_equity_by_funder cut by
+// year, funder and funding type) are kept by SQLite triggers. Whatever happens through the app — awards,
+// declines, withdrawals, payments, FX corrections that re-convert amounts, an organisation's deletion, a
+// trust level re-derived — the report read from either rollup equals the report aggregated from the
+// events themselves (tests/routes/equity-rollup-filtered.test.ts compares filtered reports).
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import { signUp, userWithRole, orgOwner, csoFields } from "../helpers/world";
@@ -21,6 +22,7 @@ const both = async (d: Dimension | null) => {
   });
   return {
     rollup: norm(await equityData(db, {}, d, fx)),
+    byFunder: norm(await equityData(db, {}, d, fx, { source: "by_funder" })),
     live: norm(await equityData(db, {}, d, fx, { useRollup: false })),
   };
 };
@@ -122,12 +124,11 @@ describe("the equity rollup", () => {
     expect(
       await env.DB.prepare("SELECT count(*) AS n FROM org_equity WHERE org_id = ?").bind(e.org.id).first("n"),
     ).toBe(0);
-    for (const dim of [
-      null,
-      ...DIMENSIONS.filter((x) => !["fundingType", "funder", "year"].includes(x)),
-    ] as (Dimension | null)[]) {
-      const { rollup, live } = await both(dim);
+    // Grouped by an event dimension (funding type, funder, year) the default is org_equity_by_funder.
+    for (const dim of [null, ...DIMENSIONS] as (Dimension | null)[]) {
+      const { rollup, byFunder, live } = await both(dim);
       expect(rollup, `grouped by ${dim}`).toEqual(live);
+      expect(byFunder, `org_equity_by_funder grouped by ${dim}`).toEqual(live);
     }
   });
 
@@ -165,5 +166,20 @@ describe("the equity rollup", () => {
     expect(backfill).toContain("UNION ALL");
     await env.DB.batch([env.DB.prepare("DELETE FROM org_equity"), env.DB.prepare(backfill)]);
     expect(await all()).toEqual(kept);
+
+    const byFunder = () =>
+      env.DB.prepare(
+        "SELECT * FROM org_equity_by_funder WHERE events > 0 ORDER BY org_id, year, funder_org_id",
+      )
+        .all()
+        .then((r) => r.results);
+    const keptByFunder = await byFunder();
+    expect(keptByFunder.length).toBeGreaterThan(0);
+    const m = migrations.find((x) => x.name.includes("equity_by_funder"))!.queries.join("\n");
+    await env.DB.batch([
+      env.DB.prepare("DELETE FROM org_equity_by_funder"),
+      env.DB.prepare(m.slice(m.lastIndexOf("INSERT INTO org_equity_by_funder (org_id"))),
+    ]);
+    expect(await byFunder()).toEqual(keptByFunder);
   });
 });

@@ -3,13 +3,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, test } from "vitest";
 import { createDb } from "../../worker/db/client";
-import { eachCandidate } from "../../worker/db/matching";
-import { ROWS_PER_CELL } from "../../worker/db/packed";
+import { eq, like } from "drizzle-orm";
+import { countries, orgs } from "../../schema";
+import { profileColumns, toProfile, type ProfileRow } from "../../worker/db/matching";
+import { packed, ROWS_PER_CELL, runPacked } from "../../worker/db/packed";
 
 const N = ROWS_PER_CELL * 2 + 345;
 
 describe("packed results", () => {
-  test(`${N} candidate organisations arrive in ${Math.ceil(N / ROWS_PER_CELL)} cells, each once, with booleans and nulls decoded`, async () => {
+  test(`${N} organisation profiles arrive in ${Math.ceil(N / ROWS_PER_CELL)} cells, each once, with booleans and nulls decoded`, async () => {
     const tag = `pk${Date.now().toString(36)}`;
     const now = new Date().toISOString();
     const values = Array.from(
@@ -22,24 +24,18 @@ describe("packed results", () => {
         `INSERT INTO orgs (id, kind, name, country, setting, legal_status, annual_budget_amount, annual_budget_currency, led_by, themes, languages, visibility, created_at, updated_at) VALUES ${values.slice(i, i + 500).join(", ")}`,
       ).run();
     }
-    const found = (
-      await eachCandidate(
-        createDb(env.DB),
-        {
-          themes: [],
-          languages: [],
-          eligibility: {
-            countries: ["BO"],
-            globalSouthOnly: false,
-            legalStatuses: ["movement"],
-            maxAnnualBudget: null,
-            requiredLedBy: [],
-          },
-          priorities: { ledBy: [], settings: [], themes: [] },
-        } as never,
-        (p) => p,
-      )
-    ).filter((p) => p.id.startsWith(tag));
+    const db = createDb(env.DB);
+    const rows = packed<ProfileRow>(profileColumns);
+    const cells = await runPacked(
+      db,
+      db
+        .select({ j: rows.row })
+        .from(orgs)
+        .leftJoin(countries, eq(countries.code, orgs.country))
+        .where(like(orgs.id, `${tag}-%`)),
+    );
+    expect(cells.length).toBe(Math.ceil(N / ROWS_PER_CELL));
+    const found = rows.decode(cells).map(toProfile);
     expect(found.length).toBe(N);
     expect(new Set(found.map((p) => p.id)).size).toBe(N);
     const one = found.find((p) => p.id === `${tag}-1`)!;

@@ -2,23 +2,17 @@
 // (one call against every eligible CSO), and a funder's invitation to apply.
 import type { Db } from "../db/client";
 import {
-  openCallsForMatching,
+  callsForMatchingByIds,
   insertCallInvitation,
   invitedCallIds,
   invitedOrgIds,
   toCriteria,
 } from "../db/calls";
-import { findProfile, eachCandidate, orgsByIds, profilesByIds, withTrustEvidence } from "../db/matching";
+import { findProfile, orgsByIds, profilesByIds, withTrustEvidence } from "../db/matching";
+import { rankCallsForOrg, rankOrgsForCall } from "../db/match-rank";
 import { loadFxTable } from "../db/fx";
 import { auditInsert } from "../db/audit";
-import {
-  compareMatches,
-  explainMatch,
-  fastMatch,
-  prepareCall,
-  prepareOrg,
-  type MatchProfile,
-} from "../domain/matching";
+import { compareMatches, explainMatch, prepareCall, prepareOrg, type MatchProfile } from "../domain/matching";
 import { canReachOutForCall, canActForOrg, canViewOrg, type Viewer } from "../domain/permissions";
 import { isOpen } from "../domain/calls";
 import { Problem } from "../core/problem";
@@ -34,10 +28,10 @@ type OrgPage = Page & { minLevel?: number };
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Ranked lists are paged by position; the order is deterministic, so positions are stable between requests. */
-const pageOf = <T>(ranked: T[], page: Page) => {
-  const start = page.cursor ? Number(page.cursor) : 0;
-  const items = ranked.slice(start, start + page.limit);
-  return { items, nextCursor: start + page.limit < ranked.length ? String(start + page.limit) : null };
+const offsetOf = (page: Page) => ({ limit: page.limit, offset: page.cursor ? Number(page.cursor) : 0 });
+const nextCursor = (page: Page, total: number) => {
+  const end = offsetOf(page).offset + page.limit;
+  return end < total ? String(end) : null;
 };
 
 export const matchesForOrg = async (
@@ -72,13 +66,17 @@ export const rankOpenCalls = async (
   invitedTo: Promise<Set<string>> | Set<string> = new Set(),
   now = new Date(),
 ) => {
-  const [calls, fx, invited] = await Promise.all([openCallsForMatching(db, now), loadFxTable(db), invitedTo]);
+  const fx = await loadFxTable(db);
   const day = today(now);
-  const org = prepareOrg(profile, fx, day);
-  const ranked = calls
-    .map((c) => ({ id: c.summary.id, c, ...fastMatch(prepareCall(c.criteria, fx, day), org) }))
-    .sort(compareMatches);
-  const { items, nextCursor } = pageOf(ranked, page);
+  // SQL ranks every open call; only the page's ids cross, then those calls are read for their reasons.
+  const ranked = await rankCallsForOrg(db, prepareOrg(profile, fx, day), now, day, offsetOf(page));
+  const ids = ranked.items.map((m) => m.id);
+  const [calls, invited] = await Promise.all([callsForMatchingByIds(db, ids, now), invitedTo]);
+  const byId = new Map(calls.map((c) => [c.summary.id, c]));
+  // A call that closed between the two reads drops out of the page rather than failing it.
+  const items = ranked.items
+    .sort(compareMatches)
+    .flatMap((m) => (byId.has(m.id) ? [{ ...m, c: byId.get(m.id)! }] : []));
   // The trust reason names the vouches that count: read once, and only if a call shown asks for a level.
   const asksTrust = items.some((m) => m.c.criteria.eligibility.minTrustLevel > 0);
   const [described] = asksTrust ? await withTrustEvidence(db, [profile], now) : [profile];
@@ -86,13 +84,13 @@ export const rankOpenCalls = async (
     items: items.map((m) => ({
       call: m.c.summary,
       eligible: m.eligible,
-      score: m.score,
+      score: Math.round(m.rawScore),
       reasons: describeReasons(explainMatch(m.c.criteria, described, fx, day), t, locale),
       invited: invited.has(m.id),
     })),
-    nextCursor,
-    total: ranked.length,
-    eligibleCount: ranked.filter((m) => m.eligible).length,
+    nextCursor: nextCursor(page, ranked.total),
+    total: ranked.total,
+    eligibleCount: ranked.eligibleCount,
   };
 };
 
@@ -110,20 +108,12 @@ export const matchesForCall = async (
   const criteria = toCriteria(call);
   const [fx, invited] = await Promise.all([loadFxTable(db), invitedOrgIds(db, callId)]);
   const day = today(now);
-  const prepared = prepareCall(criteria, fx, day);
-  // Only the scores are kept for every candidate; profiles are read again for the page shown.
-  const ranked = (
-    await eachCandidate(
-      db,
-      criteria,
-      (profile) => ({ id: profile.id, ...fastMatch(prepared, prepareOrg(profile, fx, day)) }),
-      { minLevel: page.minLevel },
-    )
-  )
-    // SQL applied the filters it can; the budget ceiling (in USD at today's rate) is checked here.
-    .filter((m) => m.eligible)
-    .sort(compareMatches);
-  const { items, nextCursor } = pageOf(ranked, page);
+  // SQL ranks the eligible organisations (org_match); only the page's ids and scores cross.
+  const ranked = await rankOrgsForCall(db, criteria, prepareCall(criteria, fx, day), day, {
+    ...offsetOf(page),
+    minLevel: page.minLevel,
+  });
+  const items = ranked.items.sort(compareMatches);
   const ids = items.map((m) => m.id);
   const [orgs, read] = await Promise.all([orgsByIds(db, ids), profilesByIds(db, ids)]);
   const profiles =
@@ -136,12 +126,12 @@ export const matchesForCall = async (
     items: items.map((m, i) => ({
       org: orgs[i],
       eligible: m.eligible,
-      score: m.score,
+      score: Math.round(m.rawScore),
       reasons: describeReasons(explainMatch(criteria, profiles.get(m.id)!, fx, day), t, locale),
       invited: invited.has(m.id),
     })),
-    nextCursor,
-    total: ranked.length,
+    nextCursor: nextCursor(page, ranked.total),
+    total: ranked.total,
   };
 };
 

@@ -372,24 +372,28 @@ export const listOpenCalls = async (db: Db, f: CallFilter, now: Date) => {
  * Every open call, as matching criteria plus the summary a list shows: the long columns (summary,
  * questions) are not read, so matching one organisation against thousands of calls stays cheap.
  */
-export const openCallsForMatching = async (db: Db, now: Date) => {
+const callsForMatching = async (db: Db, where: SQL | undefined, now: Date) => {
   const { summary: _s, questions: _q, ...columns } = getTableColumns(calls);
   const open = packed<
     Omit<typeof calls.$inferSelect, "summary" | "questions"> & { funderName: string | null }
   >({ ...columns, funderName: shownFunderName });
   const cells = await runPacked(
     db,
-    db
-      .select({ j: open.row })
-      .from(calls)
-      .innerJoin(orgs, eq(orgs.id, calls.funderOrgId))
-      .where(and(eq(calls.status, "open"), gt(calls.deadline, now.toISOString()))),
+    db.select({ j: open.row }).from(calls).innerJoin(orgs, eq(orgs.id, calls.funderOrgId)).where(where),
   );
   return open.decode(cells).map((r) => {
     const call = toCall({ ...r, summary: "", questions: "[]" }, r.funderName, now);
     return { summary: toSummary(call), criteria: toCriteria(call) };
   });
 };
+
+/** Every open call as matching reads it (the weekly digest ranks them all in memory). */
+export const openCallsForMatching = (db: Db, now: Date) =>
+  callsForMatching(db, and(eq(calls.status, "open"), gt(calls.deadline, now.toISOString())), now);
+
+/** The calls of one ranked page (worker/db/match-rank.ts), by id, for their summaries and reasons. */
+export const callsForMatchingByIds = async (db: Db, ids: string[], now: Date) =>
+  ids.length ? callsForMatching(db, inArray(calls.id, ids), now) : [];
 
 /** A funder's calls, newest first; drafts included (the caller checks membership). */
 export const listFunderCalls = async (db: Db, funderOrgId: string, now = new Date()) =>

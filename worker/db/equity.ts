@@ -232,6 +232,101 @@ const perOrg = (flow: Flow, f: EquityFilters, d: Dimension | null): Sql => {
  */
 const rollupServes = (f: EquityFilters, d: Dimension | null) =>
   !f.from && !f.to && !f.funderOrgId && !f.callId && !f.fundingType && (!d || !EVENT_DIMENSIONS.includes(d));
+
+/**
+ * The years a period covers when it is made of whole calendar years (from absent or 1 January, to absent
+ * or 31 December), else null. The events compare dates (awards `award_date <= to`, applications and
+ * payments `< date(to, '+1 day')`), which for whole years is comparing years; 9999-12-31 is left to the
+ * events, whose `date(to, '+1 day')` has no answer there.
+ */
+const wholeYears = (f: EquityFilters): { from?: string; to?: string } | null => {
+  if (f.from && !/^\d{4}-01-01$/.test(f.from)) return null;
+  if (f.to && (!/^\d{4}-12-31$/.test(f.to) || f.to.startsWith("9999"))) return null;
+  return { from: f.from?.slice(0, 4), to: f.to?.slice(0, 4) };
+};
+
+/** Where the report's flows are read from; `equityData` picks the cheapest that answers exactly. */
+export type EquitySource = "org_equity" | "by_funder" | "events";
+/**
+ * org_equity for the unfiltered report; org_equity_by_funder (keyed by year, funder, funding type and
+ * secrecy) for whole years, a funder, a funding type, a public account and the event dimensions; the
+ * events for a call (calls are not in the rollup's key: 2,000 calls would cut it as finely as the events)
+ * or a period that starts or ends inside a year.
+ */
+export const equitySource = (f: EquityFilters, d: Dimension | null): EquitySource =>
+  rollupServes(f, d) ? "org_equity" : !f.callId && wholeYears(f) ? "by_funder" : "events";
+
+/** The funder dimension's key from org_equity_by_funder's columns, as keyExpr("funder") gives it from the events. */
+const BY_FUNDER_FUNDER = `CASE WHEN r.funder_org_id = '' THEN 'individual' WHEN r.secrecy = 1 THEN '${CONFIDENTIAL_KEY}' WHEN (SELECT visibility FROM orgs fo WHERE fo.id = r.funder_org_id) = 'public' THEN r.funder_org_id ELSE 'undisclosed' END`;
+
+/** The filters as conditions on org_equity_by_funder's key (`r`); recipients read only keys with awards. */
+const byFunderWhere = (f: EquityFilters, rows: "events" | "awards") => {
+  const years = wholeYears(f)!;
+  // A key without awards holds no award money (a key's award rows cancel out only when all its awards
+  // have gone), so recipients read only keys with awards, from their partial covering index.
+  const where = ["r.funding_type <> 'non_cash'", ...(rows === "awards" ? ["r.awards <> 0"] : [])];
+  const params: unknown[] = [];
+  const add = (cond: string, value: unknown) => {
+    where.push(cond);
+    params.push(value);
+  };
+  if (years.from) add("r.year >= ?", years.from);
+  if (years.to) add("r.year <= ?", years.to);
+  if (f.funderOrgId) add("r.funder_org_id = ?", f.funderOrgId);
+  if (f.fundingType) add("r.funding_type = ?", f.fundingType);
+  // Confidential calls' awards and applications, anonymous pledges' payments.
+  if (f.publicOnly) where.push("r.secrecy = 0");
+  return { where: where.join(" AND "), params };
+};
+
+/** An event dimension's key from org_equity_by_funder's columns, as keyExpr gives it from the events. */
+const byFunderKey = (d: Dimension | null) =>
+  !d || !EVENT_DIMENSIONS.includes(d)
+    ? "''"
+    : d === "funder"
+      ? BY_FUNDER_FUNDER
+      : d === "year"
+        ? "r.year"
+        : "r.funding_type";
+
+/**
+ * The flows per organisation (and event key) from org_equity_by_funder: the filters select whole keys,
+ * and each organisation's rows are summed before any grouping, so the k-rule still counts distinct
+ * organisations. `rows`: organisations with any event, or recipients of an award (with the core and
+ * unconverted columns recipientsQuery reads). Non-cash offers are kept under their own funding type.
+ */
+const fromByFunder = (f: EquityFilters, d: Dimension | null, rows: "events" | "awards"): Sql => {
+  const { where, params } = byFunderWhere(f, rows);
+  const ek = rows === "awards" ? "''" : byFunderKey(d);
+  const detail = rows === "awards" ? "sum(r.core) AS core, sum(r.unconverted) AS unconverted, " : "";
+  // As in perOrg: grouping by the organisation alone walks the key in order, with no sort; so does
+  // (organisation, year), the key's first two columns.
+  return {
+    text: `SELECT r.org_id AS org_id, ${ek} AS ek, sum(r.awards) AS aw, ${detail}sum(r.amount) AS amount, sum(r.applications) AS apps,
+      sum(r.awarded) AS awarded, sum(r.decided) AS decided, sum(r.pledged) AS pledged, sum(r.payments) AS payments
+      FROM org_equity_by_funder r WHERE ${where} GROUP BY ${ek === "''" ? "1" : "1, 2"} HAVING sum(r.${rows}) > 0`,
+    params,
+  };
+};
+
+/**
+ * Groups by funder or funding type straight from org_equity_by_funder's rows, without summing each
+ * organisation first: (organisation, funder) pairs are about as many as the rows, and sorting them was
+ * 40% of the query at 1×. Exact because no row holds a negative count: an organisation is in a group when
+ * one of its rows there has events (awards, payments for the recipients' counts), and sums add alike.
+ */
+const byFunderGroups = (f: EquityFilters, d: Dimension): Sql => {
+  const { where, params } = byFunderWhere(f, "events");
+  const some = (c: string) => `count(DISTINCT CASE WHEN r.${c} > 0 THEN r.org_id END)`;
+  return {
+    text: `SELECT ${byFunderKey(d)} AS key, ${some("events")} AS orgs, ${some("awards")} AS recipients, sum(r.awards) AS awards,
+      sum(r.amount) AS amount, sum(r.applications) AS applications, sum(r.awarded) AS awarded, sum(r.decided) AS decided,
+      sum(r.pledged) AS pledged, sum(r.payments) AS payments, ${some("payments")} AS pledgeRecipients
+      FROM org_equity_by_funder r WHERE ${where} GROUP BY 1 HAVING ${some("events")} > 0`,
+    params,
+  };
+};
+
 const NON_CASH_CALLS = "SELECT id FROM calls WHERE funding_type = 'non_cash'";
 const CONFIDENTIAL_CALLS = "SELECT id FROM calls WHERE confidential = 1";
 /**
@@ -281,8 +376,9 @@ const shareFlow = (f: EquityFilters, d: Dimension | null, detail: boolean): Sql 
 };
 
 /** All three flows, one row per organisation (and event key): the base of every figure below. */
-const combined = (f: EquityFilters, d: Dimension | null, rollup: boolean): Sql => {
-  if (rollup) return fromRollup("events");
+const combined = (f: EquityFilters, d: Dimension | null, source: EquitySource): Sql => {
+  if (source === "org_equity") return fromRollup("events");
+  if (source === "by_funder") return fromByFunder(f, d, "events");
   const parts = [
     ...(["award", "application", "pledge"] as Flow[]).map((flow) => perOrg(flow, f, d)),
     shareFlow(f, d, false),
@@ -307,8 +403,9 @@ const grouping = (d: Dimension | null, fx: FxTable) => {
 };
 
 /** Figures per group: organisations (for the k-rule), recipients, awards, amounts, applications, pledges. */
-const groupQuery = (d: Dimension | null, f: EquityFilters, fx: FxTable, rollup: boolean): Sql => {
-  const base = combined(f, d, rollup);
+const groupQuery = (d: Dimension | null, f: EquityFilters, fx: FxTable, source: EquitySource): Sql => {
+  if (source === "by_funder" && (d === "funder" || d === "fundingType")) return byFunderGroups(f, d);
+  const base = combined(f, d, source);
   const { key, joins } = grouping(d, fx);
   return {
     text: `SELECT ${key} AS key, count(DISTINCT x.org_id) AS orgs, count(DISTINCT CASE WHEN x.aw > 0 THEN x.org_id END) AS recipients, sum(x.aw) AS awards, sum(x.amount) AS amount,
@@ -326,20 +423,23 @@ const withShares = (award: Sql, shares: Sql): Sql => ({
 });
 
 /** Per-recipient award rows: the inputs of Gini, HHI, top-10% and the subset shares. */
-const recipientsQuery = (f: EquityFilters, fx: FxTable, rollup: boolean): Sql => {
+const recipientsQuery = (f: EquityFilters, fx: FxTable, source: EquitySource): Sql => {
   const award = perOrg("award", f, null);
-  const core = rollup
-    ? fromRollup("awards", ", r.core AS core, r.unconverted AS unconverted")
-    : withShares(
-        {
-          ...award,
-          text: award.text.replace(
-            "count(*) AS aw",
-            "count(*) AS aw, coalesce(sum(CASE WHEN a.funding_type = 'core' THEN a.amount_usd END), 0) AS core, sum(a.amount_usd IS NULL) AS unconverted",
-          ),
-        },
-        shareFlow(f, null, true),
-      );
+  const core =
+    source === "org_equity"
+      ? fromRollup("awards", ", r.core AS core, r.unconverted AS unconverted")
+      : source === "by_funder"
+        ? fromByFunder(f, null, "awards")
+        : withShares(
+            {
+              ...award,
+              text: award.text.replace(
+                "count(*) AS aw",
+                "count(*) AS aw, coalesce(sum(CASE WHEN a.funding_type = 'core' THEN a.amount_usd END), 0) AS core, sum(a.amount_usd IS NULL) AS unconverted",
+              ),
+            },
+            shareFlow(f, null, true),
+          );
   return {
     text: `SELECT x.org_id AS orgId, x.aw AS awards, x.amount AS amount, x.core AS core, x.unconverted AS unconverted,
       coalesce(ct.global_south, 0) AS globalSouth,
@@ -472,24 +572,24 @@ export type GroupRow = {
 
 /**
  * Runs every query of one report in a single D1 batch (one round trip, one consistent snapshot).
- * `useRollup: false` forces the event aggregation (tests compare both ways).
+ * `useRollup: false` forces the event aggregation, `source` a given source (tests compare them).
  */
 export const equityData = async (
   db: Db,
   f: EquityFilters,
   d: Dimension | null,
   fx: FxTable,
-  { useRollup = true } = {},
+  { useRollup = true, source }: { useRollup?: boolean; source?: EquitySource } = {},
 ) => {
-  const rollup = useRollup && rollupServes(f, d);
+  const from = source ?? (useRollup ? equitySource(f, d) : "events");
   const queries: Sql[] = [
-    packRecipients(recipientsQuery(f, fx, rollup)),
-    groupQuery(null, f, fx, rollup),
+    packRecipients(recipientsQuery(f, fx, from)),
+    groupQuery(null, f, fx, from),
     afterAwardQuery(d, f, fx),
     confidentialQuery(f),
     nonCashQuery(f),
   ];
-  if (d) queries.push(groupQuery(d, f, fx, rollup));
+  if (d) queries.push(groupQuery(d, f, fx, from));
   const d1 = db.$client;
   const results = await d1.batch(queries.map((q) => d1.prepare(q.text).bind(...q.params)));
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];

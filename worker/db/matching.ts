@@ -1,8 +1,6 @@
-// Reading organisations as matching profiles. For a call, the hard eligibility filters that SQL can
-// check (kind, visibility, country or Global South, legal status, required led-by flags, a budget being
-// present, the minimum trust level) run in the query, on the orgs_kind_country_idx index; the rest is
-// scored in memory.
-import { and, eq, gte, inArray, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
+// Reading organisations as matching profiles, for the page shown (its reasons) and for one organisation.
+// Ranking itself happens in SQL (match-rank.ts) over org_match.
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { countries, orgs, vouches } from "../../schema";
 import {
@@ -15,13 +13,12 @@ import {
 } from "../../schema/enums";
 import type { Db } from "./client";
 import { toOrg } from "./orgs";
-import { fromMask, toMask } from "../domain/bitmask";
-import { packed, runPacked } from "./packed";
-import type { CallCriteria, MatchProfile } from "../domain/matching";
+import { fromMask } from "../domain/bitmask";
+import type { MatchProfile } from "../domain/matching";
 import { vouchStanding } from "../domain/trust";
 
 /** Only the columns matching reads: thousands of rows cross from D1 to the Worker, so every column counts. */
-const profileColumns = {
+export const profileColumns = {
   id: orgs.id,
   country: orgs.country,
   legalStatus: orgs.legalStatus,
@@ -38,7 +35,7 @@ const profileColumns = {
   civicSpace: countries.civicSpace,
 };
 
-type ProfileRow = {
+export type ProfileRow = {
   id: string;
   country: string;
   legalStatus: LegalStatus | null;
@@ -88,52 +85,6 @@ export const findProfile = async (db: Db, orgId: string) => {
     .where(and(eq(orgs.id, orgId), isNull(orgs.deletedAt)))
     .get();
   return row ? { org: toOrg(row.org), profile: toProfile(row) } : null;
-};
-
-/**
- * CSOs that pass the call's SQL-checkable eligibility filters (hidden organisations are never read),
- * each handed to `visit` as its profile and then dropped, one packed cell at a time: at 100,000
- * organisations, holding every profile at once took the local runtime past a gigabyte (measured), and a
- * Worker has 128 MB. `minLevel` is the funder's own narrowing of the list (not a rule of the call).
- */
-export const eachCandidate = async <T>(
-  db: Db,
-  call: CallCriteria,
-  visit: (p: MatchProfile) => T,
-  opts: { minLevel?: number } = {},
-): Promise<T[]> => {
-  const e = call.eligibility;
-  const conds: (SQL | undefined)[] = [
-    eq(orgs.kind, "cso"),
-    ne(orgs.visibility, "hidden"),
-    isNull(orgs.deletedAt),
-  ];
-  if (e.countries?.length) conds.push(inArray(orgs.country, e.countries));
-  if (e.globalSouthOnly) conds.push(eq(countries.globalSouth, true));
-  if (e.legalStatuses.length) conds.push(inArray(orgs.legalStatus, e.legalStatuses));
-  if (e.requiredLedBy.length) {
-    const mask = toMask(e.requiredLedBy, LED_BY);
-    conds.push(sql`(${orgs.ledBy} & ${mask}) = ${mask}`);
-  }
-  if (e.maxAnnualBudget) conds.push(isNotNull(orgs.annualBudgetAmount));
-  // The same comparison as fastMatch's (the stored level is what both read).
-  const minLevel = Math.max(e.minTrustLevel, opts.minLevel ?? 0);
-  if (minLevel > 0) conds.push(gte(orgs.trustLevel, minLevel));
-  const candidates = packed<ProfileRow>(profileColumns);
-  const cells = await runPacked(
-    db,
-    db
-      .select({ j: candidates.row })
-      .from(orgs)
-      .leftJoin(countries, eq(countries.code, orgs.country))
-      .where(and(...conds)),
-  );
-  const out: T[] = [];
-  for (let i = 0; i < cells.length; i++) {
-    for (const row of candidates.decode([cells[i]])) out.push(visit(toProfile(row)));
-    cells[i] = { cell: null };
-  }
-  return out;
 };
 
 /** Matching profiles for one page of organisations. */

@@ -7,7 +7,7 @@ export type Money = { amount: number; currency: string };
  * ISO 4217 minor-unit exponents that are not 2. Listed by hand rather than read from Intl, because ICU
  * rounds some currencies for display (e.g. it shows 0 decimals for IDR) while ISO keeps 2.
  */
-const EXPONENTS: Record<string, number> = {
+export const EXPONENTS: Record<string, number> = {
   BIF: 0,
   CLP: 0,
   DJF: 0,
@@ -93,14 +93,23 @@ export const amountToInput = (money: Money) => {
   return `${s.slice(0, -exp)}.${s.slice(-exp)}`.replace(/\.?0+$/, "");
 };
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 /** Shown with the ISO code, not a symbol: "$" alone is ambiguous for people who use pesos or dollars. */
 export const formatMoney = (money: Money, locale: string) => {
   const exp = minorUnitExponent(money.currency);
-  return numberFormat(locale, {
-    style: "currency",
-    currency: money.currency,
-    currencyDisplay: "code",
-    minimumFractionDigits: 0,
-    maximumFractionDigits: exp,
-  }).format(money.amount / 10 ** exp);
+  // Keyed by hand: numberFormat's generic key (JSON of the options) cost more than the formatting here.
+  const key = `${locale}|${money.currency}`;
+  let f = moneyFormats.get(key);
+  if (!f)
+    moneyFormats.set(
+      key,
+      (f = numberFormat(locale, {
+        style: "currency",
+        currency: money.currency,
+        currencyDisplay: "code",
+        minimumFractionDigits: 0,
+        maximumFractionDigits: exp,
+      })),
+    );
+  return f.format(money.amount / 10 ** exp);
 };

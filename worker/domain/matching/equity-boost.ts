@@ -17,15 +17,15 @@ export const EQUITY_WEIGHTS = {
 /** Funding already received through Sanad halves the "less funded" factor at this many US dollars. */
 export const LESS_FUNDED_HALF_USD = 25_000;
 
-const INFORMAL: Record<LegalStatus, number> = {
+export const INFORMAL: Record<LegalStatus, number> = {
   unregistered: 1,
   movement: 1,
   fiscally_sponsored: 0.5,
   registered: 0,
 };
-const RURAL: Record<Setting, number> = { rural: 1, peri_urban: 0.5, urban: 0 };
-const INCOME: Record<IncomeGroup, number> = { LIC: 1, LMC: 2 / 3, UMC: 1 / 3, HIC: 0 };
-const CIVIC: Record<CivicSpace, number> = {
+export const RURAL: Record<Setting, number> = { rural: 1, peri_urban: 0.5, urban: 0 };
+export const INCOME: Record<IncomeGroup, number> = { LIC: 1, LMC: 2 / 3, UMC: 1 / 3, HIC: 0 };
+export const CIVIC: Record<CivicSpace, number> = {
   closed: 1,
   repressed: 0.75,
   obstructed: 0.5,

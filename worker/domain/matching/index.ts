@@ -19,7 +19,15 @@ export type {
 } from "./types";
 export { eligibilityReasons } from "./eligibility";
 export { WEIGHTS } from "./score";
-export { EQUITY_WEIGHTS, LESS_FUNDED_HALF_USD, equityBoost } from "./equity-boost";
+export {
+  CIVIC,
+  EQUITY_WEIGHTS,
+  INCOME,
+  INFORMAL,
+  LESS_FUNDED_HALF_USD,
+  RURAL,
+  equityBoost,
+} from "./equity-boost";
 export { prepareCall, prepareOrg, fastMatch, type PreparedCall, type PreparedOrg } from "./fast";
 
 /** The whole evaluation of one organisation against one call, with its reasons (for what is shown). */
