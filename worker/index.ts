@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { createApp } from "./app";
 import type { Bindings } from "./env";
-import { createDb } from "./db/client";
+import { primaryDb } from "./db/client";
 import { closeExpiredCalls } from "./db/calls";
 import { staleUnsent, purgeSentMail } from "./db/outbox";
 import { orgsAtLevel } from "./db/trust";
@@ -50,7 +50,7 @@ export default {
   },
   /** The cron triggers (wrangler.toml): the weekly digest; every 15 minutes, closes calls past their deadline, writes report reminders, queues mail that lost its message. */
   async scheduled(controller: ScheduledController, env: Bindings) {
-    const db = createDb(env.DB);
+    const db = primaryDb(env.DB);
     const now = new Date(controller.scheduledTime);
     if (controller.cron === DIGEST_CRON) {
       const written = await writeWeeklyDigest(db, originOf(env.MAIL_FROM), now);
@@ -73,7 +73,7 @@ export default {
   /** The mail queue's consumer: sends each outbox row through the Email Service binding, once. */
   async queue(batch: MessageBatch<unknown>, env: Bindings) {
     await deliverBatch(
-      createDb(env.DB),
+      primaryDb(env.DB),
       { email: env.EMAIL, from: env.MAIL_FROM },
       batch as MessageBatch<MailMessage>,
     );

@@ -2,13 +2,16 @@
 // `X-Sanad-Sql-Log: 1`, every statement that request sends to D1 is printed as one line
 // `sanad-sql {"sql": …, "params": […]}`, so `npm run bench` can time the very same SQL directly on the
 // SQLite file (the "floor"). Off by default; never set SANAD_SQL_LOG in production (parameters are data).
+// It wraps whatever the app sends SQL through: the request's D1 session (worker/middleware/db.ts).
+
+import type { D1Client } from "./client";
 
 const log = (sql: string, params: unknown[]) => console.log(`sanad-sql ${JSON.stringify({ sql, params })}`);
 
 type Statement = { sql: string; params: unknown[]; target: D1PreparedStatement };
 const RUNS = new Set(["first", "all", "run", "raw"]);
 
-export const loggingD1 = (d1: D1Database): D1Database => {
+export const loggingD1 = (d1: D1Client): D1Client => {
   const originals = new WeakMap<object, Statement>();
   const wrap = (s: Statement): D1PreparedStatement => {
     const proxy = new Proxy(s.target, {
