@@ -40,6 +40,9 @@ export default defineConfig(async () => {
       include: ["tests/**/*.test.{ts,tsx}"],
       exclude: ["tests/e2e/**"],
       setupFiles: ["./tests/setup/migrate.ts"],
+      // The app logs one line per request (worker/middleware/request-log.ts): tens of thousands in a run.
+      // Those of requests that went well or were refused are dropped here; errors still show.
+      onConsoleLog: (log: string) => !/^\{\s*level: '(info|warn)',/.test(log.replace(/\x1b\[[0-9;]*m/g, "")),
       globalSetup: ["./tests/setup/stripe-stub.ts"],
       reporters: (process.env.CI
         ? ["default", ["json", { outputFile: "test-results/vitest.json" }]]

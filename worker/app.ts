@@ -7,6 +7,7 @@ import { dbMiddleware } from "./middleware/db";
 import { sessionMiddleware } from "./middleware/session";
 import { localeMiddleware } from "./middleware/locale";
 import { securityHeaders } from "./middleware/security-headers";
+import { requestLog } from "./middleware/request-log";
 import { compression } from "./middleware/compression";
 import { csrfMiddleware } from "./middleware/csrf";
 import { authLimit, heavyLimit, feedbackLimit, checkLimit } from "./middleware/rate-limit";
@@ -64,6 +65,7 @@ export const createApp = () => {
   app.onError(onError);
   app.notFound(notFound);
 
+  app.use("*", requestLog);
   app.use("*", compression);
   app.use("*", securityHeaders);
   app.use(

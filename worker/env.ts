@@ -42,6 +42,8 @@ export type Bindings = {
 };
 
 export type Variables = {
+  /** Quoted by users from problem documents and error pages; worker/middleware/request-log.ts. */
+  requestId: string;
   db: Db;
   viewer: Viewer | null;
   /** How the viewer authenticated: a cookie session (needs CSRF checks) or a bearer token. */

@@ -31,6 +31,14 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    instance: z.string().optional().openapi({
+      description: "This occurrence: urn:sanad:request:<requestId>",
+      example: "urn:sanad:request:8c3f1a2b3c4d5e6f-LHR",
+    }),
+    requestId: z
+      .string()
+      .optional()
+      .openapi({ description: "The request's id (also in the X-Request-Id header): quote it to support" }),
   })
   .openapi("Problem", { description: "RFC 9457 problem document (application/problem+json)" });
 

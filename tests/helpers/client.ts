@@ -89,3 +89,9 @@ export class Client {
     return { status: res.status, html: await res.text(), headers: res.headers };
   }
 }
+
+/** A problem document without what names its occurrence (request id, instance), to compare two refusals. */
+export const refusal = (body: unknown) => {
+  const { instance: _i, requestId: _r, ...rest } = body as Record<string, unknown>;
+  return rest;
+};

@@ -52,9 +52,12 @@ import { requireDepartureNote } from "./review-tally";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Local development has no mail: each notice written to the outbox is also printed. */
-const logNotice = (n: Notice) =>
-  console.log(`[notification] ${n.kind} → org ${n.orgId} ${JSON.stringify(n.data)}`);
+/**
+ * Each notice written is also logged, by kind and organisation id only: its data (titles, names,
+ * amounts) would otherwise reach the production logs, which must hold no personal data.
+ */
+export const logNotice = (n: { kind: string; orgId: string }) =>
+  console.log({ level: "info", notification: n.kind, orgId: n.orgId });
 
 const notDraft = (t: Translate) =>
   new Problem(422, t("err.application_not_draft"), [

@@ -51,6 +51,7 @@ import { awardOffer, isNonCash } from "../domain/offers";
 import { Problem, type FieldError } from "../core/problem";
 import { authorize, enforce } from "../core/authorize";
 import { formatDate, type MessageKey, type Translate } from "../i18n";
+import { logNotice } from "./applications";
 import type { Locale } from "../../schema/enums";
 
 export type Disbursing = DisbursementRequest & { reference: string; trancheId?: string };
@@ -341,7 +342,7 @@ export const disburseAward = async (
     check,
     t,
   );
-  console.log(`[notification] ${notice.kind} → org ${notice.orgId} ${JSON.stringify(notice.data)}`);
+  logNotice(notice);
   return disbursementView(stored, todayUtc(now));
 };
 

@@ -1,5 +1,6 @@
 // The global error and not-found handlers: problem+json under /api, an error page elsewhere.
-// Unexpected errors are logged and answered with a generic 500 problem; client mistakes never reach here as 5xx.
+// Unexpected errors get a generic 500 problem (worker/middleware/request-log.ts logs them, in the
+// request's one line); client mistakes never reach here as 5xx.
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
@@ -31,21 +32,25 @@ export const respondWithProblem = (c: Context<AppEnv>, p: Problem) => {
   const retry = p.extra?.retryAfter as number | undefined;
   const titleParams = retry ? { minutes: Math.ceil(retry / 60) } : undefined;
   for (const [k, v] of Object.entries(p.headers ?? {})) c.header(k, v);
+  const requestId = c.get("requestId");
   if (isApi(c)) {
-    const body = problemBody(new Problem(p.status, p.detail, errors, p.extra), t, titleParams);
+    const body = problemBody(new Problem(p.status, p.detail, errors, p.extra), t, { titleParams, requestId });
     return c.body(JSON.stringify(body), p.status as 400, {
       "Content-Type": "application/problem+json; charset=utf-8",
     });
   }
-  const title = problemBody(p, t, titleParams).title;
+  const title = problemBody(p, t, { titleParams }).title;
   const detail = p.status === 500 ? undefined : errors?.map((e) => e.message).join(" ") || undefined;
-  return renderPage(c, <ErrorPage title={title} detail={detail} signIn={p.status === 401} />, p.status);
+  return renderPage(
+    c,
+    <ErrorPage title={title} detail={detail} signIn={p.status === 401} requestId={requestId} />,
+    p.status,
+  );
 };
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof Problem) return respondWithProblem(c, err);
   if (err instanceof HTTPException) return respondWithProblem(c, fromHttpException(err));
-  console.error("Unhandled error", c.req.method, new URL(c.req.url).pathname, err);
   return respondWithProblem(c, new Problem(500));
 };
 

@@ -16,11 +16,20 @@ const TITLES: Record<number, MessageKey> = {
   500: "error.server",
 };
 
-export const problemBody = (p: Problem, t: Translate, titleParams?: Record<string, string | number>) => ({
+/** RFC 9457's `instance` names this occurrence: the request, by the id in its log line. */
+export const requestInstance = (requestId: string) => `urn:sanad:request:${requestId}`;
+
+export const problemBody = (
+  p: Problem,
+  t: Translate,
+  { titleParams, requestId }: { titleParams?: Record<string, string | number>; requestId?: string } = {},
+) => ({
   type: p.status === 500 ? "about:blank" : `https://sanad.example/problems/${p.status}`,
   title: t(TITLES[p.status] ?? "error.title", titleParams),
   status: p.status,
   ...(p.detail ? { detail: p.detail } : {}),
   ...(p.errors?.length ? { errors: p.errors } : {}),
   ...p.extra,
+  // Last, so no `extra` can overwrite them. `requestId` too, bare: what a user quotes to support.
+  ...(requestId ? { instance: requestInstance(requestId), requestId } : {}),
 });

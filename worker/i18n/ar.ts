@@ -2,6 +2,8 @@
 import type { Messages } from "./en";
 
 export const ar: Messages = {
+  "error.reference": "المرجع:",
+  "error.reference_hint": "اذكره إذا تواصلت معنا بشأن هذا الخطأ.",
   "currency.not_stripe": "الدفع بالبطاقة عبر Stripe غير متاح بهذه العملة: اختر عملة أخرى، مثل USD.",
   "currency.first": "الأكثر استخدامًا",
   "currency.all": "كل العملات",

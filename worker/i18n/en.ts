@@ -1,6 +1,8 @@
 // English messages: the reference catalogue. Every other language must have exactly these keys
 // (TypeScript enforces it through the Messages type, and a test checks it at run time).
 export const en = {
+  "error.reference": "Reference:",
+  "error.reference_hint": "Quote it if you contact us about this error.",
   "currency.not_stripe":
     "Card payments through Stripe are not available in this currency: choose another, such as USD.",
   "currency.first": "Most used",

@@ -2,6 +2,8 @@
 import type { Messages } from "./en";
 
 export const es: Messages = {
+  "error.reference": "Referencia:",
+  "error.reference_hint": "Cítela si nos contacta por este error.",
   "currency.not_stripe":
     "El pago con tarjeta a través de Stripe no está disponible en esta moneda: elija otra, por ejemplo USD.",
   "currency.first": "Las más usadas",

@@ -2,6 +2,8 @@
 import type { Messages } from "./en";
 
 export const fr: Messages = {
+  "error.reference": "Référence :",
+  "error.reference_hint": "Citez-la si vous nous contactez au sujet de cette erreur.",
   "currency.not_stripe":
     "Le paiement par carte via Stripe n'est pas possible dans cette devise : choisissez-en une autre, par exemple USD.",
   "currency.first": "Les plus utilisées",

@@ -1,5 +1,5 @@
 // Message lookup: catalogues per locale, {name} interpolation, and Intl-based formatting helpers.
-import { numberFormat, dateTimeFormat } from "../domain/intl-cache";
+import { numberFormat, dateTimeFormat, displayNames, memoised } from "../domain/intl-cache";
 import type { Locale } from "../../schema/enums";
 import { directionOf } from "../domain/locale";
 import { en, type MessageKey, type Messages } from "./en";
@@ -31,27 +31,26 @@ export const translator = (locale: Locale): Translate => {
 /** A message key that came from data (a zod error, an enum value) — looked up only if it exists. */
 export const isMessageKey = (key: string): key is MessageKey => key in en;
 
-const displayNames = new Map<Locale, Intl.DisplayNames>();
-/** Country names from the runtime's CLDR data, in the viewer's language. */
-export const countryName = (code: string, locale: Locale) => {
-  let dn = displayNames.get(locale);
-  if (!dn)
-    displayNames.set(locale, (dn = new Intl.DisplayNames([locale], { type: "region", fallback: "code" })));
-  return dn.of(code) ?? code;
-};
+/** "locale|rest" → the two parts (a locale never holds "|"; the rest may). */
+const split = (key: string) => [key.slice(0, key.indexOf("|")), key.slice(key.indexOf("|") + 1)] as const;
 
-const languageNames = new Map<Locale, Intl.DisplayNames>();
-/** A language's name ("ar" → "Arabic", "العربية" in Arabic); unknown codes stay as typed. */
-export const languageName = (tag: string, locale: Locale) => {
-  let dn = languageNames.get(locale);
-  if (!dn)
-    languageNames.set(locale, (dn = new Intl.DisplayNames([locale], { type: "language", fallback: "code" })));
+const countryNames = memoised((key) => {
+  const [locale, code] = split(key);
+  return displayNames(locale, "region").of(code) ?? code;
+});
+/** Country names from the runtime's CLDR data, in the viewer's language. */
+export const countryName = (code: string, locale: Locale) => countryNames(`${locale}|${code}`);
+
+const languageNames = memoised((key) => {
+  const [locale, tag] = split(key);
   try {
-    return dn.of(tag) ?? tag;
+    return displayNames(locale, "language").of(tag) ?? tag;
   } catch {
     return tag;
   }
-};
+});
+/** A language's name ("ar" → "Arabic", "العربية" in Arabic); unknown codes stay as typed. */
+export const languageName = (tag: string, locale: Locale) => languageNames(`${locale}|${tag}`);
 
 export const formatNumber = (n: number, locale: Locale) => numberFormat(locale).format(n);
 

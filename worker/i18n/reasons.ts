@@ -2,15 +2,18 @@
 import type { Locale } from "../../schema/enums";
 import type { Reason, ReasonParam } from "../domain/matching";
 import { formatMoney } from "../domain/money";
+import { memoised } from "../domain/intl-cache";
 import { countryName, formatNumber, isMessageKey, languageName, type Translate } from "./index";
 
-const lists = new Map<Locale, Intl.ListFormat>();
-
-const list = (items: string[], locale: Locale) => {
+const lists = new Map<string, Intl.ListFormat>();
+const listed = memoised((key) => {
+  const [locale, ...items] = key.split("\u0000");
   let f = lists.get(locale);
   if (!f) lists.set(locale, (f = new Intl.ListFormat(locale, { type: "conjunction" })));
   return f.format(items);
-};
+});
+
+const list = (items: string[], locale: Locale) => listed([locale, ...items].join("\u0000"));
 
 const paramText = (p: ReasonParam, t: Translate, locale: Locale): string => {
   if ("country" in p) return countryName(p.country, locale);

@@ -24,7 +24,7 @@ const serveFeed = async (c: Context<AppEnv>, format: keyof typeof FORMATS) => {
   if (!parsed.success) {
     // Not under /api, so the error handler would answer with a page: a feed reader wants the problem.
     const p = new Problem(400, undefined, zodFieldErrors(parsed.error, t));
-    return c.body(JSON.stringify(problemBody(p, t)), 400, {
+    return c.body(JSON.stringify(problemBody(p, t, { requestId: c.get("requestId") })), 400, {
       "Content-Type": "application/problem+json; charset=utf-8",
     });
   }
