@@ -9,7 +9,7 @@ import { nowIso } from "../db/client";
 import { canManageCall, canViewCall, membershipIn, type Viewer } from "../domain/permissions";
 import { tallyReviews, TALLY_METHOD } from "../domain/review-tally";
 import { departedWhenTaken, departingIds, wouldDepart, type RankedDecision } from "../domain/tally-departure";
-import { reviewRef } from "../domain/anonymise";
+import { reviewRefs } from "../domain/anonymise";
 import { Problem } from "../core/problem";
 import { authorize, enforce } from "../core/authorize";
 import type { Translate } from "../i18n";
@@ -92,13 +92,15 @@ const tallyAnswer = async (db: Db, viewer: Viewer | null, call: Call) => {
   const key = salt ?? `${call.id}:${crypto.randomUUID()}`;
   // Only the funder's own members open applications from here: admins and the public get refs alone.
   const withIds = !!membershipIn(viewer, call.funderOrgId);
-  const items: TallyItemView[] = await Promise.all(
-    rows.map(async ({ applicationId, ...row }) => ({
-      application: await reviewRef(applicationId, key),
-      ...(withIds ? { applicationId } : {}),
-      ...row,
-    })),
+  const refs = await reviewRefs(
+    rows.map((r) => r.applicationId),
+    key,
   );
+  const items: TallyItemView[] = rows.map(({ applicationId, ...row }, i) => ({
+    application: refs[i]!,
+    ...(withIds ? { applicationId } : {}),
+    ...row,
+  }));
   const tally: TallyView = { method: TALLY_METHOD, publishedAt: call.review.tallyPublishedAt, items };
   return {
     call,
