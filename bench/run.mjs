@@ -100,6 +100,19 @@ const routes = (base, w) => {
       curve: true,
     },
     {
+      key: "equityYear",
+      label: "GET /api/v1/reports/equity?from=2025-01-01&to=2025-12-31&fundingType=core&groupBy=country",
+      send: () =>
+        visit(at("/api/v1/reports/equity?from=2025-01-01&to=2025-12-31&fundingType=core&groupBy=country")),
+      curve: true,
+    },
+    {
+      key: "equityFunder",
+      label: "GET /api/v1/reports/equity?funderOrgId=f1&groupBy=year",
+      send: () => visit(at("/api/v1/reports/equity?funderOrgId=f1&groupBy=year")),
+      curve: true,
+    },
+    {
       key: "csv",
       label: "GET /api/v1/reports/equity.csv?groupBy=country",
       send: () => visit(at("/api/v1/reports/equity.csv?groupBy=country")),

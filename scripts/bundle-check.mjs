@@ -16,7 +16,8 @@ const out = mkdtempSync(path.join(tmpdir(), "sanad-bundle-"));
 try {
   const r = spawnSync(
     path.join(root, "node_modules", ".bin", "wrangler"),
-    ["deploy", "--dry-run", "--outdir", out],
+    // The production environment: its bindings are the ones a deploy would check.
+    ["deploy", "--dry-run", "--env", "production", "--outdir", out],
     {
       cwd: root,
       env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
@@ -27,6 +28,8 @@ try {
     process.stderr.write(r.stdout + r.stderr);
     process.exit(r.status ?? 1);
   }
+  // Wrangler's own summary (upload size, bindings) is the dry run's log.
+  process.stdout.write(r.stdout.replace(/\x1b\[[0-9;]*m/g, ""));
   const script = readFileSync(path.join(out, "index.js"));
   const gzipped = gzipSync(script, { level: 9 }).length;
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
