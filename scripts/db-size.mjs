@@ -41,7 +41,17 @@ const kib = (n) => (n / 1024).toFixed(1);
 
 const fileBytes = total();
 const byTable = bytesByTable();
-const counted = ["orgs", "calls", "applications", "awards", "pledges", "payments", "org_equity"];
+const counted = [
+  "orgs",
+  "calls",
+  "applications",
+  "awards",
+  "pledges",
+  "payments",
+  "org_equity",
+  "org_equity_by_funder",
+  "org_match",
+];
 console.log(`# 1× benchmark dataset: ${(fileBytes / 2 ** 20).toFixed(1)} MiB in use\n`);
 console.log("| table (rows + indexes) | rows | KiB | bytes per row |\n| --- | ---: | ---: | ---: |");
 for (const t of counted) {

@@ -319,8 +319,14 @@ export const OrgMatch = z
   })
   .openapi("OrgMatch");
 
+/**
+ * Ranked lists default to 20 a page: each match carries a dozen reasons in words, so 50 made a heavy
+ * page to read on a phone and to build (reasons, JSON, compression) — the next page is a link away.
+ */
+export const MATCH_PAGE_SIZE = 20;
+
 export const MatchQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: z.coerce.number().int().min(1).max(100).default(MATCH_PAGE_SIZE),
   cursor: z
     .string()
     .regex(/^\d{1,6}$/)
