@@ -371,8 +371,9 @@ if (scales.length > 1) {
   md.push(
     `\n## Scale curve (p50 / p95 ms; in brackets raw SQL ms and (route − empty route) ÷ raw at that scale)\n`,
   );
-  const keys = first.routes.filter((r) =>
-    ["csoMatches", "funderMatches", "equity", "equityCountry"].includes(r.key),
+  // Every route measured at more than one scale (the `curve` routes), health aside.
+  const keys = first.routes.filter(
+    (r) => r.key !== "health" && scales.slice(1).some((s) => s.routes.some((x) => x.key === r.key)),
   );
   md.push(
     tableOf(

@@ -9,10 +9,8 @@ import { sqliteTable, text, integer, primaryKey, index } from "drizzle-orm/sqlit
 import { sql } from "drizzle-orm";
 import { orgs } from "./orgs";
 
-export const orgEquity = sqliteTable("org_equity", {
-  orgId: text("org_id")
-    .primaryKey()
-    .references(() => orgs.id),
+/** The flows both rollups count, built afresh for each table. */
+const flowColumns = () => ({
   /** Rows contributing (awards, counted applications, payments); 0 means the organisation is in no flow. */
   events: integer("events").notNull().default(0),
   awards: integer("awards").notNull().default(0),
@@ -27,6 +25,13 @@ export const orgEquity = sqliteTable("org_equity", {
   /** Core-pledge money in (US cents, refunds negative) and the number of payments. */
   pledged: integer("pledged").notNull().default(0),
   payments: integer("payments").notNull().default(0),
+});
+
+export const orgEquity = sqliteTable("org_equity", {
+  orgId: text("org_id")
+    .primaryKey()
+    .references(() => orgs.id),
+  ...flowColumns(),
 });
 
 /**
@@ -50,16 +55,7 @@ export const orgEquityByFunder = sqliteTable(
     fundingType: text("funding_type").notNull(),
     /** 0 public; 1 a confidential call's award or application; 2 an anonymous pledge's payment. */
     secrecy: integer("secrecy").notNull(),
-    events: integer("events").notNull().default(0),
-    awards: integer("awards").notNull().default(0),
-    amount: integer("amount").notNull().default(0),
-    core: integer("core").notNull().default(0),
-    unconverted: integer("unconverted").notNull().default(0),
-    applications: integer("applications").notNull().default(0),
-    awarded: integer("awarded").notNull().default(0),
-    decided: integer("decided").notNull().default(0),
-    pledged: integer("pledged").notNull().default(0),
-    payments: integer("payments").notNull().default(0),
+    ...flowColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.year, t.funderOrgId, t.fundingType, t.secrecy] }),

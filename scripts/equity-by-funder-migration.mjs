@@ -15,20 +15,10 @@
 // Non-cash awards and applications are kept like the rest (under funding type non_cash) and left out
 // when read. Trigger bodies are indented: scripts/db-restore.mjs splits statements at lines opening with
 // a keyword. Run: node scripts/equity-by-funder-migration.mjs
+import { FLOW_COLUMNS } from "./equity-columns.mjs";
 const TABLE = "org_equity_by_funder";
 const KEY = ["org_id", "year", "funder_org_id", "funding_type", "secrecy"];
-const COLUMNS = [
-  "events",
-  "awards",
-  "amount",
-  "core",
-  "unconverted",
-  "applications",
-  "awarded",
-  "decided",
-  "pledged",
-  "payments",
-];
+const COLUMNS = FLOW_COLUMNS;
 
 /** One SELECT of contribution rows; `values` names what each column adds (missing ones add 0). */
 const rows = (key, values, sign, from, where) =>

@@ -2,18 +2,8 @@
 // drizzle-kit generated): every insert, update or delete of an award, a counted application (submitted,
 // not withdrawn) or a payment adds its contribution to, or takes it from, its organisation's row in
 // org_equity, inside the same transaction as the change. Run: node scripts/equity-rollup-migration.mjs
-const COLUMNS = [
-  "events",
-  "awards",
-  "amount",
-  "core",
-  "unconverted",
-  "applications",
-  "awarded",
-  "decided",
-  "pledged",
-  "payments",
-];
+import { FLOW_COLUMNS } from "./equity-columns.mjs";
+const COLUMNS = FLOW_COLUMNS;
 
 /** Each flow: its table, the organisation column, when a row counts, and what it adds per column. */
 const FLOWS = {

@@ -82,6 +82,17 @@ export const csoFields = {
   visibility: "public",
 };
 
+/** What the anonymous eligibility check asks: the matching facts of csoFields, without a name. */
+export const checkProfile = {
+  country: csoFields.country,
+  setting: csoFields.setting,
+  legalStatus: csoFields.legalStatus,
+  annualBudget: csoFields.annualBudget,
+  ledBy: csoFields.ledBy,
+  themes: csoFields.themes,
+  languages: csoFields.languages,
+};
+
 export const funderFields = {
   kind: "funder",
   name: "Open Horizons Fund",

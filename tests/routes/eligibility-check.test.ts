@@ -4,7 +4,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, test } from "vitest";
 import { Client } from "../helpers/client";
-import { orgOwner, csoFields } from "../helpers/world";
+import { checkProfile, orgOwner, csoFields } from "../helpers/world";
 import { funderWithCall } from "../helpers/calls";
 
 /** Every table's row count (the FTS shadow tables follow their table). */
@@ -20,15 +20,7 @@ const census = async () => {
   return counts;
 };
 
-const profile = {
-  country: csoFields.country,
-  setting: csoFields.setting,
-  legalStatus: csoFields.legalStatus,
-  annualBudget: csoFields.annualBudget,
-  ledBy: csoFields.ledBy,
-  themes: csoFields.themes,
-  languages: csoFields.languages,
-};
+const profile = checkProfile;
 
 const gzippedSize = async (html: string) => {
   const stream = new Blob([html]).stream().pipeThrough(new CompressionStream("gzip"));

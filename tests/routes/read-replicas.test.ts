@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { Client, workerWith } from "../helpers/client";
-import { csoFields, mailedToken, orgOwner, PASSWORD, uniqueEmail } from "../helpers/world";
+import { checkProfile, csoFields, mailedToken, orgOwner, PASSWORD, uniqueEmail } from "../helpers/world";
 import worker from "../../worker/index";
 import { isWriteSql } from "../../worker/db/client";
 import type { Bindings } from "../../worker/env";
@@ -193,15 +193,7 @@ describe("the bookmark on responses, and who gets the cookie", () => {
 
   test("the eligibility check (API and page) sets no cookie at all", async () => {
     const anon = new Client();
-    const api = await anon.post("/api/v1/eligibility-check", {
-      country: csoFields.country,
-      setting: csoFields.setting,
-      legalStatus: csoFields.legalStatus,
-      annualBudget: csoFields.annualBudget,
-      ledBy: csoFields.ledBy,
-      themes: csoFields.themes,
-      languages: csoFields.languages,
-    });
+    const api = await anon.post("/api/v1/eligibility-check", checkProfile);
     expect(api.status).toBe(200);
     expect(api.headers.get(HEADER)).toMatch(BOOKMARK);
     expect(api.headers.get("set-cookie")).toBeNull();
