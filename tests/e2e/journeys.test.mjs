@@ -236,20 +236,24 @@ for (const lang of LANGS) {
 
 /** A JSON client for setting up what a journey needs from other people (a CSO's submitted application). */
 const apiClient = async (email) => {
-  let cookie = "";
+  // A cookie jar by name, as a browser keeps one: a response that sets one cookie (the D1 bookmark)
+  // leaves the others (the session) in place; an emptied cookie is removed.
+  const jar = new Map();
   const call = async (method, path, body) => {
     // POSTs always carry a JSON body: a cookie-authenticated POST without one looks like a cross-site form.
     const payload = body ?? (method === "GET" ? undefined : {});
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
     const res = await fetch(base + path, {
       method,
       headers: { Cookie: cookie, ...(payload ? { "Content-Type": "application/json" } : {}) },
       body: payload ? JSON.stringify(payload) : undefined,
     });
-    const set = res.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .filter((c) => !c.endsWith("="));
-    if (set.length) cookie = set.join("; ");
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [name, value] = [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)];
+      if (value) jar.set(name, value);
+      else jar.delete(name);
+    }
     const json = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
