@@ -1,8 +1,8 @@
 // The organisation profile form, used to create and to edit (with the version it was read at).
 import { usePage } from "../context";
 import { TextField, SelectField, ChoiceGroup, ErrorSummary, type FormErrors } from "./form";
-import { ProfileFacts } from "./ProfileFacts";
-import { LED_BY, ORG_KINDS, THEMES, VISIBILITIES } from "../../schema/enums";
+import { FitFacts, ProfileFacts } from "./ProfileFacts";
+import { ORG_KINDS, VISIBILITIES } from "../../schema/enums";
 
 export type OrgFormValues = {
   kind?: string;
@@ -102,30 +102,7 @@ export const OrgForm = (p: {
           errors={e}
         />
       </div>
-      <ChoiceGroup
-        type="checkbox"
-        name="ledBy"
-        label={t("org.led_by")}
-        hint={t("org.led_by_help")}
-        values={v.ledBy ?? []}
-        options={LED_BY.map((l) => ({ value: l, label: t(`ledby.${l}`) }))}
-        errors={e}
-      />
-      <ChoiceGroup
-        type="checkbox"
-        name="themes"
-        label={t("org.themes")}
-        values={v.themes ?? []}
-        options={THEMES.map((th) => ({ value: th, label: t(`theme.${th}`) }))}
-        errors={e}
-      />
-      <TextField
-        name="languages"
-        label={t("org.languages")}
-        hint={t("org.languages_help")}
-        value={v.languages}
-        errors={e}
-      />
+      <FitFacts values={v} errors={e} />
       <ChoiceGroup
         type="radio"
         name="visibility"

@@ -1,10 +1,11 @@
-// The profile questions matching reads most — setting, legal status, annual budget — shared by the
-// organisation form and the anonymous eligibility check, so both ask them the same way.
+// The profile questions matching reads — setting, legal status, annual budget; led-by, themes,
+// languages — shared by the organisation form and the anonymous eligibility check, so both ask them the
+// same way.
 import { usePage } from "../context";
-import { TextField, SelectField, type FormErrors } from "./form";
+import { ChoiceGroup, TextField, SelectField, type FormErrors } from "./form";
 import { CurrencyInput } from "./CurrencyInput";
 import { localCurrency } from "../../worker/domain/currencies";
-import { LEGAL_STATUSES, SETTINGS } from "../../schema/enums";
+import { LED_BY, LEGAL_STATUSES, SETTINGS, THEMES } from "../../schema/enums";
 
 type Values = {
   country?: string;
@@ -53,6 +54,45 @@ export const ProfileFacts = ({ values: v, errors: e }: { values: Values; errors?
           />
         </div>
       </fieldset>
+    </>
+  );
+};
+
+/** Who leads the group, its themes and its languages: the fit part of the score. */
+export const FitFacts = ({
+  values: v,
+  errors: e,
+}: {
+  values: { ledBy?: string[]; themes?: string[]; languages?: string };
+  errors?: FormErrors;
+}) => {
+  const { t } = usePage();
+  return (
+    <>
+      <ChoiceGroup
+        type="checkbox"
+        name="ledBy"
+        label={t("org.led_by")}
+        hint={t("org.led_by_help")}
+        values={v.ledBy ?? []}
+        options={LED_BY.map((l) => ({ value: l, label: t(`ledby.${l}`) }))}
+        errors={e}
+      />
+      <ChoiceGroup
+        type="checkbox"
+        name="themes"
+        label={t("org.themes")}
+        values={v.themes ?? []}
+        options={THEMES.map((th) => ({ value: th, label: t(`theme.${th}`) }))}
+        errors={e}
+      />
+      <TextField
+        name="languages"
+        label={t("org.languages")}
+        hint={t("org.languages_help")}
+        value={v.languages}
+        errors={e}
+      />
     </>
   );
 };

@@ -2,14 +2,13 @@
 // open calls with the reason for every criterion. Nothing typed here is kept.
 import { Shell } from "../../layouts/Shell";
 import { usePage } from "../../context";
-import { TextField, SelectField, ChoiceGroup, ErrorSummary, type FormErrors } from "../../components/form";
-import { ProfileFacts } from "../../components/ProfileFacts";
+import { SelectField, ErrorSummary, type FormErrors } from "../../components/form";
+import { FitFacts, ProfileFacts } from "../../components/ProfileFacts";
 import { CallCard } from "../../components/CallCard";
 import { Reasons } from "../../components/Reasons";
 import { Score } from "../matches/score";
 import type { OrgFormValues } from "../../components/OrgForm";
 import type { EligibilityResultView } from "../../../schema/api/eligibility";
-import { LED_BY, THEMES } from "../../../schema/enums";
 
 type Props = {
   values: OrgFormValues;
@@ -34,30 +33,7 @@ const CheckForm = ({ values: v, errors: e, countries }: Omit<Props, "result">) =
         errors={e}
       />
       <ProfileFacts values={v} errors={e} />
-      <ChoiceGroup
-        type="checkbox"
-        name="ledBy"
-        label={t("org.led_by")}
-        hint={t("org.led_by_help")}
-        values={v.ledBy ?? []}
-        options={LED_BY.map((l) => ({ value: l, label: t(`ledby.${l}`) }))}
-        errors={e}
-      />
-      <ChoiceGroup
-        type="checkbox"
-        name="themes"
-        label={t("org.themes")}
-        values={v.themes ?? []}
-        options={THEMES.map((th) => ({ value: th, label: t(`theme.${th}`) }))}
-        errors={e}
-      />
-      <TextField
-        name="languages"
-        label={t("org.languages")}
-        hint={t("org.languages_help")}
-        value={v.languages}
-        errors={e}
-      />
+      <FitFacts values={v} errors={e} />
       <p>
         <button type="submit">{t("check.submit")}</button>
       </p>
